@@ -1,0 +1,2 @@
+// Placeholder replaced by the scan CLI.
+console.log('legal-annotator');
