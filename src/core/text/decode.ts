@@ -1,0 +1,44 @@
+/**
+ * Decoding a source file's bytes into the text that offsets count over: UTF-8, BOM excluded,
+ * line endings as stored. Anything else (invalid UTF-8, UTF-16, binary) is refused with a
+ * reason that names the byte where it went wrong, never guessed at.
+ */
+
+export type DecodeResult =
+  | { ok: true; text: string; hadBom: boolean }
+  | { ok: false; reason: string };
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export function decodeSourceText(bytes: Uint8Array): DecodeResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, reason: 'is UTF-16 (byte order mark at byte 0); save it as UTF-8' };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ok: false, reason: `is binary, not text (NUL byte at byte ${nul})` };
+  const hadBom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
+  const body = hadBom ? bytes.subarray(3) : bytes;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    return { ok: true, text, hadBom };
+  } catch {
+    return { ok: false, reason: `is not valid UTF-8 (first bad byte at byte ${firstInvalidUtf8Byte(body) + (hadBom ? 3 : 0)})` };
+  }
+}
+
+/** Index of the first byte that does not belong to a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i];
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
