@@ -1,0 +1,281 @@
+/**
+ * Date recognition at one position of the text, by hand on char codes (no RegExp, no
+ * allocation on the failure path, which is the common one: most numbers are not dates).
+ *
+ * Recognised: ISO `2025-09-27`; day-first numeric `24.07.2025`, `24/07/2025`, `24-07-2025`
+ * (slashes month-first when configured); `3 March 2022`, `3rd of March 2022`, `3. März 2022`,
+ * `3 березня 2022`; `March 30, 2023`; `February 2022`; a year alone after a preposition or in
+ * parentheses (`in 1949`, `(1991)`); ranges whose first part borrows month and year from the
+ * second (`from April 21 to August 12, 1949`, `1–15 October 2025`) or is complete itself.
+ */
+import { isDigitCode, isSpaceCode, wordChars } from '../text/chars';
+
+export interface RawDate {
+  /** UTF-16 offsets. */
+  start: number;
+  end: number;
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+export interface DateScanContext {
+  readonly text: string;
+  /** Month (1-12) and end offset of a month name starting at `pos`, or undefined. */
+  monthAt(pos: number): { month: number; end: number } | undefined;
+  /** Lower-cased word that ends right before `pos` (spaces skipped), or '' — for the year-alone rule. */
+  previousWord(pos: number): string;
+  /** How to read `03/04/2022`: day first (3 April) unless false. */
+  readonly dayFirstSlashes: boolean;
+}
+
+/** Words after which a lone four-digit number is a year ("in 1949", "since 2014"). */
+const YEAR_PREPOSITIONS = new Set([
+  'in', 'of', 'since', 'until', 'till', 'by', 'from', 'before', 'after', 'during', 'year', 'early', 'late', 'mid',
+  'im', 'seit', 'bis', 'von', 'en', 'depuis', 'de', 'sinds', 'tot', 'van', 'w', 'od', 'do', 'у', 'в', 'з', 'с', 'до', 'від', 'от',
+]);
+
+/** Words joining the two ends of a range. "and" is left out: "on 3 March and 2 June" is two dates. */
+const RANGE_WORDS = new Set(['to', 'until', 'till', 'through', 'thru', 'до', 'по', 'do', 'au', 'bis', 'tot']);
+
+const MIN_YEAR = 1000;
+const MAX_YEAR = 2999;
+const BARE_YEAR_MIN = 1800;
+const BARE_YEAR_MAX = 2099;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+class Cursor {
+  constructor(private readonly ctx: DateScanContext) {}
+
+  code(pos: number): number {
+    return pos < this.ctx.text.length ? this.ctx.text.charCodeAt(pos) : -1;
+  }
+
+  /** Digits at `pos`; undefined when there are fewer than min or more than max of them. */
+  number(pos: number, min: number, max: number): { value: number; end: number } | undefined {
+    let end = pos;
+    let value = 0;
+    while (isDigitCode(this.code(end))) {
+      value = value * 10 + this.code(end) - 0x30;
+      end++;
+      if (end - pos > max) return undefined;
+    }
+    return end - pos >= min ? { value, end } : undefined;
+  }
+
+  /** True when no letter or digit follows at `pos` (the date ends there). */
+  endsAt(pos: number): boolean {
+    const code = this.code(pos);
+    return code < 0 || !wordChars()[code];
+  }
+
+  /** Skips whitespace; returns the new position (== pos when none). */
+  spaces(pos: number): number {
+    while (isSpaceCode(this.code(pos))) pos++;
+    return pos;
+  }
+
+  /** A lower-case ASCII word at pos: "of", "to", ...; returns its end or -1. */
+  word(pos: number, words: ReadonlySet<string>): number {
+    let end = pos;
+    const table = wordChars();
+    while (end < this.ctx.text.length && table[this.code(end)]) end++;
+    if (end === pos || end - pos > 8) return -1;
+    return words.has(this.ctx.text.slice(pos, end).toLowerCase()) ? end : -1;
+  }
+}
+
+const OF = new Set(['of']);
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'er']);
+
+interface Partial {
+  start: number;
+  end: number;
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+export class DateParser {
+  private readonly at: Cursor;
+
+  constructor(private readonly ctx: DateScanContext) {
+    this.at = new Cursor(ctx);
+  }
+
+  /** Dates starting at `pos`, a word start: none, one, or the two ends of a range. */
+  parseAt(pos: number): RawDate[] {
+    const first = this.partialAt(pos);
+    if (!first) return [];
+    const second = this.rangeEndAfter(first.end);
+    if (second) {
+      const start = this.borrow(first, second);
+      if (start && compare(start, second) < 0) return [start, second];
+    }
+    if (first.year === undefined) return [];
+    return [first as RawDate];
+  }
+
+  /** A date or a date missing its year (and month) as the first part of a range. */
+  private partialAt(pos: number): Partial | undefined {
+    const code = this.at.code(pos);
+    if (isDigitCode(code)) return this.numericStart(pos);
+    const month = this.ctx.monthAt(pos);
+    return month ? this.monthStart(pos, month) : undefined;
+  }
+
+  private rangeEndAfter(pos: number): RawDate | undefined {
+    let next = this.at.spaces(pos);
+    const code = this.at.code(next);
+    if (code === 0x2d || code === 0x2013 || code === 0x2014) {
+      next = this.at.spaces(next + 1);
+    } else {
+      if (next === pos) return undefined;
+      const wordEnd = this.at.word(next, RANGE_WORDS);
+      if (wordEnd < 0) return undefined;
+      next = this.at.spaces(wordEnd);
+      if (next === wordEnd) return undefined;
+    }
+    const end = this.partialAt(next);
+    return end && end.year !== undefined ? (end as RawDate) : undefined;
+  }
+
+  /** Completes the first part of a range with the month and year of the second. */
+  private borrow(first: Partial, second: RawDate): RawDate | undefined {
+    const year = first.year ?? second.year;
+    const month = first.month ?? second.month;
+    if (first.day !== undefined && month === undefined) return undefined;
+    if (first.day !== undefined && month !== undefined && !isValidDay(year, month, first.day)) return undefined;
+    // A range's ends have the same precision: "March to 12 May 2022" is not one.
+    if ((first.day === undefined) !== (second.day === undefined)) return undefined;
+    return { start: first.start, end: first.end, year, month, day: first.day };
+  }
+
+  private numericStart(pos: number): Partial | undefined {
+    const four = this.at.number(pos, 4, 4);
+    if (four) return this.isoOrYear(pos, four.value, four.end);
+    const day = this.at.number(pos, 1, 2);
+    if (!day) return undefined;
+    return this.numericDate(pos, day.value, day.end) ?? this.dayMonth(pos, day.value, day.end);
+  }
+
+  /** `2025-09-27`, or a year alone in a context that says it is one. */
+  private isoOrYear(pos: number, year: number, end: number): Partial | undefined {
+    if (this.at.code(end) === 0x2d) {
+      const month = this.at.number(end + 1, 2, 2);
+      if (month && this.at.code(month.end) === 0x2d) {
+        const day = this.at.number(month.end + 1, 2, 2);
+        if (day && this.at.endsAt(day.end) && isValidDay(year, month.value, day.value)) {
+          return { start: pos, end: day.end, year, month: month.value, day: day.value };
+        }
+      }
+      return undefined;
+    }
+    if (!this.at.endsAt(end) || year < BARE_YEAR_MIN || year > BARE_YEAR_MAX) return undefined;
+    const before = pos > 0 ? this.at.code(pos - 1) : -1;
+    const after = this.at.code(end);
+    // A year continued by "." + digit, "/" or ":" is a number of another kind (2022.5, 2022/23, 1949:12).
+    if ((after === 0x2e && isDigitCode(this.at.code(end + 1))) || after === 0x2f || after === 0x3a) return undefined;
+    const inParentheses = before === 0x28 && after === 0x29;
+    if (inParentheses || YEAR_PREPOSITIONS.has(this.ctx.previousWord(pos))) return { start: pos, end, year };
+    return undefined;
+  }
+
+  /** `24.07.2025`, `24/07/2025`, `24-07-2025`: day first unless configured otherwise for slashes. */
+  private numericDate(pos: number, first: number, firstEnd: number): Partial | undefined {
+    const separator = this.at.code(firstEnd);
+    if (separator !== 0x2e && separator !== 0x2f && separator !== 0x2d) return undefined;
+    const second = this.at.number(firstEnd + 1, 1, 2);
+    if (!second || this.at.code(second.end) !== separator) return undefined;
+    const year = this.at.number(second.end + 1, 4, 4);
+    if (!year || !this.at.endsAt(year.end)) return undefined;
+    // "1.2.2025.3" is a version or section number, not a date.
+    if (this.at.code(year.end) === separator && isDigitCode(this.at.code(year.end + 1))) return undefined;
+    const monthFirst = separator === 0x2f && !this.ctx.dayFirstSlashes;
+    const day = monthFirst ? second.value : first;
+    const month = monthFirst ? first : second.value;
+    if (year.value < MIN_YEAR || year.value > MAX_YEAR || !isValidDay(year.value, month, day)) return undefined;
+    return { start: pos, end: year.end, year: year.value, month, day };
+  }
+
+  /** `3 March 2022`, `3rd of March 2022`, `3. März 2022`; `1` or `21 April` as a range's first part. */
+  private dayMonth(pos: number, day: number, dayEnd: number): Partial | undefined {
+    if (day < 1 || day > 31) return undefined;
+    let next = this.ordinalSuffix(dayEnd);
+    if (!this.at.endsAt(next)) return undefined;
+    const bare: Partial = { start: pos, end: next, day };
+    if (this.at.code(next) === 0x2e) next++; // German "3. März"
+    let afterSpace = this.at.spaces(next);
+    if (afterSpace === next) return bare;
+    const ofEnd = this.at.word(afterSpace, OF);
+    if (ofEnd > 0 && this.at.spaces(ofEnd) > ofEnd) afterSpace = this.at.spaces(ofEnd);
+    const month = this.ctx.monthAt(afterSpace);
+    if (!month) return bare;
+    const withMonth: Partial = { start: pos, end: this.skipDot(month.end), day, month: month.month };
+    const year = this.yearAfter(month.end, false);
+    if (!year) return withMonth;
+    if (!isValidDay(year.value, month.month, day)) return undefined;
+    return { start: pos, end: year.end, year: year.value, month: month.month, day };
+  }
+
+  /** `March 30, 2023`, `February 2022`, `April 21` as a range's first part. */
+  private monthStart(pos: number, month: { month: number; end: number }): Partial | undefined {
+    const afterMonth = this.skipDot(month.end);
+    const next = this.at.spaces(afterMonth);
+    if (next === afterMonth) return undefined;
+    const day = this.at.number(next, 1, 2);
+    if (day) {
+      const dayEnd = this.ordinalSuffix(day.end);
+      if (!this.at.endsAt(dayEnd) || day.value < 1 || day.value > 31) return undefined;
+      const year = this.yearAfter(dayEnd, true);
+      if (!year) return { start: pos, end: dayEnd, month: month.month, day: day.value };
+      if (!isValidDay(year.value, month.month, day.value)) return undefined;
+      return { start: pos, end: year.end, year: year.value, month: month.month, day: day.value };
+    }
+    const year = this.yearAfter(afterMonth, true);
+    if (year) return { start: pos, end: year.end, year: year.value, month: month.month };
+    return { start: pos, end: afterMonth, month: month.month };
+  }
+
+  /** A four-digit year after optional comma and required whitespace. */
+  private yearAfter(pos: number, allowComma: boolean): { value: number; end: number } | undefined {
+    let next = pos;
+    if (allowComma && this.at.code(next) === 0x2c) next++;
+    const afterSpace = this.at.spaces(next);
+    if (afterSpace === next) return undefined;
+    const year = this.at.number(afterSpace, 4, 4);
+    if (!year || !this.at.endsAt(year.end) || year.value < MIN_YEAR || year.value > MAX_YEAR) return undefined;
+    return year;
+  }
+
+  private ordinalSuffix(pos: number): number {
+    const a = this.at.code(pos) | 0x20;
+    const b = this.at.code(pos + 1) | 0x20;
+    const suffix = String.fromCharCode(a, b);
+    return ORDINAL_SUFFIXES.has(suffix) && this.at.endsAt(pos + 2) ? pos + 2 : pos;
+  }
+
+  private skipDot(pos: number): number {
+    return this.at.code(pos) === 0x2e && !isDigitCode(this.at.code(pos + 1)) ? pos + 1 : pos;
+  }
+}
+
+function compare(a: RawDate, b: RawDate): number {
+  return (a.year - b.year) || ((a.month ?? 0) - (b.month ?? 0)) || ((a.day ?? 0) - (b.day ?? 0));
+}
+
+/** ISO 8601 value of a date, as precise as its parts. */
+export function isoValue(date: { year: number; month?: number; day?: number }): string {
+  const year = String(date.year).padStart(4, '0');
+  if (date.month === undefined) return year;
+  const month = String(date.month).padStart(2, '0');
+  if (date.day === undefined) return `${year}-${month}`;
+  return `${year}-${month}-${String(date.day).padStart(2, '0')}`;
+}
