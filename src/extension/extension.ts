@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS, OUTPUT_CHANNEL_NAME } from './constants';
+import { registerScanCommand } from './scanCommand';
 
 /** Entry point: wires each editor feature into VS Code. Features live in their own files. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -9,6 +10,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show()),
   );
+  registerScanCommand(context, output);
 }
 
 export function deactivate(): void {

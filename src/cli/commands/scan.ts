@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { scan } from '../../core/scanner/scan';
+import { LineIndex } from '../../core/text/positions';
+import type { Entity } from '../../core/scanner/types';
+import { readSourceFile } from '../files';
+import { CliError, EXIT, type CliOutput } from '../output';
+
+export const SCAN_HELP = `Usage: legal-annotator scan FILE... [--format json|text] [--month-first-slashes]
+
+Finds states, dates and legal terms in each FILE (UTF-8 text) and prints them.
+
+Options:
+  --format json|text       json (default): one JSON array, per file
+                           { "file", "entities": [...], "claims": [...] };
+                           text: one line per entity, path:line:column: kind text -> value
+  --month-first-slashes    read 03/04/2022 as March 4 (default: 3 April)
+  -h, --help               show this help
+
+Offsets (start, end) count Unicode code points, end exclusive; text lines show
+1-based line and column (code points).
+Exit: 0 all files scanned; 1 some files skipped (not UTF-8 text, reported on
+stderr); 2 could not run (bad usage, missing file, directory).
+`;
+
+export interface ScanFileResult {
+  file: string;
+  entities: Entity[];
+  /** Filled by the claims detector (a later issue); empty until then. */
+  claims: unknown[];
+}
+
+export async function runScan(args: string[], output: CliOutput): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'json' },
+      'month-first-slashes': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    output.out(SCAN_HELP);
+    return EXIT.ok;
+  }
+  const format = values.format;
+  if (format !== 'json' && format !== 'text') throw new CliError(`unknown --format '${format}' (expected json or text)`);
+  if (positionals.length === 0) throw new CliError('scan: no FILE given (see legal-annotator scan --help)');
+  const results: ScanFileResult[] = [];
+  let skipped = 0;
+  for (const file of positionals) {
+    const read = await readSourceFile(file);
+    if (!read.ok) {
+      output.err(`${file}: skipped: ${read.reason}\n`);
+      skipped++;
+      continue;
+    }
+    const entities = scan(read.text, { dayFirstSlashes: !values['month-first-slashes'] });
+    results.push({ file, entities, claims: [] });
+    if (format === 'text') output.out(formatText(file, read.text, entities));
+  }
+  if (format === 'json') output.out(`${JSON.stringify(results, null, 2)}\n`);
+  return skipped > 0 ? EXIT.problems : EXIT.ok;
+}
+
+function formatText(file: string, text: string, entities: Entity[]): string {
+  const lines = new LineIndex(text);
+  let out = '';
+  for (const entity of entities) {
+    const position = lines.codePointPositionAt(entity.start);
+    const shown = entity.text.replace(/\s+/gu, ' ');
+    out += `${file}:${position.line + 1}:${position.character + 1}: ${entity.kind} ${shown} -> ${describe(entity)}\n`;
+  }
+  return out;
+}
+
+function describe(entity: Entity): string {
+  switch (entity.kind) {
+    case 'state':
+      return `${entity.code} ${entity.name}${entity.subKind === 'demonym' ? ' (demonym)' : ''}`;
+    case 'date':
+      return `${entity.value} (${entity.precision})${entity.range ? ` range ${entity.range.value}` : ''}`;
+    case 'term':
+      return `${entity.id} (${entity.subKind})`;
+  }
+}

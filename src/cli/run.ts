@@ -1,0 +1,45 @@
+import { runScan } from './commands/scan';
+import { CliError, EXIT, type CliOutput } from './output';
+
+export const MAIN_HELP = `Usage: legal-annotator <command> [options]
+
+Commands:
+  scan FILE...    find states, dates and legal terms (JSON or text)
+
+Run legal-annotator <command> --help for a command's options.
+`;
+
+type Command = (args: string[], output: CliOutput) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  scan: runScan,
+};
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function runCli(argv: string[], output: CliOutput): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    output.out(MAIN_HELP);
+    return name === undefined ? EXIT.cannotRun : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    output.err(`legal-annotator: unknown command '${name}' (see legal-annotator --help)\n`);
+    return EXIT.cannotRun;
+  }
+  try {
+    return await command(args, output);
+  } catch (error) {
+    if (error instanceof CliError || isParseArgsError(error)) {
+      output.err(`legal-annotator ${name}: ${(error as Error).message}\n`);
+      return EXIT.cannotRun;
+    }
+    output.err(`legal-annotator ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT.cannotRun;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
