@@ -1,0 +1,69 @@
+/**
+ * The annotation model as stored in a sidecar (`report.txt` -> `report.txt.ann.yaml`).
+ * Offsets are Unicode code points over the source text (UTF-8 decoded, BOM excluded, line
+ * endings as stored), `end` exclusive, as in the W3C Web Annotation model and brat.
+ */
+
+export const SIDECAR_VERSION = 1;
+export const SIDECAR_SUFFIX = '.ann.yaml';
+/** Characters of context stored before and after a quote (what Hypothesis stores). */
+export const CONTEXT_LENGTH = 32;
+
+export type AnnotationStatus = 'proposed' | 'confirmed' | 'disputed';
+export const ANNOTATION_STATUSES: readonly AnnotationStatus[] = ['proposed', 'confirmed', 'disputed'];
+
+/** Where an annotation points: a position and a quote with its context (W3C TextPosition + TextQuote). */
+export interface TextTarget {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Annotation {
+  id: string;
+  /** Taxonomy category id, kebab-case. */
+  category: string;
+  target: TextTarget;
+  note?: string;
+  author?: string;
+  /** ISO 8601 date-time. */
+  created?: string;
+  modified?: string;
+  status?: AnnotationStatus;
+}
+
+/** A claim a reviewer recorded as "not a claim", anchored like a tag. */
+export interface Dismissal {
+  id: string;
+  target: TextTarget;
+  author?: string;
+  created?: string;
+  reason?: string;
+}
+
+export interface Sidecar {
+  version: number;
+  /** File name of the source, relative to the sidecar's folder (normally the sidecar's name minus `.ann.yaml`). */
+  source: string;
+  /** `sha256:<hex>` of the source text the offsets refer to (UTF-8, BOM excluded). */
+  sourceHash: string;
+  annotations: Annotation[];
+  dismissed: Dismissal[];
+}
+
+/** Result of anchoring one stored target against the current source text (offsets in code points). */
+export type AnchorResult =
+  /** Found exactly where it was stored. */
+  | { status: 'anchored'; start: number; end: number }
+  /** The quote was found exactly, elsewhere. */
+  | { status: 'moved'; start: number; end: number }
+  /** Only an approximate match: `text` is what it now covers, `score` in [0, 1]. */
+  | { status: 'fuzzy'; start: number; end: number; score: number; text: string }
+  /** Not found: reported, never dropped, never moved onto other text. */
+  | { status: 'orphaned'; reason: string };
+
+export function sidecarPathFor(sourcePath: string): string {
+  return `${sourcePath}${SIDECAR_SUFFIX}`;
+}
