@@ -32,4 +32,9 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },
+  {
+    // Test VS Code harness and `npm start` (Node ES modules).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly' } },
+  },
 );

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm run test:integration`: installs the test VS Code if needed, builds the extension and the tests,
+// copies the fixture workspace (test/fixtures/workspace + samples/) to a temp dir and runs the mocha
+// suite of test/integration inside VS Code through @vscode/test-electron's runTests.
+//   --flavor=min      run against the minimum VS Code (code-server 4.100.3, Node 20)
+//   --grep=PATTERN    only the tests whose title matches
+// Env VSCODE_EXECUTABLE=/path/to/code runs a desktop VS Code instead (under xvfb-run without a DISPLAY).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runTests } from '@vscode/test-electron';
+import { buildTests } from './build-tests.mjs';
+import { REPO_ROOT } from './config.mjs';
+import { ensureTestVSCode } from './install.mjs';
+
+const log = (msg) => console.log(`[test-vscode] ${msg}`);
+
+async function main() {
+  const started = Date.now();
+  for (const a of process.argv.slice(2)) {
+    if (a.startsWith('--flavor=')) process.env.LEGAL_ANNOTATOR_VSCODE = a.slice('--flavor='.length);
+    else if (a.startsWith('--grep=')) process.env.LEGAL_ANNOTATOR_GREP = a.slice('--grep='.length);
+    else throw new Error(`Unknown argument ${a}`);
+  }
+  const desktop = process.env.VSCODE_EXECUTABLE;
+  if (!desktop) ensureTestVSCode();
+
+  log('Building the extension');
+  const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('Building the extension failed');
+  const testsDir = await buildTests('integration');
+
+  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'legal-annotator-it-')));
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  fs.cpSync(path.join(REPO_ROOT, 'samples'), path.join(workspace, 'samples'), { recursive: true });
+  log(`Fixture workspace: ${workspace}`);
+
+  let executable = path.join(REPO_ROOT, 'scripts', 'test-vscode', 'launcher.mjs');
+  const launchArgs = [workspace, `--user-data-dir=${path.join(tmp, 'user-data')}`, `--extensions-dir=${path.join(tmp, 'extensions')}`];
+  if (desktop) {
+    launchArgs.push('--disable-extensions');
+    executable = desktop;
+    if (!process.env.DISPLAY) {
+      executable = path.join(tmp, 'code-under-xvfb');
+      fs.writeFileSync(executable, `#!/bin/sh\nexec xvfb-run -a "${desktop}" "$@"\n`, { mode: 0o755 });
+    }
+    log(`Desktop VS Code: ${desktop}`);
+  }
+  try {
+    await runTests({
+      vscodeExecutablePath: executable,
+      extensionDevelopmentPath: REPO_ROOT,
+      extensionTestsPath: path.join(testsDir, 'index.js'),
+      launchArgs,
+      extensionTestsEnv: { LEGAL_ANNOTATOR_FIXTURE_WORKSPACE: workspace },
+    });
+    log(`Integration tests passed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(`[test-vscode] Integration tests FAILED: ${e.message}`);
+  process.exit(1);
+});

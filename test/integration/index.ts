@@ -1,0 +1,54 @@
+// Entry point that VS Code loads as --extensionTestsPath: runs every compiled *.test.js next to it
+// with mocha inside the extension host. Adding a test = adding a test/integration/<name>.test.ts.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+/**
+ * In VS Code for the Web (the code-server launcher) the workbench hands the extension host's console
+ * output to the launcher mixed with its own log; this invisible mark tells the test output apart.
+ */
+const TEST_OUTPUT_MARK = '\u2063';
+
+function markConsole(): () => void {
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  const mark = (original: (...args: unknown[]) => void) =>
+    (...args: unknown[]) => original(TEST_OUTPUT_MARK + (args.length ? String(args.shift()) : ''), ...args);
+  for (const name of Object.keys(saved) as Array<keyof typeof saved>) console[name] = mark(saved[name]);
+  // Mocha's reporters print through the console.log they captured when mocha was loaded.
+  const reporterLog = Mocha.reporters.Base.consoleLog;
+  Mocha.reporters.Base.consoleLog = mark(reporterLog);
+  return () => {
+    Object.assign(console, saved);
+    Mocha.reporters.Base.consoleLog = reporterLog;
+  };
+}
+
+function findTests(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return findTests(full);
+    return e.name.endsWith('.test.js') ? [full] : [];
+  }).sort();
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    color: true,
+    timeout: Number(process.env.LEGAL_ANNOTATOR_MOCHA_TIMEOUT_MS || 60000),
+    grep: process.env.LEGAL_ANNOTATOR_GREP || undefined,
+  });
+  for (const file of findTests(__dirname)) mocha.addFile(file);
+  const restoreConsole = vscode.env.uiKind === vscode.UIKind.Web ? markConsole() : () => undefined;
+  return new Promise<void>((resolve, reject) => {
+    mocha.loadFilesAsync().then(() => {
+      mocha.run((failures) => {
+        if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
+        else resolve();
+      });
+    }, reject);
+  }).finally(restoreConsole);
+}
