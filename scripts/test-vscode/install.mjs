@@ -108,6 +108,8 @@ function ensureCodeServer(f, p) {
   fs.writeFileSync(path.join(p.codeServerDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const env = nodeEnv(p);
   delete env.npm_config_global;
+  // Older code-server postinstall scripts refuse to run as root unless npm says unsafe-perm.
+  env.npm_config_unsafe_perm = 'true';
   // Streamed to the terminal (progress) and kept in install.log (to read the install-scripts warnings).
   const logFile = path.join(p.codeServerDir, 'install.log');
   const res = spawnSync('bash', ['-o', 'pipefail', '-c', 'npm install --no-audit --no-fund --foreground-scripts --loglevel=warn 2>&1 | tee "$0"', logFile],

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: installs the test VS Code if needed, packages the extension (.vsix), installs it
+// into a fresh extensions dir with `code-server --install-extension`, serves a temp copy of samples/
+// and runs the Playwright UI tests of test/e2e (mocha) against it. Screenshots: test-results/e2e/.
+//   --grep=PATTERN   only the tests whose title matches
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS, REPO_ROOT } from './config.mjs';
+import { ensureTestVSCode } from './install.mjs';
+import { installExtension, killGroup, makeSession, startCodeServer } from './server.mjs';
+
+const log = (msg) => console.log(`[test-vscode] ${msg}`);
+
+async function main() {
+  const started = Date.now();
+  const mochaArgs = [];
+  for (const a of process.argv.slice(2)) {
+    if (a.startsWith('--grep=')) mochaArgs.push('--grep', a.slice('--grep='.length));
+    else throw new Error(`Unknown argument ${a}`);
+  }
+  const installed = ensureTestVSCode();
+
+  log('Packaging the extension (npm run package)');
+  const pack = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (pack.status !== 0) throw new Error('Packaging the extension failed');
+  const vsix = path.join(REPO_ROOT, 'out', 'legal-annotator.vsix');
+
+  const resultsDir = path.join(REPO_ROOT, 'test-results', 'e2e');
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+  fs.mkdirSync(resultsDir, { recursive: true });
+
+  const session = makeSession('legal-annotator-e2e-');
+  let server;
+  let mocha;
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    if (mocha && mocha.exitCode === null) await killGroup(mocha.pid);
+    if (server) await server.stop();
+    session.remove();
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => { log(`${sig}: stopping`); stop().finally(() => process.exit(130)); });
+  }
+  try {
+    const workspace = path.join(session.dir, 'samples');
+    fs.cpSync(path.join(REPO_ROOT, 'samples'), workspace, { recursive: true });
+    const userDataDir = path.join(session.dir, 'user-data');
+    const extensionsDir = path.join(session.dir, 'extensions');
+    await installExtension({ installed, session, extensionsDir, userDataDir, vsix });
+    server = await startCodeServer({ installed, session, userDataDir, extensionsDir, logDir: resultsDir, echo: process.env.LEGAL_ANNOTATOR_VERBOSE === '1' });
+
+    // Mocha runs in its own process group so that an interrupted run can be stopped whole.
+    mocha = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--config', 'test/e2e/.mocharc.json', ...mochaArgs], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      detached: true,
+      env: {
+        ...process.env,
+        LEGAL_ANNOTATOR_E2E_URL: server.url,
+        LEGAL_ANNOTATOR_E2E_WORKSPACE: workspace,
+        LEGAL_ANNOTATOR_E2E_SCREENSHOTS: resultsDir,
+        LEGAL_ANNOTATOR_E2E_SERVER_LOG: server.logFile,
+        LEGAL_ANNOTATOR_CHROMIUM: CHROMIUM,
+        LEGAL_ANNOTATOR_CHROMIUM_ARGS: JSON.stringify(CHROMIUM_ARGS),
+        LEGAL_ANNOTATOR_BROWSER_ENV: JSON.stringify(session.env),
+        TMPDIR: session.tmp,
+      },
+    });
+    const code = await new Promise((resolve) => mocha.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+    await killGroup(mocha.pid, 1000);
+    if (code !== 0) throw new Error(`UI tests failed (exit ${code}). Screenshots and server log: ${resultsDir}`);
+    log(`UI tests passed (${((Date.now() - started) / 1000).toFixed(1)} s); screenshots in ${resultsDir}`);
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(`[test-vscode] ${e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+// UI tests: the packaged extension in a real VS Code (code-server) driven like a person would, with
+// a screenshot of every step in test-results/e2e/.
+import * as assert from 'node:assert/strict';
+import { editorForeground, openWorkbench, quickOpen, runCommand, serverLogTail, tokenColor, type Workbench } from './workbench';
+
+const REPORT = '2025-10-osce-moscow-mechanism-pow-report.legal.txt';
+
+describe('Legal Annotator in VS Code (UI)', function () {
+  let wb: Workbench;
+
+  before(async function () {
+    wb = await openWorkbench();
+    await wb.shot('workbench-ready');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const file = await wb.shot(`FAILED-${this.currentTest.title.replace(/\W+/g, '-')}`).catch((e: Error) => `(no screenshot: ${e.message})`);
+      console.error(`\n  Screenshot of the failure: ${file}\n  Last lines of the server log:\n${serverLogTail()}\n`);
+    }
+  });
+
+  after(async function () {
+    await wb?.close();
+  });
+
+  it('opens a sample source text with Ctrl+P', async function () {
+    await quickOpen(wb.page, REPORT);
+    await wb.page.locator('.editor-instance .view-lines', { hasText: 'Moscow Mechanism' }).waitFor();
+    await wb.shot('sample-opened');
+  });
+
+  it('renders states, dates and terms in three different colours', async function () {
+    const page = wb.page;
+    // The grammar tokenizes asynchronously: wait until the date is no longer plain text.
+    const plain = await editorForeground(page);
+    const deadline = Date.now() + 20000;
+    while ((await tokenColor(page, '2025-10-16')) === plain && Date.now() < deadline) await page.waitForTimeout(100);
+    const colors = {
+      state: await tokenColor(page, 'Russian Federation'),
+      date: await tokenColor(page, '2025-10-16'),
+      term: await tokenColor(page, 'prisoners of war'),
+    };
+    await wb.shot('highlighting');
+    for (const [kind, color] of Object.entries(colors)) assert.notEqual(color, plain, `${kind} is rendered as plain text (${plain})`);
+    assert.equal(new Set(Object.values(colors)).size, 3, `states, dates and terms share colours: ${JSON.stringify(colors)}`);
+  });
+
+  it('runs "Legal Annotator: Show log" from the command palette', async function () {
+    await runCommand(wb.page, 'Legal Annotator: Show log');
+    const output = wb.page.locator('.part.panel');
+    await output.locator('.monaco-editor .view-lines', { hasText: 'Legal Annotator activated' }).waitFor({ state: 'visible' });
+    await wb.shot('show-log');
+  });
+});

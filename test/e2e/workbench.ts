@@ -1,0 +1,109 @@
+// Playwright helpers for the UI tests: open the workbench that scripts/test-vscode/run-e2e.mjs serves
+// (code-server with the packaged .vsix installed, samples/ open) in headless Chromium, take
+// screenshots of every step, report the server log on failure.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the UI tests with \`npm run test:e2e\``);
+  return value;
+}
+
+export const serverUrl = (): string => env('LEGAL_ANNOTATOR_E2E_URL');
+export const workspacePath = (): string => env('LEGAL_ANNOTATOR_E2E_WORKSPACE');
+export const screenshotDir = (): string => env('LEGAL_ANNOTATOR_E2E_SCREENSHOTS');
+
+/** Last lines of code-server's log, for failure reports. */
+export function serverLogTail(lines = 30): string {
+  try {
+    return fs.readFileSync(env('LEGAL_ANNOTATOR_E2E_SERVER_LOG'), 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no server log)';
+  }
+}
+
+export interface Workbench {
+  browser: Browser;
+  page: Page;
+  /** Saves a screenshot named NN-<name>.png and returns its path. */
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** Launches Chromium, opens the workbench on the sample workspace and waits until the explorer lists a file. */
+export async function openWorkbench(): Promise<Workbench> {
+  const browser = await chromium.launch({
+    executablePath: env('LEGAL_ANNOTATOR_CHROMIUM'),
+    args: JSON.parse(env('LEGAL_ANNOTATOR_CHROMIUM_ARGS')) as string[],
+    env: { ...process.env, ...(JSON.parse(env('LEGAL_ANNOTATOR_BROWSER_ENV')) as Record<string, string>) },
+    headless: true,
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.setDefaultTimeout(30000);
+  const workbench: Workbench = {
+    browser,
+    page,
+    async shot(name) {
+      counter += 1;
+      const file = path.join(screenshotDir(), `${String(counter).padStart(2, '0')}-${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+  await page.goto(`${serverUrl()}/?folder=${encodeURIComponent(workspacePath())}`);
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 90000 });
+  return workbench;
+}
+
+/** Opens a file with Quick Open (Ctrl+P) and waits for its editor tab to be active. */
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible' });
+  await page.locator('.editor-instance .view-lines .view-line').first().waitFor({ state: 'visible' });
+}
+
+/** Runs a command by its title from the command palette (F1). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/**
+ * The colour the editor renders `text` in: the innermost span of the active editor's visible lines
+ * whose text contains it (the grammar's token for it, coloured by the theme).
+ */
+export async function tokenColor(page: Page, text: string): Promise<string> {
+  // Runs in the page (as a string: this project's TypeScript has no DOM types).
+  const color = await page.evaluate(`(() => {
+    const needle = ${JSON.stringify(text)};
+    const spans = Array.from(document.querySelectorAll('.editor-instance .view-lines .view-line span span'));
+    const hit = spans.find((s) => (s.textContent || '').replace(/\\u00a0/g, ' ').includes(needle));
+    return hit ? getComputedStyle(hit).color : undefined;
+  })()`) as string | undefined;
+  assert.ok(color, `"${text}" is not rendered in the visible lines of the editor`);
+  return color;
+}
+
+/** The colour of plain text in the editor (the theme's foreground). */
+export async function editorForeground(page: Page): Promise<string> {
+  return page.evaluate(`getComputedStyle(document.querySelector('.editor-instance .view-lines')).color`) as Promise<string>;
+}
