@@ -12,7 +12,9 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
  */
 export const FLAVORS = {
   current: { codeServer: '4.139.1', node: '24.21.0', vscode: '1.139.1' },
-  min: { codeServer: '4.100.3', node: '20.20.2', vscode: '1.100.3' },
+  // Its VS Code still downloads ripgrep in an install script (@vscode/ripgrep): the installer seeds
+  // that package's download cache with Debian's rg instead.
+  min: { codeServer: '4.100.3', node: '20.20.2', vscode: '1.100.3', ripgrep: { pkg: '1.15.11', tag: 'v13.0.0-10' } },
 };
 
 export function flavor(name = process.env.LEGAL_ANNOTATOR_VSCODE || 'current') {

@@ -32,8 +32,8 @@ function dpkgInstalled(pkg) {
 }
 
 /** Debian packages: chromium (the browser Playwright drives) and libkrb5-dev (code-server's kerberos module). */
-function ensureDebianPackages() {
-  const wanted = ['chromium', 'libkrb5-dev'];
+function ensureDebianPackages(f) {
+  const wanted = ['chromium', 'libkrb5-dev', ...(f.ripgrep ? ['ripgrep'] : [])];
   const missing = wanted.filter((p) => !dpkgInstalled(p));
   if (missing.length === 0) {
     log(`Debian packages present: ${wanted.join(', ')}`);
@@ -108,6 +108,9 @@ function ensureCodeServer(f, p) {
   fs.writeFileSync(path.join(p.codeServerDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const env = nodeEnv(p);
   delete env.npm_config_global;
+  const tmp = fs.mkdtempSync(path.join(p.root, '.npm-tmp-'));
+  env.TMPDIR = tmp;
+  if (f.ripgrep) seedRipgrep(f, tmp);
   // Older code-server postinstall scripts refuse to run as root unless npm says unsafe-perm.
   env.npm_config_unsafe_perm = 'true';
   // Streamed to the terminal (progress) and kept in install.log (to read the install-scripts warnings).
@@ -116,6 +119,7 @@ function ensureCodeServer(f, p) {
     { cwd: p.codeServerDir, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const out = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
   const skipped = out.split('\n').filter((l) => /install-scripts/.test(l) && /\(.*install.*:/.test(l));
+  fs.rmSync(tmp, { recursive: true, force: true });
   if (res.status !== 0) {
     throw new Error(`npm install of code-server failed (exit ${res.status}); full log: ${logFile}`);
   }
@@ -125,6 +129,23 @@ function ensureCodeServer(f, p) {
   verifyCodeServer(f, p);
   fs.writeFileSync(p.codeServerMarker, `${new Date().toISOString()}\n`);
   log(`code-server ${f.codeServer} installed`);
+}
+
+/**
+ * @vscode/ripgrep's install script downloads rg from the internet unless its download cache
+ * ($TMPDIR/vscode-ripgrep-cache-<version>/<asset>) has it: put Debian's rg there.
+ */
+function seedRipgrep(f, tmp) {
+  const rg = '/usr/bin/rg';
+  if (!fs.existsSync(rg)) throw new Error(`${rg} (Debian package ripgrep) is missing`);
+  const cacheDir = path.join(tmp, `vscode-ripgrep-cache-${f.ripgrep.pkg}`);
+  const stage = path.join(tmp, 'rg-stage');
+  fs.mkdirSync(cacheDir, { recursive: true });
+  fs.mkdirSync(stage, { recursive: true });
+  fs.copyFileSync(rg, path.join(stage, 'rg'));
+  fs.chmodSync(path.join(stage, 'rg'), 0o755);
+  run('tar', ['czf', path.join(cacheDir, `ripgrep-${f.ripgrep.tag}-x86_64-unknown-linux-musl.tar.gz`), '-C', stage, 'rg']);
+  log(`Seeded @vscode/ripgrep ${f.ripgrep.pkg}'s download cache with Debian's rg`);
 }
 
 /** Checks that code-server runs and that its native modules load under the cached Node. */
@@ -164,7 +185,7 @@ export function ensureTestVSCode(flavorName) {
   log(`Checking the test VS Code (code-server ${f.codeServer} = VS Code ${f.vscode}, Node ${f.node}); cache: ${p.root}`);
   if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error('The test VS Code harness supports linux-x64 only.');
   fs.mkdirSync(p.root, { recursive: true });
-  ensureDebianPackages();
+  ensureDebianPackages(f);
   ensureNode(f, p);
   ensureCodeServer(f, p);
   ensurePlaywright();

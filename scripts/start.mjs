@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm start [-- --port N]`: builds and packages the extension, installs the .vsix into the cached
+// code-server (see scripts/test-vscode/) and serves a real VS Code with the sample workspace
+// (samples/) open on http://127.0.0.1:<port> (loopback only) until Ctrl+C.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './test-vscode/config.mjs';
+import { ensureTestVSCode } from './test-vscode/install.mjs';
+import { installExtension, makeSession, startCodeServer } from './test-vscode/server.mjs';
+
+function parsePort(argv) {
+  let port = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = a === '--port' ? argv[++i] : a.startsWith('--port=') ? a.slice('--port='.length) : undefined;
+    if (value === undefined) throw new Error(`Unknown argument ${a} (usage: npm start -- [--port N])`);
+    port = Number(value);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port ${value}`);
+  }
+  return port;
+}
+
+async function main() {
+  const port = parsePort(process.argv.slice(2));
+  const installed = ensureTestVSCode();
+  console.log('[start] Packaging the extension (npm run package)');
+  const pack = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (pack.status !== 0) throw new Error('Packaging the extension failed');
+
+  // User data and extensions persist between runs (in the cache); logs and temp files do not.
+  const stateDir = path.join(installed.paths.root, 'start');
+  const userDataDir = path.join(stateDir, 'user-data');
+  const extensionsDir = path.join(stateDir, 'extensions');
+  const session = makeSession('legal-annotator-start-');
+  let server;
+  let stopping = false;
+  const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    if (server) await server.stop();
+    session.remove();
+    process.exit(code);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { console.log('\n[start] Stopping VS Code'); stop(0); });
+
+  await installExtension({ installed, session, extensionsDir, userDataDir, vsix: path.join(REPO_ROOT, 'out', 'legal-annotator.vsix') });
+  server = await startCodeServer({
+    installed, session, userDataDir, extensionsDir, port, isolateHome: false,
+    workspace: fs.realpathSync(path.join(REPO_ROOT, 'samples')),
+  });
+  server.child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`[start] code-server stopped (${signal || `exit ${code}`}). Last lines of its log:\n${server.tail()}`);
+    stop(1);
+  });
+  console.log(`\n  Legal Annotator in VS Code: ${server.url}/?folder=${fs.realpathSync(path.join(REPO_ROOT, 'samples'))}\n  (loopback only; Ctrl+C to stop)\n`);
+}
+
+main().catch((e) => {
+  console.error(`[start] ${e.message}`);
+  process.exit(1);
+});
