@@ -34,6 +34,8 @@ function findTests(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
+  // Stack traces point into the .ts sources (the bundles carry inline source maps).
+  process.setSourceMapsEnabled(true);
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',
