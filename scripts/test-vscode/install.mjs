@@ -113,6 +113,8 @@ function ensureCodeServer(f, p) {
   if (f.ripgrep) seedRipgrep(f, tmp);
   // Older code-server postinstall scripts refuse to run as root unless npm says unsafe-perm.
   env.npm_config_unsafe_perm = 'true';
+  // node-pty's install script runs `npx node-gyp ...`: let npx fetch it without asking (no stdin here).
+  env.npm_config_yes = 'true';
   // Streamed to the terminal (progress) and kept in install.log (to read the install-scripts warnings).
   const logFile = path.join(p.codeServerDir, 'install.log');
   const res = spawnSync('bash', ['-o', 'pipefail', '-c', 'npm install --no-audit --no-fund --foreground-scripts --loglevel=warn 2>&1 | tee "$0"', logFile],

@@ -49,16 +49,18 @@ async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
   let server;
   let browser;
-  let cleaningUp = false;
-  const cleanup = async () => {
-    if (cleaningUp) return;
-    cleaningUp = true;
-    try { if (browser) await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000))]); } catch { /* already gone */ }
-    if (server) await server.stop();
-    session.remove();
+  let cleaning;
+  /** Stops the browser, then the server's process group, then removes the session folder (once). */
+  const cleanup = () => {
+    cleaning ??= (async () => {
+      try { if (browser) await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000))]); } catch { /* already gone */ }
+      if (server) await server.stop();
+      session.remove();
+    })();
+    return cleaning;
   };
   // Whatever happens, the server's process group does not outlive this process.
-  process.on('exit', () => { if (server && !cleaningUp) killGroupSync(server.pgid); });
+  process.on('exit', () => { if (server && !server.stopped) killGroupSync(server.pgid); });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => {
       log(`${sig}: stopping the test VS Code`);
@@ -86,7 +88,7 @@ async function main() {
     if (args.folder) url += `&folder=${encodeURIComponent(args.folder)}`;
     else url += '&ew=true';
 
-    browser = await launchChromium(session);
+    browser = await launchChromium(session, { handleSignals: false });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let resolveExit;
     const exited = new Promise((r) => { resolveExit = r; });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS, REPO_ROOT } from './config.mjs';
 import { ensureTestVSCode } from './install.mjs';
-import { installExtension, killGroup, makeSession, startCodeServer } from './server.mjs';
+import { installExtension, killGroup, killGroupSync, makeSession, startCodeServer } from './server.mjs';
 
 const log = (msg) => console.log(`[test-vscode] ${msg}`);
 
@@ -33,14 +33,17 @@ async function main() {
   const session = makeSession('legal-annotator-e2e-');
   let server;
   let mocha;
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    if (mocha && mocha.exitCode === null) await killGroup(mocha.pid);
-    if (server) await server.stop();
-    session.remove();
+  let stopping;
+  /** Stops the tests' process group, then the server's, then removes the session folder (once). */
+  const stop = () => {
+    stopping ??= (async () => {
+      if (mocha && mocha.exitCode === null) await killGroup(mocha.pid);
+      if (server) await server.stop();
+      session.remove();
+    })();
+    return stopping;
   };
+  process.on('exit', () => { if (server && !server.stopped) killGroupSync(server.pgid); if (mocha) killGroupSync(mocha.pid); });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => { log(`${sig}: stopping`); stop().finally(() => process.exit(130)); });
   }

@@ -104,7 +104,8 @@ export async function startCodeServer(opts) {
   const child = spawn(p.nodeBin, args, { cwd: session.dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const server = {
     child, pgid: child.pid, logFile, userDataDir, extensionsDir, host, port: 0, url: '', exited: false,
-    async stop() { await killGroup(child.pid); logStream.end(); },
+    stopped: false,
+    async stop() { await killGroup(child.pid); server.stopped = true; logStream.end(); },
     tail(n = 40) {
       try { return fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-n).join('\n'); } catch { return ''; }
     },
@@ -162,7 +163,7 @@ export async function installExtension({ installed, session, extensionsDir, user
 }
 
 /** Launches headless Debian Chromium through playwright-core with the harness's flags and env. */
-export async function launchChromium(session, { headless = true } = {}) {
+export async function launchChromium(session, { headless = true, handleSignals = true } = {}) {
   const { chromium } = await import('playwright-core');
   // Playwright makes its temp profile under os.tmpdir(): keep it inside the session folder.
   process.env.TMPDIR = session.tmp;
@@ -172,6 +173,8 @@ export async function launchChromium(session, { headless = true } = {}) {
     args: CHROMIUM_ARGS,
     env: { ...process.env, ...session.env },
     timeout: 60000,
+    // The launcher stops the browser itself on signals, after the tests' server.
+    handleSIGINT: handleSignals, handleSIGTERM: handleSignals, handleSIGHUP: handleSignals,
   });
   return browser;
 }
