@@ -126,7 +126,7 @@ function ensureCodeServer(f, p) {
     throw new Error(`npm install of code-server failed (exit ${res.status}); full log: ${logFile}`);
   }
   if (skipped.length) {
-    log(`npm skipped install scripts (check they are not needed):\n${skipped.join('\n')}`);
+    log(`npm reports install scripts not covered by allowScripts (the native modules are checked next):\n${skipped.join('\n')}`);
   }
   verifyCodeServer(f, p);
   fs.writeFileSync(p.codeServerMarker, `${new Date().toISOString()}\n`);

@@ -77,7 +77,7 @@ async function main() {
     server = await startCodeServer({
       installed, session,
       userDataDir: args.userDataDir, extensionsDir: args.extensionsDir, logDir: resultsDir, echo: verbose,
-      extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+      smokeTestDriver: true,
     });
     const remote = (p) => `vscode-remote://${server.host}:${server.port}${p}`;
     const payload = [
@@ -91,6 +91,7 @@ async function main() {
     browser = await launchChromium(session, { handleSignals: false });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let resolveExit;
+    let sawTestOutput = false;
     const exited = new Promise((r) => { resolveExit = r; });
     // The extension host's test output (marked by test/integration/index.ts) goes to stdout; the
     // workbench's own log to workbench.log (and to stdout too with LEGAL_ANNOTATOR_VERBOSE=1).
@@ -99,6 +100,7 @@ async function main() {
       const text = format(logArgs);
       const at = text.indexOf(TEST_OUTPUT_MARK);
       if (at >= 0) {
+        sawTestOutput = true;
         const line = text.slice(0, at) + text.slice(at + 1);
         if (type === 'error') process.stderr.write(`${line}\n`); else process.stdout.write(`${line}\n`);
       } else {
@@ -124,6 +126,9 @@ async function main() {
     clearTimeout(timer);
     if (code === 'timeout') throw new Error(`The tests did not finish within ${timeoutMs / 1000} s (LEGAL_ANNOTATOR_TEST_TIMEOUT_MS). Last lines of the server log:\n${server.tail()}`);
     if (code !== 0) log(`Tests exited with code ${code}. Logs: ${resultsDir}/code-server.log, ${resultsDir}/workbench.log`);
+    if (code === 0 && !sawTestOutput) {
+      throw new Error(`VS Code exited with code 0 but the extension tests printed nothing: they did not run. Logs: ${resultsDir}/code-server.log, ${resultsDir}/workbench.log`);
+    }
     if (code === 'crash') throw new Error(`The browser page crashed. Last lines of the server log:\n${server.tail()}`);
     return code;
   } finally {

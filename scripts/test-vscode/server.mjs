@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS, USER_SETTINGS } from './config.mjs';
 import { nodeEnv } from './install.mjs';
 
@@ -85,7 +86,16 @@ export async function startCodeServer(opts) {
   const logFile = path.join(opts.logDir || session.dir, 'code-server.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const logStream = fs.createWriteStream(logFile);
+  const smoke = [];
+  if (opts.smokeTestDriver) {
+    // Lets the page run extension tests and report through window.codeAutomationLog/Exit.
+    if (installed.flavor.legacyCli) smoke.push('--enable-smoke-test-driver');
+    else smoke.push('--vscode-option', 'enable-smoke-test-driver');
+  }
+  const preload = installed.flavor.legacyCli && opts.smokeTestDriver
+    ? ['--require', fileURLToPath(new URL('./smoke-test-driver-preload.cjs', import.meta.url))] : [];
   const args = [
+    ...preload,
     p.codeServerEntry,
     '--config', configFile,
     '--bind-addr', `${host}:${opts.port || 0}`,
@@ -94,6 +104,7 @@ export async function startCodeServer(opts) {
     '--extensions-dir', extensionsDir,
     '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check',
     '--disable-getting-started-override', '--ignore-last-opened',
+    ...smoke,
     ...(opts.extraArgs || []),
   ];
   if (opts.workspace) args.push(opts.workspace);

@@ -45,6 +45,7 @@ export function run(): Promise<void> {
   });
   for (const file of findTests(__dirname)) mocha.addFile(file);
   const restoreConsole = vscode.env.uiKind === vscode.UIKind.Web ? markConsole() : () => undefined;
+  console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}), extension host on Node ${process.versions.node}`);
   return new Promise<void>((resolve, reject) => {
     mocha.loadFilesAsync().then(() => {
       mocha.run((failures) => {
