@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Test VS Code harness and `npm start` (Node ES modules).
-    files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly' } },
+    files: ['scripts/**/*.mjs', 'scripts/**/*.cjs'],
+    languageOptions: { globals: { setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', __filename: 'readonly' } },
   },
 );
