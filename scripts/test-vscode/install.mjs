@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CHROMIUM, REPO_ROOT, flavor as getFlavor, paths as getPaths } from './config.mjs';
 
-const log = (msg) => console.log(`[test-vscode] ${msg}`);
+let quiet = false;
+const log = (msg) => { if (!quiet) console.log(`[test-vscode] ${msg}`); };
 
 function run(cmd, args, opts = {}) {
   log(`$ ${cmd} ${args.join(' ')}`);
@@ -180,7 +181,8 @@ function ensurePlaywright() {
 }
 
 /** Installs what is missing and returns the paths of the test VS Code. */
-export function ensureTestVSCode(flavorName) {
+export function ensureTestVSCode(flavorName, options = {}) {
+  quiet = Boolean(options.quiet);
   const f = getFlavor(flavorName);
   const p = getPaths(f);
   const started = Date.now();

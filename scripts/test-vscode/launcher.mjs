@@ -44,7 +44,8 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!args.extensionTestsPath) throw new Error('--extensionTestsPath= is required');
   if (args.extensionDevelopmentPath.length === 0) throw new Error('--extensionDevelopmentPath= is required');
-  const installed = ensureTestVSCode();
+  // The test runner ran the installer already: this only looks up the paths (installing if needed).
+  const installed = ensureTestVSCode(undefined, { quiet: true });
   const session = makeSession();
   fs.mkdirSync(resultsDir, { recursive: true });
   let server;
