@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FUZZY_THRESHOLD, PreparedText, anchor, anchorAll, createTarget, shiftRange } from '../../src/core/annotations/anchoring';
-import { boundedEditDistance } from '../../src/core/annotations/approx';
+import { alignMatchEnd } from '../../src/core/annotations/approx';
 import type { AnchorResult, TextTarget } from '../../src/core/annotations/model';
 
 /** Code-point slice, to check results the way a sidecar reader would. */
@@ -249,24 +249,41 @@ describe('anchoring: shiftRange', () => {
   });
 });
 
-describe('anchoring: bounded edit distance', () => {
+describe('anchoring: aligning a match that ends at a given offset', () => {
   const naive = (a: string, b: string): number => {
-    const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
+      const current = [i];
       for (let j = 1; j <= b.length; j++) {
-        rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
       }
+      previous = current;
     }
-    return rows[a.length][b.length];
+    return previous[b.length];
   };
-  it('agrees with the full dynamic programme up to the bound', () => {
+
+  it('finds the fewest errors over all starts, like the full dynamic programme', () => {
     let seed = 7;
     const random = (n: number): number => ((seed = (seed * 48271) % 2147483647), seed % n);
-    for (let k = 0; k < 2000; k++) {
-      const word = (): string => Array.from({ length: random(12) }, () => 'abc'[random(3)]).join('');
-      const [a, b, max] = [word(), word(), random(8)];
-      assert.equal(boundedEditDistance(a, b, max), Math.min(naive(a, b), max + 1), `${a} / ${b} / ${max}`);
+    const word = (length: number): string => Array.from({ length }, () => 'abc'[random(3)]).join('');
+    for (let k = 0; k < 3000; k++) {
+      const [text, pattern, max] = [word(random(14)), word(1 + random(8)), random(6)];
+      const end = random(text.length + 1);
+      let expected = max + 1;
+      for (let start = 0; start <= end; start++) expected = Math.min(expected, naive(text.slice(start, end), pattern));
+      const got = alignMatchEnd(text, end, pattern, max);
+      const context = `${text} / ${end} / ${pattern} / ${max}`;
+      if (expected > max) {
+        assert.equal(got, undefined, context);
+      } else {
+        assert.equal(got?.errors, expected, context);
+        assert.equal(naive(text.slice(got.start, end), pattern), expected, context);
+      }
     }
+  });
+
+  it('corrects the start approx-string-match reports for an astral pattern', () => {
+    // The library returns { start: 3, end: 7, errors: 1 } here, a range 2 edits away.
+    assert.deepEqual(alignMatchEnd('a. 😀😀😀', 7, 'a😀', 1), { start: 4, errors: 1 });
   });
 });

@@ -22,31 +22,63 @@ export function approxSearch(text: string, pattern: string, maxErrors: number): 
   return approxStringMatch.default(text, pattern, Math.max(0, Math.floor(maxErrors)));
 }
 
+export interface AlignedMatch {
+  start: number;
+  errors: number;
+}
+
 /**
- * Levenshtein distance of `a` and `b` in UTF-16 code units, or `max + 1` as soon as it is
- * known to exceed `max`. Only the diagonal band of width 2·max+1 is computed: O(len · max).
+ * The start of the best match of `pattern` that ends exactly at `end`: the fewest errors
+ * (Levenshtein, UTF-16 code units), the longest match on ties, only starts that `acceptStart`
+ * allows; undefined when every start needs more than `maxErrors` errors.
+ *
+ * Why not the library's `start`: it comes from a reverse substring search that does not have
+ * to begin at `end`, so the range it returns can hold more errors than it reports (pattern
+ * "a😀" in "a. 😀😀😀" comes back as "😀😀" with 1 error; the property test found it). Its match
+ * ends are right, so the start is recomputed here, on a diagonal band of width 2·maxErrors+1
+ * around the pattern read backwards from `end`: O(pattern length · maxErrors).
  */
-export function boundedEditDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const width = b.length + 1;
-  let previous = new Array<number>(width);
-  let current = new Array<number>(width);
-  for (let j = 0; j < width; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const from = Math.max(1, i - max);
-    const to = Math.min(b.length, i + max);
-    current[from - 1] = from === 1 ? i : max + 1;
-    let rowMin = current[from - 1];
-    for (let j = from; j <= to; j++) {
-      const substitute = previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
-      const remove = (j <= i - 1 + max ? previous[j] : max + 1) + 1;
-      const insert = current[j - 1] + 1;
-      current[j] = Math.min(substitute, remove, insert);
+export function alignMatchEnd(
+  text: string,
+  end: number,
+  pattern: string,
+  maxErrors: number,
+  acceptStart: (start: number) => boolean = () => true,
+): AlignedMatch | undefined {
+  const m = pattern.length;
+  const k = Math.max(0, Math.floor(maxErrors));
+  const limit = k + 1;
+  const width = Math.min(end, m + k); // text code units the match may span
+  // Row i: the last i pattern units against the last j text units before `end`.
+  let previous = new Int32Array(width + 2).fill(limit);
+  let current = new Int32Array(width + 2).fill(limit);
+  for (let j = 0; j <= Math.min(width, k); j++) previous[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const low = Math.max(0, i - k);
+    const high = Math.min(width, i + k);
+    if (low > high) return undefined;
+    const patternCode = pattern.charCodeAt(m - i);
+    let rowMin = limit;
+    if (low > 0) current[low - 1] = limit;
+    for (let j = low; j <= high; j++) {
+      let best = previous[j] + 1; // pattern unit missing from the text
+      if (j > 0) {
+        const substitute = previous[j - 1] + (patternCode === text.charCodeAt(end - j) ? 0 : 1);
+        const extra = current[j - 1] + 1; // text unit not in the pattern
+        best = Math.min(best, substitute, extra);
+      }
+      current[j] = Math.min(best, limit);
       if (current[j] < rowMin) rowMin = current[j];
     }
-    if (to < b.length) current[to + 1] = max + 1;
-    if (rowMin > max) return max + 1;
+    current[high + 1] = limit;
+    if (rowMin > k) return undefined;
     [previous, current] = [current, previous];
   }
-  return Math.min(previous[b.length], max + 1);
+  let found: AlignedMatch | undefined;
+  for (let j = Math.max(0, m - k); j <= Math.min(width, m + k); j++) {
+    const errors = previous[j];
+    if (errors > k || !acceptStart(end - j)) continue;
+    if (found === undefined || errors <= found.errors) found = { start: end - j, errors };
+  }
+  return found;
 }

@@ -11,9 +11,10 @@
  *   units beyond the quote) and stops at the first window holding an acceptable match. A quote
  *   that was both edited and moved more than 256K code units away is orphaned, not searched
  *   for across a whole huge text once per annotation;
- * - at most FUZZY_MAX_CANDIDATES matches (the nearest to the old position) are scored.
+ * - at most FUZZY_MAX_CANDIDATES matches (the nearest to the old position) are scored, fewer
+ *   for long quotes (see `bestInWindow`).
  */
-import { approxSearch, boundedEditDistance } from './approx';
+import { alignMatchEnd, approxSearch } from './approx';
 import { contextSimilarity, textAfter, textBefore, type StoredContext } from './context';
 import type { PreparedText } from './prepared-text';
 
@@ -40,6 +41,9 @@ export const FUZZY_THRESHOLD = 0.8;
 export const FUZZY_MAX_QUOTE = 10_000;
 export const FUZZY_MAX_ERRORS = 256;
 const FUZZY_MAX_CANDIDATES = 500;
+const MIN_CANDIDATES = 4;
+/** Alignment steps allowed per window, about 20 ms. */
+const ALIGNMENT_BUDGET = 20_000_000;
 const WINDOW_RADII = [2_048, 32_768, 262_144];
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
 const TOTAL_WEIGHT = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
@@ -62,14 +66,6 @@ export function maxErrorsFor(codePoints: number): number {
   return Math.min(FUZZY_MAX_ERRORS, Math.floor(codePoints / 2));
 }
 
-/** Moves match edges that fall inside a surrogate pair outward, so results never split a character. */
-function snapToBoundaries(prepared: PreparedText, start: number, end: number): { start: number; end: number } {
-  return {
-    start: prepared.isBoundary(start) ? start : start - 1,
-    end: prepared.isBoundary(end) ? end : end + 1,
-  };
-}
-
 function scoreMatch(text: string, hit: { start: number; end: number; errors: number }, quote: string, context: StoredContext, oldStart: number): number {
   const quoteScore = 1 - hit.errors / quote.length;
   const prefixScore = contextSimilarity(context.prefix, textBefore(text, hit.start, context.prefix.length));
@@ -79,26 +75,25 @@ function scoreMatch(text: string, hit: { start: number; end: number; errors: num
   return Math.max(0, Math.min(1, raw / TOTAL_WEIGHT));
 }
 
-/** Scores the matches found in one window; returns the best, accepted or not. */
+/**
+ * Scores the matches found in one window; returns the best, accepted or not. Match ends come
+ * from Myers' algorithm; an end inside a surrogate pair moves past the pair, and the start is
+ * recomputed exactly (`alignMatchEnd`), never inside a pair, so results never split a character
+ * and their error count is true. That alignment costs quote length x (2 x errors + 1) steps per
+ * candidate, so the candidates (nearest to the old position first) are capped by that budget too.
+ */
 function bestInWindow(prepared: PreparedText, from: number, to: number, quote: string, maxErrors: number, context: StoredContext, oldStart: number): FuzzyHit | undefined {
   const { text } = prepared;
-  const matches = approxSearch(text.slice(from, to), quote, maxErrors)
-    .map((match) => ({ start: from + match.start, end: from + match.end, errors: match.errors }))
-    .sort((a, b) => Math.abs(a.start - oldStart) - Math.abs(b.start - oldStart) || a.start - b.start)
-    .slice(0, FUZZY_MAX_CANDIDATES);
+  const budget = Math.floor(ALIGNMENT_BUDGET / (quote.length * (2 * maxErrors + 1)));
+  const ends = approxSearch(text.slice(from, to), quote, maxErrors)
+    .map((match) => (prepared.isBoundary(from + match.end) ? from + match.end : from + match.end + 1))
+    .sort((a, b) => Math.abs(a - oldStart) - Math.abs(b - oldStart) || a - b)
+    .slice(0, Math.max(MIN_CANDIDATES, Math.min(FUZZY_MAX_CANDIDATES, budget)));
   let best: FuzzyHit | undefined;
-  const seen = new Set<string>();
-  for (const match of matches) {
-    const snapped = snapToBoundaries(prepared, match.start, match.end);
-    const key = `${snapped.start}:${snapped.end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let errors = match.errors;
-    if (snapped.start !== match.start || snapped.end !== match.end) {
-      errors = boundedEditDistance(text.slice(snapped.start, snapped.end), quote, maxErrors);
-      if (errors > maxErrors) continue;
-    }
-    const hit = { ...snapped, errors, score: 0 };
+  for (const end of new Set(ends)) {
+    const aligned = alignMatchEnd(text, end, quote, maxErrors, (start) => prepared.isBoundary(start));
+    if (aligned === undefined) continue;
+    const hit = { start: aligned.start, end, errors: aligned.errors, score: 0 };
     hit.score = scoreMatch(text, hit, quote, context, oldStart);
     if (best === undefined || hit.score > best.score) best = hit;
   }
