@@ -1,0 +1,116 @@
+/**
+ * Parsing YAML text into a `yaml` Document that keeps source ranges, turning its syntax errors
+ * into problems, and finding the node an instance path (JSON Pointer) points to, so that schema
+ * errors can be reported at the line and column where they are in the file.
+ */
+import * as YAML from 'yaml';
+import { codePointLength, LineIndex } from '../text/positions';
+import type { Problem, Severity } from './problem';
+
+const BOM = '\uFEFF';
+
+export interface YamlSource {
+  /** The text the positions count over: the file's text without a leading BOM. */
+  text: string;
+  hadBom: boolean;
+  /** Line ending the text uses (the first one found; `\n` if there is none). */
+  eol: '\n' | '\r\n';
+  document: YAML.Document.Parsed;
+  /** Syntax errors and warnings of the YAML itself (duplicate keys included). */
+  problems: Problem[];
+  lines: LineIndex;
+}
+
+export function parseYamlSource(fileText: string): YamlSource {
+  const hadBom = fileText.startsWith(BOM);
+  const text = hadBom ? fileText.slice(1) : fileText;
+  // `prettyErrors: false` keeps messages to one line: we report the position ourselves.
+  const document = YAML.parseDocument(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  const lines = new LineIndex(text);
+  const problems: Problem[] = [];
+  const toProblem = (error: YAML.YAMLError, severity: Severity): Problem => ({
+    code: error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
+    severity,
+    message: error.message,
+    ...rangeAt(text, lines, error.pos[0], error.pos[1]),
+  });
+  for (const error of document.errors) problems.push(toProblem(error, 'error'));
+  for (const warning of document.warnings) problems.push(toProblem(warning, 'warning'));
+  return { text, hadBom, eol: detectEol(text), document, problems, lines };
+}
+
+export function detectEol(text: string): '\n' | '\r\n' {
+  const lf = text.indexOf('\n');
+  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** 1-based line and code-point column of a UTF-16 offset. */
+export function lineColumnAt(text: string, lines: LineIndex, offset: number): { line: number; column: number } {
+  const position = lines.positionAt(offset);
+  const lineStart = offset - position.character;
+  return { line: position.line + 1, column: codePointLength(text.slice(lineStart, offset)) + 1 };
+}
+
+/** A problem range from UTF-16 offsets; an empty range is widened to one character where possible. */
+export function rangeAt(text: string, lines: LineIndex, start: number, end: number): Pick<Problem, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const from = lineColumnAt(text, lines, start);
+  const to = lineColumnAt(text, lines, Math.max(end, Math.min(start + 1, text.length)));
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+export interface LocatedNode {
+  /** The deepest node on the path that exists. */
+  node: YAML.Node | null;
+  /** The key of the pair whose value `node` is, if any. */
+  key: YAML.Node | null;
+  /** The parent collection of `node`. */
+  parent: YAML.YAMLMap | YAML.YAMLSeq | null;
+  /** True when every segment of the path was found. */
+  complete: boolean;
+}
+
+/** Decodes a JSON Pointer (`/annotations/0/target`) into its segments. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Follows an instance path from the document's root. */
+export function locateNode(document: YAML.Document, pointer: string): LocatedNode {
+  let node = document.contents as YAML.Node | null;
+  let key: YAML.Node | null = null;
+  let parent: YAML.YAMLMap | YAML.YAMLSeq | null = null;
+  for (const segment of pointerSegments(pointer)) {
+    const next = childOf(node, segment);
+    if (!next) return { node, key, parent, complete: false };
+    parent = node as YAML.YAMLMap | YAML.YAMLSeq;
+    node = next.node;
+    key = next.key;
+  }
+  return { node, key, parent, complete: true };
+}
+
+/** The key node of a mapping's entry, by key name. */
+export function findKeyNode(map: YAML.Node | null, name: string): YAML.Node | null {
+  if (!YAML.isMap(map)) return null;
+  const pair = map.items.find((item) => keyName(item.key) === name);
+  return pair && YAML.isNode(pair.key) ? pair.key : null;
+}
+
+function childOf(node: YAML.Node | null, segment: string): { node: YAML.Node | null; key: YAML.Node | null } | undefined {
+  if (YAML.isMap(node)) {
+    const pair = node.items.find((item) => keyName(item.key) === segment);
+    if (!pair) return undefined;
+    return { node: YAML.isNode(pair.value) ? pair.value : null, key: YAML.isNode(pair.key) ? pair.key : null };
+  }
+  if (YAML.isSeq(node) && /^\d+$/.test(segment)) {
+    const item = node.items[Number(segment)];
+    return item === undefined ? undefined : { node: YAML.isNode(item) ? item : null, key: null };
+  }
+  return undefined;
+}
+
+function keyName(key: unknown): string | undefined {
+  if (YAML.isScalar(key)) return String(key.value);
+  return typeof key === 'string' ? key : undefined;
+}
