@@ -1,5 +1,6 @@
 // Entry point that VS Code loads as --extensionTestsPath: runs every compiled *.test.js next to it
-// with mocha inside the extension host. Adding a test = adding a test/integration/<name>.test.ts.
+// with mocha inside the extension host. Adding a test = adding a test/integration/<name>.test.ts
+// (each is bundled on its own with esbuild; use the describe/it globals, do not import mocha).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
@@ -12,15 +13,19 @@ import * as vscode from 'vscode';
 const TEST_OUTPUT_MARK = '\u2063';
 
 function markConsole(): () => void {
-  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
   const mark = (original: (...args: unknown[]) => void) =>
     (...args: unknown[]) => original(TEST_OUTPUT_MARK + (args.length ? String(args.shift()) : ''), ...args);
-  for (const name of Object.keys(saved) as Array<keyof typeof saved>) console[name] = mark(saved[name]);
+  // The extension host defines console's methods as accessors with a no-op setter: redefine them.
+  const names = ['log', 'info', 'warn', 'error'] as const;
+  const saved = names.map((name) => [name, Object.getOwnPropertyDescriptor(console, name)] as const);
+  for (const name of names) {
+    Object.defineProperty(console, name, { value: mark(console[name].bind(console)), configurable: true, writable: true, enumerable: true });
+  }
   // Mocha's reporters print through the console.log they captured when mocha was loaded.
   const reporterLog = Mocha.reporters.Base.consoleLog;
   Mocha.reporters.Base.consoleLog = mark(reporterLog);
   return () => {
-    Object.assign(console, saved);
+    for (const [name, descriptor] of saved) if (descriptor) Object.defineProperty(console, name, descriptor);
     Mocha.reporters.Base.consoleLog = reporterLog;
   };
 }
