@@ -101,7 +101,7 @@ function firstLineEnd(text: string, start: number, end: number): number {
 function messageFor(error: ErrorObject): string {
   const segments = pointerSegments(error.instancePath);
   const last = segments.at(-1);
-  const what = last === undefined ? 'the document' : /^\d+$/.test(last) ? `item ${last} of "${segments.at(-2) ?? ''}"` : `"${last}"`;
+  const what = last === undefined ? 'the top level' : /^\d+$/.test(last) ? `item ${last} of "${segments.at(-2) ?? ''}"` : `"${last}"`;
   const found = describeValue(error.data);
   switch (error.keyword) {
     case 'required':
