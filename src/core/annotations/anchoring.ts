@@ -77,7 +77,7 @@ function anchorPrepared(prepared: PreparedText, target: TextTarget): AnchorResul
         `scores ${fuzzy.best.score.toFixed(2)}, below the ${FUZZY_THRESHOLD} needed to accept it`,
     );
   }
-  return orphaned(`the quote is no longer in the text, and nothing within ${maxErrors} edits of it was found in characters ${searched}`);
+  return orphaned(`the quote is no longer in the text, and nothing within ${fuzzy.searched.maxErrors} edits of it was found in characters ${searched}`);
 }
 
 /** Anchors one target. For many targets over the same text use `anchorAll`, or pass a `PreparedText`. */
