@@ -1,0 +1,96 @@
+/**
+ * Sidecar files on disk. Writes are atomic (a temporary file in the same folder, fsync, rename:
+ * a crash leaves the old file or the new one, never half of one) and serialised per path (two
+ * quick edits from the editor and the CLI's `tag` in one process cannot interleave or lose one).
+ */
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { decodeSourceText } from '../text/decode';
+import { parseSidecar, sidecarFileText, type SidecarDocument } from './sidecar-io';
+
+export class SidecarWriteRefused extends Error {
+  override name = 'SidecarWriteRefused';
+}
+
+/** Reads and parses a sidecar; `undefined` when the file does not exist. */
+export async function readSidecarFile(path: string): Promise<SidecarDocument | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const decoded = decodeSourceText(bytes);
+  if (decoded.ok) return parseSidecar((decoded.hadBom ? '\uFEFF' : '') + decoded.text);
+  // Not UTF-8: report it and make sure nobody writes over the bytes we could not read.
+  const empty = parseSidecar('');
+  return { ...empty, writable: false, sidecar: undefined, problems: [{ code: 'encoding', severity: 'error', message: `the file ${decoded.reason}`, line: 1, column: 1 }] };
+}
+
+const queues = new Map<string, Promise<void>>();
+
+/**
+ * Writes a sidecar document atomically, after any write to the same path still in flight.
+ * Refuses (rejects with SidecarWriteRefused) a document that was read with errors.
+ */
+export function writeSidecarFile(path: string, doc: SidecarDocument): Promise<void> {
+  if (!doc.writable) {
+    const first = doc.problems.find((p) => p.severity === 'error');
+    return Promise.reject(new SidecarWriteRefused(`refusing to write ${path}: it has errors${first ? ` (${first.line}:${first.column} ${first.message})` : ''}`));
+  }
+  const key = resolve(path);
+  const text = sidecarFileText(doc);
+  const previous = queues.get(key) ?? Promise.resolve();
+  // A failed write must not block the ones queued after it: each gets its own result.
+  const next = previous.catch(() => undefined).then(() => writeAtomically(key, text));
+  queues.set(key, next);
+  const cleanup = () => {
+    if (queues.get(key) === next) queues.delete(key);
+  };
+  next.then(cleanup, cleanup);
+  return next;
+}
+
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  const folder = dirname(path);
+  const temporary = join(folder, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = (await fs.stat(path)).mode & 0o777;
+  } catch {
+    // a new file: default mode
+  }
+  const handle = await fs.open(temporary, 'wx', mode);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await fs.rename(temporary, path);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+  await syncFolder(folder);
+}
+
+/** Makes the rename itself durable where the platform allows fsync on a folder (not Windows). */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    const handle = await fs.open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // best effort: some file systems refuse fsync on a directory
+  }
+}
