@@ -2,6 +2,7 @@
 // `npm run test:e2e`: installs the test VS Code if needed, packages the extension (.vsix), installs it
 // into a fresh extensions dir with `code-server --install-extension`, serves a temp copy of samples/
 // and runs the Playwright UI tests of test/e2e (mocha) against it. Screenshots: test-results/e2e/.
+//   --flavor=min     run against the minimum VS Code (code-server 4.100.3, Node 20)
 //   --grep=PATTERN   only the tests whose title matches
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ async function main() {
   const mochaArgs = [];
   for (const a of process.argv.slice(2)) {
     if (a.startsWith('--grep=')) mochaArgs.push('--grep', a.slice('--grep='.length));
+    else if (a.startsWith('--flavor=')) process.env.LEGAL_ANNOTATOR_VSCODE = a.slice('--flavor='.length);
     else throw new Error(`Unknown argument ${a}`);
   }
   const installed = ensureTestVSCode();
