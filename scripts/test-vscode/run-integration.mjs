@@ -37,6 +37,12 @@ async function main() {
   fs.cpSync(path.join(REPO_ROOT, 'samples'), path.join(workspace, 'samples'), { recursive: true });
   log(`Fixture workspace: ${workspace}`);
 
+  // SIGINT is handled by runTests (it stops the launcher); on SIGTERM/SIGHUP the launcher notices
+  // that its parent is gone and stops what it started; here only the temp folder is left to remove.
+  for (const sig of ['SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => { fs.rmSync(tmp, { recursive: true, force: true }); process.exit(128 + (sig === 'SIGTERM' ? 15 : 1)); });
+  }
+
   let executable = path.join(REPO_ROOT, 'scripts', 'test-vscode', 'launcher.mjs');
   const launchArgs = [workspace, `--user-data-dir=${path.join(tmp, 'user-data')}`, `--extensions-dir=${path.join(tmp, 'extensions')}`];
   if (desktop) {
