@@ -76,13 +76,25 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
   await page.locator('.editor-instance .view-lines .view-line').first().waitFor({ state: 'visible' });
 }
 
-/** Runs a command by its title from the command palette (F1). */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
+/**
+ * Runs a command by its title from the command palette (F1). Right after the workbench loads, the
+ * extension host may not have registered the extension's commands yet: until the title is listed,
+ * the palette is closed and opened again (up to `timeoutMs`).
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 30000): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const listed = await row.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false);
+    if (listed) break;
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden' });
+    assert.ok(Date.now() < deadline, `the command palette does not list "${title}" after ${timeoutMs / 1000} s`);
+  }
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
