@@ -25,6 +25,9 @@ async function main() {
   }
   const desktop = process.env.VSCODE_EXECUTABLE;
   if (!desktop) ensureTestVSCode();
+  else if (!process.env.DISPLAY && spawnSync('sh', ['-c', 'command -v xvfb-run']).status !== 0) {
+    throw new Error('VSCODE_EXECUTABLE without a DISPLAY needs xvfb-run: apt-get install -y xvfb');
+  }
 
   log('Building the extension');
   const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO_ROOT, stdio: 'inherit' });
