@@ -107,31 +107,38 @@ export function removeDismissal(doc: SidecarDocument, id: string): SidecarDocume
  * lines are rewritten, through its own `yaml` node, so its quoting and comments mostly survive.
  */
 export function updateAnnotation(doc: SidecarDocument, id: string, changes: Partial<Omit<Annotation, 'id'>>): SidecarDocument {
+  return updateEntry(doc, 'annotations', id, changes);
+}
+
+/** Changes fields of one dismissed claim, as `updateAnnotation` does (check --fix-anchors moves both). */
+export function updateDismissal(doc: SidecarDocument, id: string, changes: Partial<Omit<Dismissal, 'id'>>): SidecarDocument {
+  return updateEntry(doc, 'dismissed', id, changes);
+}
+
+function updateEntry<T extends Annotation | Dismissal>(doc: SidecarDocument, list: EntryList, id: string, changes: Partial<Omit<T, 'id'>>): SidecarDocument {
   const { sidecar } = expectWritable(doc);
-  const index = sidecar!.annotations.findIndex((a) => a.id === id);
-  if (index < 0) throw new SidecarEditError(`no annotation with id "${id}"`);
+  const entries = sidecar![list] as (Annotation | Dismissal)[];
+  const index = entries.findIndex((a) => a.id === id);
+  if (index < 0) throw new SidecarEditError(`no ${list === 'annotations' ? 'annotation' : 'dismissal'} with id "${id}"`);
   const copy = YAML.parseDocument(doc.text, { keepSourceTokens: true });
-  const item = (copy.get('annotations', true) as YAML.YAMLSeq).items[index] as YAML.YAMLMap;
+  const item = (copy.get(list, true) as YAML.YAMLSeq).items[index] as YAML.YAMLMap;
   const span = blockItemSpan(doc.text, item);
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) item.delete(key);
     else if (typeof value === 'object') item.set(key, copy.createNode(value));
     else item.set(key, value);
   }
-  const expected: Annotation = { ...sidecar!.annotations[index] };
-  for (const [key, value] of Object.entries(changes) as [keyof Annotation, unknown][]) {
+  const expected = { ...entries[index] } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete expected[key];
-    else (expected as unknown as Record<string, unknown>)[key] = value;
+    else expected[key] = value;
   }
+  const updated = entries.map((e, i) => (i === index ? expected : e));
   const layout = { eol: doc.eol, indentStep: detectIndentStep(doc.text, doc.document) };
   const edit: TextEdit = span
     ? { start: span.start, end: span.end, newText: renderBlockItem(item, { ...layout, ...span }) }
-    : rewriteList(doc, 'annotations', sidecar!.annotations.map((a, i) => (i === index ? expected : a)));
-  return finish(doc, edit, (result) => {
-    const annotations = [...sidecar!.annotations];
-    annotations[index] = expected;
-    return sameJson(result.annotations, annotations);
-  });
+    : rewriteList(doc, list, updated);
+  return finish(doc, edit, (result) => sameJson(result[list], updated));
 }
 
 export function setSourceHash(doc: SidecarDocument, hash: string): SidecarDocument {

@@ -1,0 +1,67 @@
+/**
+ * Every problem code the core reports, in one place: its default severity, a short description
+ * (a SARIF rule's `shortDescription`, the README table) and a full one saying what it means and
+ * what to do (`fullDescription`). A code that is reported must be listed here; a unit test
+ * greps the sources for `code: '...'` to keep it so.
+ */
+import type { Severity } from './problem';
+
+export interface ProblemCodeInfo {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly short: string;
+  readonly full: string;
+}
+
+const entries: ProblemCodeInfo[] = [
+  // Reading a file at all.
+  { code: 'encoding', severity: 'error', short: 'File is not UTF-8 text', full: 'A sidecar, config or taxonomy file could not be decoded as UTF-8. Save it as UTF-8; it is never written while it cannot be read.' },
+  { code: 'unreadable-file', severity: 'error', short: 'File cannot be read', full: 'The file exists but could not be read (permissions, a directory in its place). Fix the permissions or the path.' },
+  { code: 'yaml-syntax', severity: 'error', short: 'YAML syntax error', full: 'The file is not valid YAML. Fix the syntax at the position shown; nothing else in the file is checked until it parses.' },
+  { code: 'yaml-duplicate-key', severity: 'error', short: 'Duplicate key in a YAML mapping', full: 'A key appears twice in one mapping; YAML readers disagree on which one wins. Remove or rename one of them.' },
+  // Schema errors (Ajv keywords); the message names the property and what was expected.
+  { code: 'schema-required', severity: 'error', short: 'Required property missing', full: 'A property the schema requires is missing. Add it.' },
+  { code: 'schema-additional-properties', severity: 'error', short: 'Unknown property', full: 'A property the schema does not know (often a typo; the message suggests the nearest name). Rename or remove it; custom fields of a sidecar go under keys starting with `x-`.' },
+  { code: 'schema-type', severity: 'error', short: 'Value of the wrong type', full: 'A value has the wrong type (a string where a number is expected, a mapping where a list is expected). Correct the value.' },
+  { code: 'schema-const', severity: 'error', short: 'Value must be a fixed constant', full: 'A value must be exactly one constant (e.g. `version: 1`). Set it to the value the message names.' },
+  { code: 'schema-enum', severity: 'error', short: 'Value not among the allowed ones', full: 'A value must be one of a fixed list (e.g. `status`: proposed, confirmed, disputed). Use one of the listed values.' },
+  { code: 'schema-pattern', severity: 'error', short: 'Value does not match its pattern', full: 'A string does not have the required form (kebab-case ids, `sha256:` hashes, `#rrggbb` colours). Correct it as the message explains.' },
+  { code: 'schema-format', severity: 'error', short: 'Value is not in the required format', full: 'A string is not in the required format, e.g. an RFC 3339 date-time with a time zone such as 2025-10-01T14:30:00Z.' },
+  { code: 'schema-minimum', severity: 'error', short: 'Number too small', full: 'A number is below its minimum (offsets are never negative). Correct it.' },
+  { code: 'schema-maximum', severity: 'error', short: 'Number too large', full: 'A number is above its maximum. Correct it.' },
+  { code: 'schema-min-length', severity: 'error', short: 'Empty string', full: 'A string that must not be empty is empty. Fill it in or remove the property.' },
+  { code: 'schema-max-length', severity: 'error', short: 'String too long', full: 'A string is longer than the schema allows. Shorten it.' },
+  { code: 'schema-min-items', severity: 'error', short: 'Empty list', full: 'A list that must have entries is empty. Add entries or remove the property.' },
+  { code: 'schema-if', severity: 'error', short: 'Conditional schema not met', full: 'A value does not satisfy a rule that depends on another value (e.g. a category of a `replace` taxonomy needs a `label`).' },
+  { code: 'schema-any-of', severity: 'error', short: 'Value matches none of the allowed forms', full: 'A value matches none of the forms the schema allows. See the schema description of the property.' },
+  { code: 'schema-one-of', severity: 'error', short: 'Value does not match exactly one allowed form', full: 'A value must match exactly one of the forms the schema allows. See the schema description of the property.' },
+  // Content of a sidecar the schema cannot see (sidecar-io.ts).
+  { code: 'duplicate-id', severity: 'error', short: 'Id used more than once', full: 'Two entries of one sidecar (annotations and dismissed claims share the id space) have the same id. Give one of them a new id.' },
+  { code: 'target-range', severity: 'error', short: 'Target ends before it starts', full: 'A target\'s `end` is smaller than its `start`. Correct the offsets, or delete both and let the quote anchor it (run check --fix-anchors after setting them to any valid range).' },
+  { code: 'target-length', severity: 'warning', short: 'Quote length differs from end - start', full: 'The number of characters of `exact` is not `end - start`: the offsets or the quote were edited by hand. Correct whichever is wrong.' },
+  // Semantic checks against the taxonomy and the source (sidecar-checks.ts).
+  { code: 'unknown-category', severity: 'error', short: 'Category not in the taxonomy', full: 'An annotation\'s category is not in the workspace taxonomy (the default one, extended or replaced by .legal-annotator.yaml). Use one of the suggested ids or add the category to the taxonomy.' },
+  { code: 'target-out-of-range', severity: 'error', short: 'Offsets outside the source text', full: 'A target\'s `start` or `end` is beyond the end of the source text, so the offsets do not refer to this text. If the quote is found elsewhere, check --fix-anchors rewrites them; otherwise fix them by hand.' },
+  { code: 'annotation-moved', severity: 'warning', short: 'Annotation\'s quote moved', full: 'The annotation\'s quote is no longer at its stored offsets but was found exactly elsewhere (the source was edited). Run check --fix-anchors to store the new offsets.' },
+  { code: 'annotation-fuzzy', severity: 'warning', short: 'Annotation only anchors approximately', full: 'Only an approximate copy of the quote was found (the quoted passage itself was edited). Check the text it now covers and re-tag it; check --fix-anchors never rewrites these.' },
+  { code: 'orphaned-annotation', severity: 'error', short: 'Annotation\'s quote not found', full: 'The quote of an annotation is not in the source, exactly or approximately. The annotation is kept, never dropped: fix its quote and offsets, or remove it.' },
+  { code: 'dismissal-moved', severity: 'warning', short: 'Dismissed claim\'s quote moved', full: 'The quote of a dismissed claim was found exactly elsewhere. Run check --fix-anchors to store the new offsets.' },
+  { code: 'dismissal-fuzzy', severity: 'warning', short: 'Dismissed claim only anchors approximately', full: 'Only an approximate copy of a dismissed claim\'s quote was found. Check that the passage still is not a claim, then dismiss it again.' },
+  { code: 'orphaned-dismissal', severity: 'error', short: 'Dismissed claim\'s quote not found', full: 'The quote of a dismissed claim is not in the source. It is kept: fix its quote or remove the entry.' },
+  { code: 'missing-source', severity: 'error', short: 'Source file not found', full: 'The file named by `source` does not exist next to the sidecar. Restore or rename the source, correct `source`, or delete the sidecar.' },
+  { code: 'source-outside-folder', severity: 'error', short: 'Source outside the sidecar\'s folder', full: '`source` uses `..`, is absolute, or resolves through a symbolic link outside the sidecar\'s folder. A sidecar annotates the file next to it: move the sidecar next to its source and set `source` to its file name.' },
+  { code: 'source-not-text', severity: 'error', short: 'Source is not UTF-8 text', full: 'The source could not be decoded as UTF-8 (binary, UTF-16, invalid bytes), so offsets cannot be checked. Save the source as UTF-8.' },
+  { code: 'stale-source-hash', severity: 'info', short: 'Source changed since the annotations were saved', full: 'The source\'s hash differs from `sourceHash`: it was edited after the annotations were last saved, but every annotation still anchors. Run check --fix-anchors to record the new hash (and any moved offsets).' },
+  { code: 'source-name-mismatch', severity: 'warning', short: '`source` differs from the sidecar\'s name', full: '`source` is not the sidecar\'s file name minus `.ann.yaml`, so the editor will not pair them. Rename the sidecar to SOURCE.ann.yaml or correct `source`.' },
+  { code: 'source-not-listed', severity: 'info', short: 'Source not matched by the config\'s `sources`', full: 'The annotated source is matched by none of the `sources` globs of .legal-annotator.yaml, so the editor does not scan it for claims. Add a glob if it should be; the sidecar is checked anyway.' },
+  // Workspace config and taxonomy files (config/).
+  { code: 'taxonomy-not-found', severity: 'error', short: 'Taxonomy file not found', full: 'The config\'s `taxonomy` names a file that does not exist (paths are relative to the folder of .legal-annotator.yaml). Fix the path; until then the default taxonomy is used.' },
+  { code: 'taxonomy-outside-workspace', severity: 'error', short: 'Taxonomy file outside the workspace', full: 'The config\'s `taxonomy` path leaves the workspace (the folder of .legal-annotator.yaml). Keep the taxonomy file inside the workspace so every checkout has it.' },
+];
+
+export const PROBLEM_CODES: ReadonlyMap<string, ProblemCodeInfo> = new Map(entries.map((entry) => [entry.code, entry]));
+
+/** Metadata for a code; an unlisted code (a bug) still gets a generic entry rather than none. */
+export function problemCodeInfo(code: string): ProblemCodeInfo {
+  return PROBLEM_CODES.get(code) ?? { code, severity: 'error', short: code, full: `Problem ${code}.` };
+}

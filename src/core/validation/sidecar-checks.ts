@@ -1,0 +1,192 @@
+/**
+ * Semantic checks of a parsed sidecar against the taxonomy and the source it points to: what
+ * the schema cannot see. Pure: the caller reads the files (see source-state.ts) and passes in
+ * what it found. Every problem is positioned at the YAML node it is about (the `category`
+ * value, the `target` key, the `source` value), so the editor can underline it and the CLI
+ * can print `path:line:column`.
+ */
+import { isAbsolute } from 'node:path';
+import { anchorAll, PreparedText } from '../annotations/anchoring';
+import type { AnchorResult, Annotation, Dismissal, Sidecar } from '../annotations/model';
+import { SIDECAR_SUFFIX } from '../annotations/model';
+import type { SidecarDocument } from '../annotations/sidecar-io';
+import { sourceHash } from '../annotations/source-hash';
+import { categoryHint } from '../taxonomy/closest-ids';
+import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
+import { LineIndex } from '../text/positions';
+import type { Problem, Severity } from './problem';
+import { sortProblems } from './problem';
+import { problemCodeInfo } from './problem-codes';
+import { locateNode, rangeAt } from './yaml-source';
+
+/** What the caller found at the sidecar's `source`. */
+export type SourceState =
+  | { kind: 'text'; text: string | PreparedText }
+  | { kind: 'missing'; path: string }
+  /** `source` resolves (through a symbolic link) outside the sidecar's folder; `to` is where. */
+  | { kind: 'outside'; to: string }
+  | { kind: 'not-text'; reason: string };
+
+export interface SidecarCheckInput {
+  doc: SidecarDocument;
+  /** The sidecar's file name (no folder), for `source-name-mismatch`. */
+  sidecarName: string;
+  taxonomy: Taxonomy;
+  source: SourceState;
+  /** False when the workspace config lists `sources` and none matches this sidecar's source. */
+  sourceListed?: boolean;
+}
+
+export interface SidecarCheckResult {
+  /** The document's own problems (syntax, schema, content) and the semantic ones, in file order. */
+  problems: Problem[];
+  /** The content, when its shape is valid (even with content errors such as a duplicate id). */
+  sidecar?: Sidecar;
+  /** Anchoring of each entry, in file order; present when the source was read. */
+  anchors?: { annotations: AnchorResult[]; dismissed: AnchorResult[] };
+  /** The source's current hash, when it was read. */
+  currentHash?: string;
+}
+
+/** Why a `source` value points outside the sidecar's folder without looking at the disk, or undefined. */
+export function sourceValueOutsideFolder(source: string): string | undefined {
+  if (isAbsolute(source) || /^[A-Za-z]:[\\/]/.test(source) || source.startsWith('\\')) return 'is an absolute path';
+  if (source.split(/[\\/]/).includes('..')) return 'goes up with ".."';
+  return undefined;
+}
+
+/** The source file name a sidecar's own name implies (`report.txt.ann.yaml` -> `report.txt`). */
+export function sourceNameFor(sidecarName: string): string | undefined {
+  return sidecarName.endsWith(SIDECAR_SUFFIX) && sidecarName.length > SIDECAR_SUFFIX.length ? sidecarName.slice(0, -SIDECAR_SUFFIX.length) : undefined;
+}
+
+export function checkSidecar(input: SidecarCheckInput): SidecarCheckResult {
+  const { doc } = input;
+  const problems = [...doc.problems];
+  const sidecar = contentOf(doc);
+  if (!sidecar) return { problems };
+  const report = reporter(doc, problems);
+  const source = sidecar.source;
+
+  const expectedName = sourceNameFor(input.sidecarName);
+  if (expectedName !== undefined && expectedName !== source) {
+    report('source-name-mismatch', '/source', `"source" is "${source}" but this file's name says "${expectedName}": the editor pairs ${input.sidecarName} with ${expectedName}; rename the sidecar to ${source}${SIDECAR_SUFFIX} or correct "source"`);
+  }
+  if (input.sourceListed === false) {
+    report('source-not-listed', '/source', `${source} is matched by none of the "sources" globs of .legal-annotator.yaml, so the editor does not scan it for claims; add a glob if it should be (this sidecar is checked anyway)`);
+  }
+  sidecar.annotations.forEach((annotation, index) => {
+    if (typeof annotation.category === 'string' && !findCategory(input.taxonomy, annotation.category)) {
+      report('unknown-category', `/annotations/${index}/category`, `category "${annotation.category}" is not in the workspace taxonomy${categoryHint(input.taxonomy, annotation.category)}`);
+    }
+  });
+
+  const outside = sourceValueOutsideFolder(source);
+  if (outside) {
+    report('source-outside-folder', '/source', `"source" ${outside}: a sidecar annotates a file in its own folder; move the sidecar next to its source and set "source" to the file name`);
+    return { problems: sortProblems(problems), sidecar };
+  }
+  switch (input.source.kind) {
+    case 'missing':
+      report('missing-source', '/source', `the source file "${source}" does not exist (looked for ${input.source.path}); restore it, correct "source", or delete this sidecar`);
+      return { problems: sortProblems(problems), sidecar };
+    case 'outside':
+      report('source-outside-folder', '/source', `"source" resolves through a symbolic link to ${input.source.to}, outside this sidecar's folder; put the sidecar next to the real file`);
+      return { problems: sortProblems(problems), sidecar };
+    case 'not-text':
+      report('source-not-text', '/source', `the source "${source}" ${input.source.reason}; offsets cannot be checked until it is UTF-8 text`);
+      return { problems: sortProblems(problems), sidecar };
+    case 'text':
+      break;
+  }
+
+  const prepared = input.source.text instanceof PreparedText ? input.source.text : new PreparedText(input.source.text);
+  const anchors = {
+    annotations: anchorAll(prepared, sidecar.annotations.map((a) => a.target)),
+    dismissed: anchorAll(prepared, sidecar.dismissed.map((d) => d.target)),
+  };
+  let lines: LineIndex | undefined;
+  const where = (start: number, end: number): string => {
+    const position = (lines ??= new LineIndex(prepared.text)).codePointPositionAt(start);
+    return `${start}-${end} (line ${position.line + 1}, column ${position.character + 1})`;
+  };
+  let everythingAnchors = true;
+  const lists: ['annotations' | 'dismissed', (Annotation | Dismissal)[], AnchorResult[]][] = [
+    ['annotations', sidecar.annotations, anchors.annotations],
+    ['dismissed', sidecar.dismissed, anchors.dismissed],
+  ];
+  for (const [list, entries, results] of lists) {
+    const codes = list === 'annotations'
+      ? { moved: 'annotation-moved', fuzzy: 'annotation-fuzzy', orphaned: 'orphaned-annotation', noun: 'annotation' }
+      : { moved: 'dismissal-moved', fuzzy: 'dismissal-fuzzy', orphaned: 'orphaned-dismissal', noun: 'dismissed claim' };
+    entries.forEach((entry, index) => {
+      const path = `/${list}/${index}`;
+      const { start, end } = entry.target;
+      if (start > prepared.length || end > prepared.length) {
+        everythingAnchors = false;
+        const [name, value] = start > prepared.length ? ['start', start] : ['end', end];
+        report('target-out-of-range', `${path}/target/${name}`, `"${name}" (${value}) is beyond the end of ${source} (${prepared.length} characters); if the quote is found elsewhere, check --fix-anchors rewrites the offsets, otherwise correct them`);
+      }
+      const result = results[index];
+      const quote = shortQuote(entry.target.exact);
+      switch (result.status) {
+        case 'anchored':
+          break;
+        case 'moved':
+          report(codes.moved, `${path}/target`, `${quote} found at ${where(result.start, result.end)}, not at its stored ${start}-${end}; run check --fix-anchors to update`, 'key');
+          break;
+        case 'fuzzy':
+          everythingAnchors = false;
+          report(codes.fuzzy, `${path}/target`, `${quote} only matches approximately (score ${result.score.toFixed(2)}) at ${where(result.start, result.end)}, which now reads ${shortQuote(result.text)}; check the ${codes.noun} and tag the passage again (check --fix-anchors leaves it alone)`, 'key');
+          break;
+        case 'orphaned':
+          everythingAnchors = false;
+          report(codes.orphaned, `${path}/target/exact`, `quote ${quote} not found in ${source} (${result.reason}); the ${codes.noun} is kept; fix the quote or remove the ${codes.noun}`);
+          break;
+      }
+    });
+  }
+  const currentHash = sourceHash(prepared.text);
+  if (everythingAnchors && sidecar.sourceHash !== currentHash) {
+    report('stale-source-hash', '/sourceHash', `${source} changed since this sidecar was saved (its hash is now ${currentHash.slice(0, 19)}...), but every entry still anchors; run check --fix-anchors to record the new hash`);
+  }
+  return { problems: sortProblems(problems), sidecar, anchors, currentHash };
+}
+
+/**
+ * The content, when its shape can be trusted: a writable document's sidecar, or one whose only
+ * errors are about content (a duplicate id, end before start), so those still get their
+ * semantic checks. Syntax or schema errors leave nothing safe to check.
+ */
+function contentOf(doc: SidecarDocument): Sidecar | undefined {
+  if (doc.sidecar) return doc.sidecar;
+  const shapeBroken = doc.problems.some((p) => p.severity === 'error' && (p.code.startsWith('yaml-') || p.code.startsWith('schema-') || p.code === 'encoding'));
+  if (shapeBroken || doc.text.trim() === '') return undefined;
+  try {
+    const value = doc.document.toJS({ maxAliasCount: 100 }) as Omit<Sidecar, 'dismissed'> & { dismissed?: Dismissal[] };
+    return { ...value, dismissed: value.dismissed ?? [] };
+  } catch {
+    return undefined;
+  }
+}
+
+type Report = (code: string, pointer: string, message: string, at?: 'value' | 'key') => void;
+
+/** Adds problems at a node: its value, or the key in front of it (a whole `target:` mapping is too much to underline). */
+function reporter(doc: SidecarDocument, problems: Problem[]): Report {
+  let lines: LineIndex | undefined;
+  return (code, pointer, message, at = 'value') => {
+    const located = locateNode(doc.document, pointer);
+    const node = at === 'key' ? (located.key ?? located.node) : (located.node ?? located.key);
+    const range = node?.range ?? [0, 0, 0];
+    const severity: Severity = problemCodeInfo(code).severity;
+    problems.push({ code, severity, message, ...rangeAt(doc.text, (lines ??= new LineIndex(doc.text)), range[0], range[1]) });
+  };
+}
+
+/** A quote for a message: in double quotes, line breaks shown as ⏎, cut at 60 characters. */
+function shortQuote(text: string): string {
+  const flat = String(text).replace(/\r?\n|\r/g, '⏎');
+  const chars = Array.from(flat);
+  return `"${chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : flat}"`;
+}

@@ -1,0 +1,35 @@
+/**
+ * Reading the source a sidecar points to, for the semantic checks: missing, outside the
+ * sidecar's folder (by `..`, an absolute path, or a symbolic link), not UTF-8 text, or its text.
+ */
+import { promises as fs } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { decodeSourceText } from '../text/decode';
+import { sourceValueOutsideFolder, type SourceState } from './sidecar-checks';
+
+export async function readSourceState(sidecarPath: string, source: string): Promise<SourceState> {
+  const folder = dirname(sidecarPath);
+  const path = join(folder, source);
+  // Never open what the checks will refuse anyway.
+  if (sourceValueOutsideFolder(source)) return { kind: 'outside', to: path };
+  let real: string;
+  let realFolder: string;
+  try {
+    [real, realFolder] = await Promise.all([fs.realpath(path), fs.realpath(folder)]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing', path };
+    return { kind: 'not-text', reason: `cannot be read (${code ?? (error as Error).message})` };
+  }
+  const inside = relative(realFolder, real);
+  if (inside.startsWith('..') || isAbsolute(inside)) return { kind: 'outside', to: real };
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(real);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { kind: 'not-text', reason: code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (error as Error).message})` };
+  }
+  const decoded = decodeSourceText(bytes);
+  return decoded.ok ? { kind: 'text', text: decoded.text } : { kind: 'not-text', reason: decoded.reason };
+}
