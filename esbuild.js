@@ -31,11 +31,15 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   plugins: [problemMatcherPlugin],
+  // ES modules bundled into CommonJS lose `import.meta` (fdir, under tinyglobby, calls
+  // createRequire(import.meta.url)): give them the bundle's own file URL instead.
+  define: { 'import.meta.url': '__bundleFileUrl' },
+  banner: { js: 'const __bundleFileUrl = require("url").pathToFileURL(__filename).href;' },
 };
 
 const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
 ];
 
 async function main() {

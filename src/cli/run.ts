@@ -1,3 +1,4 @@
+import { runCheck } from './commands/check';
 import { runScan } from './commands/scan';
 import { CliError, EXIT, type CliOutput } from './output';
 
@@ -5,6 +6,7 @@ export const MAIN_HELP = `Usage: legal-annotator <command> [options]
 
 Commands:
   scan FILE...    find states, dates and legal terms (JSON or text)
+  check [PATH...] validate sidecars, the config and the taxonomy (text, JSON, SARIF)
 
 Run legal-annotator <command> --help for a command's options.
 `;
@@ -13,6 +15,7 @@ type Command = (args: string[], output: CliOutput) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   scan: runScan,
+  check: runCheck,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

@@ -7,13 +7,15 @@ import { readSidecarFile } from '../annotations/sidecar-file';
 import type { SidecarDocument } from '../annotations/sidecar-io';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import type { Problem } from './problem';
-import { checkSidecar, type SidecarCheckResult } from './sidecar-checks';
+import { checkSidecar, type SidecarCheckResult, type SourceState } from './sidecar-checks';
 import { readSourceState } from './source-state';
 
 export interface SidecarFileCheck extends SidecarCheckResult {
   path: string;
   /** The parsed document (for --fix-anchors); undefined when the file could not be read. */
   doc?: SidecarDocument;
+  /** What was found at `source` (its text, for --fix-anchors); drop the result to free it. */
+  sourceState?: SourceState;
 }
 
 export interface CheckOptions {
@@ -45,7 +47,7 @@ export async function checkSidecarFile(path: string, options: CheckOptions): Pro
     source: state ?? { kind: 'missing', path: '' },
     sourceListed: sourcePath !== undefined && options.isListedSource ? options.isListedSource(sourcePath) : undefined,
   });
-  return { ...result, path, doc };
+  return { ...result, path, doc, sourceState: state };
 }
 
 /** `source` of a document with content errors only (no `sidecar` then), if it is a string. */

@@ -1,0 +1,71 @@
+/**
+ * Which files `check` looks at: each PATH argument is a folder (walked for sidecars and
+ * configs), a sidecar, a config, or a source (its sidecar is checked). A PATH that does not
+ * exist or cannot be read stops the command (exit 2): a typo must not pass CI as "clean".
+ */
+import { promises as fs } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/annotations/model';
+import { CONFIG_FILE_NAME } from '../../core/config/workspace-config';
+import { CliError } from '../output';
+
+export interface CheckTargets {
+  /** Absolute paths, sorted. */
+  sidecars: string[];
+  configs: string[];
+  /** Sources given on the command line that have no sidecar (nothing to check; said on stderr). */
+  sourcesWithoutSidecar: string[];
+}
+
+export async function collectTargets(paths: readonly string[]): Promise<CheckTargets> {
+  const sidecars = new Set<string>();
+  const configs = new Set<string>();
+  const sourcesWithoutSidecar: string[] = [];
+  for (const given of paths) {
+    const path = resolve(given);
+    let stat;
+    try {
+      stat = await fs.stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CliError(`${given}: ${code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code ?? (error as Error).message})`}`);
+    }
+    if (stat.isDirectory()) {
+      const found = await walk(path, given);
+      found.forEach((file) => (basename(file) === CONFIG_FILE_NAME ? configs : sidecars).add(file));
+    } else if (basename(path) === CONFIG_FILE_NAME) {
+      configs.add(path);
+    } else if (path.endsWith(SIDECAR_SUFFIX)) {
+      sidecars.add(path);
+    } else {
+      const sidecar = sidecarPathFor(path);
+      if (await exists(sidecar)) sidecars.add(sidecar);
+      else sourcesWithoutSidecar.push(given);
+    }
+  }
+  return { sidecars: [...sidecars].sort(), configs: [...configs].sort(), sourcesWithoutSidecar };
+}
+
+async function walk(folder: string, given: string): Promise<string[]> {
+  try {
+    return await glob([`**/*${SIDECAR_SUFFIX}`, `**/${CONFIG_FILE_NAME}`], {
+      cwd: folder,
+      absolute: true,
+      dot: true,
+      onlyFiles: true,
+      ignore: ['**/node_modules/**', '**/.git/**'],
+    });
+  } catch (error) {
+    throw new CliError(`${given}: cannot be listed (${(error as Error).message})`);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await fs.access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

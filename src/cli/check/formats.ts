@@ -1,0 +1,75 @@
+/**
+ * Output formats of `check`: text lines for people and editors' problem matchers, JSON for
+ * scripts, SARIF 2.1.0 for code-scanning dashboards. All positions are 1-based lines and
+ * columns counted in Unicode code points (the unit every position we print uses).
+ */
+import type * as Sarif from 'sarif';
+import { pathToFileURL } from 'node:url';
+import type { Problem, Severity } from '../../core/validation/problem';
+import { PROBLEM_CODES, problemCodeInfo } from '../../core/validation/problem-codes';
+
+export interface FileReport {
+  /** Path as printed: relative to the current folder, with `/` separators. */
+  file: string;
+  problems: Problem[];
+}
+
+export function formatText(reports: readonly FileReport[]): string {
+  let out = '';
+  for (const { file, problems } of reports) {
+    for (const p of problems) out += `${file}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}\n`;
+  }
+  return out;
+}
+
+export function formatJson(reports: readonly FileReport[]): string {
+  return `${JSON.stringify(reports, null, 2)}\n`;
+}
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function formatSarif(reports: readonly FileReport[], tool: { name: string; version: string }, cwd: string): string {
+  // Rules for every code we can report (not only those found), so dashboards know them all.
+  const codes = [...PROBLEM_CODES.keys()];
+  for (const { problems } of reports) for (const p of problems) if (!codes.includes(p.code)) codes.push(p.code);
+  const rules: Sarif.ReportingDescriptor[] = codes.map((code) => {
+    const info = problemCodeInfo(code);
+    return {
+      id: code,
+      shortDescription: { text: info.short },
+      fullDescription: { text: info.full },
+      defaultConfiguration: { level: LEVEL[info.severity] },
+    };
+  });
+  const ruleIndex = new Map(codes.map((code, index) => [code, index]));
+  const results: Sarif.Result[] = reports.flatMap(({ file, problems }) =>
+    problems.map((p) => ({
+      ruleId: p.code,
+      ruleIndex: ruleIndex.get(p.code),
+      level: LEVEL[p.severity],
+      message: { text: p.message },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: p.line,
+            startColumn: p.column,
+            ...(p.endLine !== undefined && p.endColumn !== undefined ? { endLine: p.endLine, endColumn: p.endColumn } : {}),
+          },
+        },
+      }],
+    })),
+  );
+  const log: Sarif.Log = {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [{
+      tool: { driver: { name: tool.name, version: tool.version, rules } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+      // Our columns count code points; SARIF's default would be UTF-16 code units.
+      columnKind: 'unicodeCodePoints',
+      results,
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,16 @@
+/**
+ * Maps over items with at most `limit` calls in flight: enough to keep the disk and the CPU
+ * busy without opening thousands of files at once (EMFILE) or holding every text in memory.
+ */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
