@@ -1,0 +1,271 @@
+/**
+ * The annotations of every open source, kept in memory and in step with the editor:
+ * - on open, the sidecar is read and every target anchored against the document's text;
+ * - as the user types, each tag's range follows the edit (in UTF-16 offsets of the document);
+ * - on save, the targets that moved are written back (new offsets and context) with the new
+ *   source hash, in the same moment; a source closed without saving is re-read from disk later;
+ * - when the sidecar changes on disk (git pull, another editor), it is re-read and re-anchored.
+ * Every change to a sidecar goes through `change()`, which writes atomically (or through the
+ * sidecar's open editor, so that editor's undo works) and records an undo step.
+ */
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import { anchorAll, createTarget, PreparedText, shiftRange } from '../core/annotations/anchoring';
+import type { AnchorResult, Annotation, Dismissal, TextTarget } from '../core/annotations/model';
+import { sidecarPathFor } from '../core/annotations/model';
+import {
+  newSidecarDocument, setSourceHash, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument,
+} from '../core/annotations/sidecar-io';
+import { readSidecarFile, writeAtomically, writeSidecarFile } from '../core/annotations/sidecar-file';
+import { sourceHash } from '../core/annotations/source-hash';
+import { basename } from 'node:path';
+import type { Log } from './log';
+
+export interface LiveEntry {
+  kind: 'annotation' | 'dismissal';
+  id: string;
+  /** The stored entry (an annotation or a dismissal). */
+  entry: Annotation | Dismissal;
+  /** How the stored target anchored when the sidecar was last read or written. */
+  anchor: AnchorResult;
+  /** Current range in UTF-16 offsets of the document, following edits; undefined when orphaned. */
+  range?: { start: number; end: number };
+}
+
+export interface SourceAnnotations {
+  readonly sourceUri: vscode.Uri;
+  readonly sidecarPath: string;
+  /** The parsed sidecar; undefined when there is none yet. */
+  sidecar?: SidecarDocument;
+  /** Problems that kept the sidecar from being read (it is then never written). */
+  readError?: string;
+  entries: LiveEntry[];
+  /** Length of the document text the ranges refer to. */
+  textLength: number;
+  /** Version of the document the ranges refer to. */
+  version: number;
+}
+
+interface UndoStep {
+  label: string;
+  sidecarPath: string;
+  /** File text before the change; undefined when the change created the file. */
+  before?: string;
+  after: string;
+}
+
+const UNDO_LIMIT = 100;
+
+export class AnnotationStore implements vscode.Disposable {
+  private readonly states = new Map<string, SourceAnnotations>();
+  /** Sidecar file texts we wrote ourselves, so the watcher does not re-read our own writes. */
+  private readonly ownWrites = new Map<string, string>();
+  private readonly undoSteps: UndoStep[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with the source's URI whenever its annotations or their ranges change. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: Log) {}
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  get(uri: vscode.Uri): SourceAnnotations | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  all(): SourceAnnotations[] {
+    return [...this.states.values()];
+  }
+
+  /** Reads the sidecar of `document` (if any) and anchors it against the document's current text. */
+  async load(document: vscode.TextDocument): Promise<SourceAnnotations> {
+    const sidecarPath = sidecarPathFor(document.uri.fsPath);
+    const state: SourceAnnotations = { sourceUri: document.uri, sidecarPath, entries: [], textLength: 0, version: document.version };
+    let sidecar: SidecarDocument | undefined;
+    try {
+      sidecar = await readSidecarFile(sidecarPath);
+    } catch (error) {
+      state.readError = `cannot read ${sidecarPath}: ${(error as Error).message}`;
+    }
+    if (sidecar && !sidecar.writable) {
+      const first = sidecar.problems.find((p) => p.severity === 'error');
+      state.readError = `${basename(sidecarPath)} has errors${first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : ''}; fix them before tagging`;
+    }
+    state.sidecar = sidecar;
+    this.anchor(state, document.getText(), document.version);
+    this.states.set(document.uri.toString(), state);
+    this.changed.fire(document.uri);
+    return state;
+  }
+
+  /** Drops what is kept for a closed document: unsaved moves are discarded with the unsaved text. */
+  forget(uri: vscode.Uri): void {
+    if (this.states.delete(uri.toString())) this.changed.fire(uri);
+  }
+
+  /** Moves every range through the edits of one change event. */
+  applyDocumentChange(event: vscode.TextDocumentChangeEvent): void {
+    const state = this.get(event.document.uri);
+    if (!state || event.contentChanges.length === 0) return;
+    const replacesAll = event.contentChanges.some((c) => c.rangeOffset === 0 && c.rangeLength >= state.textLength);
+    if (replacesAll) {
+      // A revert or a reload from disk: nothing to follow, anchor the stored targets again.
+      this.anchor(state, event.document.getText(), event.document.version);
+    } else {
+      // Offsets in one event refer to the text before it; from the last change back, each stays valid.
+      const changes = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
+      for (const change of changes) {
+        const edit = { start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, newLength: change.text.length };
+        for (const entry of state.entries) if (entry.range) entry.range = pick(shiftRange(entry.range, edit));
+      }
+      state.textLength = event.document.getText().length;
+      state.version = event.document.version;
+    }
+    this.changed.fire(event.document.uri);
+  }
+
+  /**
+   * After the source was saved: writes the new offsets and context of every tag that followed
+   * edits exactly (anchored or moved), and the new source hash. Fuzzy and orphaned ones are left
+   * as stored (their diagnostics offer "Re-anchor here"); an unchanged sidecar is not rewritten.
+   */
+  async saveMoves(document: vscode.TextDocument): Promise<void> {
+    const state = this.get(document.uri);
+    if (!state?.sidecar) return;
+    await this.syncWithDisk(state, document);
+    if (!state.sidecar?.writable) return;
+    const text = new PreparedText(document.getText());
+    let doc = state.sidecar;
+    let allExact = true;
+    for (const entry of state.entries) {
+      const exact = entry.anchor.status === 'anchored' || entry.anchor.status === 'moved';
+      if (!exact || !entry.range || (entry.range.start === entry.range.end && entry.entry.target.exact !== '')) {
+        allExact = false;
+        continue;
+      }
+      const target = createTarget(text, text.toCodePoint(entry.range.start), text.toCodePoint(entry.range.end));
+      if (sameTarget(target, entry.entry.target)) continue;
+      doc = entry.kind === 'annotation' ? updateAnnotation(doc, entry.id, { target }) : updateDismissal(doc, entry.id, { target });
+    }
+    const hash = sourceHash(text.text);
+    if (allExact && doc.sidecar?.sourceHash !== hash) doc = setSourceHash(doc, hash);
+    if (doc === state.sidecar) return;
+    await this.writeSidecar(state.sidecarPath, state.sidecar, doc, 'Update anchors after save', false);
+    state.sidecar = doc;
+    this.anchor(state, text.text, document.version);
+    this.changed.fire(document.uri);
+  }
+
+  /**
+   * The one way to change a sidecar: `edit` gets the current document (a new one when the source
+   * has no sidecar yet) and returns the changed one; it is written and recorded for undo.
+   */
+  async change(document: vscode.TextDocument, label: string, edit: (doc: SidecarDocument) => SidecarDocument): Promise<void> {
+    const state = this.get(document.uri) ?? (await this.load(document));
+    await this.syncWithDisk(state, document);
+    if (state.readError) throw new Error(state.readError);
+    const current = state.sidecar ?? newSidecarDocument(basename(document.uri.fsPath), sourceHash(document.getText()));
+    const next = edit(current);
+    await this.writeSidecar(state.sidecarPath, state.sidecar, next, label, true);
+    state.sidecar = next;
+    this.anchor(state, document.getText(), document.version);
+    this.changed.fire(document.uri);
+  }
+
+  /**
+   * Before writing, make sure the sidecar in memory is the one on disk: a `git pull` or another
+   * editor may have changed it before the file watcher told us. Editing a stale copy would
+   * overwrite their changes.
+   */
+  private async syncWithDisk(state: SourceAnnotations, document: vscode.TextDocument): Promise<void> {
+    const onDisk = await fs.readFile(state.sidecarPath, 'utf8').catch(() => undefined);
+    const inMemory = state.sidecar ? sidecarFileText(state.sidecar) : undefined;
+    if (onDisk === inMemory && !state.readError) return;
+    this.log.info(`${basename(state.sidecarPath)} changed on disk; re-reading it before writing`);
+    const fresh = await this.load(document);
+    Object.assign(state, fresh);
+  }
+
+  /** Re-reads a sidecar that changed on disk, unless the change is our own write. */
+  async sidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
+    const state = this.all().find((s) => s.sidecarPath === sidecarUri.fsPath);
+    if (!state) return;
+    const text = await fs.readFile(state.sidecarPath, 'utf8').catch(() => undefined);
+    if (text !== undefined && this.ownWrites.get(state.sidecarPath) === text) return;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.sourceUri.toString());
+    if (document) await this.load(document);
+  }
+
+  get canUndo(): boolean {
+    return this.undoSteps.length > 0;
+  }
+
+  /** Restores the sidecar as it was before the last change made through `change()`. */
+  async undo(): Promise<string | undefined> {
+    const step = this.undoSteps.pop();
+    if (!step) return undefined;
+    const now = await fs.readFile(step.sidecarPath, 'utf8').catch(() => undefined);
+    if (now !== step.after) {
+      throw new Error(`${basename(step.sidecarPath)} changed since "${step.label}"; not undone, to keep those changes`);
+    }
+    if (step.before === undefined) await fs.rm(step.sidecarPath, { force: true });
+    else await writeAtomically(step.sidecarPath, step.before);
+    this.ownWrites.set(step.sidecarPath, step.before ?? '');
+    for (const document of vscode.workspace.textDocuments) {
+      const state = this.get(document.uri);
+      if (state?.sidecarPath === step.sidecarPath) await this.load(document);
+    }
+    return step.label;
+  }
+
+  private anchor(state: SourceAnnotations, text: string, version: number): void {
+    const prepared = new PreparedText(text);
+    const sidecar = state.sidecar?.sidecar;
+    const stored: Array<Pick<LiveEntry, 'kind' | 'id' | 'entry'>> = [
+      ...(sidecar?.annotations ?? []).map((a) => ({ kind: 'annotation' as const, id: a.id, entry: a })),
+      ...(sidecar?.dismissed ?? []).map((d) => ({ kind: 'dismissal' as const, id: d.id, entry: d })),
+    ];
+    const results = anchorAll(prepared, stored.map((s) => s.entry.target));
+    state.entries = stored.map((s, i) => {
+      const anchor = results[i];
+      const range = anchor.status === 'orphaned' ? undefined : { start: prepared.toUtf16(anchor.start), end: prepared.toUtf16(anchor.end) };
+      return { ...s, anchor, range };
+    });
+    state.textLength = text.length;
+    state.version = version;
+  }
+
+  /**
+   * Writes `next` over the sidecar at `path`. Through the sidecar's editor when it is open (so
+   * that editor's undo undoes it too), atomically on disk otherwise.
+   */
+  private async writeSidecar(path: string, previous: SidecarDocument | undefined, next: SidecarDocument, label: string, undoable: boolean): Promise<void> {
+    const before = previous ? await fs.readFile(path, 'utf8').catch(() => undefined) : undefined;
+    const after = sidecarFileText(next);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
+    this.ownWrites.set(path, after);
+    if (open) {
+      if (open.isDirty) throw new Error(`${basename(path)} has unsaved changes in an editor: save or revert it, then try again`);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(open.uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), next.text);
+      if (!(await vscode.workspace.applyEdit(edit)) || !(await open.save())) throw new Error(`could not write ${basename(path)} through its editor`);
+    } else {
+      await writeSidecarFile(path, next);
+    }
+    if (undoable) {
+      this.undoSteps.push({ label, sidecarPath: path, before, after });
+      if (this.undoSteps.length > UNDO_LIMIT) this.undoSteps.shift();
+    }
+    this.log.info(`${label}: wrote ${path}`);
+  }
+}
+
+function pick(range: { start: number; end: number }): { start: number; end: number } {
+  return { start: range.start, end: range.end };
+}
+
+function sameTarget(a: TextTarget, b: TextTarget): boolean {
+  return a.start === b.start && a.end === b.end && a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix;
+}

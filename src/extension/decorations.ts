@@ -1,0 +1,98 @@
+/**
+ * Tags in the text: a tint of the category's colour over the passage, a mark in the overview
+ * ruler, and the category's label after the passage. One decoration type per category, so
+ * overlapping tags of different categories both show (their tints add up). Decorations are
+ * recomputed from the store's live ranges on every change event, synchronously: typing moves
+ * them in the same frame, with no flicker.
+ */
+import * as vscode from 'vscode';
+import type { Category } from '../core/taxonomy/taxonomy';
+import type { Annotation } from '../core/annotations/model';
+import type { AnnotationStore, SourceAnnotations } from './annotationStore';
+import type { WorkspaceConfigService } from './workspaceConfig';
+import { SETTINGS } from './constants';
+import type { Log } from './log';
+
+const TINT_ALPHA = '33'; // ~20 % opacity: the text stays readable on light and dark themes
+
+export class TagDecorations implements vscode.Disposable {
+  private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly configs: WorkspaceConfigService,
+    private readonly log: Log,
+  ) {
+    this.disposables.push(
+      store.onDidChange((uri) => this.refreshFor(uri)),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SETTINGS.showLabels)) this.refreshAll();
+      }),
+      configs.onDidChange(() => this.refreshAll()),
+    );
+  }
+
+  dispose(): void {
+    for (const type of this.types.values()) type.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  refreshAll(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.refreshEditor(editor);
+  }
+
+  private refreshFor(uri: vscode.Uri): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.uri.toString() === uri.toString()) this.refreshEditor(editor);
+    }
+  }
+
+  private refreshEditor(editor: vscode.TextEditor): void {
+    const state = this.store.get(editor.document.uri);
+    this.log.fireAndForget('decorating tags', async () => {
+      const { config } = await this.configs.forFile(editor.document.uri);
+      this.paint(editor, state, config.taxonomy.categories);
+    });
+    // Paint at once with the categories already known, so edits never wait for the config.
+    if (this.types.size > 0) this.paint(editor, state, undefined);
+  }
+
+  private paint(editor: vscode.TextEditor, state: SourceAnnotations | undefined, categories: readonly Category[] | undefined): void {
+    if (categories) for (const category of categories) this.typeFor(category);
+    const showLabels = vscode.workspace.getConfiguration().get<boolean>(SETTINGS.showLabels, true);
+    const byCategory = new Map<string, vscode.DecorationOptions[]>();
+    for (const entry of state?.entries ?? []) {
+      if (entry.kind !== 'annotation' || !entry.range || entry.range.start === entry.range.end) continue;
+      const annotation = entry.entry as Annotation;
+      const range = new vscode.Range(editor.document.positionAt(entry.range.start), editor.document.positionAt(entry.range.end));
+      const label = this.labels.get(annotation.category) ?? annotation.category;
+      const options: vscode.DecorationOptions = { range };
+      if (showLabels) options.renderOptions = { after: { contentText: ` ${label}` } };
+      const list = byCategory.get(annotation.category) ?? [];
+      list.push(options);
+      byCategory.set(annotation.category, list);
+    }
+    for (const [id, type] of this.types) editor.setDecorations(type, byCategory.get(id) ?? []);
+  }
+
+  private readonly labels = new Map<string, string>();
+
+  private typeFor(category: Category): vscode.TextEditorDecorationType {
+    const existing = this.types.get(category.id);
+    if (existing && this.labels.get(category.id) === category.label) return existing;
+    existing?.dispose();
+    const type = vscode.window.createTextEditorDecorationType({
+      backgroundColor: `${category.color}${TINT_ALPHA}`,
+      borderRadius: '2px',
+      overviewRulerColor: category.color,
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      after: { color: category.color, fontStyle: 'italic', margin: '0 0 0 0.3em' },
+    });
+    this.types.set(category.id, type);
+    this.labels.set(category.id, category.label);
+    return type;
+  }
+}
