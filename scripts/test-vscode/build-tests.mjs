@@ -12,10 +12,15 @@ function listTs(dir) {
   });
 }
 
-/** Returns the output folder. Only index.ts and *.test.ts are entries; other files are bundled into them. */
+/**
+ * Returns the output folder. Only index.ts and *.test.ts are entries; other files are bundled into them.
+ * `suite` is a folder under test/ ("integration", "e2e"), or a repository-relative path such as
+ * "bench/editor" (the editor benchmark, run by the same harness).
+ */
 export async function buildTests(suite) {
-  const srcDir = path.join(REPO_ROOT, 'test', suite);
-  const outDir = path.join(REPO_ROOT, 'out', 'test', suite);
+  const relativeDir = suite.includes('/') ? suite : path.join('test', suite);
+  const srcDir = path.join(REPO_ROOT, relativeDir);
+  const outDir = path.join(REPO_ROOT, 'out', relativeDir);
   fs.rmSync(outDir, { recursive: true, force: true });
   const entryPoints = listTs(srcDir).filter((f) => /(^|[/\\])(index|[^/\\]+\.test)\.ts$/.test(f));
   await esbuild.build({

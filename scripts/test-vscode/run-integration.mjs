@@ -4,6 +4,7 @@
 // suite of test/integration inside VS Code through @vscode/test-electron's runTests.
 //   --flavor=min      run against the minimum VS Code (code-server 4.100.3, Node 20)
 //   --grep=PATTERN    only the tests whose title matches
+//   --suite=DIR       another mocha folder to run the same way (bench/editor: the editor benchmark)
 // Env VSCODE_EXECUTABLE=/path/to/code runs a desktop VS Code instead (under xvfb-run without a DISPLAY).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,9 +19,11 @@ const log = (msg) => console.log(`[test-vscode] ${msg}`);
 
 async function main() {
   const started = Date.now();
+  let suite = 'integration';
   for (const a of process.argv.slice(2)) {
     if (a.startsWith('--flavor=')) process.env.LEGAL_ANNOTATOR_VSCODE = a.slice('--flavor='.length);
     else if (a.startsWith('--grep=')) process.env.LEGAL_ANNOTATOR_GREP = a.slice('--grep='.length);
+    else if (a.startsWith('--suite=')) suite = a.slice('--suite='.length);
     else throw new Error(`Unknown argument ${a}`);
   }
   const desktop = process.env.VSCODE_EXECUTABLE;
@@ -32,7 +35,7 @@ async function main() {
   log('Building the extension');
   const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('Building the extension failed');
-  const testsDir = await buildTests('integration');
+  const testsDir = await buildTests(suite);
 
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'legal-annotator-it-')));
   const workspace = path.join(tmp, 'workspace');

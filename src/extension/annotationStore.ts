@@ -105,10 +105,10 @@ export class AnnotationStore implements vscode.Disposable {
     if (this.states.delete(uri.toString())) this.changed.fire(uri);
   }
 
-  /** Moves every range through the edits of one change event. */
-  applyDocumentChange(event: vscode.TextDocumentChangeEvent): void {
+  /** Moves every range through the edits of one change event; false when the document is not tracked. */
+  applyDocumentChange(event: vscode.TextDocumentChangeEvent): boolean {
     const state = this.get(event.document.uri);
-    if (!state || event.contentChanges.length === 0) return;
+    if (!state || event.contentChanges.length === 0) return false;
     const replacesAll = event.contentChanges.some((c) => c.rangeOffset === 0 && c.rangeLength >= state.textLength);
     if (replacesAll) {
       // A revert or a reload from disk: nothing to follow, anchor the stored targets again.
@@ -120,10 +120,11 @@ export class AnnotationStore implements vscode.Disposable {
         const edit = { start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, newLength: change.text.length };
         for (const entry of state.entries) if (entry.range) entry.range = pick(shiftRange(entry.range, edit));
       }
-      state.textLength = event.document.getText().length;
+      state.textLength = textLengthAfter(state.textLength, event.contentChanges);
       state.version = event.document.version;
     }
     this.changed.fire(event.document.uri);
+    return true;
   }
 
   /**
@@ -260,6 +261,11 @@ export class AnnotationStore implements vscode.Disposable {
     }
     this.log.info(`${label}: wrote ${path}`);
   }
+}
+
+/** Length after the changes, without `getText()` (a 1 MB copy per keystroke). */
+function textLengthAfter(length: number, changes: readonly vscode.TextDocumentContentChangeEvent[]): number {
+  return changes.reduce((total, change) => total - change.rangeLength + change.text.length, length);
 }
 
 function pick(range: { start: number; end: number }): { start: number; end: number } {

@@ -17,6 +17,7 @@ const TINT_ALPHA = '33'; // ~20 % opacity: the text stays readable on light and 
 
 export class TagDecorations implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly labels = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -30,7 +31,10 @@ export class TagDecorations implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SETTINGS.showLabels)) this.refreshAll();
       }),
-      configs.onDidChange(() => this.refreshAll()),
+      configs.onDidChange(() => {
+        this.categoriesOf.clear();
+        this.refreshAll();
+      }),
     );
   }
 
@@ -51,16 +55,25 @@ export class TagDecorations implements vscode.Disposable {
 
   private refreshEditor(editor: vscode.TextEditor): void {
     const state = this.store.get(editor.document.uri);
+    const key = editor.document.uri.toString();
+    const known = this.categoriesOf.get(key);
+    if (known) {
+      // The common case, on every keystroke: paint synchronously with the taxonomy already known.
+      this.paint(editor, state, known);
+      return;
+    }
     this.log.fireAndForget('decorating tags', async () => {
       const { config } = await this.configs.forFile(editor.document.uri);
-      this.paint(editor, state, config.taxonomy.categories);
+      this.categoriesOf.set(key, config.taxonomy.categories);
+      this.paint(editor, this.store.get(editor.document.uri), config.taxonomy.categories);
     });
-    // Paint at once with the categories already known, so edits never wait for the config.
-    if (this.types.size > 0) this.paint(editor, state, undefined);
   }
 
-  private paint(editor: vscode.TextEditor, state: SourceAnnotations | undefined, categories: readonly Category[] | undefined): void {
-    if (categories) for (const category of categories) this.typeFor(category);
+  /** The taxonomy that applies to each decorated document, so repaints need not wait for the config. */
+  private readonly categoriesOf = new Map<string, readonly Category[]>();
+
+  private paint(editor: vscode.TextEditor, state: SourceAnnotations | undefined, categories: readonly Category[]): void {
+    for (const category of categories) this.typeFor(category);
     const showLabels = vscode.workspace.getConfiguration().get<boolean>(SETTINGS.showLabels, true);
     const byCategory = new Map<string, vscode.DecorationOptions[]>();
     for (const entry of state?.entries ?? []) {
@@ -76,8 +89,6 @@ export class TagDecorations implements vscode.Disposable {
     }
     for (const [id, type] of this.types) editor.setDecorations(type, byCategory.get(id) ?? []);
   }
-
-  private readonly labels = new Map<string, string>();
 
   private typeFor(category: Category): vscode.TextEditorDecorationType {
     const existing = this.types.get(category.id);

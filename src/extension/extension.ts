@@ -16,10 +16,21 @@ export interface LegalAnnotatorApi {
   configs: WorkspaceConfigService;
   /** Resolves when every document open at activation has been loaded. */
   ready: Promise<void>;
+  /** Extension-host time measurements, read by the editor benchmark (bench/editor). */
+  metrics: EditorMetrics;
+}
+
+export interface EditorMetrics {
+  /** Milliseconds `activate()` took. */
+  activationMs: number;
+  /** Milliseconds of the last edit's handling: moving the ranges and repainting the tags. */
+  lastEditMs: number;
 }
 
 /** Entry point: wires each editor feature into VS Code. Features live in their own files. */
 export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
+  const started = performance.now();
+  const metrics: EditorMetrics = { activationMs: 0, lastEditMs: 0 };
   const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const log = new Log(channel);
   const configs = new WorkspaceConfigService(log);
@@ -32,14 +43,15 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new TagCodeActions(store, configs), TagCodeActions.metadata),
   );
-  const ready = trackSources(context, store, configs, log);
+  const ready = trackSources(context, store, configs, log, metrics);
   log.fireAndForget('loading open sources', ready);
-  log.info('Legal Annotator activated');
-  return { store, configs, ready };
+  metrics.activationMs = performance.now() - started;
+  log.info(`Legal Annotator activated in ${metrics.activationMs.toFixed(1)} ms`);
+  return { store, configs, ready, metrics };
 }
 
 /** Keeps the store in step with the editor: open, edit, save, close, and sidecars changed on disk. */
-function trackSources(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log): Promise<void> {
+function trackSources(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log, metrics: EditorMetrics): Promise<void> {
   const loadIfSource = async (document: vscode.TextDocument): Promise<void> => {
     if (document.uri.scheme !== 'file' || document.uri.fsPath.endsWith(SIDECAR_SUFFIX)) return;
     if (await isSource(document, configs)) await store.load(document);
@@ -52,7 +64,11 @@ function trackSources(context: vscode.ExtensionContext, store: AnnotationStore, 
     watcher.onDidCreate(sidecarChanged),
     watcher.onDidDelete(sidecarChanged),
     vscode.workspace.onDidOpenTextDocument((document) => log.fireAndForget(`loading ${document.uri.fsPath}`, loadIfSource(document))),
-    vscode.workspace.onDidChangeTextDocument((event) => store.applyDocumentChange(event)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      const started = performance.now();
+      // Synchronous: the store moves the ranges and its change event repaints the tags.
+      if (store.applyDocumentChange(event)) metrics.lastEditMs = performance.now() - started;
+    }),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (store.get(document.uri)) log.fireAndForget(`updating anchors of ${document.uri.fsPath}`, store.saveMoves(document));
     }),
