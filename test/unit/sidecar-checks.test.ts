@@ -6,7 +6,7 @@ import { parseSidecar } from '../../src/core/annotations/sidecar-io';
 import { sourceHash } from '../../src/core/annotations/source-hash';
 import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
 import type { Problem } from '../../src/core/validation/problem';
-import { checkSidecarFile } from '../../src/core/validation/check-file';
+import { checkSidecarDocument, checkSidecarFile } from '../../src/core/validation/check-file';
 import { checkSidecar, type SourceState } from '../../src/core/validation/sidecar-checks';
 
 const TEXT = 'The prisoners were tortured.\nOthers were executed.\n';
@@ -182,6 +182,17 @@ describe('checkSidecarFile (files on disk)', () => {
         await fs.rm(outside, { recursive: true, force: true });
       }
     }
+  });
+
+  it('checks an unsaved sidecar text (the editor\'s) against the source on disk, as the CLI checks the file', async () => {
+    await fs.writeFile(join(folder, 'r.txt'), TEXT);
+    const path = join(folder, 'r.txt.ann.yaml');
+    await fs.writeFile(path, sidecarText([entry('a1', 'torture', 19, 27, 'tortured')]));
+    const edited = sidecarText([entry('a1', 'tortur', 19, 27, 'tortured')]);
+    const inEditor = await checkSidecarDocument(path, parseSidecar(edited), { taxonomy: DEFAULT_TAXONOMY });
+    assert.deepEqual(positions(inEditor.problems), ['unknown-category 5:24']);
+    await fs.writeFile(path, edited);
+    assert.deepEqual((await checkSidecarFile(path, { taxonomy: DEFAULT_TAXONOMY })).problems, inEditor.problems);
   });
 
   it('reports a sidecar that is not UTF-8 as an encoding error', async () => {
