@@ -6,7 +6,8 @@ import { parseSidecar } from '../../src/core/annotations/sidecar-io';
 import { sourceHash } from '../../src/core/annotations/source-hash';
 import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
 import type { Problem } from '../../src/core/validation/problem';
-import { checkSidecarDocument, checkSidecarFile } from '../../src/core/validation/check-file';
+import { checkSidecarDocument } from '../../src/core/validation/check-document';
+import { checkSidecarFile } from '../../src/core/validation/check-file';
 import { checkSidecar, type SourceState } from '../../src/core/validation/sidecar-checks';
 
 const TEXT = 'The prisoners were tortured.\nOthers were executed.\n';

@@ -1,7 +1,6 @@
 /**
  * Checking one sidecar file on disk: read it, read its source, run the semantic checks.
- * Shared by the CLI's `check` (the file on disk) and the editor's sidecar diagnostics (the text
- * of the open editor, through `checkSidecarDocument`), so both report the same problems.
+ * Shared by the CLI's `check` and (later) the editor's diagnostics on save.
  */
 import { basename } from 'node:path';
 import { readSidecarFile } from '../annotations/sidecar-file';
@@ -38,11 +37,6 @@ export async function checkSidecarFile(path: string, options: CheckOptions): Pro
     const problem: Problem = { code: 'unreadable-file', severity: 'error', message: 'the sidecar no longer exists', line: 1, column: 1 };
     return { path, problems: [problem] };
   }
-  return checkSidecarDocument(path, doc, options);
-}
-
-/** Checks a parsed sidecar that lives at `path` (on disk or in an editor) against the source next to it on disk. */
-export async function checkSidecarDocument(path: string, doc: SidecarDocument, options: CheckOptions): Promise<SidecarFileCheck> {
   const source = doc.sidecar?.source ?? sourceValue(doc);
   const state = source === undefined ? undefined : await readSourceState(path, source);
   const sourcePath = source === undefined ? undefined : `${path.slice(0, path.length - basename(path).length)}${source}`;
