@@ -196,6 +196,25 @@ describe('checkSidecarFile (files on disk)', () => {
     assert.deepEqual((await checkSidecarFile(path, { taxonomy: DEFAULT_TAXONOMY })).problems, inEditor.problems);
   });
 
+  it('gives the same answer on the fast path (block style) as on the full parse (flow style)', async () => {
+    await fs.writeFile(join(folder, 'r.txt'), TEXT);
+    const flow = sidecarText([entry('a1', 'torture', 19, 27, 'tortured')]);
+    const block = parseSidecar(flow).sidecar!;
+    const blockText = ['version: 1', 'source: r.txt', `sourceHash: ${HASH}`, 'annotations:', '  - id: a1', '    category: torture', '    target:',
+      '      start: 19', '      end: 27', '      exact: tortured', '      prefix: ""', '      suffix: ""', ''].join('\n');
+    for (const text of [flow, blockText]) {
+      await fs.writeFile(join(folder, 'r.txt.ann.yaml'), text);
+      const result = await checkSidecarFile(join(folder, 'r.txt.ann.yaml'), { taxonomy: DEFAULT_TAXONOMY });
+      assert.deepEqual(result.problems, []);
+      assert.deepEqual(result.sidecar, block);
+      // A problem sends even a fast-path file through the full parse, for its position.
+      await fs.writeFile(join(folder, 'r.txt.ann.yaml'), text.replace('torture\n', 'tortur\n').replace('torture,', 'tortur,'));
+      const bad = await checkSidecarFile(join(folder, 'r.txt.ann.yaml'), { taxonomy: DEFAULT_TAXONOMY });
+      assert.deepEqual(positions(bad.problems), [text === flow ? 'unknown-category 5:24' : 'unknown-category 6:15']);
+      assert.ok(bad.doc);
+    }
+  });
+
   it('reports a sidecar that is not UTF-8 as an encoding error', async () => {
     await fs.writeFile(join(folder, 'x.txt.ann.yaml'), Buffer.from([0xfe, 0xff, 0x00, 0x41]));
     const result = await checkSidecarFile(join(folder, 'x.txt.ann.yaml'), { taxonomy: DEFAULT_TAXONOMY });

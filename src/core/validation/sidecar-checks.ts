@@ -65,7 +65,19 @@ export function checkSidecar(input: SidecarCheckInput): SidecarCheckResult {
   const problems = [...doc.problems];
   const sidecar = contentOf(doc);
   if (!sidecar) return { problems };
-  const report = reporter(doc, problems);
+  const found = checkContent(sidecar, input, reporter(doc, problems));
+  return { problems: sortProblems(problems), sidecar, ...found };
+}
+
+/** Where a semantic problem is: a JSON Pointer into the sidecar, and the value or the key in front of it. */
+export type Report = (code: string, pointer: string, message: string, at?: 'value' | 'key') => void;
+
+/**
+ * The semantic checks of a sidecar's content, reporting through `report`. `check` first runs
+ * them with a report that only notes that something was found (no YAML positions needed for
+ * a clean file); only then does it parse the file with positions and run them again.
+ */
+export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'doc'>, report: Report): Pick<SidecarCheckResult, 'anchors' | 'currentHash'> {
   const source = sidecar.source;
 
   const expectedName = sourceNameFor(input.sidecarName);
@@ -84,18 +96,18 @@ export function checkSidecar(input: SidecarCheckInput): SidecarCheckResult {
   const outside = sourceValueOutsideFolder(source);
   if (outside) {
     report('source-outside-folder', '/source', `"source" ${outside}: a sidecar annotates a file in its own folder; move the sidecar next to its source and set "source" to the file name`);
-    return { problems: sortProblems(problems), sidecar };
+    return {};
   }
   switch (input.source.kind) {
     case 'missing':
       report('missing-source', '/source', `the source file "${source}" does not exist (looked for ${input.source.path}); restore it, correct "source", or delete this sidecar`);
-      return { problems: sortProblems(problems), sidecar };
+      return {};
     case 'outside':
       report('source-outside-folder', '/source', `"source" resolves through a symbolic link to ${input.source.to}, outside this sidecar's folder; put the sidecar next to the real file`);
-      return { problems: sortProblems(problems), sidecar };
+      return {};
     case 'not-text':
       report('source-not-text', '/source', `the source "${source}" ${input.source.reason}; offsets cannot be checked until it is UTF-8 text`);
-      return { problems: sortProblems(problems), sidecar };
+      return {};
     case 'text':
       break;
   }
@@ -128,20 +140,21 @@ export function checkSidecar(input: SidecarCheckInput): SidecarCheckResult {
         report('target-out-of-range', `${path}/target/${name}`, `"${name}" (${value}) is beyond the end of ${source} (${prepared.length} characters); if the quote is found elsewhere, check --fix-anchors rewrites the offsets, otherwise correct them`);
       }
       const result = results[index];
-      const quote = shortQuote(entry.target.exact);
+      // Built only for a problem: a clean file of 100 annotations needs none.
+      const quote = () => shortQuote(entry.target.exact);
       switch (result.status) {
         case 'anchored':
           break;
         case 'moved':
-          report(codes.moved, `${path}/target`, `${quote} found at ${where(result.start, result.end)}, not at its stored ${start}-${end}; run check --fix-anchors to update`, 'key');
+          report(codes.moved, `${path}/target`, `${quote()} found at ${where(result.start, result.end)}, not at its stored ${start}-${end}; run check --fix-anchors to update`, 'key');
           break;
         case 'fuzzy':
           everythingAnchors = false;
-          report(codes.fuzzy, `${path}/target`, `${quote} only matches approximately (score ${result.score.toFixed(2)}) at ${where(result.start, result.end)}, which now reads ${shortQuote(result.text)}; check the ${codes.noun} and tag the passage again (check --fix-anchors leaves it alone)`, 'key');
+          report(codes.fuzzy, `${path}/target`, `${quote()} only matches approximately (score ${result.score.toFixed(2)}) at ${where(result.start, result.end)}, which now reads ${shortQuote(result.text)}; check the ${codes.noun} and tag the passage again (check --fix-anchors leaves it alone)`, 'key');
           break;
         case 'orphaned':
           everythingAnchors = false;
-          report(codes.orphaned, `${path}/target/exact`, `quote ${quote} not found in ${source} (${result.reason}); the ${codes.noun} is kept; fix the quote or remove the ${codes.noun}`);
+          report(codes.orphaned, `${path}/target/exact`, `quote ${quote()} not found in ${source} (${result.reason}); the ${codes.noun} is kept; fix the quote or remove the ${codes.noun}`);
           break;
       }
     });
@@ -150,7 +163,7 @@ export function checkSidecar(input: SidecarCheckInput): SidecarCheckResult {
   if (everythingAnchors && sidecar.sourceHash !== currentHash) {
     report('stale-source-hash', '/sourceHash', `${source} changed since this sidecar was saved (its hash is now ${currentHash.slice(0, 19)}...), but every entry still anchors; run check --fix-anchors to record the new hash`);
   }
-  return { problems: sortProblems(problems), sidecar, anchors, currentHash };
+  return { anchors, currentHash };
 }
 
 /**
@@ -169,8 +182,6 @@ function contentOf(doc: SidecarDocument): Sidecar | undefined {
     return undefined;
   }
 }
-
-type Report = (code: string, pointer: string, message: string, at?: 'value' | 'key') => void;
 
 /** Adds problems at a node: its value, or the key in front of it (a whole `target:` mapping is too much to underline). */
 function reporter(doc: SidecarDocument, problems: Problem[]): Report {

@@ -15,7 +15,10 @@ export async function readSourceState(sidecarPath: string, source: string): Prom
   let real: string;
   let realFolder: string;
   try {
-    [real, realFolder] = await Promise.all([fs.realpath(path), fs.realpath(folder)]);
+    // The common case, a plain file name that is not a link, cannot leave the folder: one
+    // lstat instead of resolving every component of two paths.
+    const plainName = !/[\\/]/.test(source) && !(await fs.lstat(path)).isSymbolicLink();
+    [real, realFolder] = plainName ? [path, folder] : await Promise.all([fs.realpath(path), fs.realpath(folder)]);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing', path };
