@@ -1,5 +1,6 @@
 import { runCheck } from './commands/check';
 import { runScan } from './commands/scan';
+import { runTag } from './commands/tag';
 import { CliError, EXIT, type CliOutput } from './output';
 
 export const MAIN_HELP = `Usage: legal-annotator <command> [options]
@@ -7,6 +8,7 @@ export const MAIN_HELP = `Usage: legal-annotator <command> [options]
 Commands:
   scan FILE...    find states, dates and legal terms (JSON or text)
   check [PATH...] validate sidecars, the config and the taxonomy (text, JSON, SARIF)
+  tag FILE ...    tag a passage of FILE with a violation category
 
 Run legal-annotator <command> --help for a command's options.
 `;
@@ -16,6 +18,7 @@ type Command = (args: string[], output: CliOutput) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   scan: runScan,
   check: runCheck,
+  tag: runTag,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

@@ -1,0 +1,109 @@
+import { promises as fs } from 'node:fs';
+import { basename, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sidecarPathFor } from '../../core/annotations/model';
+import { readSidecarFile, writeSidecarFile } from '../../core/annotations/sidecar-file';
+import { tagPassage, type TagRange } from '../../core/annotations/tagging';
+import { loadConfigFor } from '../../core/config/load-config';
+import { nodeConfigFs } from '../../core/config/node-config-fs';
+import { decodeSourceText } from '../../core/text/decode';
+import { CliError, EXIT, type CliOutput } from '../output';
+
+export const TAG_HELP = `Usage: legal-annotator tag FILE --category ID (--start N --end N | --quote TEXT)
+                          [--note TEXT] [--author NAME]
+
+Adds an annotation to FILE's sidecar (FILE.ann.yaml, created if needed), as the editor's
+"Tag as" code action does: a new id, the passage's position and quote with context, the
+creation time and status "proposed". Categories come from the workspace taxonomy
+(.legal-annotator.yaml, else the default one). Prints the new annotation's id.
+
+Options:
+  --category ID      taxonomy category id, e.g. torture
+  --start N --end N  the passage by offsets: Unicode code points, 0-based, end exclusive
+  --quote TEXT       the passage by its exact text; it must occur exactly once in FILE
+  --note TEXT        a note for reviewers
+  --author NAME      who tagged it
+  -h, --help         show this help
+
+Exit: 0 tagged; 1 refused (unknown category, quote not found or ambiguous, offsets out of
+range or empty, a sidecar with errors, a source that is not UTF-8 text); 2 could not run
+(bad usage, missing FILE).
+`;
+
+export async function runTag(args: string[], output: CliOutput): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      category: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      quote: { type: 'string' },
+      note: { type: 'string' },
+      author: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    output.out(TAG_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new CliError(`give exactly one FILE (got ${positionals.length}; see legal-annotator tag --help)`);
+  if (!values.category) throw new CliError('--category is required (see legal-annotator tag --help)');
+  const range = rangeOption(values.start, values.end, values.quote);
+  const file = positionals[0];
+  const shown = relative(process.cwd(), file).split(sep).join('/') || file;
+  const refuse = (reason: string): number => {
+    output.err(`legal-annotator tag: ${shown}: ${reason}\n`);
+    return EXIT.problems;
+  };
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder; give a source file' : `cannot be read (${code})`}`);
+  }
+  const decoded = decodeSourceText(bytes);
+  if (!decoded.ok) return refuse(`${decoded.reason}; only UTF-8 text can be tagged`);
+
+  const sidecarPath = sidecarPathFor(file);
+  const sidecar = await readSidecarFile(sidecarPath);
+  const loaded = await loadConfigFor(file, nodeConfigFs);
+  for (const { path, problems } of loaded.files) {
+    for (const p of problems.filter((problem) => problem.severity === 'error')) {
+      output.err(`${relative(process.cwd(), path)}:${p.line}:${p.column}: warning ${p.code}: ${p.message}\n`);
+    }
+  }
+  const result = tagPassage({
+    text: decoded.text,
+    sourceName: basename(file),
+    sidecar,
+    taxonomy: loaded.config.taxonomy,
+    category: values.category,
+    range,
+    note: values.note,
+    author: values.author,
+  });
+  if (!result.ok) return refuse(result.reason);
+  await writeSidecarFile(sidecarPath, result.doc);
+  const { start, end, exact } = result.annotation.target;
+  const shortQuote = exact.length > 60 ? `${exact.slice(0, 57)}...` : exact;
+  output.err(`${shown}: tagged ${start}-${end} "${shortQuote.replace(/\r?\n/g, '⏎')}" as ${values.category} in ${shown}.ann.yaml${result.createdSidecar ? ' (created)' : ''}\n`);
+  output.out(`${result.annotation.id}\n`);
+  return EXIT.ok;
+}
+
+function rangeOption(start: string | undefined, end: string | undefined, quote: string | undefined): TagRange {
+  if (quote !== undefined) {
+    if (start !== undefined || end !== undefined) throw new CliError('give either --quote or --start and --end, not both');
+    return { quote };
+  }
+  if (start === undefined || end === undefined) throw new CliError('give the passage: --start N --end N, or --quote TEXT');
+  const number = (name: string, value: string): number => {
+    if (!/^\d+$/.test(value)) throw new CliError(`--${name} must be a whole number of at least 0, not '${value}'`);
+    return Number(value);
+  };
+  return { start: number('start', start), end: number('end', end) };
+}

@@ -1,0 +1,84 @@
+/**
+ * Tagging a passage of a source: what the CLI's `tag` does and what the editor's "Tag as" code
+ * action does (both build the entry with newAnnotation). Pure: the caller reads the source and
+ * the sidecar and writes the result. Every refusal says why and what to do instead.
+ */
+import { closestCategoryIds } from '../taxonomy/closest-ids';
+import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
+import { codePointLength, OffsetConverter } from '../text/positions';
+import type { Annotation } from './model';
+import { newAnnotation } from './new-annotation';
+import { addAnnotation, newSidecarDocument, type SidecarDocument } from './sidecar-io';
+import { sourceHash } from './source-hash';
+
+export type TagRange = { start: number; end: number } | { quote: string };
+
+export interface TagRequest {
+  /** The source text (BOM excluded, line endings as stored). */
+  text: string;
+  /** The source's file name, for a new sidecar's `source` and for messages. */
+  sourceName: string;
+  /** The existing sidecar, or undefined when there is none yet. */
+  sidecar?: SidecarDocument;
+  taxonomy: Taxonomy;
+  category: string;
+  range: TagRange;
+  note?: string;
+  author?: string;
+  now?: Date;
+}
+
+export type TagResult =
+  | { ok: true; doc: SidecarDocument; annotation: Annotation; createdSidecar: boolean }
+  | { ok: false; reason: string };
+
+/** Where `quote` occurs in `text`, as code-point ranges (overlapping occurrences included). */
+export function findQuote(text: string, quote: string): { start: number; end: number }[] {
+  if (quote === '') return [];
+  const offsets = new OffsetConverter(text);
+  const found: { start: number; end: number }[] = [];
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    found.push({ start: offsets.toCodePoint(at), end: offsets.toCodePoint(at + quote.length) });
+  }
+  return found;
+}
+
+export function tagPassage(request: TagRequest): TagResult {
+  const { sourceName } = request;
+  if (!findCategory(request.taxonomy, request.category)) {
+    const close = closestCategoryIds(request.taxonomy, request.category);
+    const hint = close.length > 0 ? `did you mean ${close.map((id) => `"${id}"`).join(' or ')}?` : `known categories: ${request.taxonomy.categories.map((c) => c.id).join(', ')}`;
+    return { ok: false, reason: `unknown category "${request.category}" (not in the workspace taxonomy); ${hint}` };
+  }
+  if (request.sidecar && (!request.sidecar.writable || !request.sidecar.sidecar)) {
+    const first = request.sidecar.problems.find((p) => p.severity === 'error');
+    const where = first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : '';
+    return { ok: false, reason: `the sidecar ${sourceName}.ann.yaml has errors${where}; fix them first (legal-annotator check shows them all), nothing was written` };
+  }
+  const range = resolveRange(request.text, request.range, sourceName);
+  if ('reason' in range) return { ok: false, reason: range.reason };
+
+  const doc = request.sidecar ?? newSidecarDocument(sourceName, sourceHash(request.text));
+  const existingIds = new Set([...doc.sidecar!.annotations, ...doc.sidecar!.dismissed].map((entry) => entry.id));
+  const annotation = newAnnotation({ text: request.text, ...range, category: request.category, note: request.note, author: request.author, now: request.now, existingIds });
+  return { ok: true, doc: addAnnotation(doc, annotation), annotation, createdSidecar: request.sidecar === undefined };
+}
+
+function resolveRange(text: string, range: TagRange, sourceName: string): { start: number; end: number } | { reason: string } {
+  if ('quote' in range) {
+    if (range.quote === '') return { reason: 'the quote is empty; give the text to tag' };
+    const found = findQuote(text, range.quote);
+    if (found.length === 0) return { reason: `the quote "${range.quote}" is not in ${sourceName} (it must match exactly, line breaks and case included)` };
+    if (found.length > 1) {
+      const shown = found.slice(0, 5).map((r) => `${r.start}-${r.end}`).join(', ');
+      return { reason: `the quote "${range.quote}" occurs ${found.length} times in ${sourceName} (at ${shown}${found.length > 5 ? ', ...' : ''}); give --start and --end to choose one, or a longer quote` };
+    }
+    return found[0];
+  }
+  const length = codePointLength(text);
+  const { start, end } = range;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < 0) return { reason: `--start and --end must be whole numbers of at least 0 (got ${start} and ${end})` };
+  if (end > length || start > length) return { reason: `${start}-${end} is outside ${sourceName}, which has ${length} characters (code points)` };
+  if (end <= start) return { reason: `${start}-${end} is empty: --end must be greater than --start (offsets count code points, end exclusive)` };
+  return { start, end };
+}

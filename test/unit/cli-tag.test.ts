@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSidecar } from '../../src/core/annotations/sidecar-io';
+import { sourceHash } from '../../src/core/annotations/source-hash';
+import { findQuote } from '../../src/core/annotations/tagging';
+import { runCli } from '../../src/cli/run';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const TEXT = 'The prisoners were tortured.\nOthers were tortured and executed.\n';
+
+describe('legal-annotator tag', () => {
+  let folder: string;
+  let cwd: string;
+  beforeEach(async () => {
+    folder = await fs.mkdtemp(join(tmpdir(), 'legal-annotator-tag-'));
+    cwd = process.cwd();
+    process.chdir(folder);
+    await fs.mkdir('.git');
+    await fs.writeFile('r.txt', TEXT);
+  });
+  afterEach(async () => {
+    process.chdir(cwd);
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('creates the sidecar, prints the new id, and the result passes check', async () => {
+    const { code, out, err } = await cli('tag', 'r.txt', '--category', 'torture', '--start', '19', '--end', '27', '--note', 'Witness A', '--author', 'reviewer');
+    assert.equal(code, 0, err);
+    assert.match(out, /^a-[0-9a-f]{8}\n$/);
+    assert.match(err, /r\.txt: tagged 19-27 "tortured" as torture in r\.txt\.ann\.yaml \(created\)/);
+    const doc = parseSidecar(await fs.readFile('r.txt.ann.yaml', 'utf8'));
+    assert.equal(doc.sidecar?.source, 'r.txt');
+    assert.equal(doc.sidecar?.sourceHash, sourceHash(TEXT));
+    const [annotation] = doc.sidecar!.annotations;
+    assert.equal(annotation.id, out.trim());
+    assert.deepEqual(annotation.target, { start: 19, end: 27, exact: 'tortured', prefix: 'The prisoners were ', suffix: '.\nOthers were tortured and execu' });
+    assert.equal(annotation.status, 'proposed');
+    assert.equal(annotation.note, 'Witness A');
+    assert.equal(annotation.author, 'reviewer');
+    assert.ok(!Number.isNaN(Date.parse(annotation.created!)));
+    assert.equal((await cli('check')).code, 0);
+  });
+
+  it('adds to an existing sidecar by a unique quote, keeping the rest of the file byte for byte', async () => {
+    await cli('tag', 'r.txt', '--category', 'torture', '--start', '19', '--end', '27');
+    const before = `# my comment\n${await fs.readFile('r.txt.ann.yaml', 'utf8')}`;
+    await fs.writeFile('r.txt.ann.yaml', before);
+    const { code, out } = await cli('tag', 'r.txt', '--category', 'wilful-killing', '--quote', 'executed');
+    assert.equal(code, 0);
+    const after = await fs.readFile('r.txt.ann.yaml', 'utf8');
+    const doc = parseSidecar(after);
+    assert.deepEqual(doc.sidecar!.annotations.map((a) => [a.category, a.target.start, a.target.end]), [['torture', 19, 27], ['wilful-killing', 54, 62]]);
+    assert.equal(doc.sidecar!.annotations[1].id, out.trim());
+    // The new entry is appended: everything before it is unchanged.
+    const tail = before.indexOf('dismissed:');
+    assert.ok(after.startsWith(before.slice(0, tail)));
+    assert.ok(after.endsWith(before.slice(tail)));
+  });
+
+  it('counts offsets in code points in a CRLF source with a BOM and emoji', async () => {
+    const text = '🙂🙂 Prisoners were\r\ntortured.\r\n';
+    await fs.writeFile('e.txt', `\uFEFF${text}`);
+    const { code } = await cli('tag', 'e.txt', '--category', 'torture', '--quote', 'tortured');
+    assert.equal(code, 0);
+    const doc = parseSidecar(await fs.readFile('e.txt.ann.yaml', 'utf8'));
+    const target = doc.sidecar!.annotations[0].target;
+    assert.deepEqual([target.start, target.end, target.exact, target.prefix], [19, 27, 'tortured', '🙂🙂 Prisoners were\r\n']);
+    assert.equal(doc.sidecar!.sourceHash, sourceHash(text));
+    assert.deepEqual(findQuote('🙂a🙂a', 'a'), [{ start: 1, end: 2 }, { start: 3, end: 4 }]);
+    assert.equal((await cli('check', 'e.txt')).code, 0);
+  });
+
+  it('uses the workspace taxonomy', async () => {
+    await fs.writeFile('.legal-annotator.yaml', 'version: 1\ntaxonomy:\n  mode: replace\n  categories:\n    - {id: pillage, label: Pillage}\n');
+    assert.equal((await cli('tag', 'r.txt', '--category', 'pillage', '--quote', 'executed')).code, 0);
+    const refused = await cli('tag', 'r.txt', '--category', 'torture', '--quote', 'executed');
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /unknown category "torture" \(not in the workspace taxonomy\); known categories: pillage/);
+  });
+
+  describe('refusals (exit 1, the file named, nothing written)', () => {
+    const refusals: [string, string[], RegExp][] = [
+      ['an unknown category, with the closest ids', ['--category', 'tortur', '--start', '19', '--end', '27'], /^legal-annotator tag: r\.txt: unknown category "tortur" \(not in the workspace taxonomy\); did you mean "torture"\?$/],
+      ['a quote not in the file', ['--category', 'torture', '--quote', 'flogged'], /^legal-annotator tag: r\.txt: the quote "flogged" is not in r\.txt/],
+      ['an ambiguous quote, with the count and offsets', ['--category', 'torture', '--quote', 'tortured'], /^legal-annotator tag: r\.txt: the quote "tortured" occurs 2 times in r\.txt \(at 19-27, 41-49\); give --start and --end to choose one/],
+      ['offsets out of range', ['--category', 'torture', '--start', '60', '--end', '90'], /60-90 is outside r\.txt, which has 64 characters/],
+      ['an empty range', ['--category', 'torture', '--start', '19', '--end', '19'], /19-19 is empty: --end must be greater than --start/],
+      ['an empty quote', ['--category', 'torture', '--quote', ''], /the quote is empty/],
+    ];
+    for (const [what, args, message] of refusals) {
+      it(what, async () => {
+        const { code, out, err } = await cli('tag', 'r.txt', ...args);
+        assert.equal(code, 1);
+        assert.equal(out, '');
+        assert.match(err.trim(), message);
+        await assert.rejects(fs.access('r.txt.ann.yaml'));
+      });
+    }
+
+    it('a sidecar it cannot parse (left untouched)', async () => {
+      const broken = 'version: 1\nsource: r.txt\n  bad: [\n';
+      await fs.writeFile('r.txt.ann.yaml', broken);
+      const { code, err } = await cli('tag', 'r.txt', '--category', 'torture', '--start', '19', '--end', '27');
+      assert.equal(code, 1);
+      assert.match(err, /r\.txt: the sidecar r\.txt\.ann\.yaml has errors \(line 2, column 9: .*\); fix them first/);
+      assert.equal(await fs.readFile('r.txt.ann.yaml', 'utf8'), broken);
+    });
+
+    it('a source that is not UTF-8 text', async () => {
+      await fs.writeFile('b.txt', Buffer.from([0x41, 0xc3, 0x28]));
+      const { code, err } = await cli('tag', 'b.txt', '--category', 'torture', '--start', '0', '--end', '1');
+      assert.equal(code, 1);
+      assert.match(err, /b\.txt: is not valid UTF-8 \(first bad byte at byte 1\); only UTF-8 text can be tagged/);
+    });
+  });
+
+  it('exits 2 on bad usage and a missing file', async () => {
+    for (const args of [
+      ['r.txt', '--start', '1', '--end', '2'],
+      ['r.txt', '--category', 'torture'],
+      ['r.txt', '--category', 'torture', '--quote', 'x', '--start', '1', '--end', '2'],
+      ['r.txt', '--category', 'torture', '--start', '-1', '--end', '2'],
+      ['--category', 'torture', '--quote', 'x'],
+      ['missing.txt', '--category', 'torture', '--quote', 'x'],
+    ]) {
+      const { code, err } = await cli('tag', ...args);
+      assert.equal(code, 2, `${args.join(' ')}: ${err}`);
+    }
+    assert.match((await cli('tag', 'missing.txt', '--category', 'torture', '--quote', 'x')).err, /missing\.txt: no such file/);
+  });
+});
