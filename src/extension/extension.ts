@@ -1,12 +1,19 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX, sidecarPathFor } from '../core/annotations/model';
+import { SIDECAR_SUFFIX } from '../core/annotations/model';
+import { AnchorDiagnostics } from './anchorDiagnostics';
+import { registerAnchorQuickFixes } from './anchorQuickFixes';
 import { AnnotationStore } from './annotationStore';
+import { registerAnnotationsView, type AnnotationsTreeProvider } from './annotationsView';
 import { TagCodeActions } from './codeActions';
-import { COMMANDS, LANGUAGE_ID, OUTPUT_CHANNEL_NAME } from './constants';
+import { COMMANDS, OUTPUT_CHANNEL_NAME } from './constants';
 import { TagDecorations } from './decorations';
+import { SourceHovers } from './hovers';
+import { SidecarDiagnostics } from './sidecarDiagnostics';
 import { Log } from './log';
 import { registerScanCommand } from './scanCommand';
+import { LegalSemanticTokens, LEGEND } from './semanticTokens';
+import { SourceFiles } from './sources';
+import { TagCountStatusBar } from './statusBar';
 import { registerTagCommands } from './tagCommands';
 import { WorkspaceConfigService } from './workspaceConfig';
 
@@ -14,10 +21,16 @@ import { WorkspaceConfigService } from './workspaceConfig';
 export interface LegalAnnotatorApi {
   store: AnnotationStore;
   configs: WorkspaceConfigService;
+  /** Which documents are sources (the toggle command's choices included). */
+  sources: SourceFiles;
   /** Resolves when every document open at activation has been loaded. */
   ready: Promise<void>;
   /** Extension-host time measurements, read by the editor benchmark (bench/editor). */
   metrics: EditorMetrics;
+  /** The Annotations view's tree (tests call `getChildren` and `getTreeItem`). */
+  annotationsView: AnnotationsTreeProvider;
+  /** The tag count of the active source as the status bar shows it. */
+  statusBar: TagCountStatusBar;
 }
 
 export interface EditorMetrics {
@@ -43,18 +56,29 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new TagCodeActions(store, configs), TagCodeActions.metadata),
   );
-  const ready = trackSources(context, store, configs, log, metrics);
+  const hovers = new SourceHovers(store, configs);
+  context.subscriptions.push(hovers, vscode.languages.registerHoverProvider([{ scheme: 'file' }], hovers));
+  const annotationsView = registerAnnotationsView(context, store, configs, log);
+  const statusBar = new TagCountStatusBar(store, configs, log);
+  context.subscriptions.push(statusBar);
+  const sources = new SourceFiles(context.workspaceState, configs, store, log);
+  const semanticTokens = new LegalSemanticTokens(sources, configs, log);
+  context.subscriptions.push(sources, semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(LegalSemanticTokens.selector, semanticTokens, LEGEND));
+  const anchorDiagnostics = new AnchorDiagnostics(store, log);
+  context.subscriptions.push(anchorDiagnostics, new SidecarDiagnostics(configs, log));
+  registerAnchorQuickFixes(context, store, anchorDiagnostics, log);
+  const ready = trackSources(context, store, configs, sources, log, metrics);
   log.fireAndForget('loading open sources', ready);
   metrics.activationMs = performance.now() - started;
   log.info(`Legal Annotator activated in ${metrics.activationMs.toFixed(1)} ms`);
-  return { store, configs, ready, metrics };
+  return { store, configs, sources, ready, metrics, annotationsView, statusBar };
 }
 
 /** Keeps the store in step with the editor: open, edit, save, close, and sidecars changed on disk. */
-function trackSources(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log, metrics: EditorMetrics): Promise<void> {
+function trackSources(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, sources: SourceFiles, log: Log, metrics: EditorMetrics): Promise<void> {
   const loadIfSource = async (document: vscode.TextDocument): Promise<void> => {
     if (document.uri.scheme !== 'file' || document.uri.fsPath.endsWith(SIDECAR_SUFFIX)) return;
-    if (await isSource(document, configs)) await store.load(document);
+    if (await sources.isSource(document)) await store.load(document);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
   const sidecarChanged = (uri: vscode.Uri) => log.fireAndForget(`re-reading ${uri.fsPath}`, store.sidecarChangedOnDisk(uri));
@@ -78,12 +102,6 @@ function trackSources(context: vscode.ExtensionContext, store: AnnotationStore, 
     }),
   );
   return Promise.all(vscode.workspace.textDocuments.map(loadIfSource)).then(() => undefined);
-}
-
-async function isSource(document: vscode.TextDocument, configs: WorkspaceConfigService): Promise<boolean> {
-  if (document.languageId === LANGUAGE_ID) return true;
-  if (await configs.isSource(document.uri)) return true;
-  return fs.stat(sidecarPathFor(document.uri.fsPath)).then(() => true, () => false);
 }
 
 export function deactivate(): void {

@@ -1,0 +1,374 @@
+/**
+ * The "Annotations" view in the explorer: every tag of the workspace by category, then source,
+ * then passage (quote and line); clicking a passage opens the source with the passage selected.
+ *
+ * Open sources show the store's live ranges (they follow unsaved edits); closed ones are read
+ * from disk and anchored against the source text on disk, with the same core code the store and
+ * the CLI use. Orphaned tags are listed, marked "(orphaned)": never hidden (Hypothesis users'
+ * top complaint is orphans that silently disappear). What was read from disk is cached per
+ * sidecar until the file watcher or the store says it changed; refreshes are debounced.
+ */
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import { anchorAll, PreparedText } from '../core/annotations/anchoring';
+import { SIDECAR_SUFFIX, sidecarPathFor, type AnchorResult, type Annotation } from '../core/annotations/model';
+import { readSidecarFile } from '../core/annotations/sidecar-file';
+import type { Category } from '../core/taxonomy/taxonomy';
+import { decodeSourceText } from '../core/text/decode';
+import { LineIndex } from '../core/text/positions';
+import type { AnnotationStore } from './annotationStore';
+import { COMMANDS, CONTEXT_KEYS, VIEWS } from './constants';
+import { escapeMarkdown, tagHover } from './hoverText';
+import type { Log } from './log';
+import type { WorkspaceConfigService } from './workspaceConfig';
+
+const REFRESH_DELAY_MS = 300;
+const QUOTE_LABEL_LENGTH = 60;
+
+/** One tag as the view lists it. */
+export interface PassageNode {
+  readonly kind: 'passage';
+  readonly sourceUri: vscode.Uri;
+  readonly annotation: Annotation;
+  /** Position in the sidecar's list: tells apart two tags that (wrongly) share an id. */
+  readonly index: number;
+  /** UTF-16 offsets in the source as it is now (open: the live document; closed: the file on disk). */
+  readonly range?: { start: number; end: number };
+  /** 0-based line of the passage's start; undefined when orphaned. */
+  readonly line?: number;
+  readonly anchor: AnchorResult;
+  /** Set when grouped: the category as the workspace's taxonomy defines it. */
+  readonly category?: Category;
+}
+
+export interface SourceNode {
+  readonly kind: 'source';
+  readonly categoryId: string;
+  readonly sourceUri: vscode.Uri;
+  readonly relativePath: string;
+  readonly passages: PassageNode[];
+}
+
+export interface CategoryNode {
+  readonly kind: 'category';
+  readonly categoryId: string;
+  readonly category?: Category;
+  readonly sources: SourceNode[];
+  readonly count: number;
+}
+
+export type AnnotationsNode = CategoryNode | SourceNode | PassageNode;
+
+/** Arguments of the reveal command a passage runs when clicked. */
+export interface RevealArgs {
+  uri: string;
+  id: string;
+  start?: number;
+  end?: number;
+}
+
+export class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<AnnotationsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Passages read from disk, by sidecar path (closed sources only). */
+  private readonly fromDisk = new Map<string, Promise<PassageNode[]>>();
+  private sidecarList?: Thenable<vscode.Uri[]>;
+  private model?: Promise<CategoryNode[]>;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly configs: WorkspaceConfigService,
+    private readonly log: Log,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    const sidecarChanged = (uri: vscode.Uri, listChanged: boolean) => {
+      this.fromDisk.delete(uri.fsPath);
+      if (listChanged) this.sidecarList = undefined;
+      this.scheduleRefresh();
+    };
+    this.disposables.push(
+      this.changed,
+      watcher,
+      watcher.onDidChange((uri) => sidecarChanged(uri, false)),
+      watcher.onDidCreate((uri) => sidecarChanged(uri, true)),
+      watcher.onDidDelete((uri) => sidecarChanged(uri, true)),
+      // Runs on every keystroke in a source: only bookkeeping here, the work waits for the debounce.
+      store.onDidChange((uri) => {
+        // Opened, closed or edited: what was read from disk for it may no longer be what is there.
+        this.fromDisk.delete(sidecarPathFor(uri.fsPath));
+        this.scheduleRefresh();
+      }),
+      configs.onDidChange(() => this.scheduleRefresh()),
+    );
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  /** Forgets everything cached and rebuilds now (the view's refresh button). */
+  refresh(): void {
+    this.fromDisk.clear();
+    this.sidecarList = undefined;
+    this.rebuild();
+  }
+
+  private scheduleRefresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.rebuild();
+    }, REFRESH_DELAY_MS);
+  }
+
+  private rebuild(): void {
+    this.model = undefined;
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: AnnotationsNode): Promise<AnnotationsNode[]> {
+    if (!node) {
+      this.model ??= this.build();
+      return this.model;
+    }
+    if (node.kind === 'category') return node.sources;
+    if (node.kind === 'source') return node.passages;
+    return [];
+  }
+
+  getTreeItem(node: AnnotationsNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'category': return categoryItem(node);
+      case 'source': return sourceItem(node);
+      case 'passage': return passageItem(node);
+    }
+  }
+
+  /** Every tag of the workspace, grouped by category, then source. */
+  private async build(): Promise<CategoryNode[]> {
+    const bySource = new Map<string, { uri: vscode.Uri; passages: PassageNode[] }>();
+    const sidecars = await (this.sidecarList ??= vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**'));
+    const sourceUris = new Map<string, vscode.Uri>();
+    for (const sidecar of sidecars) {
+      const source = vscode.Uri.file(sidecar.fsPath.slice(0, -SIDECAR_SUFFIX.length));
+      sourceUris.set(source.toString(), source);
+    }
+    // Open sources whose sidecar the file search has not seen yet (just created, or outside the folders).
+    for (const state of this.store.all()) if (state.sidecar) sourceUris.set(state.sourceUri.toString(), state.sourceUri);
+    await Promise.all([...sourceUris.values()].map(async (uri) => {
+      const passages = this.livePassages(uri) ?? (await this.diskPassages(uri));
+      if (passages.length > 0) bySource.set(uri.toString(), { uri, passages });
+    }));
+
+    const categories = new Map<string, Category>();
+    const order: string[] = [];
+    for (const { uri } of bySource.values()) {
+      const { config } = await this.configs.forFile(uri);
+      for (const category of config.taxonomy.categories) {
+        if (categories.has(category.id)) continue;
+        categories.set(category.id, category);
+        order.push(category.id);
+      }
+    }
+    const grouped = new Map<string, SourceNode[]>();
+    const sortedSources = [...bySource.values()]
+      .map((s) => ({ ...s, relativePath: vscode.workspace.asRelativePath(s.uri, false) }))
+      .sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+    for (const { uri, relativePath, passages } of sortedSources) {
+      const byCategory = new Map<string, PassageNode[]>();
+      for (const passage of passages) {
+        const list = byCategory.get(passage.annotation.category) ?? [];
+        list.push({ ...passage, category: categories.get(passage.annotation.category) });
+        byCategory.set(passage.annotation.category, list);
+      }
+      for (const [categoryId, list] of byCategory) {
+        list.sort(byPosition);
+        const sources = grouped.get(categoryId) ?? [];
+        sources.push({ kind: 'source', categoryId, sourceUri: uri, relativePath, passages: list });
+        grouped.set(categoryId, sources);
+      }
+    }
+    // Taxonomy order first; ids the taxonomy does not know (typos, removed categories) after, by id.
+    const unknown = [...grouped.keys()].filter((id) => !categories.has(id)).sort();
+    return [...order, ...unknown].filter((id) => grouped.has(id)).map((categoryId) => {
+      const sources = grouped.get(categoryId)!;
+      return { kind: 'category', categoryId, category: categories.get(categoryId), sources, count: sources.reduce((n, s) => n + s.passages.length, 0) };
+    });
+  }
+
+  /** The store's live view of an open source; undefined when it is not open (or not loaded yet). */
+  private livePassages(uri: vscode.Uri): PassageNode[] | undefined {
+    const state = this.store.get(uri);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!state || !document || state.version !== document.version) return undefined;
+    let index = 0;
+    return state.entries.flatMap((entry) => {
+      if (entry.kind !== 'annotation') return [];
+      const { range } = entry;
+      return [{
+        kind: 'passage' as const, sourceUri: uri, annotation: entry.entry as Annotation, index: index++, range,
+        line: range ? document.positionAt(range.start).line : undefined, anchor: entry.anchor,
+      }];
+    });
+  }
+
+  /** A closed source: its sidecar and its text as they are on disk. */
+  private diskPassages(uri: vscode.Uri): Promise<PassageNode[]> {
+    const sidecarPath = sidecarPathFor(uri.fsPath);
+    let passages = this.fromDisk.get(sidecarPath);
+    if (!passages) {
+      passages = readPassagesFromDisk(uri, sidecarPath).catch((error: unknown) => {
+        this.log.error(`Annotations view: could not read ${sidecarPath}`, error);
+        return [];
+      });
+      this.fromDisk.set(sidecarPath, passages);
+    }
+    return passages;
+  }
+}
+
+async function readPassagesFromDisk(uri: vscode.Uri, sidecarPath: string): Promise<PassageNode[]> {
+  const sidecar = (await readSidecarFile(sidecarPath))?.sidecar;
+  const annotations = sidecar?.annotations ?? [];
+  if (annotations.length === 0) return [];
+  const bytes = await fs.readFile(uri.fsPath).catch(() => undefined);
+  const decoded = bytes ? decodeSourceText(bytes) : undefined;
+  if (!decoded?.ok) {
+    const reason = !bytes ? 'the source file is missing' : `the source ${decoded && !decoded.ok ? decoded.reason : 'cannot be read'}`;
+    return annotations.map((annotation, index) => ({ kind: 'passage', sourceUri: uri, annotation, index, anchor: { status: 'orphaned', reason } }));
+  }
+  const text = new PreparedText(decoded.text);
+  const lines = new LineIndex(decoded.text);
+  const anchors = anchorAll(text, annotations.map((a) => a.target));
+  return annotations.map((annotation, index) => {
+    const anchor = anchors[index];
+    if (anchor.status === 'orphaned') return { kind: 'passage', sourceUri: uri, annotation, index, anchor };
+    const range = { start: text.toUtf16(anchor.start), end: text.toUtf16(anchor.end) };
+    return { kind: 'passage', sourceUri: uri, annotation, index, anchor, range, line: lines.positionAt(range.start).line };
+  });
+}
+
+/** By position; orphans (no position) last, in the sidecar's order. */
+function byPosition(a: PassageNode, b: PassageNode): number {
+  if (a.range && b.range) return a.range.start - b.range.start || a.index - b.index;
+  if (a.range) return -1;
+  if (b.range) return 1;
+  return a.index - b.index;
+}
+
+function categoryItem(node: CategoryNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.category?.label ?? node.categoryId, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `category:${node.categoryId}`;
+  item.description = `${node.count}`;
+  item.tooltip = node.category
+    ? new vscode.MarkdownString(`**${escapeMarkdown(node.category.label)}** (${node.count} ${node.count === 1 ? 'tag' : 'tags'})\n\n${escapeMarkdown(node.category.description)}`)
+    : `${node.categoryId}: not a category of the taxonomy (${node.count} ${node.count === 1 ? 'tag' : 'tags'})`;
+  item.iconPath = new vscode.ThemeIcon('tag', node.category ? new vscode.ThemeColor(nearestChartColor(node.category.color)) : undefined);
+  item.contextValue = 'legalAnnotator.category';
+  return item;
+}
+
+function sourceItem(node: SourceNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.relativePath, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `source:${node.categoryId}:${node.sourceUri.toString()}`;
+  item.description = `${node.passages.length}`;
+  item.resourceUri = node.sourceUri;
+  item.iconPath = vscode.ThemeIcon.File;
+  item.tooltip = node.sourceUri.fsPath;
+  item.contextValue = 'legalAnnotator.source';
+  return item;
+}
+
+function passageItem(node: PassageNode): vscode.TreeItem {
+  const { annotation, anchor } = node;
+  const item = new vscode.TreeItem(shortQuote(annotation.target.exact), vscode.TreeItemCollapsibleState.None);
+  item.id = `passage:${node.sourceUri.toString()}#${annotation.id}#${node.index}`;
+  const orphaned = anchor.status === 'orphaned';
+  item.description = orphaned ? '(orphaned)' : `line ${node.line! + 1}${anchor.status === 'fuzzy' ? ' (fuzzy)' : ''}`;
+  item.iconPath = new vscode.ThemeIcon(orphaned ? 'warning' : 'quote');
+  const tooltip = new vscode.MarkdownString(tagHover(annotation, node.category, anchor), true);
+  if (orphaned) tooltip.appendMarkdown(`\n\n_Orphaned: ${escapeMarkdown(anchor.reason)}_`);
+  item.tooltip = tooltip;
+  const args: RevealArgs = { uri: node.sourceUri.toString(), id: annotation.id, ...(node.range ?? {}) };
+  item.command = { command: COMMANDS.revealAnnotation, title: 'Show tagged passage', arguments: [args] };
+  item.contextValue = orphaned ? 'legalAnnotator.orphanedPassage' : 'legalAnnotator.passage';
+  return item;
+}
+
+/** One line, at most QUOTE_LABEL_LENGTH characters (cut at a code-point boundary). */
+export function shortQuote(quote: string): string {
+  const flat = quote.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  return chars.length <= QUOTE_LABEL_LENGTH ? flat : `${chars.slice(0, QUOTE_LABEL_LENGTH - 1).join('').trimEnd()}…`;
+}
+
+/**
+ * Tree icons take theme colours, not hex values: the chart colour nearest in hue to the
+ * category's colour (grey ones get the foreground colour).
+ */
+export function nearestChartColor(hex: string): string {
+  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) return 'charts.foreground';
+  const [r, g, b] = match.slice(1).map((h) => parseInt(h, 16) / 255);
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max - min < 0.15) return 'charts.foreground';
+  const d = max - min;
+  let hue = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  hue = (hue * 60 + 360) % 360;
+  const charts: Array<[number, string]> = [[0, 'charts.red'], [30, 'charts.orange'], [55, 'charts.yellow'], [120, 'charts.green'], [210, 'charts.blue'], [285, 'charts.purple'], [360, 'charts.red']];
+  let best = charts[0];
+  for (const chart of charts) if (Math.abs(chart[0] - hue) < Math.abs(best[0] - hue)) best = chart;
+  return best[1];
+}
+
+/** Registers the view, its refresh and reveal commands, and the context key its `when` clause reads. */
+export function registerAnnotationsView(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log): AnnotationsTreeProvider {
+  const provider = new AnnotationsTreeProvider(store, configs, log);
+  // An empty tree shows the manifest's `viewsWelcome` text (how to tag a passage).
+  const view = vscode.window.createTreeView(VIEWS.annotations, { treeDataProvider: provider, showCollapseAll: true });
+  context.subscriptions.push(
+    provider,
+    view,
+    vscode.commands.registerCommand(COMMANDS.refreshAnnotationsView, () => provider.refresh()),
+    vscode.commands.registerCommand(COMMANDS.revealAnnotation, async (args: RevealArgs) => {
+      try {
+        await revealAnnotation(store, args);
+      } catch (error) {
+        log.error('showing a tagged passage failed', error);
+        void vscode.window.showErrorMessage(`Legal Annotator: could not show the passage: ${(error as Error).message}`);
+      }
+    }),
+  );
+  // The view's `when` clause: shown only in workspaces where the extension is active.
+  log.fireAndForget('setting the view context', vscode.commands.executeCommand('setContext', CONTEXT_KEYS.active, true));
+  return provider;
+}
+
+/** Opens the source with the passage selected; an orphaned tag opens its sidecar at the tag instead. */
+async function revealAnnotation(store: AnnotationStore, args: RevealArgs): Promise<void> {
+  const uri = vscode.Uri.parse(args.uri);
+  if (args.start === undefined || args.end === undefined) {
+    const sidecar = await vscode.workspace.openTextDocument(vscode.Uri.file(sidecarPathFor(uri.fsPath)));
+    const at = sidecar.getText().search(new RegExp(`\\bid:\\s*['"]?${escapeRegExp(args.id)}['"]?\\s*$`, 'm'));
+    const position = sidecar.positionAt(Math.max(0, at));
+    await vscode.window.showTextDocument(sidecar, { selection: new vscode.Range(position, position) });
+    return;
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  // The live range, when the store has one for this version; the offsets the view computed otherwise
+  // (from the file on disk, which is what a document just opened holds).
+  const state = store.get(uri);
+  const live = state?.version === document.version ? state.entries.find((e) => e.kind === 'annotation' && e.id === args.id)?.range : undefined;
+  const { start, end } = live ?? { start: args.start, end: args.end };
+  const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+  const editor = await vscode.window.showTextDocument(document, { selection: range });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
