@@ -85,6 +85,9 @@ export class AnchorDiagnostics implements vscode.Disposable {
   }
 }
 
+/** Where each orphan was placed, by its anchoring result (a new one each time the store re-anchors). */
+const orphanRanges = new WeakMap<object, vscode.Range>();
+
 function anchorProblems(state: SourceAnnotations, document: vscode.TextDocument): AnchorProblem[] {
   const problems: AnchorProblem[] = [];
   let offsets: OffsetConverter | undefined;
@@ -98,8 +101,14 @@ function anchorProblems(state: SourceAnnotations, document: vscode.TextDocument)
     let range: vscode.Range;
     let diagnostic: vscode.Diagnostic;
     if (anchor.status === 'orphaned') {
-      offsets ??= new OffsetConverter(document.getText());
-      range = orphanRange(document, offsets, stored.start, stored.end);
+      // Placed once per anchoring (an orphan has no live range to follow), not on every keystroke.
+      let placed = orphanRanges.get(anchor);
+      if (!placed) {
+        offsets ??= new OffsetConverter(document.getText());
+        placed = orphanRange(document, offsets, stored.start, stored.end);
+        orphanRanges.set(anchor, placed);
+      }
+      range = placed;
       diagnostic = new vscode.Diagnostic(range, `${subject} could not be anchored: quote ${shortQuote(stored.exact)} not found; it is kept in the sidecar`, vscode.DiagnosticSeverity.Error);
     } else {
       range = liveRange(document, entry);
