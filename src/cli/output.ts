@@ -4,6 +4,14 @@ export interface CliOutput {
   err(text: string): void;
 }
 
+/** How the CLI was started, for commands that start worker threads of it. */
+export interface CliContext {
+  /** The CLI's own script (dist/cli.js); without it `check` stays in one thread. */
+  workerScript?: string;
+  /** Node options for the workers (tests running TypeScript pass tsx's loader). */
+  workerExecArgv?: string[];
+}
+
 export const processOutput: CliOutput = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),

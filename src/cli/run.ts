@@ -1,7 +1,7 @@
 import { runCheck } from './commands/check';
 import { runScan } from './commands/scan';
 import { runTag } from './commands/tag';
-import { CliError, EXIT, type CliOutput } from './output';
+import { CliError, EXIT, type CliContext, type CliOutput } from './output';
 
 export const MAIN_HELP = `Usage: legal-annotator <command> [options]
 
@@ -13,7 +13,7 @@ Commands:
 Run legal-annotator <command> --help for a command's options.
 `;
 
-type Command = (args: string[], output: CliOutput) => Promise<number>;
+type Command = (args: string[], output: CliOutput, context: CliContext) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   scan: runScan,
@@ -22,7 +22,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
-export async function runCli(argv: string[], output: CliOutput): Promise<number> {
+export async function runCli(argv: string[], output: CliOutput, context: CliContext = {}): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     output.out(MAIN_HELP);
@@ -34,7 +34,7 @@ export async function runCli(argv: string[], output: CliOutput): Promise<number>
     return EXIT.cannotRun;
   }
   try {
-    return await command(args, output);
+    return await command(args, output, context);
   } catch (error) {
     if (error instanceof CliError || isParseArgsError(error)) {
       output.err(`legal-annotator ${name}: ${(error as Error).message}\n`);

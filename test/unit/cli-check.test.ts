@@ -147,6 +147,25 @@ describe('legal-annotator check', () => {
     assert.match(run.originalUriBaseIds!['%SRCROOT%'].uri!, /^file:\/\/.*\/$/);
   });
 
+  it('gives the same answer in worker threads as in one thread (200 sidecars and more)', async function () {
+    this.timeout(60000);
+    await fs.writeFile('.legal-annotator.yaml', 'version: 1\nsources: ["*.txt"]\n');
+    for (let i = 0; i < 210; i++) {
+      await fs.writeFile(`r${i}.txt`, TEXT);
+      await fs.writeFile(`r${i}.txt.ann.yaml`, sidecarFor(`r${i}.txt`, TEXT, [[i % 7 === 0 ? 'nope' : 'torture', 19, 27]]));
+    }
+    const single = await cli('check', '--format', 'json');
+    let out = '';
+    let err = '';
+    const context = { workerScript: join(cwd, 'src/cli/main.ts'), workerExecArgv: ['--require', require.resolve('tsx/cjs')] };
+    const code = await runCli(['check', '--format', 'json'], { out: (t) => (out += t), err: (t) => (err += t) }, context);
+    assert.equal(code, single.code);
+    assert.equal(code, 1);
+    assert.equal(out, single.out);
+    assert.equal(err, single.err);
+    assert.equal((JSON.parse(out) as unknown[]).length, 211);
+  });
+
   describe('--fix-anchors', () => {
     it('rewrites only the moved anchors and the hash, byte for byte elsewhere (CRLF, BOM, emoji, comments)', async () => {
       const text = 'The prisoners were tortured.\r\nOthers were executed.\r\n';

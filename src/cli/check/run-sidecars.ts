@@ -1,0 +1,103 @@
+/**
+ * Checking a list of sidecars (with the configs that apply to them), in one thread: what
+ * `check` runs directly, and what each worker thread runs on its share of a large list.
+ */
+import { relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { PreparedText } from '../../core/annotations/anchoring';
+import { fixMovedAnchors, type FixResult } from '../../core/annotations/fix-anchors';
+import { writeSidecarFile } from '../../core/annotations/sidecar-file';
+import { findConfig, loadConfigFile, type FileProblems, type LoadedConfig } from '../../core/config/load-config';
+import { nodeConfigFs } from '../../core/config/node-config-fs';
+import { defaultWorkspaceConfig, type WorkspaceConfig } from '../../core/config/workspace-config';
+import { checkSidecarFile, type SidecarFileCheck } from '../../core/validation/check-file';
+import { checkSidecar } from '../../core/validation/sidecar-checks';
+import type { FileReport } from './formats';
+import { mapLimit } from './limit';
+
+/** Files read at once: keeps the CPU busy while the disk reads, without opening thousands of files. */
+const CONCURRENCY = 16;
+
+export interface SidecarOutcome {
+  report: FileReport;
+  fix?: FixResult;
+}
+
+export interface SidecarsResult {
+  /** In the order of the paths given. */
+  outcomes: SidecarOutcome[];
+  /** Every config (and taxonomy file) loaded on the way, with its problems. */
+  configFiles: FileProblems[];
+}
+
+export function displayPath(path: string): string {
+  return relative(process.cwd(), path).split(sep).join('/') || '.';
+}
+
+export async function checkSidecarPaths(sidecars: readonly string[], configs: readonly string[], fix: boolean): Promise<SidecarsResult> {
+  const cache = new ConfigCache();
+  for (const path of configs) void cache.load(path);
+  const outcomes = await mapLimit(sidecars, CONCURRENCY, async (path) => {
+    const config = await cache.forFile(path);
+    const checked = await checkSidecarFile(path, { taxonomy: config.taxonomy, isListedSource: listedSourceTest(config) });
+    return fix ? fixAnchors(checked, config, path) : { report: { file: displayPath(path), problems: checked.problems } };
+  });
+  const configFiles = (await cache.all()).flatMap((loaded) => loaded.files);
+  return { outcomes, configFiles };
+}
+
+/** Rewrites moved anchors of one checked sidecar, writes it, and checks the result again. */
+async function fixAnchors(checked: SidecarFileCheck, config: WorkspaceConfig, path: string): Promise<SidecarOutcome> {
+  const file = displayPath(path);
+  const { doc, anchors, sourceState } = checked;
+  // A file with any error (syntax, schema, duplicate id) is never written.
+  if (!doc?.writable || !anchors || sourceState?.kind !== 'text') return { report: { file, problems: checked.problems } };
+  const text = sourceState.text instanceof PreparedText ? sourceState.text : new PreparedText(sourceState.text);
+  const result = fixMovedAnchors(doc, anchors, text);
+  if (result.doc === doc) return { report: { file, problems: checked.problems } };
+  await writeSidecarFile(path, result.doc);
+  const after = checkSidecar({
+    doc: result.doc,
+    sidecarName: path.slice(path.lastIndexOf(sep) + 1),
+    taxonomy: config.taxonomy,
+    source: { kind: 'text', text },
+    sourceListed: checked.problems.some((p) => p.code === 'source-not-listed') ? false : undefined,
+  });
+  return { report: { file, problems: after.problems }, fix: result };
+}
+
+function listedSourceTest(config: WorkspaceConfig): ((sourcePath: string) => boolean) | undefined {
+  if (!config.configPath) return undefined;
+  const matches = picomatch(config.sources);
+  return (sourcePath) => {
+    const path = relative(config.root, sourcePath).split(sep).join('/');
+    return !path.startsWith('../') && matches(path);
+  };
+}
+
+/** Configs found and loaded once per folder and per file, shared by every sidecar under them. */
+class ConfigCache {
+  private readonly locations = new Map<string, Promise<WorkspaceConfig>>();
+  private readonly loaded = new Map<string, Promise<LoadedConfig>>();
+
+  load(configPath: string): Promise<LoadedConfig> {
+    let loading = this.loaded.get(configPath);
+    if (!loading) this.loaded.set(configPath, (loading = loadConfigFile(configPath, nodeConfigFs)));
+    return loading;
+  }
+
+  forFile(path: string): Promise<WorkspaceConfig> {
+    const folder = path.slice(0, path.lastIndexOf(sep)) || sep;
+    let config = this.locations.get(folder);
+    if (!config) {
+      config = findConfig(folder, nodeConfigFs).then(async (location) =>
+        location.configPath ? (await this.load(location.configPath)).config : defaultWorkspaceConfig(location.root));
+      this.locations.set(folder, config);
+    }
+    return config;
+  }
+
+  async all(): Promise<LoadedConfig[]> {
+    return Promise.all(this.loaded.values());
+  }
+}
