@@ -26,6 +26,7 @@ const LF = 0x0a;
 
 /** Plain keys we accept: what every sidecar, config and taxonomy key looks like. */
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+const GOOD_KEYS = new Set<string>();
 
 export function readFastYaml(text: string): unknown {
   try {
@@ -88,7 +89,12 @@ class Reader {
       const colon = this.findKeyEnd();
       const key = this.text.slice(this.pos, colon);
       // Keys resolve like values (`null:` is the key "", `True:` is "true"): take only those that stay strings.
-      if (!PLAIN_KEY.test(key) || typeof resolvePlain(key) !== 'string' || Object.prototype.hasOwnProperty.call(map, key) || key === '__proto__') throw new Unsupported();
+      if (!GOOD_KEYS.has(key)) {
+        if (!PLAIN_KEY.test(key) || typeof resolvePlain(key) !== 'string' || key === '__proto__') throw new Unsupported();
+        // The same few keys repeat thousands of times: remember the ones that passed.
+        if (GOOD_KEYS.size < 1000) GOOD_KEYS.add(key);
+      }
+      if (Object.prototype.hasOwnProperty.call(map, key)) throw new Unsupported();
       this.pos = colon + 1;
       const next = this.text.charCodeAt(this.pos);
       if (next === SPACE) {
@@ -388,11 +394,18 @@ function isSpaceOrBreak(code: number, eofCounts = true): boolean {
   return code === SPACE || code === LF || code === CR || (eofCounts && Number.isNaN(code));
 }
 
+const LITERALS = new Map<string, unknown>([
+  ['', null], ['~', null], ['null', null], ['Null', null], ['NULL', null],
+  ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false],
+]);
+
 /** YAML 1.2 core schema resolution of a plain scalar, or Unsupported where we would rather not guess. */
 function resolvePlain(raw: string): unknown {
-  if (raw === '' || raw === '~' || raw === 'null' || raw === 'Null' || raw === 'NULL') return null;
-  if (raw === 'true' || raw === 'True' || raw === 'TRUE') return true;
-  if (raw === 'false' || raw === 'False' || raw === 'FALSE') return false;
+  if (LITERALS.has(raw)) return LITERALS.get(raw);
+  // Only a scalar starting with a digit, a sign or a dot can be a number: most are words.
+  const first = raw.charCodeAt(0);
+  const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e;
+  if (!numeric) return raw;
   if (/^[-+]?[0-9]+$/.test(raw)) {
     const value = Number(raw);
     if (!Number.isSafeInteger(value)) throw new Unsupported();
