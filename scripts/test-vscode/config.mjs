@@ -68,4 +68,6 @@ export const USER_SETTINGS = {
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'git.enabled': false,
   'npm.fetchOnlinePackageInfo': false,
+  // Reports have long paragraphs on one line: wrapped, a tagged passage and its label stay in view.
+  'editor.wordWrap': 'on',
 };
