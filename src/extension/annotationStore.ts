@@ -135,6 +135,11 @@ export class AnnotationStore implements vscode.Disposable {
   async saveMoves(document: vscode.TextDocument): Promise<void> {
     const state = this.get(document.uri);
     if (!state?.sidecar) return;
+    if (!vscode.workspace.isTrusted) {
+      // Restricted Mode (package.json capabilities): no write the user did not ask for.
+      this.log.info(`Restricted Mode: not updating ${basename(state.sidecarPath)} after save; moved tags are shown as diagnostics`);
+      return;
+    }
     await this.syncWithDisk(state, document);
     if (!state.sidecar?.writable) return;
     const text = new PreparedText(document.getText());
