@@ -148,6 +148,21 @@ describe('sidecar semantic checks', () => {
   });
 });
 
+describe('problems found while parsing a sidecar, with their positions', () => {
+  it('schema-format, schema-min-length, target-range, target-length, yaml-duplicate-key', () => {
+    const text = sidecarText([
+      '  - {id: a1, category: torture, created: yesterday, target: {start: 19, end: 27, exact: tortured, prefix: "", suffix: ""}}',
+      '  - {id: a2, category: torture, target: {start: 19, end: 27, exact: "", prefix: "", suffix: ""}}',
+      '  - {id: a3, category: torture, target: {start: 27, end: 19, exact: tortured, prefix: "", suffix: ""}}',
+      '  - {id: a4, category: torture, target: {start: 19, end: 28, exact: tortured, prefix: "", suffix: ""}}',
+    ]);
+    assert.deepEqual(positions(check(text).problems), ['schema-format 5:42', 'schema-min-length 6:69']);
+    const content = check(text.split('\n').filter((line) => !/id: a[12],/.test(line)).join('\n'));
+    assert.deepEqual(positions(content.problems), ['annotation-moved 5:33', 'target-range 5:58', 'annotation-moved 6:33', 'target-length 6:69']);
+    assert.deepEqual(positions(check(`${sidecarText([])}source: r.txt\n`).problems), ['yaml-duplicate-key 5:1']);
+  });
+});
+
 describe('checkSidecarFile (files on disk)', () => {
   let folder: string;
   beforeEach(async () => {
@@ -213,6 +228,13 @@ describe('checkSidecarFile (files on disk)', () => {
       assert.deepEqual(positions(bad.problems), [text === flow ? 'unknown-category 5:24' : 'unknown-category 6:15']);
       assert.ok(bad.doc);
     }
+  });
+
+  it('reports a sidecar that cannot be read as unreadable-file', async () => {
+    await fs.mkdir(join(folder, 'dir.txt.ann.yaml'));
+    const result = await checkSidecarFile(join(folder, 'dir.txt.ann.yaml'), { taxonomy: DEFAULT_TAXONOMY });
+    assert.deepEqual(positions(result.problems), ['unreadable-file 1:1']);
+    assert.match(result.problems[0].message, /cannot be read \(EISDIR\)/);
   });
 
   it('reports a sidecar that is not UTF-8 as an encoding error', async () => {

@@ -87,6 +87,11 @@ describe('workspace config', () => {
     assert.ok(findCategory(bad.config.taxonomy, 'torture'));
   });
 
+  it('reports schema-min-items in the config at the empty list', async () => {
+    const loaded = await loadConfigFile('/w/.legal-annotator.yaml', memoryFs({ '/w/.legal-annotator.yaml': 'version: 1\nstateAliases:\n  - code: UA\n    names: []\n' }));
+    assert.deepEqual(loaded.files[0].problems.map((p) => `${p.code} ${p.line}:${p.column}`), ['schema-min-items 4:12']);
+  });
+
   it('reports a missing taxonomy file and one outside the workspace at the taxonomy value', async () => {
     const missing = await loadConfigFile('/w/.legal-annotator.yaml', memoryFs({ '/w/.legal-annotator.yaml': 'version: 1\ntaxonomy: t.yaml\n' }));
     assert.deepEqual(missing.files.map((f) => f.problems.map((p) => `${p.code} ${p.line}:${p.column}`)), [['taxonomy-not-found 2:11']]);
