@@ -7,6 +7,7 @@ import {
   sidecarFileText, SidecarEditError, updateAnnotation,
 } from '../../src/core/annotations/sidecar-io';
 import { sourceHash } from '../../src/core/annotations/source-hash';
+import * as YAML from 'yaml';
 
 const HASH = sourceHash('The prisoners were tortured.');
 
@@ -241,5 +242,21 @@ describe('sidecar line endings, BOM and new files', () => {
     assert.equal(sourceHash('\uFEFFabc'), sourceHash('abc'));
     assert.equal(sourceHash('abc'), 'sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     assert.equal(sourceHash('é'), `sha256:${createHash('sha256').update(Buffer.from([0xc3, 0xa9])).digest('hex')}`);
+  });
+});
+
+describe('sidecar writes read the same in YAML 1.1 tools', () => {
+  it('quotes timestamps and YAML 1.1 booleans so PyYAML, js-yaml and ajv-cli read strings', () => {
+    const doc = addAnnotation(newSidecarDocument('report.txt', `sha256:${'0'.repeat(64)}`), {
+      id: 'a-1', category: 'torture', created: '2026-11-22T00:02:13.807Z', note: 'yes',
+      target: { start: 0, end: 3, exact: 'on', prefix: '', suffix: '12:30' },
+    });
+    const asYaml11 = YAML.parse(doc.text, { version: '1.1' }) as { annotations: Array<Record<string, unknown> & { target: Record<string, unknown> }> };
+    const [entry] = asYaml11.annotations;
+    assert.equal(entry.created, '2026-11-22T00:02:13.807Z');
+    assert.equal(entry.note, 'yes');
+    assert.equal(entry.target.exact, 'on');
+    assert.equal(entry.target.suffix, '12:30');
+    assert.match(doc.text, /created: "2026-11-22T00:02:13.807Z"/);
   });
 });

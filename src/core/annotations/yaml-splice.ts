@@ -90,6 +90,8 @@ export function renderBlockItem(value: unknown, layout: { dashColumn: number; co
       const isBlock = scalar.type === YAML.Scalar.BLOCK_LITERAL || scalar.type === YAML.Scalar.BLOCK_FOLDED;
       if (typeof scalar.value === 'string' && (isBlock || scalar.value.includes('\n')) && !isBlockSafe(scalar.value)) {
         scalar.type = YAML.Scalar.QUOTE_DOUBLE;
+      } else if (typeof scalar.value === 'string' && !isBlock && !scalar.type && readsDifferentlyInYaml11(scalar.value)) {
+        scalar.type = YAML.Scalar.QUOTE_DOUBLE;
       }
     },
   });
@@ -100,6 +102,20 @@ export function renderBlockItem(value: unknown, layout: { dashColumn: number; co
   const first = `${' '.repeat(layout.dashColumn)}-${' '.repeat(contentColumn - layout.dashColumn - 1)}${lines[0]}`;
   const rest = lines.slice(1).map((line) => (line === '' ? '' : pad + line));
   return [first, ...rest].join(layout.eol) + layout.eol;
+}
+
+/**
+ * Whether a plain string would be read as something else by a YAML 1.1 reader (PyYAML, js-yaml,
+ * and so ajv-cli): a `created` time becomes a date, `yes`/`no`/`on`/`off` booleans, `0x1F` a
+ * number. Such strings are written quoted, so every tool reads the sidecar as we do.
+ */
+export function readsDifferentlyInYaml11(value: string): boolean {
+  if (value.includes('\n')) return false;
+  try {
+    return YAML.parse(value, { version: '1.1' }) !== value;
+  } catch {
+    return true;
+  }
 }
 
 /**
