@@ -3,6 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseSidecar } from '../../src/core/annotations/sidecar-io';
 import { anchorAll } from '../../src/core/annotations/anchoring';
+import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
+import { checkSidecarFile } from '../../src/core/validation/check-file';
 import { COMMANDS } from '../../src/extension/constants';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
 import { closeAllEditors, extension, openEditor, waitFor, workspaceFile } from './helpers';
@@ -64,6 +66,9 @@ describe('Tagging by code action', () => {
     assert.equal([...source].slice(annotation.target.start, annotation.target.end).join(''), QUOTE);
     assert.deepEqual(anchorAll(source, [annotation.target]).map((r) => r.status), ['anchored']);
     assert.equal(store.get(editor.document.uri)?.entries.length, 1);
+    // The engine of `legal-annotator check` finds nothing to report in what the editor wrote.
+    const checked = await checkSidecarFile(`${workspaceFile(SOURCE).fsPath}.ann.yaml`, { taxonomy: DEFAULT_TAXONOMY });
+    assert.deepEqual(checked.problems, []);
   });
 
   it('tags the sentence under the cursor when nothing is selected', async () => {
