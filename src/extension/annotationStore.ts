@@ -14,7 +14,7 @@ import { anchorAll, createTarget, PreparedText, shiftRange } from '../core/annot
 import type { AnchorResult, Annotation, Dismissal, TextTarget } from '../core/annotations/model';
 import { sidecarPathFor } from '../core/annotations/model';
 import {
-  newSidecarDocument, setSourceHash, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument,
+  newSidecarDocument, setSource, setSourceHash, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument,
 } from '../core/annotations/sidecar-io';
 import { readSidecarFile, writeAtomically, writeSidecarFile } from '../core/annotations/sidecar-file';
 import { sourceHash } from '../core/annotations/source-hash';
@@ -30,6 +30,17 @@ export interface LiveEntry {
   anchor: AnchorResult;
   /** Current range in UTF-16 offsets of the document, following edits; undefined when orphaned. */
   range?: { start: number; end: number };
+  /** The range right after the last anchoring: differs from `range` once edits moved the tag. */
+  anchoredRange?: { start: number; end: number };
+}
+
+/** A tag changed on disk while unsaved edits moved it: both versions are kept until the user chooses. */
+export interface AnchorConflict {
+  sourceUri: vscode.Uri;
+  id: string;
+  kind: LiveEntry['kind'];
+  /** The position the unsaved edits moved the tag to (UTF-16 offsets of the document). */
+  mine: { start: number; end: number };
 }
 
 export interface SourceAnnotations {
@@ -61,6 +72,13 @@ export class AnnotationStore implements vscode.Disposable {
   /** Sidecar file texts we wrote ourselves, so the watcher does not re-read our own writes. */
   private readonly ownWrites = new Map<string, string>();
   private readonly undoSteps: UndoStep[] = [];
+  /** Per sidecar path: the work in flight, so two quick changes cannot both edit the same old copy. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Conflicts waiting for the user's choice (see `mergeReload`). */
+  readonly conflicts: AnchorConflict[] = [];
+  private readonly conflicted = new vscode.EventEmitter<AnchorConflict>();
+  /** Fires for each new conflict; the extension asks the user (see extension.ts). */
+  readonly onConflict = this.conflicted.event;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the source's URI whenever its annotations or their ranges change. */
   readonly onDidChange = this.changed.event;
@@ -69,6 +87,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+    this.conflicted.dispose();
   }
 
   get(uri: vscode.Uri): SourceAnnotations | undefined {
@@ -135,6 +154,12 @@ export class AnnotationStore implements vscode.Disposable {
   async saveMoves(document: vscode.TextDocument): Promise<void> {
     const state = this.get(document.uri);
     if (!state?.sidecar) return;
+    await this.serialize(state.sidecarPath, () => this.saveMovesNow(document));
+  }
+
+  private async saveMovesNow(document: vscode.TextDocument): Promise<void> {
+    const state = this.get(document.uri);
+    if (!state?.sidecar) return;
     if (!vscode.workspace.isTrusted) {
       // Restricted Mode (package.json capabilities): no write the user did not ask for.
       this.log.info(`Restricted Mode: not updating ${basename(state.sidecarPath)} after save; moved tags are shown as diagnostics`);
@@ -169,6 +194,10 @@ export class AnnotationStore implements vscode.Disposable {
    * has no sidecar yet) and returns the changed one; it is written and recorded for undo.
    */
   async change(document: vscode.TextDocument, label: string, edit: (doc: SidecarDocument) => SidecarDocument): Promise<void> {
+    await this.serialize(sidecarPathFor(document.uri.fsPath), () => this.changeNow(document, label, edit));
+  }
+
+  private async changeNow(document: vscode.TextDocument, label: string, edit: (doc: SidecarDocument) => SidecarDocument): Promise<void> {
     const state = this.get(document.uri) ?? (await this.load(document));
     await this.syncWithDisk(state, document);
     if (state.readError) throw new Error(state.readError);
@@ -190,18 +219,106 @@ export class AnnotationStore implements vscode.Disposable {
     const inMemory = state.sidecar ? sidecarFileText(state.sidecar) : undefined;
     if (onDisk === inMemory && !state.readError) return;
     this.log.info(`${basename(state.sidecarPath)} changed on disk; re-reading it before writing`);
-    const fresh = await this.load(document);
-    Object.assign(state, fresh);
+    // Keep the caller's object the one the store holds: it goes on to edit it.
+    Object.assign(state, await this.mergeReload(state, document));
+    this.states.set(document.uri.toString(), state);
   }
 
   /** Re-reads a sidecar that changed on disk, unless the change is our own write. */
   async sidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
     const state = this.all().find((s) => s.sidecarPath === sidecarUri.fsPath);
     if (!state) return;
-    const text = await fs.readFile(state.sidecarPath, 'utf8').catch(() => undefined);
-    if (text !== undefined && this.ownWrites.get(state.sidecarPath) === text) return;
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.sourceUri.toString());
-    if (document) await this.load(document);
+    await this.serialize(state.sidecarPath, async () => {
+      const text = await fs.readFile(state.sidecarPath, 'utf8').catch(() => undefined);
+      if (text !== undefined && this.ownWrites.get(state.sidecarPath) === text) return;
+      if (text === (state.sidecar ? sidecarFileText(state.sidecar) : undefined)) return;
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.sourceUri.toString());
+      if (document) await this.mergeReload(state, document);
+    });
+  }
+
+  /**
+   * Reads the sidecar again and merges it, by entry id, with what the unsaved edits did to the
+   * ranges (a `git pull` while the source has unsaved edits): an entry whose stored target did
+   * not change on disk keeps the range the edits moved it to; a new entry is anchored; an entry
+   * whose target changed on disk while edits moved it is a conflict: the disk version is used
+   * and the user is asked whether to keep the moved position instead. Nothing is dropped silently.
+   */
+  private async mergeReload(previous: SourceAnnotations, document: vscode.TextDocument): Promise<SourceAnnotations> {
+    const before = new Map(previous.entries.map((entry) => [`${entry.kind}:${entry.id}`, entry]));
+    const fresh = await this.load(document);
+    if (document.isDirty) {
+      for (const entry of fresh.entries) {
+        const old = before.get(`${entry.kind}:${entry.id}`);
+        if (!old?.range) continue;
+        const movedByEdits = !old.anchoredRange || old.anchoredRange.start !== old.range.start || old.anchoredRange.end !== old.range.end;
+        if (sameTarget(old.entry.target, entry.entry.target)) {
+          entry.range = { ...old.range };
+          entry.anchoredRange = old.anchoredRange && { ...old.anchoredRange };
+          entry.anchor = old.anchor;
+        } else if (movedByEdits) {
+          const conflict: AnchorConflict = { sourceUri: document.uri, id: entry.id, kind: entry.kind, mine: { ...old.range } };
+          this.conflicts.push(conflict);
+          this.conflicted.fire(conflict);
+          this.log.warn(`conflict: ${entry.kind} ${entry.id} changed on disk while unsaved edits moved it`);
+        }
+      }
+      this.changed.fire(document.uri);
+    }
+    return fresh;
+  }
+
+  /** Runs `work` after every earlier piece of work on the same sidecar has finished. */
+  private serialize<T>(sidecarPath: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(sidecarPath) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.queues.set(sidecarPath, next);
+    const cleanup = () => {
+      if (this.queues.get(sidecarPath) === next) this.queues.delete(sidecarPath);
+    };
+    next.then(cleanup, cleanup);
+    return next;
+  }
+
+  /**
+   * A source was renamed or moved: its sidecar goes along (renamed beside it, `source` updated),
+   * unless a sidecar already exists at the new place, which is never overwritten.
+   */
+  async sourceRenamed(oldUri: vscode.Uri, newUri: vscode.Uri): Promise<string | undefined> {
+    if (oldUri.scheme !== 'file' || newUri.scheme !== 'file') return undefined;
+    const from = sidecarPathFor(oldUri.fsPath);
+    const to = sidecarPathFor(newUri.fsPath);
+    return this.serialize(from, async () => {
+      const doc = await readSidecarFile(from).catch(() => undefined);
+      if (!doc) return undefined;
+      if (await fs.stat(to).then(() => true, () => false)) {
+        return `${basename(newUri.fsPath)} already has a sidecar; ${basename(from)} was left where it is`;
+      }
+      if (doc.writable) {
+        await writeSidecarFile(to, setSource(doc, basename(newUri.fsPath)));
+        await fs.rm(from, { force: true });
+      } else {
+        // Unreadable as a sidecar: move its bytes unchanged and let check report what to fix.
+        await fs.rename(from, to);
+      }
+      this.log.info(`moved ${from} to ${to} with its source`);
+      return undefined;
+    });
+  }
+
+  /** Answers a conflict: keep the position the unsaved edits gave the tag, or the one on disk. */
+  async resolveConflict(conflict: AnchorConflict, keepMine: boolean): Promise<void> {
+    const index = this.conflicts.indexOf(conflict);
+    if (index >= 0) this.conflicts.splice(index, 1);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === conflict.sourceUri.toString());
+    if (!keepMine || !document) {
+      if (document) this.changed.fire(document.uri);
+      return;
+    }
+    const text = new PreparedText(document.getText());
+    const target = createTarget(text, text.toCodePoint(conflict.mine.start), text.toCodePoint(conflict.mine.end));
+    await this.change(document, 'Keep my position of the tag', (doc) =>
+      conflict.kind === 'annotation' ? updateAnnotation(doc, conflict.id, { target }) : updateDismissal(doc, conflict.id, { target }));
   }
 
   get canUndo(): boolean {
@@ -237,7 +354,7 @@ export class AnnotationStore implements vscode.Disposable {
     state.entries = stored.map((s, i) => {
       const anchor = results[i];
       const range = anchor.status === 'orphaned' ? undefined : { start: prepared.toUtf16(anchor.start), end: prepared.toUtf16(anchor.end) };
-      return { ...s, anchor, range };
+      return { ...s, anchor, range, anchoredRange: range && { ...range } };
     });
     state.textLength = text.length;
     state.version = version;

@@ -1,5 +1,6 @@
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX } from '../core/annotations/model';
+import { SIDECAR_SUFFIX, sidecarPathFor } from '../core/annotations/model';
 import { AnchorDiagnostics } from './anchorDiagnostics';
 import { registerAnchorQuickFixes } from './anchorQuickFixes';
 import { AnnotationStore } from './annotationStore';
@@ -97,6 +98,38 @@ function trackSources(context: vscode.ExtensionContext, store: AnnotationStore, 
       if (store.get(document.uri)) log.fireAndForget(`updating anchors of ${document.uri.fsPath}`, store.saveMoves(document));
     }),
     vscode.workspace.onDidCloseTextDocument((document) => store.forget(document.uri)),
+    vscode.workspace.onDidRenameFiles((event) => {
+      for (const { oldUri, newUri } of event.files) {
+        if (oldUri.fsPath.endsWith(SIDECAR_SUFFIX)) continue;
+        log.fireAndForget(`moving the sidecar of ${oldUri.fsPath}`, async () => {
+          const refused = await store.sourceRenamed(oldUri, newUri);
+          if (refused) void vscode.window.showWarningMessage(`Legal Annotator: ${refused}.`);
+        });
+      }
+    }),
+    vscode.workspace.onDidDeleteFiles((event) => {
+      for (const uri of event.files) {
+        if (uri.scheme !== 'file' || uri.fsPath.endsWith(SIDECAR_SUFFIX)) continue;
+        log.fireAndForget(`looking for the sidecar of deleted ${uri.fsPath}`, async () => {
+          const sidecar = sidecarPathFor(uri.fsPath);
+          if (!(await fs.stat(sidecar).then(() => true, () => false))) return;
+          const message = `${vscode.workspace.asRelativePath(uri)} was deleted; its annotations are kept in ${vscode.workspace.asRelativePath(sidecar)}. Restore the source, or delete the sidecar if they are no longer needed.`;
+          log.warn(message);
+          void vscode.window.showWarningMessage(`Legal Annotator: ${message}`);
+        });
+      }
+    }),
+    store.onConflict((conflict) => {
+      const keepMine = 'Keep my position';
+      const keepDisk = 'Keep the version on disk';
+      const where = vscode.workspace.asRelativePath(conflict.sourceUri);
+      log.fireAndForget('asking about a conflict', async () => {
+        const answer = await vscode.window.showWarningMessage(
+          `Legal Annotator: tag ${conflict.id} in ${where} was changed on disk while your unsaved edits moved it. The version on disk is shown; keep the position your edits gave it instead?`,
+          keepMine, keepDisk);
+        if (answer) await store.resolveConflict(conflict, answer === keepMine);
+      });
+    }),
     configs.onDidChange(() => {
       for (const document of vscode.workspace.textDocuments) log.fireAndForget(`reloading ${document.uri.fsPath}`, loadIfSource(document));
     }),

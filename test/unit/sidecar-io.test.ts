@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { Annotation } from '../../src/core/annotations/model';
 import {
   addAnnotation, addDismissal, newSidecarDocument, parseSidecar, removeAnnotation, removeDismissal, setSourceHash,
-  sidecarFileText, SidecarEditError, updateAnnotation,
+  setSource, sidecarFileText, SidecarEditError, updateAnnotation,
 } from '../../src/core/annotations/sidecar-io';
 import { sourceHash } from '../../src/core/annotations/source-hash';
 import * as YAML from 'yaml';
@@ -258,5 +258,14 @@ describe('sidecar writes read the same in YAML 1.1 tools', () => {
     assert.equal(entry.target.exact, 'on');
     assert.equal(entry.target.suffix, '12:30');
     assert.match(doc.text, /created: "2026-11-22T00:02:13.807Z"/);
+  });
+});
+
+describe('pointing a sidecar at a renamed source', () => {
+  it('changes only the source value, keeping comments', () => {
+    const text = `# notes\nversion: 1\nsource: old.txt # the report\nsourceHash: sha256:${'0'.repeat(64)}\nannotations: []\n`;
+    const doc = setSource(parseSidecar(text), 'new name.txt');
+    assert.equal(doc.text, text.replace('source: old.txt', 'source: new name.txt'));
+    assert.equal(doc.sidecar?.source, 'new name.txt');
   });
 });

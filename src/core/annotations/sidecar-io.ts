@@ -149,6 +149,15 @@ export function setSourceHash(doc: SidecarDocument, hash: string): SidecarDocume
   return finish(doc, edit, (result) => result.sourceHash === hash);
 }
 
+/** Points the sidecar at another file name (its source was renamed or moved along with it). */
+export function setSource(doc: SidecarDocument, source: string): SidecarDocument {
+  expectWritable(doc);
+  const node = doc.document.get('source', true);
+  if (!YAML.isScalar(node) || !node.range) throw new SidecarEditError('source is not a plain value');
+  const edit = { start: node.range[0], end: node.range[1], newText: renderScalarLike(node, source) };
+  return finish(doc, edit, (result) => result.source === source);
+}
+
 function addEntry(doc: SidecarDocument, list: EntryList, entry: Annotation | Dismissal): SidecarDocument {
   const { sidecar } = expectWritable(doc);
   const entries: (Annotation | Dismissal)[] = sidecar![list];
