@@ -26,6 +26,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { FUZZY_THRESHOLD, anchorAll, createTarget, shiftRange, type Range } from '../../src/core/annotations/anchoring';
 import type { TextTarget } from '../../src/core/annotations/model';
+import { editDistance } from '../../src/core/text/edit-distance';
 
 const SEED = Number(process.env.FC_SEED ?? 20_251_122);
 const RUNS = Number(process.env.FC_RUNS ?? 1_000);
@@ -45,17 +46,6 @@ interface Edit {
 }
 const editArbitrary: fc.Arbitrary<Edit> = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: tokens(4) });
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 const slice = (points: string[], start: number, end: number): string => points.slice(start, end).join('');
 

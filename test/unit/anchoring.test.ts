@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { FUZZY_THRESHOLD, PreparedText, anchor, anchorAll, createTarget, shiftRange } from '../../src/core/annotations/anchoring';
 import { alignMatchEnd } from '../../src/core/annotations/approx';
 import type { AnchorResult, TextTarget } from '../../src/core/annotations/model';
+import { editDistance } from '../../src/core/text/edit-distance';
 
 /** Code-point slice, to check results the way a sidecar reader would. */
 const cpSlice = (text: string, start: number, end: number): string => Array.from(text).slice(start, end).join('');
@@ -250,17 +251,7 @@ describe('anchoring: shiftRange', () => {
 });
 
 describe('anchoring: aligning a match that ends at a given offset', () => {
-  const naive = (a: string, b: string): number => {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      const current = [i];
-      for (let j = 1; j <= b.length; j++) {
-        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      }
-      previous = current;
-    }
-    return previous[b.length];
-  };
+  const naive = editDistance;
 
   it('finds the fewest errors over all starts, like the full dynamic programme', () => {
     let seed = 7;

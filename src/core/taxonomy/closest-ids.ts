@@ -4,6 +4,7 @@
  * Used by check's unknown-category and by tag's refusal.
  */
 import type { Taxonomy } from './taxonomy';
+import { editDistance } from '../text/edit-distance';
 
 export function closestCategoryIds(taxonomy: Taxonomy, given: string, limit = 3): string[] {
   const needle = given.toLowerCase();
@@ -17,17 +18,6 @@ export function closestCategoryIds(taxonomy: Taxonomy, given: string, limit = 3)
   return plausible.sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id)).slice(0, limit).map((s) => s.id);
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 /** `; did you mean "a" or "b"?`, or the list of ids when nothing is close, for messages. */
 export function categoryHint(taxonomy: Taxonomy, given: string): string {

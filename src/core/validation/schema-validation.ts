@@ -10,6 +10,7 @@ import type { GeneratedValidator } from './generated/validators';
 import type { Problem } from './problem';
 import { sortProblems } from './problem';
 import { findKeyNode, locateNode, parseYamlSource, pointerSegments, rangeAt, type YamlSource } from './yaml-source';
+import { editDistance } from '../text/edit-distance';
 
 export type SchemaName = 'sidecar' | 'config' | 'taxonomy';
 
@@ -161,14 +162,3 @@ function closest(name: string, candidates: readonly string[]): string | undefine
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
