@@ -1,0 +1,59 @@
+/**
+ * CSV export: one row per tag, RFC 4180 (CRLF line ends, fields quoted when they hold a comma,
+ * a quote or a line break, quotes doubled), UTF-8; `bom` prefixes U+FEFF so spreadsheet
+ * programs read the file as UTF-8. Offsets are code points as in the sidecar; `line` is 1-based.
+ * An orphaned tag keeps its row (with its stored quote) but has no start, end or line.
+ */
+import type { Taxonomy } from '../taxonomy/taxonomy';
+import { anchorWarnings, categoryIndex, type ExportWarning, type ResolvedSource } from './export-input';
+
+export const CSV_COLUMNS = ['file', 'id', 'category', 'label', 'legal_basis', 'quote', 'start', 'end', 'line', 'note', 'author', 'status', 'created'] as const;
+
+export interface CsvOptions {
+  bom?: boolean;
+}
+
+export interface CsvExport {
+  text: string;
+  count: number;
+  warnings: ExportWarning[];
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvField(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  const text = String(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function exportCsv(resolved: readonly ResolvedSource[], taxonomy: Taxonomy, options: CsvOptions = {}): CsvExport {
+  const categories = categoryIndex(taxonomy);
+  const rows: string[] = [CSV_COLUMNS.join(',')];
+  for (const { source, annotations } of resolved) {
+    const file = csvField(source.path);
+    for (const { annotation, target, positioned, line } of annotations) {
+      const category = categories.get(annotation.category);
+      rows.push([
+        file,
+        csvField(annotation.id),
+        csvField(annotation.category),
+        csvField(category?.label),
+        csvField(category?.legalBasis.join('; ')),
+        csvField(target.exact),
+        positioned ? target.start : '',
+        positioned ? target.end : '',
+        line ?? '',
+        csvField(annotation.note),
+        csvField(annotation.author),
+        csvField(annotation.status),
+        csvField(annotation.created),
+      ].join(','));
+    }
+  }
+  return {
+    text: `${options.bom ? '\uFEFF' : ''}${rows.join('\r\n')}\r\n`,
+    count: rows.length - 1,
+    warnings: anchorWarnings(resolved, 'its row has the stored quote and no start, end or line'),
+  };
+}

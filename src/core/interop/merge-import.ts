@@ -1,0 +1,140 @@
+/**
+ * Turning imported annotations into sidecar entries of one source.
+ *
+ * Each imported annotation is re-anchored against the real source text with `anchorAll` (its
+ * position, quote and context as the foreign file gives them), so drifted offsets or a copy of
+ * the text with other line endings cannot put a tag on the wrong words; one that does not
+ * anchor, or whose category is not in the taxonomy, is reported and not imported.
+ *
+ * Merging into an existing sidecar (nothing is ever deleted):
+ * - the same annotation is the entry with the same id (or whose exported W3C id it carries),
+ *   else the entry covering the identical range with the same category;
+ * - for the same annotation, the fields the import carries (category, range, note, status,
+ *   author) replace the entry's when they differ ("updated"), else it is "unchanged";
+ * - anything else is added, keeping its id when the sidecar does not use it yet.
+ */
+import { anchorAll, createTarget, PreparedText } from '../annotations/anchoring';
+import type { Annotation, TextTarget } from '../annotations/model';
+import { newEntryId } from '../annotations/new-annotation';
+import { addAnnotation, newSidecarDocument, updateAnnotation, type SidecarDocument } from '../annotations/sidecar-io';
+import { sourceHash } from '../annotations/source-hash';
+import { closestCategoryIds } from '../taxonomy/closest-ids';
+import type { Taxonomy } from '../taxonomy/taxonomy';
+import type { ImportedAnnotation, ImportProblem } from './imported';
+
+export interface MergeRequest {
+  /** The source text the sidecar annotates (BOM excluded). */
+  text: string;
+  sourceName: string;
+  /** The existing sidecar; must be writable (the caller refuses one with errors). */
+  sidecar?: SidecarDocument;
+  taxonomy: Taxonomy;
+  imported: readonly ImportedAnnotation[];
+  /** The W3C id an existing entry would be exported with, to recognise it on re-import. */
+  exportedIri?: (id: string) => string;
+  now?: Date;
+}
+
+export interface MergeResult {
+  doc: SidecarDocument;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Not imported (unknown category, no anchor), or imported with a caveat (approximate match). */
+  problems: ImportProblem[];
+  createdSidecar: boolean;
+}
+
+const VALID_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+
+export function mergeImported(request: MergeRequest): MergeResult {
+  const prepared = new PreparedText(request.text);
+  const problems: ImportProblem[] = [];
+  const createdSidecar = request.sidecar === undefined;
+  let doc = request.sidecar ?? newSidecarDocument(request.sourceName, sourceHash(request.text));
+  const existing = doc.sidecar!.annotations;
+  const existingRanges = anchorAll(prepared, existing.map((a) => a.target)).map((result) => (result.status === 'orphaned' ? undefined : `${result.start}:${result.end}`));
+  const byId = new Map(existing.map((a) => [a.id, a]));
+  const byIri = new Map(request.exportedIri ? existing.map((a) => [request.exportedIri!(a.id), a]) : []);
+  const byRange = new Map<string, Annotation>();
+  existing.forEach((a, i) => existingRanges[i] && byRange.set(`${existingRanges[i]}:${a.category}`, a));
+  const usedIds = new Set([...existing, ...doc.sidecar!.dismissed].map((e) => e.id));
+  const matched = new Set<string>();
+
+  const anchors = anchorAll(prepared, request.imported.map((imported) => searchTarget(imported, prepared)));
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  request.imported.forEach((imported, index) => {
+    const category = categoryId(request.taxonomy, imported.category);
+    if (category === undefined) {
+      const close = closestCategoryIds(request.taxonomy, imported.category);
+      problems.push({ origin: imported.origin, severity: 'error', message: `unknown category "${imported.category}" (not in the workspace taxonomy)${close.length > 0 ? `; did you mean ${close.map((id) => `"${id}"`).join(' or ')}?` : ''}; not imported` });
+      return;
+    }
+    const anchor = anchors[index];
+    if (anchor.status === 'orphaned') {
+      problems.push({ origin: imported.origin, severity: 'error', message: `not found in ${request.sourceName}: ${anchor.reason}; not imported` });
+      return;
+    }
+    if (anchor.status === 'fuzzy') {
+      problems.push({ origin: imported.origin, severity: 'warning', message: `imported at its approximate match ${anchor.start}-${anchor.end} "${anchor.text}" (score ${anchor.score.toFixed(2)})` });
+    }
+    const target = createTarget(prepared, anchor.start, anchor.end);
+    const same = (imported.id !== undefined ? byId.get(imported.id) : undefined)
+      ?? (imported.iri !== undefined ? byIri.get(imported.iri) : undefined)
+      ?? byRange.get(`${target.start}:${target.end}:${category}`);
+    if (same && !matched.has(same.id)) {
+      matched.add(same.id);
+      const changes = changedFields(same, imported, category, target, existingRanges[existing.indexOf(same)]);
+      if (Object.keys(changes).length === 0) {
+        unchanged++;
+      } else {
+        doc = updateAnnotation(doc, same.id, changes);
+        updated++;
+      }
+      return;
+    }
+    const id = imported.id !== undefined && VALID_ID.test(imported.id) && !usedIds.has(imported.id) ? imported.id : newEntryId('a', usedIds);
+    usedIds.add(id);
+    matched.add(id);
+    const annotation: Annotation = { id, category, target, status: imported.status ?? 'proposed', created: imported.created ?? (request.now ?? new Date()).toISOString() };
+    if (imported.modified) annotation.modified = imported.modified;
+    if (imported.note) annotation.note = imported.note;
+    if (imported.author) annotation.author = imported.author;
+    doc = addAnnotation(doc, annotation);
+    added++;
+  });
+  return { doc, added, updated, unchanged, problems, createdSidecar };
+}
+
+/** What anchoring searches for: the foreign file's position and quote (a missing quote is read at the position). */
+function searchTarget(imported: ImportedAnnotation, prepared: PreparedText): TextTarget {
+  const { start, end } = imported;
+  const positioned = start !== undefined && end !== undefined && start < end && end <= prepared.length;
+  return {
+    start: start ?? -1,
+    end: end ?? -1,
+    exact: imported.exact ?? (positioned ? prepared.slice(start, end) : ''),
+    prefix: imported.prefix ?? '',
+    suffix: imported.suffix ?? '',
+  };
+}
+
+function categoryId(taxonomy: Taxonomy, given: string): string | undefined {
+  const trimmed = given.trim();
+  const byId = taxonomy.categories.find((c) => c.id === trimmed);
+  if (byId) return byId.id;
+  const lower = trimmed.toLowerCase();
+  return taxonomy.categories.find((c) => c.label.toLowerCase() === lower || c.id === lower.replace(/[\s_]+/g, '-'))?.id;
+}
+
+function changedFields(entry: Annotation, imported: ImportedAnnotation, category: string, target: TextTarget, currentRange: string | undefined): Partial<Omit<Annotation, 'id'>> {
+  const changes: Partial<Omit<Annotation, 'id'>> = {};
+  if (entry.category !== category) changes.category = category;
+  if (currentRange !== `${target.start}:${target.end}`) changes.target = target;
+  if (imported.note !== undefined && (entry.note ?? '') !== imported.note) changes.note = imported.note;
+  if (imported.status !== undefined && entry.status !== imported.status) changes.status = imported.status;
+  if (imported.author !== undefined && entry.author !== imported.author) changes.author = imported.author;
+  return changes;
+}
