@@ -4,27 +4,16 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, quickOpen, runCommand, serverLogTail, workspacePath, type Workbench } from './workbench';
+import { quickOpen, runCommand, useWorkbench, workspacePath, type Workbench } from './workbench';
 
 const REPORT = '2025-10-osce-moscow-mechanism-pow-report.legal.txt';
 const PASSAGE = 'have been tortured';
 
 describe('The annotator tags a passage (UI)', function () {
+  const workbench = useWorkbench();
   let wb: Workbench;
-
-  before(async function () {
-    wb = await openWorkbench();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      const file = await wb.shot(`FAILED-${this.currentTest.title.replace(/\W+/g, '-')}`).catch((e: Error) => `(no screenshot: ${e.message})`);
-      console.error(`\n  Screenshot of the failure: ${file}\n  Last lines of the server log:\n${serverLogTail()}\n`);
-    }
-  });
-
-  after(async function () {
-    await wb?.close();
+  beforeEach(() => {
+    wb = workbench();
   });
 
   it('selects a passage and tags it with Ctrl+. "Tag as Torture"', async function () {

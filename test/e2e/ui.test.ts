@@ -1,27 +1,15 @@
 // UI tests: the packaged extension in a real VS Code (code-server) driven like a person would, with
 // a screenshot of every step in test-results/e2e/.
 import * as assert from 'node:assert/strict';
-import { editorForeground, openWorkbench, quickOpen, runCommand, serverLogTail, tokenColor, type Workbench } from './workbench';
+import { editorForeground, quickOpen, runCommand, tokenColor, useWorkbench, type Workbench } from './workbench';
 
 const REPORT = '2025-10-osce-moscow-mechanism-pow-report.legal.txt';
 
 describe('Legal Annotator in VS Code (UI)', function () {
+  const workbench = useWorkbench();
   let wb: Workbench;
-
-  before(async function () {
-    wb = await openWorkbench();
-    await wb.shot('workbench-ready');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      const file = await wb.shot(`FAILED-${this.currentTest.title.replace(/\W+/g, '-')}`).catch((e: Error) => `(no screenshot: ${e.message})`);
-      console.error(`\n  Screenshot of the failure: ${file}\n  Last lines of the server log:\n${serverLogTail()}\n`);
-    }
-  });
-
-  after(async function () {
-    await wb?.close();
+  beforeEach(() => {
+    wb = workbench();
   });
 
   it('opens a sample source text with Ctrl+P', async function () {

@@ -119,3 +119,28 @@ export async function tokenColor(page: Page, text: string): Promise<string> {
 export async function editorForeground(page: Page): Promise<string> {
   return page.evaluate(`getComputedStyle(document.querySelector('.editor-instance .view-lines')).color`) as Promise<string>;
 }
+
+/**
+ * Mocha hooks shared by the UI suites: a workbench opened before the suite, a screenshot and the
+ * server log's last lines for every failed test, the browser closed after. Returns a getter.
+ */
+export function useWorkbench(): () => Workbench {
+  let wb: Workbench | undefined;
+  before(async function () {
+    wb = await openWorkbench();
+    await wb.shot('workbench-ready');
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const file = await wb.shot(`FAILED-${this.currentTest.title.replace(/\W+/g, '-')}`).catch((e: Error) => `(no screenshot: ${e.message})`);
+      console.error(`\n  Screenshot of the failure: ${file}\n  Last lines of the server log:\n${serverLogTail()}\n`);
+    }
+  });
+  after(async function () {
+    await wb?.close();
+  });
+  return () => {
+    if (!wb) throw new Error('the workbench did not open');
+    return wb;
+  };
+}
