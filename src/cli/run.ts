@@ -1,4 +1,6 @@
 import { runCheck } from './commands/check';
+import { runExport } from './commands/export';
+import { runImport } from './commands/import';
 import { runScan } from './commands/scan';
 import { runTag } from './commands/tag';
 import { CliError, EXIT, type CliContext, type CliOutput } from './output';
@@ -9,6 +11,8 @@ Commands:
   scan FILE...    find states, dates and legal terms (JSON or text)
   check [PATH...] validate sidecars, the config and the taxonomy (text, JSON, SARIF)
   tag FILE ...    tag a passage of FILE with a violation category
+  export ...      export annotations as W3C Web Annotation, brat standoff or CSV
+  import ...      import brat or W3C Web Annotation files into sidecars
 
 Run legal-annotator <command> --help for a command's options.
 `;
@@ -19,6 +23,8 @@ const COMMANDS: Record<string, Command> = {
   scan: runScan,
   check: runCheck,
   tag: runTag,
+  export: runExport,
+  import: runImport,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

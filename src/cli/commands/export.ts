@@ -1,0 +1,120 @@
+import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { bratAnnotationConf, bratStem, bratVisualConf, exportBratSource } from '../../core/interop/brat';
+import { exportCsv } from '../../core/interop/csv';
+import { resolveSources, type ExportWarning } from '../../core/interop/export-input';
+import { normalizeBase } from '../../core/interop/iri';
+import { exportW3cCollection, exportW3cJsonl } from '../../core/interop/w3c';
+import { joinPosix, loadAnnotatedSources, shown, writeOutputFile } from '../interop/load-sources';
+import { CliError, EXIT, type CliOutput } from '../output';
+
+export const EXPORT_HELP = `Usage: legal-annotator export --format w3c|brat|csv [PATH...] [--out FILE|DIR]
+                             [--jsonl] [--base URI] [--bom]
+
+Exports the annotations of sidecars (*.ann.yaml) for other tools. PATH is a folder (walked
+for sidecars, skipping node_modules and .git), a sidecar, or a source with a sidecar;
+default: the current folder. Tags are exported where they anchor in the source now.
+
+Formats:
+  w3c   W3C Web Annotation JSON-LD: an AnnotationCollection (annotations in first.items),
+        or with --jsonl one Annotation per line. Target: the source IRI (file:///... or
+        --base + the path in the workspace) with a TextQuoteSelector and a
+        TextPositionSelector (code points). To --out FILE, or stdout.
+  brat  brat standoff, into --out DIR (required): per source a copy of its text
+        (<name>.txt) and <name>.ann, plus annotation.conf and visual.conf from the taxonomy.
+  csv   one row per tag (file,id,category,label,legal_basis,quote,start,end,line,note,
+        author,status,created), RFC 4180, UTF-8. To --out FILE, or stdout.
+
+Options:
+  --out FILE|DIR  where to write (a folder for brat)
+  --jsonl         w3c: one Annotation per line instead of a collection
+  --base URI      w3c: build IRIs from this base (https://example.org/corpus/) instead of
+                  file:///...; annotation ids become <base><path>.ann.yaml#<id>
+  --bom           csv: start with a UTF-8 byte order mark (for spreadsheet programs)
+  -h, --help      show this help
+
+Exit: 0 exported; 1 exported with problems (a sidecar with errors or a missing source was
+skipped, a tag was orphaned or only approximately found: see stderr); 2 could not run.
+`;
+
+type Format = 'w3c' | 'brat' | 'csv';
+
+export async function runExport(args: string[], output: CliOutput): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      jsonl: { type: 'boolean', default: false },
+      base: { type: 'string' },
+      bom: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    output.out(EXPORT_HELP);
+    return EXIT.ok;
+  }
+  const format = values.format as Format | undefined;
+  if (format !== 'w3c' && format !== 'brat' && format !== 'csv') {
+    throw new CliError(format === undefined ? '--format is required: w3c, brat or csv (see legal-annotator export --help)' : `unknown --format '${format}' (expected w3c, brat or csv)`);
+  }
+  if (values.jsonl && format !== 'w3c') throw new CliError('--jsonl is for --format w3c');
+  if (values.base !== undefined && format !== 'w3c') throw new CliError('--base is for --format w3c');
+  if (values.bom && format !== 'csv') throw new CliError('--bom is for --format csv');
+  if (format === 'brat' && !values.out) throw new CliError('--format brat writes several files: give --out DIR');
+  let base: string | undefined;
+  if (values.base !== undefined) {
+    try {
+      base = normalizeBase(values.base);
+    } catch (error) {
+      throw new CliError(`--base: ${(error as Error).message}`);
+    }
+  }
+
+  const loaded = await loadAnnotatedSources(positionals, base);
+  for (const line of [...loaded.configWarnings, ...loaded.withoutSidecar, ...loaded.skipped]) output.err(`${line}\n`);
+  const resolved = resolveSources(loaded.sources);
+  const taxonomy = loaded.config.taxonomy;
+  let count: number;
+  let warnings: ExportWarning[];
+  let where: string;
+
+  if (format === 'brat') {
+    const folder = resolve(values.out!);
+    const planned = resolved.map((r) => ({ r, stem: joinPosix(folder, bratStem(r.source.path)) }));
+    const sources = new Set(loaded.absolutePaths);
+    const clash = planned.find(({ stem }) => sources.has(`${stem}.txt`));
+    if (clash) throw new CliError(`--out ${values.out}: the copy of ${clash.r.source.path} would overwrite the source itself; choose a folder outside the workspace's sources`);
+    count = 0;
+    warnings = [];
+    for (const { r, stem } of planned) {
+      const ann = exportBratSource(r);
+      await writeOutputFile(`${stem}.txt`, r.source.text);
+      await writeOutputFile(`${stem}.ann`, ann.ann);
+      count += ann.count;
+      warnings.push(...ann.warnings);
+    }
+    await fs.mkdir(folder, { recursive: true });
+    await writeOutputFile(joinPosix(folder, 'annotation.conf'), bratAnnotationConf(taxonomy));
+    await writeOutputFile(joinPosix(folder, 'visual.conf'), bratVisualConf(taxonomy));
+    where = `${shown(folder)}/`;
+  } else {
+    const exported = format === 'csv'
+      ? exportCsv(resolved, taxonomy, { bom: values.bom })
+      : values.jsonl ? exportW3cJsonl(resolved, taxonomy, { base }) : exportW3cCollection(resolved, taxonomy, { base });
+    ({ count, warnings } = exported);
+    if (values.out) {
+      await writeOutputFile(resolve(values.out), exported.text);
+      where = shown(resolve(values.out));
+    } else {
+      output.out(exported.text);
+      where = 'stdout';
+    }
+  }
+  for (const warning of warnings) output.err(`${warning.path}: ${warning.id}: ${warning.message}\n`);
+  output.err(`exported ${count} annotation(s) of ${loaded.sources.length} source(s) as ${format}${values.jsonl ? ' (JSON Lines)' : ''} to ${where}\n`);
+  return loaded.skipped.length > 0 || warnings.length > 0 ? EXIT.problems : EXIT.ok;
+}

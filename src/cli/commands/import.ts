@@ -1,0 +1,237 @@
+import { promises as fs } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { glob } from 'tinyglobby';
+import { sidecarPathFor } from '../../core/annotations/model';
+import { readSidecarFile, writeSidecarFile } from '../../core/annotations/sidecar-file';
+import { loadConfigFor } from '../../core/config/load-config';
+import { nodeConfigFs } from '../../core/config/node-config-fs';
+import { parseBratAnn } from '../../core/interop/brat';
+import type { ImportedAnnotation, ImportProblem } from '../../core/interop/imported';
+import { annotationIri, normalizeBase, pathFromSourceIri } from '../../core/interop/iri';
+import { mergeImported } from '../../core/interop/merge-import';
+import { parseW3c } from '../../core/interop/w3c';
+import { decodeSourceText } from '../../core/text/decode';
+import { joinPosix, shown, workspacePath } from '../interop/load-sources';
+import { CliError, EXIT, type CliOutput } from '../output';
+
+export const IMPORT_HELP = `Usage: legal-annotator import --format brat DIR [--sources ROOT]
+       legal-annotator import --format w3c FILE... [--base URI] [--root DIR]
+
+Turns another tool's annotations into sidecars (*.ann.yaml next to each source). Every
+annotation is re-anchored against the real source text by its position and quote; one
+whose text is not there, or whose type is not in the workspace taxonomy, is reported and
+not imported.
+
+Formats:
+  brat  DIR is a brat folder: each <name>.ann with its <name>.txt. With --sources ROOT the
+        sidecars go next to the sources in ROOT (ROOT/<name>.txt, else ROOT/<name>, as
+        export --format brat named them); without it, next to the .txt files in DIR.
+  w3c   FILE is a W3C Web Annotation collection, page, annotation, array or JSON Lines.
+        Each target.source names the file: file:///... directly, or --base + a path
+        under --root (default: the workspace root of the current folder).
+
+Merging into an existing sidecar (nothing is deleted): an imported annotation is the same
+as the entry with its id (brat has none; W3C ids exported by us are recognised), else as the
+entry covering the identical range with the same category; the fields the format carries
+(category, range, note, status, author) then update that entry. Anything else is added.
+A sidecar with errors is never written: fix it first (legal-annotator check).
+
+Options:
+  --format brat|w3c  the input format
+  --sources ROOT     brat: the folder holding the sources
+  --base URI         w3c: the base the export was made with (export --base)
+  --root DIR         w3c: the folder base-relative paths start from
+  -h, --help         show this help
+
+Exit: 0 imported; 1 some annotations or files not imported (see stderr); 2 could not run.
+`;
+
+interface SourceImport {
+  /** Absolute path of the source. */
+  path: string;
+  imported: ImportedAnnotation[];
+  exportedIri?: (id: string) => string;
+}
+
+export async function runImport(args: string[], output: CliOutput): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      sources: { type: 'string' },
+      base: { type: 'string' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    output.out(IMPORT_HELP);
+    return EXIT.ok;
+  }
+  const format = values.format;
+  if (format !== 'brat' && format !== 'w3c') {
+    throw new CliError(format === undefined ? '--format is required: brat or w3c (see legal-annotator import --help)' : `unknown --format '${format}' (expected brat or w3c)`);
+  }
+  if (format === 'brat' && (values.base !== undefined || values.root !== undefined)) throw new CliError('--base and --root are for --format w3c');
+  if (format === 'w3c' && values.sources !== undefined) throw new CliError('--sources is for --format brat');
+  if (positionals.length === 0) throw new CliError(format === 'brat' ? 'give the brat folder (DIR)' : 'give the W3C file(s) to import');
+
+  const problems: ImportProblem[] = [];
+  const bySource = format === 'brat'
+    ? await readBrat(positionals, values.sources, problems)
+    : await readW3c(positionals, values.base, values.root, problems);
+
+  let failedFiles = 0;
+  const totals = { added: 0, updated: 0, unchanged: 0 };
+  for (const job of bySource.values()) {
+    const result = await importIntoSidecar(job, problems);
+    if (!result) {
+      failedFiles++;
+      continue;
+    }
+    totals.added += result.added;
+    totals.updated += result.updated;
+    totals.unchanged += result.unchanged;
+    output.out(`${shown(sidecarPathFor(job.path))}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged${result.createdSidecar && result.added > 0 ? ' (created)' : ''}\n`);
+  }
+  for (const p of problems) output.err(`${p.origin}: ${p.severity}: ${p.message}\n`);
+  const notImported = problems.filter((p) => p.severity === 'error').length;
+  output.err(`imported into ${bySource.size - failedFiles} sidecar(s): ${totals.added} added, ${totals.updated} updated, ${totals.unchanged} unchanged${notImported > 0 ? `; ${notImported} problem(s) kept annotations or files out` : ''}\n`);
+  return notImported > 0 || failedFiles > 0 ? EXIT.problems : EXIT.ok;
+}
+
+async function importIntoSidecar(job: SourceImport, problems: ImportProblem[]) {
+  const origin = shown(job.path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(job.path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push({ origin, severity: 'error', message: `the source ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}; its ${job.imported.length} annotation(s) were not imported` });
+    return undefined;
+  }
+  const decoded = decodeSourceText(bytes);
+  if (!decoded.ok) {
+    problems.push({ origin, severity: 'error', message: `the source ${decoded.reason}; its annotations were not imported` });
+    return undefined;
+  }
+  const sidecarPath = sidecarPathFor(job.path);
+  const existing = await readSidecarFile(sidecarPath);
+  if (existing && !existing.writable) {
+    const first = existing.problems.find((p) => p.severity === 'error');
+    problems.push({ origin: shown(sidecarPath), severity: 'error', message: `the sidecar has errors${first ? ` (${first.line}:${first.column} ${first.message})` : ''}; nothing was written: fix it first (legal-annotator check)` });
+    return undefined;
+  }
+  const { config } = await loadConfigFor(job.path, nodeConfigFs);
+  const result = mergeImported({ text: decoded.text, sourceName: basename(job.path), sidecar: existing, taxonomy: config.taxonomy, imported: job.imported, exportedIri: job.exportedIri });
+  problems.push(...result.problems);
+  if (result.added + result.updated > 0) await writeSidecarFile(sidecarPath, result.doc);
+  return result;
+}
+
+async function readBrat(folders: readonly string[], sourcesRoot: string | undefined, problems: ImportProblem[]): Promise<Map<string, SourceImport>> {
+  if (folders.length !== 1) throw new CliError(`give one brat folder (got ${folders.length})`);
+  const folder = resolve(folders[0]);
+  if (!(await isFolder(folder))) throw new CliError(`${folders[0]}: not a folder; give the brat folder holding the .ann and .txt files`);
+  const root = sourcesRoot === undefined ? undefined : resolve(sourcesRoot);
+  if (sourcesRoot !== undefined && !(await isFolder(root!))) throw new CliError(`--sources ${sourcesRoot}: not a folder`);
+  const annFiles = (await glob(['**/*.ann'], { cwd: folder, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })).sort();
+  if (annFiles.length === 0) throw new CliError(`${folders[0]}: no .ann files in it`);
+  const bySource = new Map<string, SourceImport>();
+  for (const annFile of annFiles) {
+    const stem = annFile.slice(0, -'.ann'.length);
+    const bratText = joinPosix(folder, `${stem}.txt`);
+    const origin = shown(joinPosix(folder, annFile));
+    const text = await readUtf8(bratText);
+    if (text === undefined) {
+      problems.push({ origin, severity: 'error', message: `no readable UTF-8 ${basename(bratText)} beside it; skipped` });
+      continue;
+    }
+    const ann = await readUtf8(joinPosix(folder, annFile));
+    if (ann === undefined) {
+      problems.push({ origin, severity: 'error', message: 'not UTF-8 text; skipped' });
+      continue;
+    }
+    let source = bratText;
+    if (root) {
+      const candidates = [joinPosix(root, `${stem}.txt`), joinPosix(root, stem)];
+      const found = await firstFile(candidates);
+      if (!found) {
+        problems.push({ origin, severity: 'error', message: `no source for it in ${shown(root)} (looked for ${candidates.map(shown).join(' and ')}); skipped` });
+        continue;
+      }
+      source = found;
+    }
+    const parsed = parseBratAnn(ann, text, origin);
+    problems.push(...parsed.problems);
+    bySource.set(source, { path: source, imported: parsed.annotations });
+  }
+  return bySource;
+}
+
+async function readW3c(files: readonly string[], givenBase: string | undefined, givenRoot: string | undefined, problems: ImportProblem[]): Promise<Map<string, SourceImport>> {
+  let base: string | undefined;
+  if (givenBase !== undefined) {
+    try {
+      base = normalizeBase(givenBase);
+    } catch (error) {
+      throw new CliError(`--base: ${(error as Error).message}`);
+    }
+  }
+  const root = givenRoot !== undefined ? resolve(givenRoot) : (await loadConfigFor('.', nodeConfigFs)).config.root;
+  const bySource = new Map<string, SourceImport>();
+  for (const file of files) {
+    const text = await readUtf8(resolve(file));
+    if (text === undefined) throw new CliError(`${file}: cannot be read as UTF-8 text`);
+    const parsed = parseW3c(text, shown(resolve(file)));
+    problems.push(...parsed.problems);
+    for (const annotation of parsed.annotations) {
+      const located = pathFromSourceIri(annotation.sourceIri, base);
+      if (!located) {
+        const hint = base ? `neither file:///... nor under --base ${base}` : 'not a file:/// IRI; give --base with the base the export used';
+        problems.push({ origin: annotation.origin, severity: 'error', message: `its source ${annotation.sourceIri} is ${hint}; not imported` });
+        continue;
+      }
+      const path = located.absolute ?? joinPosix(root, located.relative!);
+      let job = bySource.get(path);
+      if (!job) {
+        const relativePath = workspacePath(root, path);
+        job = { path, imported: [], exportedIri: (id) => annotationIri(relativePath, id, base) };
+        bySource.set(path, job);
+      }
+      job.imported.push(annotation);
+    }
+  }
+  return bySource;
+}
+
+async function readUtf8(path: string): Promise<string | undefined> {
+  try {
+    const decoded = decodeSourceText(await fs.readFile(path));
+    return decoded.ok ? decoded.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function firstFile(paths: readonly string[]): Promise<string | undefined> {
+  for (const path of paths) {
+    try {
+      if ((await fs.stat(path)).isFile()) return path;
+    } catch {
+      // try the next
+    }
+  }
+  return undefined;
+}
+

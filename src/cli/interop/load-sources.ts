@@ -1,0 +1,94 @@
+/**
+ * The annotated sources `export` and `report` work on: each PATH is a folder (walked for
+ * sidecars), a sidecar or a source with a sidecar, as for `check`. A sidecar with errors or a
+ * source that cannot be read is skipped with the reason (the command then exits 1); the
+ * taxonomy and the root that relative paths and base IRIs count from are the workspace's
+ * (the config nearest the first PATH, else the repository root).
+ */
+import { promises as fs } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readSidecarFile } from '../../core/annotations/sidecar-file';
+import { loadConfigFor } from '../../core/config/load-config';
+import { nodeConfigFs } from '../../core/config/node-config-fs';
+import type { WorkspaceConfig } from '../../core/config/workspace-config';
+import type { ExportSource } from '../../core/interop/export-input';
+import { sourceIri } from '../../core/interop/iri';
+import { decodeSourceText } from '../../core/text/decode';
+import { collectTargets } from '../check/collect';
+import { CliError } from '../output';
+
+export interface LoadedSources {
+  config: WorkspaceConfig;
+  sources: ExportSource[];
+  /** Absolute source paths, in the order of `sources`. */
+  absolutePaths: string[];
+  /** One line each: what was skipped and why (the command exits 1). */
+  skipped: string[];
+  /** Sources given by name that have no sidecar: nothing to do, not a problem. */
+  withoutSidecar: string[];
+  /** Config problems worth a warning (the defaults were used instead). */
+  configWarnings: string[];
+}
+
+export async function loadAnnotatedSources(paths: readonly string[], base?: string): Promise<LoadedSources> {
+  const given = paths.length > 0 ? paths : ['.'];
+  const loaded = await loadConfigFor(given[0], nodeConfigFs);
+  const config = loaded.config;
+  const configWarnings = loaded.files.flatMap(({ path, problems }) =>
+    problems.filter((p) => p.severity === 'error').map((p) => `${shown(path)}:${p.line}:${p.column}: warning ${p.code}: ${p.message}`));
+  const targets = await collectTargets(given);
+  const withoutSidecar = targets.sourcesWithoutSidecar.map((path) => `${path}: has no sidecar; no tags`);
+  const skipped: string[] = [];
+  const sources: ExportSource[] = [];
+  const absolutePaths: string[] = [];
+  for (const sidecarPath of targets.sidecars) {
+    const doc = await readSidecarFile(sidecarPath);
+    if (!doc?.sidecar) {
+      const first = doc?.problems.find((p) => p.severity === 'error');
+      skipped.push(`${shown(sidecarPath)}: skipped: the sidecar has errors${first ? ` (${first.line}:${first.column} ${first.message})` : ''}; legal-annotator check shows them all`);
+      continue;
+    }
+    const sourcePath = resolve(dirname(sidecarPath), doc.sidecar.source);
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(sourcePath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      skipped.push(`${shown(sidecarPath)}: skipped: its source ${shown(sourcePath)} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`);
+      continue;
+    }
+    const decoded = decodeSourceText(bytes);
+    if (!decoded.ok) {
+      skipped.push(`${shown(sidecarPath)}: skipped: its source ${decoded.reason}`);
+      continue;
+    }
+    const path = workspacePath(config.root, sourcePath);
+    if (base && (path.startsWith('../') || isAbsolute(path))) {
+      throw new CliError(`${shown(sourcePath)} is outside the workspace ${shown(config.root)}, so --base cannot name it; export it from its own workspace`);
+    }
+    sources.push({ path, iri: sourceIri(sourcePath, path, base), text: decoded.text, sidecar: doc.sidecar });
+    absolutePaths.push(sourcePath);
+  }
+  return { config, sources, absolutePaths, skipped, withoutSidecar, configWarnings };
+}
+
+/** `/`-separated path of a file relative to the workspace root. */
+export function workspacePath(root: string, absolute: string): string {
+  return relative(root, absolute).split(sep).join('/');
+}
+
+/** A path as the user would type it from the current folder. */
+export function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return (rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel).split(sep).join('/');
+}
+
+/** Writes an output file, creating its folder. */
+export async function writeOutputFile(path: string, text: string): Promise<void> {
+  await fs.mkdir(dirname(path), { recursive: true });
+  await fs.writeFile(path, text, 'utf8');
+}
+
+export function joinPosix(folder: string, relativePath: string): string {
+  return join(folder, ...relativePath.split('/'));
+}
