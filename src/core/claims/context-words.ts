@@ -1,0 +1,96 @@
+/**
+ * The words around a cue that decide whether a sentence reports a violation. General English
+ * and legal-drafting words, not lists tuned to a corpus. See detect.ts for how they are used
+ * and README "Claims" for the policy.
+ */
+
+/** Words that make a sentence a report or an allegation (they raise confidence; none is required). */
+export const REPORTING_WORDS = new Set([
+  'reported', 'reports', 'report', 'reporting', 'reportedly', 'documented', 'documenting', 'alleged', 'allegedly',
+  'allegation', 'allegations', 'alleges', 'allege', 'testimony', 'testimonies', 'testified', 'testify', 'witness',
+  'witnesses', 'witnessed', 'eyewitness', 'eyewitnesses', 'said', 'says', 'told', 'stated', 'claimed', 'claims',
+  'accused', 'accuses', 'accusing', 'confirmed', 'confirms', 'recounted', 'described', 'describes', 'recorded',
+  'verified', 'denounced', 'condemned', 'condemns', 'revealed', 'interviewed', 'survivor', 'survivors', 'relatives',
+  'lawyer', 'lawyers', 'activists', 'monitors', 'evidence', 'according',
+]);
+
+/** Multi-word reporting phrases, as word pairs. */
+export const REPORTING_PAIRS = new Set(['according to', 'found that', 'testimonies show', 'evidence shows', 'sources said']);
+
+/** Negations whose scope reaches a cue a few words later, in the same clause. */
+export const NEGATIONS = new Set([
+  'not', 'no', 'never', 'nor', 'neither', 'none', 'nobody', 'nothing', 'without', 'cannot', 'wasn', 'weren', 'didn',
+  'doesn', 'don', 'isn', 'aren', 'hasn', 'haven', 'hadn', 'couldn', 'wouldn', 'shouldn', 'unfounded', 'denied', 'denies',
+  'deny', 'denying', 'refuted', 'rejected',
+]);
+
+/** "not only", "no fewer than": the next word cancels the negation. */
+export const NEGATION_CANCELLED_BY = new Set(['only', 'fewer', 'less', 'least', 'longer', 'doubt', 'just', 'more', 'sooner', 'matter']);
+
+/** "denied" negates only as a denial ("denied that", "denied having"), not as "denied medical care". */
+export const DENIALS = new Set(['denied', 'denies', 'deny', 'denying', 'refuted', 'rejected']);
+export const DENIAL_FOLLOWERS = new Set(['that', 'having', 'any', 'all', 'reports', 'allegations', 'claims', 'the']);
+
+/** Conditionals and modals: the cue is a possibility, a risk or a legal qualification, not a reported event. */
+export const HYPOTHETICALS = new Set([
+  'would', 'could', 'might', 'may', 'if', 'whether', 'unless', 'risk', 'risks', 'fear', 'fears', 'feared', 'possible',
+  'possibly', 'potential', 'potentially', 'threat', 'threats', 'threaten', 'threatened', 'threatening', 'likely', 'prevent',
+  'preventing', 'avoid', 'should', 'intend', 'intends', 'planned', 'plan', 'plans', 'attempted', 'attempt', 'tried',
+]);
+
+/** Words just before a cue that make it the name of a norm or a crime, not an event ("the prohibition of torture"). */
+export const CONCEPT_MARKERS = new Set([
+  'prohibition', 'prohibitions', 'prohibit', 'prohibits', 'prohibiting', 'prevention', 'definition', 'defined',
+  'crime', 'crimes', 'offence', 'offences', 'offense', 'offenses', 'convention', 'rapporteur', 'committee', 'freedom',
+  'free', 'eradicate', 'eradication', 'abolition', 'abolish', 'ban', 'banning', 'criminalize', 'criminalise',
+  'criminalizing', 'criminalising', 'punish', 'punishing', 'combat', 'combating', 'combatting', 'protection', 'protect',
+  'protected', 'day', 'law', 'laws',
+]);
+
+/** Words just after a cue that make it a norm ("torture is prohibited"). */
+export const CONCEPT_FOLLOWERS = new Set(['prohibited', 'forbidden', 'banned', 'illegal', 'unlawful', 'punishable', 'justified', 'justify', 'justifies']);
+
+/** Words and phrases of treaty drafting: a sentence with one states the law, not an event. */
+export const NORMATIVE_WORDS = new Set(['shall']);
+export const NORMATIVE_PAIRS = new Set([
+  'contracting parties', 'contracting party', 'detaining power', 'detaining powers', 'occupying power', 'states parties',
+  'state party', 'this statute', 'present convention', 'this convention', 'this article', 'present article',
+  'this protocol', 'present protocol', 'must not', 'may not',
+]);
+
+/** Words that end a negation's or a condition's scope: a new clause starts after them. */
+export const CLAUSE_BREAKS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'however', 'after', 'before', 'when', 'because', 'who', 'which', 'where', 'then', 'yet', 'since', 'until']);
+
+/** Auxiliaries and irregular past forms that show a reported event ("was", "were", "shot"). */
+export const EVENT_WORDS = new Set([
+  'was', 'were', 'been', 'being', 'had', 'got', 'gotten', 'said', 'told', 'took', 'taken', 'held', 'kept', 'shot', 'died',
+  'fled', 'went', 'gone', 'saw', 'seen', 'found', 'left', 'beat', 'beaten', 'brought', 'caught', 'sent', 'made', 'gave',
+  'given', 'began', 'came', 'ran', 'fell', 'stood', 'threw', 'thrown', 'hit', 'put', 'drove', 'driven', 'stole', 'stolen',
+  'led', 'lost', 'met', 'paid', 'spent', 'struck', 'slain', 'stabbed', 'remain', 'remains', 'remained', 'continue',
+  'continues', 'continued',
+]);
+
+/** Words ending in -ed that are not past forms of an event. */
+export const NOT_EVENT_ED = new Set(['need', 'indeed', 'united', 'red', 'bed', 'speed', 'seed', 'feed', 'breed', 'creed', 'greed', 'steed', 'naked', 'sacred', 'wicked', 'hundred', 'kindred', 'concerned', 'so-called', 'called', 'based', 'related', 'armed', 'entitled']);
+
+/**
+ * Categories of the justice process: an arrest or a trial is a violation of the person held or
+ * tried, but not when it is the arrest or trial of the perpetrators of another violation
+ * ("police arrested three suspects", "two men were convicted of the murder"): that is the State
+ * investigating, and the sentence's claim is the other violation.
+ */
+export const PROCESS_CATEGORIES = new Set(['arbitrary-detention', 'unlawful-prosecution']);
+
+/** Words naming the perpetrators of a violation: an arrest or trial of them is not a violation. */
+export const PERPETRATOR_WORDS = new Set([
+  'suspect', 'suspects', 'perpetrator', 'perpetrators', 'culprit', 'culprits', 'assailant', 'assailants', 'attacker',
+  'attackers', 'gunman', 'gunmen', 'killer', 'killers', 'murderer', 'murderers', 'kidnapper', 'kidnappers', 'abductor',
+  'abductors', 'rapist', 'rapists', 'torturer', 'torturers', 'offender', 'offenders', 'criminals', 'traffickers',
+  'smugglers', 'robbers', 'bandits',
+]);
+
+/** Set phrases where a cue word means something else ("cardiac arrest"), or nothing has happened yet ("arrest warrant"). */
+export const MASKING_PHRASES = ['cardiac arrest', 'respiratory arrest', 'arrest warrant', 'arrest warrants', 'warrant for his arrest', 'warrant for her arrest', 'warrant for their arrest', 'killing time', 'kill switch'];
+
+/** "convicted of the murder", "arrested for the killing", "charged with kidnapping": the act is the charge. */
+export const CHARGE_LINKS = new Set(['of', 'for', 'with', 'over']);

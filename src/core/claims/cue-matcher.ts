@@ -1,0 +1,113 @@
+/**
+ * The cue matcher of a taxonomy: every category's cues in one PhraseIndex (the scanner's:
+ * first-word hash, then a char-by-char check, whitespace runs and line breaks matching a space,
+ * case-insensitive, whole words), compiled once per taxonomy object and cached. Finding every
+ * cue of a 1 MB text is one pass over its char codes.
+ */
+import { matchPhraseAt, PhraseIndex, type Phrase } from '../scanner/phrase-index';
+import { lowerChars, wordChars } from '../text/chars';
+import type { Taxonomy } from '../taxonomy/taxonomy';
+import { EVENT_WORDS, MASKING_PHRASES, NOT_EVENT_ED } from './context-words';
+
+export interface CuePayload {
+  /** A category id, or '' for a masking phrase (cues inside it do not count). */
+  category: string;
+  /** As written in the taxonomy. */
+  cue: string;
+  /** Content words in the cue ("summarily executed": 2, "charged with": 1): a longer cue is more specific. */
+  weight: number;
+  /** Whether the cue itself reports an event ("tortured", "shot dead"), not only names it ("torture"). */
+  eventive: boolean;
+}
+
+export interface CueHit {
+  /** UTF-16 offsets. */
+  start: number;
+  end: number;
+  payload: CuePayload;
+}
+
+export interface CueMatcher {
+  readonly index: PhraseIndex<CuePayload>;
+  readonly taxonomy: Taxonomy;
+}
+
+const WORDS = wordChars();
+/** Not counted in a cue's weight. */
+const FUNCTION_WORDS = new Set(['with', 'to', 'of', 'in', 'the', 'a', 'an', 'by', 'into', 'on', 'for', 'from', 'at', 'was', 'were', 'is', 'are', 'has', 'have', 'been', 'be', 'their', 'them', 'no', 'not']);
+const LOWER = lowerChars();
+
+/** Whether a word is a past form that reports an event ("tortured", "beaten"). */
+export function isEventWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (EVENT_WORDS.has(lower)) return true;
+  return lower.length >= 5 && lower.endsWith('ed') && !NOT_EVENT_ED.has(lower);
+}
+
+const cache = new WeakMap<Taxonomy, CueMatcher>();
+
+/** The matcher of a taxonomy, compiled on first use and kept while the taxonomy object lives. */
+export function cueMatcherFor(taxonomy: Taxonomy): CueMatcher {
+  let matcher = cache.get(taxonomy);
+  if (!matcher) {
+    matcher = compileCueMatcher(taxonomy);
+    cache.set(taxonomy, matcher);
+  }
+  return matcher;
+}
+
+export function compileCueMatcher(taxonomy: Taxonomy): CueMatcher {
+  const index = new PhraseIndex<CuePayload>();
+  for (const category of taxonomy.categories) {
+    const seen = new Set<string>();
+    for (const cue of category.cues) {
+      const key = cue.trim().toLowerCase();
+      if (key === '' || seen.has(key)) continue;
+      seen.add(key);
+      const words = key.split(/[\s-]+/u);
+      const weight = Math.max(1, words.filter((word) => !FUNCTION_WORDS.has(word)).length);
+      index.add(cue, false, { category: category.id, cue, weight, eventive: words.some(isEventWord) });
+    }
+  }
+  for (const phrase of MASKING_PHRASES) index.add(phrase, false, { category: '', cue: phrase, weight: 0, eventive: false });
+  return { index, taxonomy };
+}
+
+/** Every cue occurrence in text[from, to), in text order (all candidates at a word start, not only the longest). */
+export function findCues(text: string, matcher: CueMatcher, from = 0, to = text.length): CueHit[] {
+  const { index } = matcher;
+  const filter = index.firstWordFilter;
+  const words = WORDS;
+  const lower = LOWER;
+  const hits: CueHit[] = [];
+  let i = from;
+  // Start on a word start: a range beginning inside a word skips that word's rest.
+  if (i > 0 && words[text.charCodeAt(i - 1)] === 1) while (i < to && words[text.charCodeAt(i)] === 1) i++;
+  while (i < to) {
+    let code = text.charCodeAt(i);
+    if (words[code] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = 0;
+    do {
+      hash = (Math.imul(hash, 31) + lower[code]) | 0;
+      code = text.charCodeAt(++i);
+    } while (words[code] === 1);
+    if (filter[hash & 0xffff] !== 1) continue;
+    const candidates: readonly Phrase<CuePayload>[] | undefined = index.candidates(hash);
+    if (!candidates) continue;
+    for (const phrase of candidates) {
+      const end = matchPhraseAt(text, start, phrase);
+      if (end >= 0 && end <= to) hits.push({ start, end, payload: phrase.payload });
+    }
+  }
+  return hits.some((hit) => hit.payload.category === '') ? unmasked(hits) : hits;
+}
+
+/** Drops the masking phrases and the cues inside them. */
+function unmasked(hits: readonly CueHit[]): CueHit[] {
+  const masks = hits.filter((hit) => hit.payload.category === '');
+  return hits.filter((hit) => hit.payload.category !== '' && !masks.some((mask) => mask.start <= hit.start && hit.end <= mask.end));
+}

@@ -1,0 +1,262 @@
+/**
+ * Claim detection: which sentences of a source report a violation, and which categories they
+ * suggest.
+ *
+ * A sentence (sentences.ts) is a claim when it holds a cue of a taxonomy category (whole words,
+ * any case, line breaks allowed inside a cue) that it does not merely use as the name of a norm.
+ * Policy, per cue (the windows stop at clause punctuation and at "but", "and", "while", ...):
+ *
+ * - NOT A CLAIM (dropped): treaty and statute drafting and names of norms. A sentence with
+ *   "shall", "Contracting Parties", "Detaining Power", "States Parties", "this Convention"
+ *   states the law; "the prohibition of torture", "Convention against Torture", "the crime of
+ *   enforced disappearance", "torture is prohibited" name a norm. There is nothing to tag as an
+ *   event, and a warning on every article of a treaty would bury the real claims.
+ * - LOW CONFIDENCE (kept, with a `reason`): negated ("no evidence of torture", "were not
+ *   tortured", "denied that he was beaten"), hypothetical ("would constitute", "may amount to",
+ *   "at risk of torture", "threatened to kill") and bare mentions (a cue that names an act, such
+ *   as "murder", in a sentence without any reported event or reporting word: a list of acts).
+ *   They are kept because a denial or a hedge in a report often carries an allegation a reviewer
+ *   must judge ("the authorities denied that he was tortured"), and a word-window reading of
+ *   negation scope is not reliable enough to hide a sentence silently. The CLI reports them as
+ *   information, not warnings; they never count against --max-untagged.
+ * - HIGH CONFIDENCE: every other claim: an affirmed cue that reports an event ("tortured",
+ *   "shot dead") or a cue in a sentence with an event ("was", "were", a past form) or a
+ *   reporting context ("reported", "according to", "witnesses", "alleged"), listed in `reporting`.
+ *
+ * Categories are ranked by the summed weight of their distinct affirmed cues (a cue weighs its
+ * content words: "summarily executed" 2, "charged with" 1), then by the first cue's position; a cue inside a longer cue of the same
+ * category ("executed" in "summarily executed") is not counted twice.
+ *
+ * Speed: one pass finds every cue (cue-matcher.ts); only the paragraphs holding a cue are
+ * segmented, and only the sentences holding one are read word by word.
+ */
+import { DEFAULT_TAXONOMY, type Taxonomy } from '../taxonomy/taxonomy';
+import { OffsetConverter } from '../text/positions';
+import { paragraphAround, segmentSentences, type SentenceSpan } from '../text/sentences';
+import {
+  CLAUSE_BREAKS, CONCEPT_FOLLOWERS, CONCEPT_MARKERS, DENIAL_FOLLOWERS, DENIALS, HYPOTHETICALS, NEGATION_CANCELLED_BY,
+  NEGATIONS, NORMATIVE_PAIRS, NORMATIVE_WORDS, REPORTING_PAIRS, REPORTING_WORDS, CHARGE_LINKS, PERPETRATOR_WORDS,
+  PROCESS_CATEGORIES,
+} from './context-words';
+import { cueMatcherFor, findCues, isEventWord, type CueHit } from './cue-matcher';
+import { tokenize, type Token } from './tokens';
+import type { Claim, ClaimCategory, ClaimCue, CueUse } from './types';
+
+export interface DetectOptions {
+  /** Default: the default taxonomy. Pass the workspace's (config.taxonomy); matchers are cached per taxonomy object. */
+  taxonomy?: Taxonomy;
+  /** Offsets of the result: code points (default, as sidecars and the CLI) or UTF-16 (the editor). */
+  offsets?: 'code-point' | 'utf16';
+  /** Keep low-confidence claims (default true). */
+  includeLow?: boolean;
+}
+
+/** How far before a cue a negation or a condition reaches, in words. */
+const SCOPE_WORDS = 6;
+/** How far before or after a cue a norm's name reaches ("prohibition of the torture"). */
+const CONCEPT_WORDS = 3;
+/** Words skipped when looking after a cue for "is prohibited". */
+const COPULAS = new Set(['is', 'are', 'was', 'be', 'been', 'remains', 'strictly', 'absolutely', 'also', 'always', 'never', 'not', 'equally']);
+
+export function detectClaims(text: string, options: DetectOptions = {}): Claim[] {
+  const matcher = cueMatcherFor(options.taxonomy ?? DEFAULT_TAXONOMY);
+  const hits = findCues(text, matcher);
+  if (hits.length === 0) return [];
+  const claims: Claim[] = [];
+  let h = 0;
+  while (h < hits.length) {
+    const paragraph = paragraphAround(text, hits[h].start);
+    const sentences = segmentSentences(text, paragraph.start, paragraph.end);
+    let s = 0;
+    // Hits of this paragraph, assigned to the sentence holding their start.
+    while (h < hits.length && hits[h].start < paragraph.end) {
+      while (s < sentences.length && sentences[s].end <= hits[h].start) s++;
+      if (s >= sentences.length) {
+        h++;
+        continue;
+      }
+      const sentence = sentences[s];
+      const inSentence: CueHit[] = [];
+      while (h < hits.length && hits[h].start < sentence.end) {
+        if (hits[h].start >= sentence.start && hits[h].end <= sentence.end) inSentence.push(hits[h]);
+        h++;
+      }
+      if (inSentence.length === 0) continue;
+      const claim = readSentence(text, sentence, inSentence);
+      if (claim && (claim.confidence === 'high' || options.includeLow !== false)) claims.push(claim);
+    }
+    // A hit outside every paragraph (none should be) must not stall the loop.
+    if (h < hits.length && hits[h].start < paragraph.end) h++;
+  }
+  return options.offsets === 'utf16' ? claims : toCodePoints(text, claims);
+}
+
+/** The claim a sentence makes with these cues, or undefined when it states a norm. */
+function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHit[]): Claim | undefined {
+  const tokens = tokenize(text, sentence.start, sentence.end);
+  if (isNormative(tokens)) return undefined;
+  const reporting = reportingWords(tokens);
+  const eventInSentence = tokens.some((token) => isEventWord(token.word));
+  const live: { hit: CueHit; use: CueUse; because?: string }[] = [];
+  for (const hit of withoutPerpetratorsProcess(tokens, withoutNested(hits))) {
+    const at = tokenIndexAt(tokens, hit.start);
+    const after = tokenIndexAt(tokens, hit.end);
+    if (namesANorm(tokens, at, after)) continue;
+    const negation = negationBefore(text, tokens, at);
+    if (negation) {
+      live.push({ hit, use: 'negated', because: negation });
+      continue;
+    }
+    const condition = conditionBefore(tokens, at);
+    live.push(condition ? { hit, use: 'hypothetical', because: condition } : { hit, use: 'affirmed' });
+  }
+  if (live.length === 0) return undefined;
+  const affirmed = live.filter((entry) => entry.use === 'affirmed');
+  let confidence: Claim['confidence'] = 'high';
+  let reason: string | undefined;
+  if (affirmed.length === 0) {
+    confidence = 'low';
+    reason = `${live[0].use}: "${live[0].because}"`;
+  } else if (!affirmed.some((entry) => entry.hit.payload.eventive) && !eventInSentence && reporting.length === 0) {
+    confidence = 'low';
+    reason = 'mention without a reported event';
+  }
+  const scored = affirmed.length > 0 ? affirmed : live;
+  const cues: ClaimCue[] = live.map(({ hit, use }) => ({
+    cue: hit.payload.cue, category: hit.payload.category, start: hit.start, end: hit.end, text: text.slice(hit.start, hit.end), use,
+  }));
+  return {
+    start: sentence.start,
+    end: sentence.end,
+    text: text.slice(sentence.start, sentence.end),
+    categories: rankCategories(scored.map((entry) => entry.hit)),
+    confidence,
+    ...(reason ? { reason } : {}),
+    cues,
+    reporting,
+  };
+}
+
+/** Drops a hit inside a longer hit of the same category ("executed" in "summarily executed"). */
+function withoutNested(hits: readonly CueHit[]): CueHit[] {
+  return hits.filter((hit) => !hits.some((other) => other !== hit && other.payload.category === hit.payload.category &&
+    other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
+}
+
+/**
+ * Drops arrest and trial cues when they are about the perpetrators of another violation:
+ * "police arrested two suspects", "the men were convicted of the murder of ...".
+ */
+function withoutPerpetratorsProcess(tokens: readonly Token[], hits: CueHit[]): CueHit[] {
+  const process = hits.filter((hit) => PROCESS_CATEGORIES.has(hit.payload.category));
+  if (process.length === 0) return hits;
+  const aboutPerpetrators = tokens.some((token) => PERPETRATOR_WORDS.has(token.word)) ||
+    hits.some((hit) => {
+      if (PROCESS_CATEGORIES.has(hit.payload.category) || !process.some((p) => p.end <= hit.start)) return false;
+      let i = tokenIndexAt(tokens, hit.start) - 1;
+      while (i >= 0 && (tokens[i].word === 'the' || tokens[i].word === 'a' || tokens[i].word === 'an')) i--;
+      return i >= 0 && CHARGE_LINKS.has(tokens[i].word);
+    });
+  return aboutPerpetrators ? hits.filter((hit) => !PROCESS_CATEGORIES.has(hit.payload.category)) : hits;
+}
+
+function rankCategories(hits: readonly CueHit[]): ClaimCategory[] {
+  const byId = new Map<string, { category: ClaimCategory; first: number; seen: Set<string> }>();
+  for (const hit of hits) {
+    const { category: id, cue, weight } = hit.payload;
+    let entry = byId.get(id);
+    if (!entry) byId.set(id, (entry = { category: { id, cues: [], score: 0 }, first: hit.start, seen: new Set() }));
+    const key = cue.toLowerCase();
+    if (entry.seen.has(key)) continue;
+    entry.seen.add(key);
+    entry.category.cues.push(cue);
+    entry.category.score += weight;
+  }
+  return [...byId.values()].sort((a, b) => b.category.score - a.category.score || a.first - b.first).map((entry) => entry.category);
+}
+
+/** Index of the first token starting at or after `offset`. */
+function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (tokens[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function isNormative(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].word;
+    if (NORMATIVE_WORDS.has(word)) return true;
+    if (i + 1 < tokens.length && NORMATIVE_PAIRS.has(`${word} ${tokens[i + 1].word}`)) return true;
+  }
+  return false;
+}
+
+function reportingWords(tokens: readonly Token[]): string[] {
+  const found = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].word;
+    const pair = i + 1 < tokens.length ? `${word} ${tokens[i + 1].word}` : '';
+    if (REPORTING_PAIRS.has(pair)) found.add(pair);
+    else if (REPORTING_WORDS.has(word) && word !== 'according') found.add(word);
+  }
+  return [...found];
+}
+
+/** "the prohibition of torture", "Convention against Torture", "torture is prohibited". */
+function namesANorm(tokens: readonly Token[], at: number, after: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - CONCEPT_WORDS; i--) {
+    const word = tokens[i].word;
+    if (word === ',' || CLAUSE_BREAKS.has(word)) break;
+    if (CONCEPT_MARKERS.has(word)) return true;
+  }
+  for (let i = after, seen = 0; i < tokens.length && seen < CONCEPT_WORDS; i++, seen++) {
+    const word = tokens[i].word;
+    if (CONCEPT_FOLLOWERS.has(word)) return true;
+    if (!COPULAS.has(word)) break;
+  }
+  return false;
+}
+
+/** The negation whose scope reaches the cue at token `at`, as written, or undefined. */
+function negationBefore(text: string, tokens: readonly Token[], at: number): string | undefined {
+  for (let i = at - 1; i >= 0 && i >= at - SCOPE_WORDS; i--) {
+    const word = tokens[i].word;
+    if (word === ',' || CLAUSE_BREAKS.has(word)) return undefined;
+    const next = tokens[i + 1]?.word ?? '';
+    if (word === 't' && (tokens[i - 1]?.word === 'can' || tokens[i - 1]?.word === 'won')) return text.slice(tokens[i - 1].start, tokens[i].end);
+    if (!NEGATIONS.has(word) || NEGATION_CANCELLED_BY.has(next)) continue;
+    if (DENIALS.has(word) && !DENIAL_FOLLOWERS.has(next)) continue;
+    // As written, with the next word unless it is the cue: "no evidence", "weren't", "not".
+    return text.slice(tokens[i].start, tokens[i + 1 < at ? i + 1 : i].end);
+  }
+  return undefined;
+}
+
+/** The conditional or modal word whose scope reaches the cue at token `at`, or undefined. */
+function conditionBefore(tokens: readonly Token[], at: number): string | undefined {
+  for (let i = at - 1; i >= 0 && i >= at - SCOPE_WORDS; i--) {
+    const token = tokens[i];
+    if (token.word === ',' || CLAUSE_BREAKS.has(token.word)) return undefined;
+    if (!HYPOTHETICALS.has(token.word)) continue;
+    if (token.word === 'may' && !token.lowerInText) continue; // "May 2020", not "may amount to"
+    return token.word;
+  }
+  return undefined;
+}
+
+function toCodePoints(text: string, claims: Claim[]): Claim[] {
+  const converter = new OffsetConverter(text);
+  if (!converter.hasAstral) return claims;
+  const point = (utf16: number): number => converter.toCodePoint(utf16);
+  return claims.map((claim) => ({
+    ...claim,
+    start: point(claim.start),
+    end: point(claim.end),
+    cues: claim.cues.map((cue) => ({ ...cue, start: point(cue.start), end: point(cue.end) })),
+  }));
+}

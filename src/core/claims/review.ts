@@ -1,0 +1,83 @@
+/**
+ * Claims matched against a source's sidecar: a claim is `tagged` when an annotation's range
+ * overlaps it, and `dismissed` when a dismissal's does ("Not a claim", recorded by a reviewer).
+ * Tags and dismissals are anchored with `anchorAll` (exact, moved, fuzzy), so both survive edits
+ * of the source; an orphaned one covers nothing. Offsets are code points, like the sidecar's.
+ */
+import { anchorAll, PreparedText } from '../annotations/anchoring';
+import type { AnchorResult, Sidecar } from '../annotations/model';
+import { detectClaims, type DetectOptions } from './detect';
+import type { Claim, ReviewedClaim } from './types';
+
+export interface ReviewCounts {
+  claims: number;
+  tagged: number;
+  dismissed: number;
+  /** Neither tagged nor dismissed. */
+  untagged: number;
+  /** Untagged with high confidence: what a reviewer is warned about. */
+  untaggedHigh: number;
+}
+
+interface Covered {
+  start: number;
+  end: number;
+  id: string;
+  category?: string;
+}
+
+function anchoredRanges(results: readonly AnchorResult[], entries: readonly { id: string; category?: string }[]): Covered[] {
+  const ranges: Covered[] = [];
+  results.forEach((result, i) => {
+    if (result.status === 'orphaned') return;
+    ranges.push({ start: result.start, end: result.end, id: entries[i].id, ...(entries[i].category ? { category: entries[i].category } : {}) });
+  });
+  return ranges;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+
+/**
+ * Marks claims (code-point offsets, from `detectClaims(text)`) as tagged or dismissed by the
+ * sidecar's entries anchored in `text`. Without a sidecar nothing is tagged.
+ */
+export function markClaims(text: string | PreparedText, claims: readonly Claim[], sidecar: Pick<Sidecar, 'annotations' | 'dismissed'> | undefined): ReviewedClaim[] {
+  const annotations = sidecar?.annotations ?? [];
+  const dismissals = sidecar?.dismissed ?? [];
+  let tags: Covered[] = [];
+  let dismissed: Covered[] = [];
+  if (annotations.length + dismissals.length > 0) {
+    const results = anchorAll(text, [...annotations.map((a) => a.target), ...dismissals.map((d) => d.target)]);
+    tags = anchoredRanges(results.slice(0, annotations.length), annotations);
+    dismissed = anchoredRanges(results.slice(annotations.length), dismissals);
+  }
+  return claims.map((claim) => {
+    const tagging = tags.filter((tag) => overlaps(tag, claim));
+    const dismissal = dismissed.find((entry) => overlaps(entry, claim));
+    return {
+      ...claim,
+      tagged: tagging.length > 0,
+      dismissed: dismissal !== undefined,
+      tags: tagging.map((tag) => ({ id: tag.id, category: tag.category ?? '' })),
+      ...(dismissal ? { dismissal: dismissal.id } : {}),
+    };
+  });
+}
+
+/** Detects the claims of `text` and marks them against the sidecar (code points). */
+export function reviewClaims(text: string, sidecar: Pick<Sidecar, 'annotations' | 'dismissed'> | undefined, options: Omit<DetectOptions, 'offsets'> = {}): ReviewedClaim[] {
+  return markClaims(text, detectClaims(text, { ...options, offsets: 'code-point' }), sidecar);
+}
+
+export function countClaims(claims: readonly ReviewedClaim[]): ReviewCounts {
+  const counts: ReviewCounts = { claims: claims.length, tagged: 0, dismissed: 0, untagged: 0, untaggedHigh: 0 };
+  for (const claim of claims) {
+    if (claim.tagged) counts.tagged++;
+    else if (claim.dismissed) counts.dismissed++;
+    else {
+      counts.untagged++;
+      if (claim.confidence === 'high') counts.untaggedHigh++;
+    }
+  }
+  return counts;
+}

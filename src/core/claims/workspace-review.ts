@@ -1,0 +1,146 @@
+/**
+ * Reviewing sources on disk: for each source, its claims marked tagged or dismissed by its
+ * sidecar (`report.txt.ann.yaml`), with the workspace config that applies to it (taxonomy,
+ * claim settings). `legal-annotator check --claims` and the editor's workspace review both use
+ * it; the editor passes `readText` so that open documents are reviewed with their unsaved text.
+ *
+ * Files are read 16 at a time; detection is synchronous per file, so a review of hundreds of
+ * sources yields to the event loop between files and can be cancelled with an AbortSignal.
+ */
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import { sidecarPathFor, type Dismissal, type Sidecar } from '../annotations/model';
+import { parseSidecar } from '../annotations/sidecar-io';
+import { findConfig, loadConfigFile } from '../config/load-config';
+import { nodeConfigFs } from '../config/node-config-fs';
+import { defaultWorkspaceConfig, type WorkspaceConfig } from '../config/workspace-config';
+import { decodeSourceText } from '../text/decode';
+import { readFastYaml } from '../validation/fast-yaml';
+import * as validators from '../validation/generated/validators';
+import { countClaims, reviewClaims, type ReviewCounts } from './review';
+import type { ReviewedClaim } from './types';
+
+export interface SourceReview {
+  /** The path as given. */
+  path: string;
+  /** The source's text (for positions); undefined when skipped. */
+  text?: string;
+  /** Code-point offsets. Empty when claims are disabled in the config or the source was skipped. */
+  claims: ReviewedClaim[];
+  counts: ReviewCounts;
+  /** The config that applied (its `claims.severity` is the diagnostics' severity). */
+  config: WorkspaceConfig;
+  /** Whether a sidecar exists next to the source. */
+  hasSidecar: boolean;
+  /** Why the source was not reviewed (not UTF-8 text, unreadable). */
+  skipped?: string;
+  /** Why the sidecar was ignored (it has errors: `check` reports them), when it was. */
+  sidecarIgnored?: string;
+}
+
+export interface ReviewOptions {
+  /** The config for a source path; default: the nearest `.legal-annotator.yaml`, loaded once per folder. */
+  configFor?: (path: string) => Promise<WorkspaceConfig>;
+  /**
+   * A source's or sidecar's current text when the caller has a fresher one than the disk (an
+   * editor's unsaved document); return undefined to read the file.
+   */
+  readText?: (path: string) => string | undefined;
+  /** Stops between files; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Called after each source with the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Files read at once (default 16). */
+  concurrency?: number;
+}
+
+const EMPTY_COUNTS: ReviewCounts = { claims: 0, tagged: 0, dismissed: 0, untagged: 0, untaggedHigh: 0 };
+
+/** Reviews every source of `paths` (files, not folders), in the given order. */
+export async function reviewWorkspace(paths: readonly string[], options: ReviewOptions = {}): Promise<SourceReview[]> {
+  const configFor = options.configFor ?? configLoader();
+  const results = new Array<SourceReview>(paths.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) {
+      options.signal?.throwIfAborted();
+      const index = next++;
+      results[index] = await reviewSourceFile(paths[index], await configFor(paths[index]), options.readText);
+      options.onProgress?.(++done, paths.length);
+      // Let other work (a cancel click, the editor) in between files.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, paths.length) }, worker));
+  options.signal?.throwIfAborted();
+  return results;
+}
+
+/** Reviews one source with the given config. */
+export async function reviewSourceFile(path: string, config: WorkspaceConfig, readText?: (path: string) => string | undefined): Promise<SourceReview> {
+  const base = { path, claims: [], counts: EMPTY_COUNTS, config, hasSidecar: false };
+  const source = await readTextFile(path, readText);
+  if (!source.ok) return { ...base, skipped: source.reason };
+  const sidecarPath = sidecarPathFor(path);
+  const sidecarText = await readTextFile(sidecarPath, readText);
+  const hasSidecar = sidecarText.ok || !sidecarText.missing;
+  if (!config.claims.enabled) return { ...base, text: source.text, hasSidecar };
+  let sidecar: Pick<Sidecar, 'annotations' | 'dismissed'> | undefined;
+  let sidecarIgnored: string | undefined;
+  if (sidecarText.ok) {
+    sidecar = readSidecar(sidecarText.text);
+    if (!sidecar) sidecarIgnored = 'the sidecar has errors (see legal-annotator check); its tags are not counted';
+  } else if (hasSidecar) {
+    sidecarIgnored = `the sidecar ${sidecarText.reason}`;
+  }
+  const claims = reviewClaims(source.text, sidecar, { taxonomy: config.taxonomy });
+  return { ...base, text: source.text, claims, counts: countClaims(claims), hasSidecar, ...(sidecarIgnored ? { sidecarIgnored } : {}) };
+}
+
+/** A sidecar's entries: the fast block-YAML reader for the usual file, the full parser otherwise; undefined when invalid. */
+export function readSidecar(text: string): Pick<Sidecar, 'annotations' | 'dismissed'> | undefined {
+  const fast = readFastYaml(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  if (fast !== undefined && validators.sidecar(fast)) {
+    const value = fast as Omit<Sidecar, 'dismissed'> & { dismissed?: Dismissal[] };
+    return { annotations: value.annotations, dismissed: value.dismissed ?? [] };
+  }
+  const parsed = parseSidecar(text).sidecar;
+  return parsed ? { annotations: parsed.annotations, dismissed: parsed.dismissed } : undefined;
+}
+
+type TextRead = { ok: true; text: string } | { ok: false; missing: boolean; reason: string };
+
+async function readTextFile(path: string, readText?: (path: string) => string | undefined): Promise<TextRead> {
+  const given = readText?.(path);
+  if (given !== undefined) return { ok: true, text: given };
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, missing: code === 'ENOENT' || code === 'ENOTDIR', reason: `cannot be read (${code ?? (error as Error).message})` };
+  }
+  const decoded = decodeSourceText(bytes);
+  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, missing: false, reason: decoded.reason };
+}
+
+/** Nearest config per folder, each config file loaded once. */
+export function configLoader(): (path: string) => Promise<WorkspaceConfig> {
+  const byFolder = new Map<string, Promise<WorkspaceConfig>>();
+  const byFile = new Map<string, Promise<WorkspaceConfig>>();
+  return (path) => {
+    const folder = dirname(path);
+    let config = byFolder.get(folder);
+    if (!config) {
+      config = findConfig(folder, nodeConfigFs).then((location) => {
+        if (!location.configPath) return defaultWorkspaceConfig(location.root);
+        let loaded = byFile.get(location.configPath);
+        if (!loaded) byFile.set(location.configPath, (loaded = loadConfigFile(location.configPath, nodeConfigFs).then((l) => l.config)));
+        return loaded;
+      });
+      byFolder.set(folder, config);
+    }
+    return config;
+  };
+}
