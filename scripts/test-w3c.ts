@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   for (const name of (await fs.readdir(join(root, 'definitions'))).filter((n) => n.endsWith('.json')).sort()) {
-    ajv.addSchema(await readJson(join(root, 'definitions', name)));
+    ajv.addSchema((await readJson(join(root, 'definitions', name))) as object);
   }
   const assertions = await loadAssertions(root);
 
