@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Problem } from '../../core/validation/problem';
+import { checkClaims, collectClaimSources } from '../check/claims';
 import { collectTargets } from '../check/collect';
 import { formatJson, formatSarif, formatText, type FileReport } from '../check/formats';
 import { checkSidecarPaths, displayPath, type SidecarOutcome } from '../check/run-sidecars';
@@ -8,6 +9,7 @@ import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
 import packageJson from '../../../package.json';
 
 export const CHECK_HELP = `Usage: legal-annotator check [PATH...] [--format text|json|sarif] [--fix-anchors]
+                             [--claims [--max-untagged N] [--claims-as-errors]]
 
 Validates sidecars (*.ann.yaml) against the JSON schema, the workspace taxonomy and the
 source text they annotate, and validates .legal-annotator.yaml and the taxonomy file it
@@ -22,6 +24,14 @@ Options:
   --fix-anchors             store the new offsets of annotations whose quote moved, and
                             the new source hash once everything anchors; fuzzy and
                             orphaned annotations and files with errors are left alone
+  --claims                  also report untagged claims (code untagged-claim) in the
+                            sources: those of the sidecars, those given, and in a folder
+                            with a .legal-annotator.yaml every file its sources globs match;
+                            severity: the config's claims.severity (default warning),
+                            info for low-confidence claims. They do not change the exit
+                            code unless:
+  --max-untagged N          more than N untagged claims (high confidence) exit 1
+  --claims-as-errors        untagged claims are errors (exit 1 if any)
   -h, --help                show this help
 
 Lines and columns are 1-based; columns count Unicode code points.
@@ -36,6 +46,9 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
     options: {
       format: { type: 'string', default: 'text' },
       'fix-anchors': { type: 'boolean', default: false },
+      claims: { type: 'boolean', default: false },
+      'max-untagged': { type: 'string' },
+      'claims-as-errors': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -47,9 +60,12 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new CliError(`unknown --format '${format}' (expected text, json or sarif)`);
   const fix = values['fix-anchors'];
   const cwd = process.cwd();
+  const withClaims = values.claims || values['claims-as-errors'] || values['max-untagged'] !== undefined;
+  const maxUntagged = parseMaxUntagged(values['max-untagged']);
 
-  const targets = await collectTargets(positionals.length > 0 ? positionals : ['.']);
-  for (const source of targets.sourcesWithoutSidecar) output.err(`${source}: has no sidecar; nothing to check\n`);
+  const paths = positionals.length > 0 ? positionals : ['.'];
+  const targets = await collectTargets(paths);
+  if (!withClaims) for (const source of targets.sourcesWithoutSidecar) output.err(`${source}: has no sidecar; nothing to check\n`);
 
   const threads = context.workerScript && !fix && targets.sidecars.length >= MIN_SIDECARS_FOR_WORKERS ? threadCount() : 1;
   const { outcomes, configFiles } = threads > 1
@@ -58,10 +74,13 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
 
   const configReports = new Map<string, Problem[]>();
   for (const file of configFiles) configReports.set(file.path, file.problems);
-  // One order for every format: by path, configs and sidecars together.
+  // Untagged claims belong to the source, not to its sidecar.
+  const claims = withClaims ? await checkClaims(await collectClaimSources(paths, targets), values['claims-as-errors']) : undefined;
+  // One order for every format: by path, configs, sidecars and sources together.
   const reports: FileReport[] = [
     ...[...configReports].map(([path, problems]) => ({ file: displayPath(path), problems })),
     ...outcomes.map((outcome) => outcome.report),
+    ...[...(claims?.problems ?? [])].map(([path, problems]) => ({ file: displayPath(path), problems })),
   ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   if (fix) {
@@ -74,9 +93,31 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   else output.out(formatSarif(reports, { name: 'legal-annotator', version: packageJson.version }, cwd));
 
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const { problems } of reports) for (const p of problems) counts[p.severity]++;
-  output.err(`${reports.length} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info\n`);
-  return counts.error + counts.warning > 0 ? EXIT.problems : EXIT.ok;
+  // Untagged-claim warnings are for people reading the output: they fail the check only past --max-untagged.
+  let failing = 0;
+  for (const { problems } of reports) {
+    for (const p of problems) {
+      counts[p.severity]++;
+      if (p.severity === 'error' || (p.severity === 'warning' && p.code !== 'untagged-claim')) failing++;
+    }
+  }
+  const checked = reports.length - (claims?.problems.size ?? 0);
+  output.err(`${checked} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info\n`);
+  if (claims) {
+    const total = claims.reviews.reduce((sum, review) => sum + review.counts.claims, 0);
+    const tagged = claims.reviews.reduce((sum, review) => sum + review.counts.tagged, 0);
+    const dismissed = claims.reviews.reduce((sum, review) => sum + review.counts.dismissed, 0);
+    const limit = maxUntagged === undefined ? '' : ` (at most ${maxUntagged} allowed)`;
+    output.err(`claims in ${claims.reviews.length} source(s): ${total}, ${tagged} tagged, ${dismissed} dismissed, ${claims.untagged} untagged${limit}\n`);
+    if (maxUntagged !== undefined && claims.untagged > maxUntagged) failing++;
+  }
+  return failing > 0 ? EXIT.problems : EXIT.ok;
+}
+
+function parseMaxUntagged(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/u.test(value)) throw new CliError(`--max-untagged '${value}' is not a whole number`);
+  return Number(value);
 }
 
 function describeFixes(outcomes: readonly SidecarOutcome[], files: readonly string[]): string {

@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { configLoader, reviewSourceFile } from '../../core/claims';
+import type { ReviewedClaim } from '../../core/claims/types';
 import { scan } from '../../core/scanner/scan';
 import { LineIndex } from '../../core/text/positions';
 import type { Entity } from '../../core/scanner/types';
@@ -12,7 +15,9 @@ Finds states, dates and legal terms in each FILE (UTF-8 text) and prints them.
 Options:
   --format json|text       json (default): one JSON array, per file
                            { "file", "entities": [...], "claims": [...] };
-                           text: one line per entity, path:line:column: kind text -> value
+                           text: one line per entity, path:line:column: kind text -> value,
+                           and per claim, path:line:column: claim [confidence] categories
+                           (tagged|dismissed|untagged): text
   --month-first-slashes    read 03/04/2022 as March 4 (default: 3 April)
   -h, --help               show this help
 
@@ -22,11 +27,32 @@ Exit: 0 all files scanned; 1 some files skipped (not UTF-8 text, reported on
 stderr); 2 could not run (bad usage, missing file, directory).
 `;
 
+/** A claim as `scan --format json` prints it: the brief's fields first, details after. */
+export interface ScanClaim {
+  start: number;
+  end: number;
+  text: string;
+  /** Suggested category ids, best first. */
+  categories: string[];
+  /** A tag of the sidecar overlaps it. */
+  tagged: boolean;
+  /** A dismissal ("not a claim") of the sidecar overlaps it. */
+  dismissed: boolean;
+  confidence: 'high' | 'low';
+  reason?: string;
+  /** Per category, the cues that fired and the score that ranked it. */
+  suggestions: { id: string; cues: string[]; score: number }[];
+  cues: ReviewedClaim['cues'];
+  reporting: string[];
+  /** Ids of the tags overlapping it. */
+  tags: string[];
+}
+
 export interface ScanFileResult {
   file: string;
   entities: Entity[];
-  /** Filled by the claims detector (a later issue); empty until then. */
-  claims: unknown[];
+  /** Sentences reporting a violation, matched against the file's sidecar; empty when the config disables claims. */
+  claims: ScanClaim[];
 }
 
 export async function runScan(args: string[], output: CliOutput): Promise<number> {
@@ -47,6 +73,7 @@ export async function runScan(args: string[], output: CliOutput): Promise<number
   if (format !== 'json' && format !== 'text') throw new CliError(`unknown --format '${format}' (expected json or text)`);
   if (positionals.length === 0) throw new CliError('scan: no FILE given (see legal-annotator scan --help)');
   const results: ScanFileResult[] = [];
+  const configFor = configLoader();
   let skipped = 0;
   for (const file of positionals) {
     const read = await readSourceFile(file);
@@ -56,11 +83,44 @@ export async function runScan(args: string[], output: CliOutput): Promise<number
       continue;
     }
     const entities = scan(read.text, { dayFirstSlashes: !values['month-first-slashes'] });
-    results.push({ file, entities, claims: [] });
-    if (format === 'text') output.out(formatText(file, read.text, entities));
+    const text = read.text;
+    const review = await reviewSourceFile(file, await configFor(resolve(file)), (path) => (path === file ? text : undefined));
+    const claims = review.claims.map(toScanClaim);
+    results.push({ file, entities, claims });
+    if (format === 'text') output.out(formatText(file, read.text, entities) + formatClaimsText(file, read.text, claims));
   }
   if (format === 'json') output.out(`${JSON.stringify(results, null, 2)}\n`);
   return skipped > 0 ? EXIT.problems : EXIT.ok;
+}
+
+function toScanClaim(claim: ReviewedClaim): ScanClaim {
+  return {
+    start: claim.start,
+    end: claim.end,
+    text: claim.text,
+    categories: claim.categories.map((category) => category.id),
+    tagged: claim.tagged,
+    dismissed: claim.dismissed,
+    confidence: claim.confidence,
+    ...(claim.reason ? { reason: claim.reason } : {}),
+    suggestions: claim.categories,
+    cues: claim.cues,
+    reporting: claim.reporting,
+    tags: claim.tags.map((tag) => tag.id),
+  };
+}
+
+function formatClaimsText(file: string, text: string, claims: readonly ScanClaim[]): string {
+  if (claims.length === 0) return '';
+  const lines = new LineIndex(text);
+  let out = '';
+  for (const claim of claims) {
+    const position = lines.codePointPositionAt(claim.start);
+    const state = claim.tagged ? 'tagged' : claim.dismissed ? 'dismissed' : 'untagged';
+    const why = claim.reason ? `, ${claim.reason}` : '';
+    out += `${file}:${position.line + 1}:${position.character + 1}: claim [${claim.confidence}${why}] ${claim.categories.join(', ')} (${state}): ${claim.text.replace(/\s+/gu, ' ')}\n`;
+  }
+  return out;
 }
 
 function formatText(file: string, text: string, entities: Entity[]): string {

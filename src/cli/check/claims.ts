@@ -1,0 +1,108 @@
+/**
+ * `check --claims`: untagged claims of sources, as problems positioned in the source (not in
+ * its sidecar). The sources are those of the sidecars checked, those given on the command line,
+ * and, in a folder under a `.legal-annotator.yaml`, every file its `sources` globs match (without
+ * a config no folder is searched for sources: every .txt and .md would be).
+ */
+import { promises as fs } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { SIDECAR_SUFFIX } from '../../core/annotations/model';
+import { configLoader, reviewWorkspace, type SourceReview } from '../../core/claims';
+import type { ReviewedClaim } from '../../core/claims/types';
+import { findCategory } from '../../core/taxonomy/taxonomy';
+import { CONFIG_FILE_NAME } from '../../core/config/workspace-config';
+import { LineIndex } from '../../core/text/positions';
+import type { Problem, Severity } from '../../core/validation/problem';
+import type { CheckTargets } from './collect';
+
+export interface ClaimsOutcome {
+  reviews: SourceReview[];
+  /** Problems per absolute source path. */
+  problems: Map<string, Problem[]>;
+  /** Untagged high-confidence claims (what --max-untagged counts). */
+  untagged: number;
+}
+
+/** Absolute paths of the sources to review, sorted. */
+export async function collectClaimSources(paths: readonly string[], targets: CheckTargets): Promise<string[]> {
+  const sources = new Set<string>();
+  for (const sidecar of targets.sidecars) {
+    const source = sidecar.slice(0, -SIDECAR_SUFFIX.length);
+    if (await isFile(source)) sources.add(source);
+  }
+  for (const given of targets.sourcesWithoutSidecar) sources.add(resolve(given));
+  const configFor = configLoader();
+  for (const given of paths) {
+    const folder = resolve(given);
+    if (!(await isDirectory(folder))) continue;
+    const config = await configFor(`${folder}${sep}x`);
+    if (!config.configPath) continue;
+    const matches = await glob(config.sources, { cwd: config.root, absolute: true, dot: false, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+    for (const file of matches) {
+      const path = resolve(file);
+      const inside = relative(folder, path);
+      if (inside.startsWith('..') || path.endsWith(SIDECAR_SUFFIX) || path.endsWith(CONFIG_FILE_NAME)) continue;
+      sources.add(path);
+    }
+  }
+  return [...sources].sort();
+}
+
+export async function checkClaims(sources: readonly string[], asErrors: boolean): Promise<ClaimsOutcome> {
+  const reviews = await reviewWorkspace(sources);
+  const problems = new Map<string, Problem[]>();
+  let untagged = 0;
+  for (const review of reviews) {
+    if (review.text === undefined) continue;
+    const lines = new LineIndex(review.text);
+    const list: Problem[] = [];
+    for (const claim of review.claims) {
+      if (claim.tagged || claim.dismissed) continue;
+      if (claim.confidence === 'high') untagged++;
+      list.push(claimProblem(review, claim, lines, asErrors));
+    }
+    if (list.length > 0) problems.set(review.path, list);
+  }
+  return { reviews, problems, untagged };
+}
+
+function claimProblem(review: SourceReview, claim: ReviewedClaim, lines: LineIndex, asErrors: boolean): Problem {
+  const severity: Severity = claim.confidence === 'low' ? 'info' : asErrors ? 'error' : review.config.claims.severity;
+  const start = lines.codePointPositionAt(claim.start);
+  const end = lines.codePointPositionAt(claim.end);
+  return {
+    code: 'untagged-claim',
+    severity,
+    message: claimMessage(review, claim),
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+  };
+}
+
+/** `"tortured" suggests Torture (torture), also ill-treatment; tag it or dismiss it as not a claim`. */
+export function claimMessage(review: SourceReview, claim: ReviewedClaim): string {
+  const [top, ...rest] = claim.categories;
+  const label = findCategory(review.config.taxonomy, top.id)?.label ?? top.id;
+  const also = rest.length > 0 ? `, also ${rest.map((c) => c.id).join(', ')}` : '';
+  const low = claim.confidence === 'low' ? ` (low confidence: ${claim.reason})` : '';
+  return `untagged claim: "${top.cues[0]}" suggests ${label} (${top.id})${also}${low}; tag it or dismiss it as not a claim`;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
