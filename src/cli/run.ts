@@ -1,6 +1,7 @@
 import { runCheck } from './commands/check';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
+import { runReport } from './commands/report';
 import { runScan } from './commands/scan';
 import { runTag } from './commands/tag';
 import { CliError, EXIT, type CliContext, type CliOutput } from './output';
@@ -13,6 +14,7 @@ Commands:
   tag FILE ...    tag a passage of FILE with a violation category
   export ...      export annotations as W3C Web Annotation, brat standoff or CSV
   import ...      import brat or W3C Web Annotation files into sidecars
+  report ...      the evidence matrix: categories x sources, quotes, legal basis (md, html)
 
 Run legal-annotator <command> --help for a command's options.
 `;
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   tag: runTag,
   export: runExport,
   import: runImport,
+  report: runReport,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
