@@ -60,6 +60,12 @@ describe('claims', () => {
     }
   });
 
+  it('takes a negation as the report for a withholding (ICRC access, medical care, contact)', () => {
+    const claim = only('The ICRC has never visited the camp and he received no medical care.');
+    assert.equal(claim.confidence, 'high');
+    assert.deepEqual(claim.categories.map((c) => c.id), ['denial-of-medical-care', 'denial-of-icrc-access']);
+  });
+
   it('does not take "not only" or "no fewer than" as negations', () => {
     assert.equal(only('He was not only beaten but also tortured.').confidence, 'high');
     assert.equal(only('No fewer than 20 people were killed.').confidence, 'high');

@@ -94,3 +94,10 @@ export const MASKING_PHRASES = ['cardiac arrest', 'respiratory arrest', 'arrest 
 
 /** "convicted of the murder", "arrested for the killing", "charged with kidnapping": the act is the charge. */
 export const CHARGE_LINKS = new Set(['of', 'for', 'with', 'over']);
+
+/**
+ * Categories whose violation is a withholding: "the ICRC never visited", "he received no medical
+ * care", "no contact with his family" report the violation by a negation, so a negation does not
+ * lower the confidence of their cues.
+ */
+export const WITHHOLDING_CATEGORIES = new Set(['denial-of-icrc-access', 'denial-of-medical-care', 'incommunicado-detention', 'denial-of-pow-status']);

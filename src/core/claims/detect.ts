@@ -15,6 +15,8 @@
  *   tortured", "denied that he was beaten"), hypothetical ("would constitute", "may amount to",
  *   "at risk of torture", "threatened to kill") and bare mentions (a cue that names an act, such
  *   as "murder", in a sentence without any reported event or reporting word: a list of acts).
+ *   A negation does not lower the cues of a violation that is a withholding ("the ICRC never
+ *   visited", "no medical care"): there the negation is the report.
  *   They are kept because a denial or a hedge in a report often carries an allegation a reviewer
  *   must judge ("the authorities denied that he was tortured"), and a word-window reading of
  *   negation scope is not reliable enough to hide a sentence silently. The CLI reports them as
@@ -36,7 +38,7 @@ import { paragraphAround, segmentSentences, type SentenceSpan } from '../text/se
 import {
   CLAUSE_BREAKS, CONCEPT_FOLLOWERS, CONCEPT_MARKERS, DENIAL_FOLLOWERS, DENIALS, HYPOTHETICALS, NEGATION_CANCELLED_BY,
   NEGATIONS, NORMATIVE_PAIRS, NORMATIVE_WORDS, REPORTING_PAIRS, REPORTING_WORDS, CHARGE_LINKS, PERPETRATOR_WORDS,
-  PROCESS_CATEGORIES,
+  PROCESS_CATEGORIES, WITHHOLDING_CATEGORIES,
 } from './context-words';
 import { cueMatcherFor, findCues, isEventWord, type CueHit } from './cue-matcher';
 import { tokenize, type Token } from './tokens';
@@ -102,7 +104,7 @@ function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHi
     const at = tokenIndexAt(tokens, hit.start);
     const after = tokenIndexAt(tokens, hit.end);
     if (namesANorm(tokens, at, after)) continue;
-    const negation = negationBefore(text, tokens, at);
+    const negation = WITHHOLDING_CATEGORIES.has(hit.payload.category) ? undefined : negationBefore(text, tokens, at);
     if (negation) {
       live.push({ hit, use: 'negated', because: negation });
       continue;
