@@ -57,6 +57,8 @@ let claimsAll = 0;
 let claimsHigh = 0;
 let agreeAll = 0;
 let agreeHigh = 0;
+let agreeOtherAll = 0;
+let agreeOtherHigh = 0;
 let mappableAll = 0;
 let mappableAgree = 0;
 const MAPPED = new Set(Object.values(TYPE_TO_CATEGORY));
@@ -83,6 +85,12 @@ for (const label of labels) {
   claimsHigh += high.length;
   agreeAll += claims.filter((claim) => labelled.has(claim.categories[0].id)).length;
   agreeHigh += high.filter((claim) => labelled.has(claim.categories[0].id)).length;
+  // The labels' "other" type is a violation other than the five: a claim whose top category is
+  // none of the five (ill-treatment, unfair prosecution, ...) agrees with it.
+  const agreesReadingOther = (claim: Claim): boolean =>
+    labelled.has(claim.categories[0].id) || (label.violation_types.includes('other') && !MAPPED.has(claim.categories[0].id));
+  agreeOtherAll += claims.filter(agreesReadingOther).length;
+  agreeOtherHigh += high.filter(agreesReadingOther).length;
   const mappable = claims.filter((claim) => MAPPED.has(claim.categories[0].id));
   mappableAll += mappable.length;
   mappableAgree += mappable.filter((claim) => labelled.has(claim.categories[0].id)).length;
@@ -100,6 +108,7 @@ const lines = [
   '| --- | ---: | ---: |',
   `| claims | ${claimsAll} | ${claimsHigh} |`,
   `| top suggestion is a labelled type | ${ratio(agreeAll, claimsAll)} | ${ratio(agreeHigh, claimsHigh)} |`,
+  `| same, reading the label "other" as any category but the five | ${ratio(agreeOtherAll, claimsAll)} | ${ratio(agreeOtherHigh, claimsHigh)} |`,
   `| same, among claims whose top category is one of the five with a label (${mappableAll} claims) | ${ratio(mappableAgree, mappableAll)} | |`,
   `| claims per 1,000 words | ${((claimsAll / words) * 1000).toFixed(1)} | ${((claimsHigh / words) * 1000).toFixed(1)} |`,
   '',
