@@ -10,7 +10,7 @@ import { glob } from 'tinyglobby';
 import { SIDECAR_SUFFIX } from '../../core/annotations/model';
 import { configLoader, reviewWorkspace, type SourceReview } from '../../core/claims';
 import type { ReviewedClaim } from '../../core/claims/types';
-import { findCategory } from '../../core/taxonomy/taxonomy';
+import { claimMessage } from '../../core/claims/messages';
 import { CONFIG_FILE_NAME } from '../../core/config/workspace-config';
 import { LineIndex } from '../../core/text/positions';
 import type { Problem, Severity } from '../../core/validation/problem';
@@ -74,21 +74,12 @@ function claimProblem(review: SourceReview, claim: ReviewedClaim, lines: LineInd
   return {
     code: 'untagged-claim',
     severity,
-    message: claimMessage(review, claim),
+    message: claimMessage(review.config.taxonomy, claim),
     line: start.line + 1,
     column: start.character + 1,
     endLine: end.line + 1,
     endColumn: end.character + 1,
   };
-}
-
-/** `"tortured" suggests Torture (torture), also ill-treatment; tag it or dismiss it as not a claim`. */
-export function claimMessage(review: SourceReview, claim: ReviewedClaim): string {
-  const [top, ...rest] = claim.categories;
-  const label = findCategory(review.config.taxonomy, top.id)?.label ?? top.id;
-  const also = rest.length > 0 ? `, also ${rest.map((c) => c.id).join(', ')}` : '';
-  const low = claim.confidence === 'low' ? ` (low confidence: ${claim.reason})` : '';
-  return `untagged claim: "${top.cues[0]}" suggests ${label} (${top.id})${also}${low}; tag it or dismiss it as not a claim`;
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 /** The claims API (see README "Claims"): detection, review against a sidecar, workspace review. */
 export type { Claim, ClaimCategory, ClaimConfidence, ClaimCue, CueUse, ReviewedClaim } from './types';
 export { detectClaims, type DetectOptions } from './detect';
-export { countClaims, markClaims, reviewClaims, type ReviewCounts } from './review';
+export { claimMessage } from './messages';
+export { countClaims, markClaims, markCoveredClaims, reviewClaims, type CoveredRange, type ReviewCounts } from './review';
 export { configLoader, readSidecar, reviewSourceFile, reviewWorkspace, type ReviewOptions, type SourceReview } from './workspace-review';
 export { compileCueMatcher, cueMatcherFor, findCues, type CueHit, type CueMatcher } from './cue-matcher';

@@ -19,12 +19,15 @@ export interface ReviewCounts {
   untaggedHigh: number;
 }
 
-interface Covered {
+/** A tag's or a dismissal's range, in the same offsets as the claims it marks. */
+export interface CoveredRange {
   start: number;
   end: number;
   id: string;
   category?: string;
 }
+
+type Covered = CoveredRange;
 
 function anchoredRanges(results: readonly AnchorResult[], entries: readonly { id: string; category?: string }[]): Covered[] {
   const ranges: Covered[] = [];
@@ -51,6 +54,14 @@ export function markClaims(text: string | PreparedText, claims: readonly Claim[]
     tags = anchoredRanges(results.slice(0, annotations.length), annotations);
     dismissed = anchoredRanges(results.slice(annotations.length), dismissals);
   }
+  return markCoveredClaims(claims, tags, dismissed);
+}
+
+/**
+ * Marks claims by ranges already anchored (the editor's live ranges, UTF-16, which follow unsaved
+ * edits): tagged when a tag's range overlaps the claim, dismissed when a dismissal's does.
+ */
+export function markCoveredClaims(claims: readonly Claim[], tags: readonly CoveredRange[], dismissed: readonly CoveredRange[]): ReviewedClaim[] {
   return claims.map((claim) => {
     const tagging = tags.filter((tag) => overlaps(tag, claim));
     const dismissal = dismissed.find((entry) => overlaps(entry, claim));
