@@ -54,6 +54,8 @@ describe('interop: IRIs', () => {
     assert.match(annotationIri('reports/r.txt', 'a-1'), /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.equal(annotationIri('reports/r.txt', 'a-1'), annotationIri('reports/r.txt', 'a-1'), 'stable');
     assert.notEqual(nameUuid('a'), nameUuid('b'));
+    assert.equal(annotationIri('reports/r.txt', 'a-2'), `urn:uuid:${nameUuid('reports/r.txt#a-2')}`);
+    assert.notEqual(annotationIri('reports/s.txt', 'a-2'), annotationIri('reports/r.txt', 'a-2'));
     assert.throws(() => normalizeBase('corpus/'), /not an absolute IRI/);
     assert.deepEqual(pathFromSourceIri('https://example.org/corpus/reports/a%20b.txt', base), { relative: 'reports/a b.txt' });
     assert.equal(pathFromSourceIri('https://example.org/corpus/../etc/passwd', base), undefined);

@@ -5,7 +5,7 @@
  * the same workspace path and sidecar id on any machine, or, with a base,
  * `<base><path>.ann.yaml#<id>`, the sidecar entry it comes from.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Namespace of the name-based (version 5) UUIDs we mint, so they never collide with another tool's. */
@@ -33,7 +33,14 @@ export function sourceIri(absolutePath: string, relativePath: string, base?: str
 }
 
 export function annotationIri(relativePath: string, id: string, base?: string): string {
-  return base ? `${base}${encodePath(relativePath)}.ann.yaml#${encodeURIComponent(id)}` : `urn:uuid:${nameUuid(`${relativePath}#${id}`)}`;
+  return base ? `${base}${encodePath(relativePath)}.ann.yaml#${encodeURIComponent(id)}` : `urn:uuid:${uuidOfDigest(hashWithPrefix(`${relativePath}#`).copy().update(id, 'utf8').digest())}`;
+}
+
+/** The SHA-1 state after the namespace and a path: hashed once per source, copied per annotation (exports run to 100,000). */
+let lastPrefix: { prefix: string; hash: Hash } | undefined;
+function hashWithPrefix(prefix: string): Hash {
+  if (lastPrefix?.prefix !== prefix) lastPrefix = { prefix, hash: createHash('sha1').update(NAMESPACE_BYTES).update(prefix, 'utf8') };
+  return lastPrefix.hash;
 }
 
 /** The collection's id: one per set of sources, the same each time they are exported together. */
@@ -80,7 +87,10 @@ export function pathFromSourceIri(iri: string, base?: string): { absolute?: stri
 
 /** RFC 9562 version 5 UUID (SHA-1, name-based) of `name` in our namespace. */
 export function nameUuid(name: string): string {
-  const hash = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
+  return uuidOfDigest(createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest());
+}
+
+function uuidOfDigest(hash: Buffer): string {
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

@@ -80,7 +80,7 @@ export async function checkSidecarFile(path: string, options: CheckOptions): Pro
  * would report: valid against the schema, unique ids, `end` not before `start`, a quote as
  * long as its range (keep in step with contentProblems in sidecar-io.ts).
  */
-function cleanFastRead(text: string): Sidecar | undefined {
+export function cleanFastRead(text: string): Sidecar | undefined {
   const value = readFastYaml(text);
   if (value === undefined || !validators.sidecar(value)) return undefined;
   const raw = value as Omit<Sidecar, 'dismissed'> & { dismissed?: Dismissal[] };
