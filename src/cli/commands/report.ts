@@ -1,9 +1,8 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { countClaims, reviewClaims } from '../../core/claims';
-import type { WorkspaceConfig } from '../../core/config/workspace-config';
-import { resolveSources, type ResolvedSource } from '../../core/interop/export-input';
-import { buildEvidenceMatrix, type ClaimCounter } from '../../core/report/evidence-matrix';
+import { resolveSources } from '../../core/interop/export-input';
+import { claimCounter } from '../../core/report/claim-counter';
+import { buildEvidenceMatrix } from '../../core/report/evidence-matrix';
 import { renderHtml } from '../../core/report/html';
 import { renderMarkdown } from '../../core/report/markdown';
 import { loadAnnotatedSources, shown, writeOutputFile } from '../interop/load-sources';
@@ -63,13 +62,4 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
   else output.out(text);
   output.err(`evidence matrix of ${matrix.totalTags} tag(s) in ${matrix.sources.length} source(s) written to ${out ? shown(out) : 'stdout'}\n`);
   return loaded.skipped.length > 0 ? EXIT.problems : EXIT.ok;
-}
-
-/** Untagged claims per source, from the claims detector, unless the workspace turned detection off. */
-export function claimCounter(config: WorkspaceConfig): ClaimCounter | undefined {
-  if (!config.claims.enabled) return undefined;
-  return ({ source }: ResolvedSource) => {
-    const counts = countClaims(reviewClaims(source.text, source.sidecar, { taxonomy: config.taxonomy }));
-    return { untagged: counts.untagged, untaggedHigh: counts.untaggedHigh };
-  };
 }
