@@ -13,4 +13,6 @@ export interface ConfigFs {
   readText(path: string): Promise<ReadTextResult>;
   /** What is at a path, without following it further than the OS does. */
   kind(path: string): Promise<'file' | 'directory' | undefined>;
+  /** The path with every symbolic link resolved (undefined when it does not exist); optional: in-memory trees have no links. */
+  realPath?(path: string): Promise<string | undefined>;
 }

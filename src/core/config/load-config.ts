@@ -11,6 +11,7 @@ import { hasErrors } from '../validation/problem';
 import { validateYamlText, type ValidatedYaml } from '../validation/schema-validation';
 import { locateNode, rangeAt } from '../validation/yaml-source';
 import type { ConfigFs } from './config-fs';
+import { unsafeGlobReason } from './glob-safety';
 import { CONFIG_FILE_NAME, defaultWorkspaceConfig, resolveWorkspaceConfig, type ConfigFileValue, type WorkspaceConfig } from './workspace-config';
 
 export interface FileProblems {
@@ -64,7 +65,12 @@ export async function loadConfigFile(configPath: string, fs: ConfigFs): Promise<
   }
   const validated = validateYamlText(read.text, 'config');
   const configProblems = [...validated.problems];
-  const value = hasErrors(configProblems) ? undefined : (validated.value as ConfigFileValue);
+  let value = hasErrors(configProblems) ? undefined : (validated.value as ConfigFileValue);
+  if (value?.sources) {
+    const refused = unsafeGlobProblems(value.sources, validated);
+    configProblems.push(...refused.problems);
+    value = { ...value, sources: refused.safe };
+  }
   const files: FileProblems[] = [{ path, problems: configProblems }];
   let taxonomyFile: TaxonomyConfig | undefined;
   if (typeof value?.taxonomy === 'string') {
@@ -90,6 +96,15 @@ async function loadTaxonomyFile(
     const message = `the taxonomy file "${given}" is outside the workspace (${root}); keep it inside the workspace. Using the default taxonomy`;
     return { configProblems: [{ code: 'taxonomy-outside-workspace', severity: 'error', message, ...at }] };
   }
+  if (fs.realPath) {
+    // A symbolic link inside the workspace may point anywhere: compare where both really are.
+    const [realRoot, realPath] = await Promise.all([fs.realPath(root), fs.realPath(path)]);
+    const really = realRoot && realPath ? relative(realRoot, realPath) : '';
+    if (really.startsWith('..') || isAbsolute(really)) {
+      const message = `the taxonomy file "${given}" is a symbolic link to ${realPath}, outside the workspace (${root}); keep it inside the workspace. Using the default taxonomy`;
+      return { configProblems: [{ code: 'taxonomy-outside-workspace', severity: 'error', message, ...at }] };
+    }
+  }
   const read = await fs.readText(path);
   if (!read.ok && read.missing) {
     const message = `the taxonomy file "${given}" does not exist (looked for ${path}); fix the path. Using the default taxonomy`;
@@ -103,4 +118,21 @@ async function loadTaxonomyFile(
   const problems = [...validated.problems];
   const taxonomy = hasErrors(problems) ? undefined : (validated.value as TaxonomyConfig);
   return { configProblems: [], file: { path, problems }, taxonomy };
+}
+
+/** Globs that could hang the matcher (glob-safety.ts) are reported at their position and left out. */
+function unsafeGlobProblems(globs: readonly string[], config: ValidatedYaml): { safe: string[]; problems: Problem[] } {
+  const safe: string[] = [];
+  const problems: Problem[] = [];
+  globs.forEach((glob, index) => {
+    const reason = unsafeGlobReason(glob);
+    if (!reason) {
+      safe.push(glob);
+      return;
+    }
+    const node = locateNode(config.document, `/sources/${index}`).node;
+    const message = `the glob "${glob.length > 60 ? `${glob.slice(0, 57)}...` : glob}" ${reason}; it is ignored`;
+    problems.push({ code: 'sources-glob-unsafe', severity: 'error', message, ...rangeAt(config.text, config.lines, node?.range?.[0] ?? 0, node?.range?.[1] ?? 0) });
+  });
+  return { safe, problems };
 }

@@ -25,4 +25,11 @@ export const nodeConfigFs: ConfigFs = {
       return undefined;
     }
   },
+  async realPath(path: string) {
+    try {
+      return await fs.realpath(path);
+    } catch {
+      return undefined;
+    }
+  },
 };

@@ -14,18 +14,13 @@ export interface Utf16Range {
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const FRONT_MATTER_END = /^(?:---|\.\.\.)[ \t]*$/;
-/** Inside one block (no blank line): code spans, comments, tags, link destinations, autolinks, URLs. */
-const INLINE_SKIPS = new RegExp(
-  [
-    '(`+)(?!`)[^]*?[^`]\\1(?!`)', // code span: a run of backticks closed by a run of the same length
-    '<!--[^]*?-->',
-    '<[A-Za-z/][^>\\n]*>', // HTML tag or autolink
-    '\\]\\([^)\\n]*\\)', // link destination: ](...)
-    '^ {0,3}\\[[^\\]\\n]+\\]:[^\\n]*', // reference definition
-    '\\bhttps?://[^\\s<>()]+',
-  ].join('|'),
-  'gm',
-);
+/**
+ * Inside one block (no blank line): tags, link destinations, reference definitions, autolinks,
+ * URLs. Code spans and comments are found by hand (see `inlineSkipsOf`). Every alternative
+ * stops at a character that starts another try (`<`, `]`) or at a line end, so a long line of
+ * `<a<a<a` or `](](` costs linear time, not quadratic (a hostile source must not hang the editor).
+ */
+const INLINE_SKIPS = /<[A-Za-z/][^<>\n]*>|\]\([^()\]\n]*\)|^ {0,3}\[[^\]\n]+\]:[^\n]*|\bhttps?:\/\/[^\s<>()]+/gm;
 
 /** Non-prose ranges of `text`, sorted and disjoint. */
 export function markdownSkipRanges(text: string): Utf16Range[] {
@@ -110,12 +105,77 @@ function inlineSkips(text: string, from: number, to: number, ranges: Utf16Range[
   for (;;) {
     const match = blank.exec(text);
     const end = match && match.index < to ? match.index + 1 : to;
-    const paragraph = text.slice(start, end);
-    for (const skip of paragraph.matchAll(INLINE_SKIPS)) {
-      ranges.push({ start: start + skip.index, end: start + skip.index + skip[0].length });
-    }
+    for (const skip of inlineSkipsOf(text.slice(start, end))) ranges.push({ start: start + skip.start, end: start + skip.end });
     if (end >= to || !match) break;
     start = end;
     blank.lastIndex = start + 1;
   }
+}
+
+/**
+ * The inline skips of one paragraph, left to right, none inside another: code spans (a run of
+ * backticks closed by the next run of the same length, as CommonMark has it; an unclosed run
+ * is literal), HTML comments, and INLINE_SKIPS. Linear: each source of candidates is searched
+ * forward from where the last one was found, never again from the start.
+ */
+function inlineSkipsOf(paragraph: string): Utf16Range[] {
+  const found: Utf16Range[] = [];
+  const spans = codeSpans(paragraph);
+  let spanIndex = 0;
+  let comment: Utf16Range | undefined | null; // null: no comment closes after this point
+  let other: Utf16Range | undefined | null;
+  const pattern = new RegExp(INLINE_SKIPS.source, INLINE_SKIPS.flags);
+  for (let at = 0; at < paragraph.length; ) {
+    while (spanIndex < spans.length && spans[spanIndex].start < at) spanIndex++;
+    const span = spans[spanIndex];
+    if (comment !== null && (comment === undefined || comment.start < at)) comment = nextComment(paragraph, at);
+    if (other !== null && (other === undefined || other.start < at)) {
+      pattern.lastIndex = at;
+      const match = pattern.exec(paragraph);
+      other = match ? { start: match.index, end: match.index + match[0].length } : null;
+    }
+    let first: Utf16Range | undefined;
+    for (const candidate of [span, comment, other]) if (candidate && (!first || candidate.start < first.start)) first = candidate;
+    if (!first) break;
+    found.push(first);
+    at = Math.max(first.end, first.start + 1);
+  }
+  return found;
+}
+
+function nextComment(text: string, from: number): Utf16Range | null {
+  const start = text.indexOf('<!--', from);
+  if (start < 0) return null;
+  const close = text.indexOf('-->', start + 4);
+  // No "-->" after this "<!--": none after a later one either.
+  return close < 0 ? null : { start, end: close + 3 };
+}
+
+/** Code spans of a paragraph in one pass over its backtick runs. */
+function codeSpans(text: string): Utf16Range[] {
+  const runs: Utf16Range[] = [];
+  for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i)) {
+    const start = i;
+    while (text.charCodeAt(i) === 0x60) i++;
+    runs.push({ start, end: i });
+  }
+  // For each run, the index of the next run of the same length (one pass from the end).
+  const nextSameLength = new Array<number>(runs.length);
+  const lastByLength = new Map<number, number>();
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const length = runs[r].end - runs[r].start;
+    nextSameLength[r] = lastByLength.get(length) ?? -1;
+    lastByLength.set(length, r);
+  }
+  const spans: Utf16Range[] = [];
+  for (let r = 0; r < runs.length; ) {
+    const close = nextSameLength[r];
+    if (close < 0) {
+      r++;
+      continue;
+    }
+    spans.push({ start: runs[r].start, end: runs[close].end });
+    r = close + 1;
+  }
+  return spans;
 }
