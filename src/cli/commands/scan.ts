@@ -89,8 +89,37 @@ export async function runScan(args: string[], output: CliOutput): Promise<number
     results.push({ file, entities, claims });
     if (format === 'text') output.out(formatText(file, read.text, entities) + formatClaimsText(file, read.text, claims));
   }
-  if (format === 'json') output.out(`${JSON.stringify(results, null, 2)}\n`);
+  if (format === 'json') writeJson(results, output);
   return skipped > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * Prints what JSON.stringify(results, null, 2) would, in pieces: a 50 MB source has about a
+ * million entities, and the whole document as one string would pass V8's string length limit.
+ */
+function writeJson(results: readonly ScanFileResult[], output: CliOutput): void {
+  const indent = (json: string, spaces: string) => json.replace(/\n/g, `\n${spaces}`);
+  const list = (items: readonly unknown[], spaces: string): void => {
+    if (items.length === 0) return output.out('[]');
+    output.out('[');
+    for (let i = 0; i < items.length; i += 1000) {
+      output.out(items.slice(i, i + 1000).map((item) => `\n${spaces}  ${indent(JSON.stringify(item, null, 2), `${spaces}  `)}`).join(','));
+      if (i + 1000 < items.length) output.out(',');
+    }
+    output.out(`\n${spaces}]`);
+  };
+  if (results.length === 0) return output.out('[]\n');
+  output.out('[');
+  results.forEach((result, index) => {
+    const { entities, claims, ...rest } = result;
+    const head = JSON.stringify({ ...rest, entities: 0 }, null, 2).replace(/,\s*"entities": 0\n\}$/, '');
+    output.out(`${index > 0 ? ',' : ''}\n  ${indent(head, '  ')},\n    "entities": `);
+    list(entities, '    ');
+    output.out(',\n    "claims": ');
+    list(claims, '    ');
+    output.out('\n  }');
+  });
+  output.out('\n]\n');
 }
 
 function toScanClaim(claim: ReviewedClaim): ScanClaim {

@@ -69,6 +69,10 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   if (!decoded.ok) return refuse(`${decoded.reason}; only UTF-8 text can be tagged`);
 
   const sidecarPath = sidecarPathFor(file);
+  // An atomic write renames over the link, so the file it points to would silently stop being
+  // the sidecar: refuse instead, and never write through a link out of the workspace.
+  const link = await symbolicLinkTarget(sidecarPath);
+  if (link !== undefined) return refuse(`its sidecar ${shown}.ann.yaml is a symbolic link (to ${link}); tag writes only a regular sidecar file next to its source: replace the link with a copy of the file`);
   const sidecar = await readSidecarFile(sidecarPath);
   const loaded = await loadConfigFor(file, nodeConfigFs);
   for (const { path, problems } of loaded.files) {
@@ -106,4 +110,12 @@ function rangeOption(start: string | undefined, end: string | undefined, quote: 
     return Number(value);
   };
   return { start: number('start', start), end: number('end', end) };
+}
+
+async function symbolicLinkTarget(path: string): Promise<string | undefined> {
+  try {
+    return (await fs.lstat(path)).isSymbolicLink() ? await fs.readlink(path) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -28,17 +28,22 @@ const LF = 0x0a;
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 const GOOD_KEYS = new Set<string>();
 
+/** Sidecars nest four levels deep; anything much deeper is left to the full parser, which reports it. */
+const MAX_DEPTH = 64;
+
 export function readFastYaml(text: string): unknown {
   try {
     return new Reader(text).document();
   } catch (error) {
-    if (error instanceof Unsupported) return undefined;
+    // A RangeError (stack overflow) cannot happen within MAX_DEPTH; declined all the same.
+    if (error instanceof Unsupported || error instanceof RangeError) return undefined;
     throw error;
   }
 }
 
 class Reader {
   private pos = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {
     if (text.includes('\t') || text.charCodeAt(0) === 0xfeff) throw new Unsupported();
@@ -57,7 +62,10 @@ class Reader {
 
   /** A block node whose first line starts at the current position, at column `column`. */
   private block(column: number): unknown {
-    return this.isSequenceItem() ? this.sequence(column) : this.mapping(column);
+    if (++this.depth > MAX_DEPTH) throw new Unsupported();
+    const value = this.isSequenceItem() ? this.sequence(column) : this.mapping(column);
+    this.depth--;
+    return value;
   }
 
   private sequence(column: number): unknown[] {

@@ -9,7 +9,7 @@ import * as validators from './generated/validators';
 import type { GeneratedValidator } from './generated/validators';
 import type { Problem } from './problem';
 import { sortProblems } from './problem';
-import { findKeyNode, locateNode, parseYamlSource, pointerSegments, rangeAt, type YamlSource } from './yaml-source';
+import { findKeyNode, locateNode, parseYamlSource, pointerSegments, rangeAt, TOO_DEEP, type YamlSource } from './yaml-source';
 import { editDistance } from '../text/edit-distance';
 
 export type SchemaName = 'sidecar' | 'config' | 'taxonomy';
@@ -35,11 +35,19 @@ export function validateYamlText(fileText: string, schema: SchemaName): Validate
   try {
     value = source.document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    // Only a "billion laughs" alias bomb gets here: refuse it like a syntax error.
-    const problem: Problem = { code: 'yaml-syntax', severity: 'error', message: (error as Error).message, line: 1, column: 1 };
+    // A "billion laughs" alias bomb (maxAliasCount) or nesting too deep for the stack: refuse it like a syntax error.
+    const message = error instanceof RangeError ? TOO_DEEP : (error as Error).message;
+    const problem: Problem = { code: 'yaml-syntax', severity: 'error', message, line: 1, column: 1 };
     return { ...source, value: undefined, problems: [...source.problems, problem] };
   }
-  return { ...source, value, problems: sortProblems([...source.problems, ...schemaProblems(source, value, schema)]) };
+  let schemaFound: Problem[];
+  try {
+    schemaFound = schemaProblems(source, value, schema);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    schemaFound = [{ code: 'yaml-syntax', severity: 'error', message: TOO_DEEP, line: 1, column: 1 }];
+  }
+  return { ...source, value: schemaFound.some((p) => p.message === TOO_DEEP) ? undefined : value, problems: sortProblems([...source.problems, ...schemaFound]) };
 }
 
 /** Schema problems of an already parsed value, positioned in `source`. */

@@ -9,6 +9,9 @@ import type { Problem, Severity } from './problem';
 
 const BOM = '\uFEFF';
 
+/** Said instead of "Maximum call stack size exceeded" (a RangeError of deep nesting, caught). */
+export const TOO_DEEP = 'the YAML is nested too deeply to be read (thousands of levels; a sidecar has four): nothing in the file is checked until the nesting is removed';
+
 export interface YamlSource {
   /** The text the positions count over: the file's text without a leading BOM. */
   text: string;
@@ -25,13 +28,22 @@ export function parseYamlSource(fileText: string): YamlSource {
   const hadBom = fileText.startsWith(BOM);
   const text = hadBom ? fileText.slice(1) : fileText;
   // `prettyErrors: false` keeps messages to one line: we report the position ourselves.
-  const document = YAML.parseDocument(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
   const lines = new LineIndex(text);
   const problems: Problem[] = [];
+  let document: YAML.Document.Parsed;
+  try {
+    document = YAML.parseDocument(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The `yaml` package reports most stack overflows as errors itself; one that escapes is refused the same way.
+    if (!(error instanceof RangeError)) throw error;
+    document = YAML.parseDocument('', { keepSourceTokens: true });
+    problems.push({ code: 'yaml-syntax', severity: 'error', message: TOO_DEEP, line: 1, column: 1 });
+    return { text, hadBom, eol: detectEol(text), document, problems, lines };
+  }
   const toProblem = (error: YAML.YAMLError, severity: Severity): Problem => ({
     code: error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
     severity,
-    message: error.message,
+    message: /Maximum call stack size exceeded/.test(error.message) ? TOO_DEEP : error.message,
     ...rangeAt(text, lines, error.pos[0], error.pos[1]),
   });
   for (const error of document.errors) problems.push(toProblem(error, 'error'));
