@@ -1,0 +1,274 @@
+/**
+ * Writes the hostile-input corpus (issue 8) into a folder and returns the cases: which files
+ * each case made and which CLI commands to run on them, with what each may modify.
+ *
+ *   npx tsx scripts/generate-hostile.ts OUT_DIR [--source-mb N]
+ *
+ * Small, readable inputs are committed in test/fixtures/hostile/ and copied; large ones (a 50 MB
+ * one-line source, 100,000 annotations, a 1 MB quote, deep nesting) and byte-exact ones (line
+ * endings, invalid UTF-8, UTF-16, NUL) are generated here, so git never rewrites or stores them.
+ *
+ * Layout of OUT_DIR: `workspace/` holds the cases (each in its own folder, commands run there),
+ * `outside/` holds files the workspace must never reach or modify.
+ */
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tagPassage } from '../src/core/annotations/tagging';
+import { sourceHash } from '../src/core/annotations/source-hash';
+import { DEFAULT_TAXONOMY } from '../src/core/taxonomy/taxonomy';
+import { CONTEXT_LENGTH } from '../src/core/annotations/model';
+
+export const FIXTURES = resolve(__dirname, '../test/fixtures/hostile');
+
+/** One CLI invocation of a case: argv relative to the case's folder. */
+export interface HostileRun {
+  argv: string[];
+  /** Exit codes that count as handled (0 ok, 1 problems/refused, 2 could not run). */
+  exits: number[];
+  /** Files (relative to the case folder) this command was asked to modify; every other file must keep its bytes. */
+  modifies?: string[];
+  /** Text the output must contain when the command reports a problem or refuses (exit 1 or 2): the file's name, and a position where there is one. */
+  mentions?: RegExp;
+  /** Set when the run is known to break the bound or a rule: why (listed in docs/reliability.md; run only by `npm run reliability`). */
+  knownLimit?: string;
+}
+
+export interface HostileCase {
+  name: string;
+  /** What is hostile about it, for docs/reliability.md. */
+  what: string;
+  /** The case's folder, relative to the corpus's `workspace/`. */
+  folder: string;
+  runs: HostileRun[];
+}
+
+export interface CorpusOptions {
+  /** Size of the one-line source (the issue asks for 50 MB). */
+  sourceMegabytes?: number;
+  /** Annotations in the big sidecar (the issue asks for 100,000). */
+  annotationCount?: number;
+}
+
+/** About 1,000 characters with six entities and one claim: the rate of a dense report. */
+const PARAGRAPH =
+  'On 24 February 2022 the Russian Federation launched a full-scale invasion of Ukraine. ' +
+  'The mission found that prisoners of war were tortured and denied access to the International Committee of the Red Cross. ' +
+  'The interviews were conducted over several weeks with people who had been held in different places and who described, ' +
+  'often at length and with care for detail, the routines of the places where they were held, the food they were given, ' +
+  'the hours at which they were woken, the questions they were asked and the people who asked them. The mission compared ' +
+  'these accounts with each other and with the material that was available to it from open sources, and it notes where ' +
+  'the accounts differ and why it considers some of them more reliable than others. It also explains the limits of what ' +
+  'it could establish, given that it was not able to visit the places concerned and that some of those it spoke to asked ' +
+  'that their names and some of the circumstances of their detention be withheld for their own protection and for that of others. ';
+
+const TEXT_CATEGORY = 'torture';
+
+export function writeHostileCorpus(root: string, options: CorpusOptions = {}): HostileCase[] {
+  const workspace = join(root, 'workspace');
+  const outside = join(root, 'outside');
+  mkdirSync(workspace, { recursive: true });
+  mkdirSync(outside, { recursive: true });
+  cpSync(FIXTURES, workspace, { recursive: true, filter: (path) => !path.endsWith('README.md') });
+  writeFileSync(join(outside, 'secret.txt'), 'A file outside the workspace. Russia tortured no one here.\n');
+  writeFileSync(join(outside, 'taxonomy.yaml'), 'mode: replace\ncategories:\n  - id: planted\n    label: Planted from outside the workspace\n');
+  writeFileSync(join(outside, 'secret.txt.ann.yaml'), validSidecarText('secret.txt', 'A file outside the workspace. Russia tortured no one here.\n', 'Russia tortured'));
+  const cases: HostileCase[] = [];
+  const add = (hostile: HostileCase, files: Record<string, string | Uint8Array>) => {
+    const folder = join(workspace, hostile.folder);
+    mkdirSync(folder, { recursive: true });
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+    cases.push(hostile);
+  };
+  const named = (name: string, position = false) => new RegExp(`${escape(name)}${position ? ':\\d+:\\d+' : ''}`);
+
+  // --- Sources -------------------------------------------------------------------------
+  const sourceRuns = (file: string, quote: string | undefined, text: boolean): HostileRun[] => [
+    { argv: ['scan', file, '--format', 'json'], exits: text ? [0] : [1], mentions: text ? undefined : named(file) },
+    { argv: ['scan', file, '--format', 'text'], exits: text ? [0] : [1], mentions: text ? undefined : named(file) },
+    quote === undefined
+      ? { argv: ['tag', file, '--category', TEXT_CATEGORY, '--start', '0', '--end', '1'], exits: [1], mentions: named(file) }
+      : { argv: ['tag', file, '--category', TEXT_CATEGORY, '--quote', quote], exits: [0], modifies: [`${file}.ann.yaml`] },
+    { argv: ['check', '.'], exits: text && quote !== undefined ? [0] : [0, 1] },
+  ];
+  const megabytes = options.sourceMegabytes ?? 50;
+  const line = PARAGRAPH.repeat(Math.ceil((megabytes * 1e6) / PARAGRAPH.length)).slice(0, megabytes * 1e6 - 40);
+  add({ name: `${megabytes} MB source on one line`, what: `a ${megabytes} MB source with no line break (six entities and a claim per 1,000 characters)`, folder: 'huge-line', runs: sourceRuns('huge.txt', 'unique-end-marker', true) }, { 'huge.txt': `${line} unique-end-marker tortured.` });
+  add({ name: 'empty source', what: 'a source of 0 bytes', folder: 'empty-source', runs: [
+    { argv: ['scan', 'empty.txt'], exits: [0] },
+    { argv: ['tag', 'empty.txt', '--category', TEXT_CATEGORY, '--start', '0', '--end', '0'], exits: [1], mentions: named('empty.txt') },
+    { argv: ['check', 'empty.txt'], exits: [0], mentions: named('empty.txt') },
+  ] }, { 'empty.txt': '' });
+  const binary = new Uint8Array(4096).map((_, i) => (i * 2654435761) % 251);
+  add({ name: 'binary file', what: 'bytes of every value, NULs included', folder: 'binary', runs: sourceRuns('blob.txt', undefined, false) }, { 'blob.txt': binary });
+  add({ name: 'invalid UTF-8', what: 'a lone continuation byte and a truncated sequence in text', folder: 'invalid-utf8', runs: sourceRuns('latin1.txt', undefined, false) }, {
+    'latin1.txt': Buffer.concat([Buffer.from('Russia tortured prisoners in '), Buffer.from([0xe9, 0x80, 0x41]), Buffer.from(' Ukraine.\n'), Buffer.from([0xf0, 0x9f])]),
+  });
+  add({ name: 'UTF-16 with a BOM', what: 'UTF-16LE text with its byte order mark', folder: 'utf16', runs: sourceRuns('utf16.txt', undefined, false) }, {
+    'utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Russia tortured prisoners in Ukraine.\n', 'utf16le')]),
+  });
+  add({ name: 'NUL bytes', what: 'UTF-8 text with NUL bytes in the middle', folder: 'nul', runs: sourceRuns('nul.txt', undefined, false) }, { 'nul.txt': 'Russia\0tortured\0prisoners in Ukraine.\n' });
+  for (const [name, eol] of [['CRLF', '\r\n'], ['CR-only', '\r'], ['mixed', undefined]] as const) {
+    const lines = ['Report on Ukraine', 'On 3 March 2022 prisoners were tortured in Olenivka.', 'The Russian Federation denied access to the ICRC.', ''];
+    const text = eol ? lines.join(eol) : `${lines[0]}\r\n${lines[1]}\r${lines[2]}\n`;
+    const file = `${name.toLowerCase()}.txt`;
+    add({ name: `${name} line endings`, what: `line endings ${JSON.stringify(eol ?? '\r\n, \r and \n')}`, folder: `eol-${name.toLowerCase()}`, runs: sourceRuns(file, 'prisoners were tortured', true) }, { [file]: text });
+  }
+  const unicode = [
+    'Astral: 𝐑𝐮𝐬𝐬𝐢𝐚 🇺🇦 😀 tortured 𠜎𠜱 prisoners.',
+    'Combining: Türkiye (T + u + U+0308) and Zürich; ZWJ: 👩‍⚕️ 👨‍👩‍👧 medic.',
+    'Right to left: ‏تعذيب الأسرى‏ in Ukraine, עינויים, and an override ‮detaeb‬ here.',
+    'Zero width: Rus\u200Bsia, U\u200Dkraine, soft\u00ADhyphen, BOM-in-text \uFEFF end.',
+    '',
+  ].join('\n');
+  add({ name: 'astral, combining, ZWJ and RTL text', what: 'surrogate pairs, combining marks, zero-width joiners, bidi marks and overrides', folder: 'unicode', runs: sourceRuns('unicode.txt', '😀 tortured 𠜎', true) }, { 'unicode.txt': unicode });
+
+  // --- Sidecars --------------------------------------------------------------------------
+  const base = 'Prisoners of war were tortured at Olenivka in 2022.\nThe ICRC was denied access.\n';
+  const valid = validSidecarText('source.txt', base, 'tortured at Olenivka');
+  const sidecarRuns = (sidecar: string, position: boolean, exits = [1]): HostileRun[] => [
+    { argv: ['check', sidecar], exits, mentions: named(sidecar, position) },
+    { argv: ['check', sidecar, '--format', 'sarif'], exits },
+    { argv: ['check', sidecar, '--fix-anchors'], exits, mentions: named(sidecar, position) },
+    // A sidecar with errors must never be written: tag refuses and leaves its bytes alone.
+    { argv: ['tag', 'source.txt', '--category', TEXT_CATEGORY, '--quote', 'denied access'], exits: exits.includes(0) ? [0, 1] : [1], mentions: named('source.txt'), modifies: exits.includes(0) ? ['source.txt.ann.yaml'] : [] },
+  ];
+  const breakPoints = [...new Set(Array.from({ length: 24 }, (_, i) => Math.floor((valid.length * (i + 1)) / 25)))];
+  breakPoints.forEach((at, index) => {
+    const mutations = [
+      valid.slice(0, at), // truncated
+      `${valid.slice(0, at)}: [\n${valid.slice(at)}`, // an unclosed flow sequence
+      `${valid.slice(0, at)}\t"${valid.slice(at)}`, // a tab and an unclosed quote
+    ];
+    const text = mutations[index % mutations.length];
+    add({ name: `malformed YAML #${index + 1}`, what: `the valid sidecar ${['truncated', 'with ": [" inserted', 'with a tab and an unclosed quote inserted'][index % 3]} at character ${at}`, folder: `malformed-${index + 1}`, runs: sidecarRuns('source.txt.ann.yaml', true, [0, 1]) }, { 'source.txt': base, 'source.txt.ann.yaml': text });
+  });
+  add({ name: 'deeply nested flow sequence', what: '100,000 nested "[" in the sidecar', folder: 'deep-flow', runs: sidecarRuns('source.txt.ann.yaml', true) }, { 'source.txt': base, 'source.txt.ann.yaml': `${valid}x-deep: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n` });
+  add({ name: 'deeply nested block mappings', what: '5,000 nested block mappings under an x- key', folder: 'deep-block', runs: sidecarRuns('source.txt.ann.yaml', true, [0, 1]) }, {
+    'source.txt': base,
+    'source.txt.ann.yaml': `${valid}x-deep:\n${Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} end\n`,
+  });
+  for (const [key, wrong] of wrongTypes()) {
+    add({ name: `wrong type: ${key}`, what: `"${key}" given ${wrong.what}`, folder: `wrong-type-${key.replace(/[^a-z]+/gi, '-')}`, runs: sidecarRuns('source.txt.ann.yaml', true) }, { 'source.txt': base, 'source.txt.ann.yaml': replaceValue(valid, key, wrong.yaml) });
+  }
+  add({ name: 'empty sidecar', what: 'a sidecar of 0 bytes', folder: 'empty-sidecar', runs: sidecarRuns('source.txt.ann.yaml', true) }, { 'source.txt': base, 'source.txt.ann.yaml': '' });
+  add({ name: 'sidecar for a missing source', what: 'the source file does not exist', folder: 'missing-source', runs: [{ argv: ['check', 'gone.txt.ann.yaml'], exits: [1], mentions: named('gone.txt.ann.yaml', true) }] }, { 'gone.txt.ann.yaml': validSidecarText('gone.txt', base, 'tortured at Olenivka') });
+  const outsideSidecar = validSidecarText('secret.txt', 'A file outside the workspace. Russia tortured no one here.\n', 'Russia tortured');
+  add({ name: 'source "../../outside"', what: 'a sidecar whose source climbs out of the workspace', folder: 'outside-relative', runs: [{ argv: ['check', 'secret.txt.ann.yaml', '--fix-anchors'], exits: [1], mentions: /secret\.txt\.ann\.yaml:\d+:\d+.*source-outside-folder/ }] }, { 'secret.txt.ann.yaml': outsideSidecar.replace('source: secret.txt', 'source: ../../outside/secret.txt') });
+  add({ name: 'absolute source', what: 'a sidecar whose source is an absolute path outside the workspace', folder: 'outside-absolute', runs: [{ argv: ['check', 'secret.txt.ann.yaml', '--fix-anchors'], exits: [1], mentions: /secret\.txt\.ann\.yaml:\d+:\d+.*source-outside-folder/ }] }, { 'secret.txt.ann.yaml': outsideSidecar.replace('source: secret.txt', `source: ${JSON.stringify(join(outside, 'secret.txt'))}`) });
+  add({ name: 'sidecar symlinked out of the workspace', what: 'the sidecar is a symbolic link to a sidecar outside the workspace', folder: 'symlinked-sidecar', runs: [
+    { argv: ['check', '.', '--fix-anchors'], exits: [0, 1] },
+    { argv: ['tag', 'secret.txt', '--category', TEXT_CATEGORY, '--quote', 'no one'], exits: [1], mentions: /secret\.txt\.ann\.yaml.*symbolic link/ },
+  ] }, { 'secret.txt': 'A file outside the workspace. Russia tortured no one here.\n' });
+  symlinkSync(join(outside, 'secret.txt.ann.yaml'), join(workspace, 'symlinked-sidecar', 'secret.txt.ann.yaml'));
+  add({ name: 'source symlinked out of the workspace', what: 'the source named by a sidecar is a symbolic link out of the folder', folder: 'symlinked-source', runs: [{ argv: ['check', '.', '--fix-anchors'], exits: [1], mentions: /secret\.txt\.ann\.yaml:\d+:\d+.*source-outside-folder/ }] }, { 'secret.txt.ann.yaml': outsideSidecar });
+  symlinkSync(join(outside, 'secret.txt'), join(workspace, 'symlinked-source', 'secret.txt'));
+
+  const count = options.annotationCount ?? 100_000;
+  const many = manyAnnotations(count);
+  add({ name: `${count.toLocaleString('en')} annotations`, what: `one sidecar with ${count.toLocaleString('en')} annotations over a ${Math.round(many.source.length / 1000)} KB source`, folder: 'many-annotations', runs: [
+    { argv: ['check', 'many.txt.ann.yaml'], exits: [0] },
+    {
+      argv: ['tag', 'many.txt', '--category', TEXT_CATEGORY, '--quote', 'the last line'], exits: [0], modifies: ['many.txt.ann.yaml'],
+      knownLimit: 'tag (and the editor) read a sidecar with the `yaml` Document API, which keeps every token for edits that preserve formatting; it reads about 1.5 MB/s, so this 23 MB sidecar takes 13-22 s to parse, twice (read, then verify the edit). check reads it in about 1 s with the fast reader. Fix: append through the fast reader (a clean block-subset file can be appended to by text) and verify with it.',
+    },
+    { argv: ['check', 'many.txt.ann.yaml', '--format', 'json'], exits: [0] },
+  ] }, { 'many.txt': many.source, 'many.txt.ann.yaml': many.sidecar });
+  const bigQuote = 'tortured '.repeat(Math.ceil(1e6 / 9)).slice(0, 1e6);
+  const quoteSource = `Before. ${bigQuote} After.\n`;
+  add({ name: '1 MB quote', what: 'an annotation whose exact quote is 1,000,000 characters', folder: 'big-quote', runs: [
+    { argv: ['check', 'quote.txt.ann.yaml'], exits: [0] },
+    { argv: ['tag', 'quote.txt', '--category', 'ill-treatment', '--start', '8', '--end', String(8 + bigQuote.length)], exits: [0], modifies: ['quote.txt.ann.yaml'] },
+    { argv: ['check', 'quote.txt.ann.yaml'], exits: [0] },
+  ] }, { 'quote.txt': quoteSource, 'quote.txt.ann.yaml': validSidecarText('quote.txt', quoteSource, bigQuote) });
+  const badBytes = Buffer.concat([Buffer.from(valid.slice(0, 40)), Buffer.from([0xc3, 0x28]), Buffer.from(valid.slice(40))]);
+  add({ name: 'sidecar not UTF-8', what: 'an invalid UTF-8 sequence inside the sidecar', folder: 'sidecar-bad-utf8', runs: sidecarRuns('source.txt.ann.yaml', true) }, { 'source.txt': base, 'source.txt.ann.yaml': badBytes });
+
+  // Committed fixtures: alias bomb, duplicate keys, a hostile config (see test/fixtures/hostile/README.md).
+  cases.push(
+    { name: 'YAML alias bomb', what: 'a "billion laughs" sidecar: 9 levels of 9 aliases, 387 million nodes expanded', folder: 'alias-bomb', runs: sidecarRuns('source.txt.ann.yaml', true) },
+    { name: 'duplicate keys', what: 'keys repeated at the top level and inside an annotation', folder: 'duplicate-keys', runs: sidecarRuns('source.txt.ann.yaml', true) },
+    { name: 'hostile config', what: '.legal-annotator.yaml with a catastrophic glob, an extglob, a taxonomy outside the workspace and aliases in the glossary', folder: 'hostile-config', runs: [
+      { argv: ['check', '.'], exits: [1], mentions: /\.legal-annotator\.yaml:\d+:\d+.*sources-glob-unsafe/ },
+      { argv: ['tag', 'report.txt', '--category', TEXT_CATEGORY, '--quote', 'tortured'], exits: [0], modifies: ['report.txt.ann.yaml'] },
+    ] },
+  );
+  writeFileSync(join(workspace, 'alias-bomb', 'source.txt'), base);
+  writeFileSync(join(workspace, 'duplicate-keys', 'source.txt'), base);
+  return cases;
+}
+
+/** A valid sidecar for `text` with one annotation on `quote`. */
+export function validSidecarText(sourceName: string, text: string, quote: string): string {
+  const result = tagPassage({ text, sourceName, taxonomy: DEFAULT_TAXONOMY, category: TEXT_CATEGORY, range: { quote }, now: new Date('2025-10-01T12:00:00Z') });
+  if (!result.ok) throw new Error(`cannot build a sidecar for ${sourceName}: ${result.reason}`);
+  return result.doc.text;
+}
+
+/** Values of the wrong type for each key of a sidecar whose type the schema fixes. */
+function wrongTypes(): [string, { yaml: string; what: string }][] {
+  return [
+    ['version', { yaml: '"one"', what: 'a string' }],
+    ['source', { yaml: '[a, b]', what: 'a list' }],
+    ['sourceHash', { yaml: '12', what: 'a number' }],
+    ['annotations', { yaml: '{ a: 1 }', what: 'a mapping' }],
+    ['id', { yaml: '[x]', what: 'a list' }],
+    ['category', { yaml: '{ torture: yes }', what: 'a mapping' }],
+    ['start', { yaml: '"zero"', what: 'a string' }],
+    ['end', { yaml: '-5', what: 'a negative number' }],
+    ['exact', { yaml: '42', what: 'a number' }],
+    ['prefix', { yaml: 'true', what: 'a boolean' }],
+    ['created', { yaml: '"yesterday"', what: 'a string that is no date-time' }],
+    ['status', { yaml: 'maybe', what: 'a value outside the enum' }],
+  ];
+}
+
+/** Replaces the value of the first `key:` line (top level or inside the annotation). */
+function replaceValue(text: string, key: string, yaml: string): string {
+  const pattern = new RegExp(`^(\\s*(?:- )?${key}:)[^\\n]*$`, 'm');
+  if (!pattern.test(text)) return `${text}${key}: ${yaml}\n`;
+  return text.replace(pattern, `$1 ${yaml}`);
+}
+
+/** A source of numbered lines and a sidecar with `count` annotations, one per line, written as text (tagging them one by one is quadratic). */
+function manyAnnotations(count: number): { source: string; sidecar: string } {
+  const lines = Array.from({ length: count }, (_, i) => `Line ${i}: detainee ${i} was tortured.\n`);
+  const source = `${lines.join('')}This is the last line.\n`;
+  const out = [`version: 1`, `source: many.txt`, `sourceHash: ${sourceHash(source)}`, `annotations:`];
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    const line = lines[i];
+    const exact = `detainee ${i} was tortured`;
+    const start = offset + line.indexOf(exact);
+    const end = start + exact.length;
+    const prefix = source.slice(Math.max(0, start - CONTEXT_LENGTH), start);
+    const suffix = source.slice(end, end + CONTEXT_LENGTH);
+    out.push(
+      `  - id: a${i.toString(16).padStart(8, '0')}`,
+      `    category: torture`,
+      `    target:`,
+      `      start: ${start}`,
+      `      end: ${end}`,
+      `      exact: ${JSON.stringify(exact)}`,
+      `      prefix: ${JSON.stringify(prefix)}`,
+      `      suffix: ${JSON.stringify(suffix)}`,
+    );
+    offset += line.length;
+  }
+  out.push('dismissed: []', '');
+  return { source, sidecar: out.join('\n') };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+if (require.main === module) {
+  const [out, ...rest] = process.argv.slice(2);
+  if (!out) {
+    console.error('usage: tsx scripts/generate-hostile.ts OUT_DIR [--source-mb N]');
+    process.exit(2);
+  }
+  const mb = rest[0] === '--source-mb' ? Number(rest[1]) : undefined;
+  const cases = writeHostileCorpus(resolve(out), { sourceMegabytes: mb });
+  console.log(`${cases.length} hostile cases written to ${resolve(out)}`);
+}
