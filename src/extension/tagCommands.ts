@@ -10,6 +10,7 @@ import { newAnnotation } from '../core/annotations/new-annotation';
 import { PreparedText } from '../core/annotations/prepared-text';
 import { addAnnotation, removeAnnotation, updateAnnotation } from '../core/annotations/sidecar-io';
 import type { Category } from '../core/taxonomy/taxonomy';
+import { decodeSourceText } from '../core/text/decode';
 import { sentenceAt } from '../core/text/sentence-at';
 import type { AnnotationStore } from './annotationStore';
 import { COMMANDS, SETTINGS } from './constants';
@@ -50,6 +51,7 @@ export function registerTagCommands(context: vscode.ExtensionContext, store: Ann
     const category = args?.category ?? (await pickCategory(await categoriesFor(vscode.Uri.parse(passage.uri))))?.id;
     if (!category) return undefined;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(passage.uri));
+    await refuseNonUtf8Source(document.uri);
     const text = new PreparedText(document.getText());
     const categories = await categoriesFor(document.uri);
     const label = categories.find((c) => c.id === category)?.label ?? category;
@@ -163,4 +165,21 @@ export async function pickCategory(categories: readonly Category[], current?: st
   }));
   const picked = await vscode.window.showQuickPick(items, { title: 'Tag as…', placeHolder: 'Violation category', matchOnDescription: true, matchOnDetail: true });
   return picked?.category;
+}
+
+/**
+ * VS Code opens UTF-16, Latin-1 and files with NUL bytes as text, but sidecar offsets count the
+ * code points of the UTF-8 file (and `check` refuses any other): tagging such a file would write
+ * offsets nothing else can verify. Refused, naming the file and the byte, as the CLI's `tag` does.
+ */
+async function refuseNonUtf8Source(uri: vscode.Uri): Promise<void> {
+  if (uri.scheme !== 'file') return;
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch {
+    return; // not saved yet: it will be written as UTF-8
+  }
+  const decoded = decodeSourceText(bytes);
+  if (!decoded.ok) throw new Error(`${vscode.workspace.asRelativePath(uri)} ${decoded.reason}; only UTF-8 text can be tagged (reopen it with the right encoding, then "Save with Encoding" UTF-8)`);
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { loadConfigFor, type LoadedConfig } from '../core/config/load-config';
 import { nodeConfigFs } from '../core/config/node-config-fs';
 import { CONFIG_FILE_NAME, defaultWorkspaceConfig, type WorkspaceConfig } from '../core/config/workspace-config';
+import { DEFAULT_TAXONOMY } from '../core/taxonomy/taxonomy';
 import { compileLexicon, getDefaultLexicon, type Lexicon } from '../core/lexicon/lexicon';
 import type { Log } from './log';
 
@@ -23,6 +24,9 @@ export class WorkspaceConfigService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly watcher: vscode.FileSystemWatcher;
+  /** Restricted Mode was explained once this session (it is said once, not per folder or reload). */
+  private restrictedNoticeShown = false;
+  private readonly trustGranted: vscode.Disposable;
 
   constructor(private readonly log: Log) {
     this.watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
@@ -33,10 +37,13 @@ export class WorkspaceConfigService implements vscode.Disposable {
     this.watcher.onDidChange(reset);
     this.watcher.onDidCreate(reset);
     this.watcher.onDidDelete(reset);
+    // Trusting the workspace brings its glossary and taxonomy in (see restricted()).
+    this.trustGranted = vscode.workspace.onDidGrantWorkspaceTrust(reset);
   }
 
   dispose(): void {
     this.watcher.dispose();
+    this.trustGranted.dispose();
     this.changed.dispose();
   }
 
@@ -69,7 +76,7 @@ export class WorkspaceConfigService implements vscode.Disposable {
     for (const file of result.files) {
       for (const problem of file.problems) this.log.warn(`${file.path}:${problem.line}:${problem.column}: ${problem.code}: ${problem.message}`);
     }
-    const { config } = result;
+    const config = vscode.workspace.isTrusted ? result.config : this.restricted(result.config);
     const extensions = config.lexiconExtensions;
     const hasExtensions = (extensions.terms?.length ?? 0) > 0 || (extensions.stateAliases?.length ?? 0) > 0;
     return {
@@ -77,5 +84,22 @@ export class WorkspaceConfigService implements vscode.Disposable {
       lexicon: hasExtensions ? compileLexicon(extensions) : getDefaultLexicon(),
       isSource: picomatch(config.sources, { dot: false }),
     };
+  }
+
+  /**
+   * In Restricted Mode the config's own glossary, state aliases and taxonomy are not used: they
+   * are data from whoever wrote the repository, fed to the scanner and shown as categories, and
+   * the user has not said they trust it. Sources, highlighting with the built-in lexicon and the
+   * default taxonomy still work. Said once, in the log and in a message.
+   */
+  private restricted(config: WorkspaceConfig): WorkspaceConfig {
+    const custom = config.taxonomy !== DEFAULT_TAXONOMY || (config.lexiconExtensions.terms?.length ?? 0) > 0 || (config.lexiconExtensions.stateAliases?.length ?? 0) > 0;
+    if (custom && !this.restrictedNoticeShown) {
+      this.restrictedNoticeShown = true;
+      const message = `Restricted Mode: Legal Annotator ignores the custom glossary, state aliases and taxonomy of ${config.configPath ?? CONFIG_FILE_NAME} and uses the built-in ones until you trust this workspace.`;
+      this.log.info(message);
+      void vscode.window.showInformationMessage(message);
+    }
+    return { ...config, taxonomy: DEFAULT_TAXONOMY, lexiconExtensions: {} };
   }
 }

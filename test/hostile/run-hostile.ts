@@ -10,6 +10,9 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { runCli } from '../../src/cli/run';
+import type { Annotation } from '../../src/core/annotations/model';
+import { parseSidecar } from '../../src/core/annotations/sidecar-io';
+import { readFastYaml } from '../../src/core/validation/fast-yaml';
 import type { HostileCase, HostileRun } from '../../scripts/generate-hostile';
 
 /** The bound of the issue: every command on every hostile file finishes within 10 s. */
@@ -26,6 +29,8 @@ export interface RunOutcome {
   message: string;
   /** Why this run is a known limit (see HostileRun.knownLimit). */
   knownLimit?: string;
+  /** Annotations a modified sidecar held before and no longer holds unchanged (must be 0). */
+  lost: number;
 }
 
 /** Content hashes by path and stat, so that the large files are read once, not before and after every run. */
@@ -74,6 +79,7 @@ export async function runHostileCase(corpusRoot: string, hostile: HostileCase, o
 
 async function runOne(corpusRoot: string, folder: string, hostile: HostileCase, run: HostileRun): Promise<RunOutcome> {
   const before = hashTree(corpusRoot);
+  const modifiedBefore = (run.modifies ?? []).map((file) => annotationsIn(join(folder, file)));
   let out = '';
   let err = '';
   const failures: string[] = [];
@@ -95,13 +101,43 @@ async function runOne(corpusRoot: string, folder: string, hostile: HostileCase, 
   if (/internal error|RangeError|Maximum call stack/.test(err + out.slice(0, 10_000))) failures.push(`crashed: ${firstLine(err)}`);
   if (!run.exits.includes(exit)) failures.push(`exit ${exit}, expected ${run.exits.join(' or ')}: ${firstLine(err) || firstLine(out)}`);
   if (exit !== 0 && run.mentions && !run.mentions.test(err) && !run.mentions.test(out.slice(0, 100_000))) failures.push(`output does not match ${run.mentions}: ${firstLine(err) || firstLine(out)}`);
+  const lost = lostAnnotations(modifiedBefore, folder, run.modifies ?? []);
+  if (lost > 0) failures.push(`lost or changed ${lost} annotation(s)`);
   const allowed = new Set((run.modifies ?? []).map((file) => `workspace/${hostile.folder}/${file}`));
   const unexpected = changedFiles(before, hashTree(corpusRoot)).filter((path) => !allowed.has(path));
   if (unexpected.length > 0) failures.push(`modified ${unexpected.join(', ')}`);
-  return { case: hostile.name, command: `legal-annotator ${run.argv.join(' ')}`, exit, ms, failures, message: firstLine(err) || firstLine(out) };
+  return { case: hostile.name, command: `legal-annotator ${run.argv.join(' ')}`, exit, ms, failures, message: firstLine(err) || firstLine(out), lost };
 }
 
 function firstLine(text: string): string {
   const line = text.split('\n', 1)[0];
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+}
+
+/** The annotations of a sidecar as JSON by id (empty when it is missing or does not parse). */
+function annotationsIn(path: string): Map<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return new Map();
+  }
+  return new Map(parseSidecarLoosely(text).map((a) => [a.id, JSON.stringify(a)]));
+}
+
+/** The fast reader first: a 23 MB sidecar takes the `yaml` package 15 s. */
+function parseSidecarLoosely(text: string): Annotation[] {
+  const fast = readFastYaml(text) as { annotations?: Annotation[] } | undefined;
+  if (fast && Array.isArray(fast.annotations)) return fast.annotations;
+  return parseSidecar(text).sidecar?.annotations ?? [];
+}
+
+/** How many annotations of the sidecars a run was allowed to modify are gone or changed. */
+function lostAnnotations(before: Map<string, string>[], folder: string, files: readonly string[]): number {
+  let lost = 0;
+  files.forEach((file, index) => {
+    const after = annotationsIn(join(folder, file));
+    for (const [id, json] of before[index]) if (after.get(id) !== json) lost++;
+  });
+  return lost;
 }
