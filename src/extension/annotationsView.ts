@@ -47,6 +47,14 @@ export interface SourceNode {
   readonly sourceUri: vscode.Uri;
   readonly relativePath: string;
   readonly passages: PassageNode[];
+  /** Untagged claims of the source, when known (open, or covered by the workspace review). */
+  readonly untaggedClaims?: number;
+}
+
+/** Where the view learns a source's untagged claims (claimDiagnostics.ts). */
+export interface ClaimCounts {
+  coverage(uri: vscode.Uri): { untagged: number } | undefined;
+  readonly onDidChangeCoverage: vscode.Event<vscode.Uri>;
 }
 
 export interface CategoryNode {
@@ -81,6 +89,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
     private readonly store: AnnotationStore,
     private readonly configs: WorkspaceConfigService,
     private readonly log: Log,
+    private readonly claims?: ClaimCounts,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const sidecarChanged = (uri: vscode.Uri, listChanged: boolean) => {
@@ -102,6 +111,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
       }),
       configs.onDidChange(() => this.scheduleRefresh()),
     );
+    if (claims) this.disposables.push(claims.onDidChangeCoverage(() => this.scheduleRefresh()));
   }
 
   dispose(): void {
@@ -187,7 +197,8 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
       for (const [categoryId, list] of byCategory) {
         list.sort(byPosition);
         const sources = grouped.get(categoryId) ?? [];
-        sources.push({ kind: 'source', categoryId, sourceUri: uri, relativePath, passages: list });
+        const untaggedClaims = this.claims?.coverage(uri)?.untagged;
+        sources.push({ kind: 'source', categoryId, sourceUri: uri, relativePath, passages: list, ...(untaggedClaims !== undefined ? { untaggedClaims } : {}) });
         grouped.set(categoryId, sources);
       }
     }
@@ -274,7 +285,10 @@ function categoryItem(node: CategoryNode): vscode.TreeItem {
 function sourceItem(node: SourceNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.relativePath, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `source:${node.categoryId}:${node.sourceUri.toString()}`;
-  item.description = `${node.passages.length}`;
+  // "3 tags · 2 untagged claims" (of the whole source) when it has untagged claims; else the count.
+  const tags = node.passages.length;
+  const untagged = node.untaggedClaims ?? 0;
+  item.description = untagged > 0 ? `${tags} ${tags === 1 ? 'tag' : 'tags'} · ${untagged} untagged ${untagged === 1 ? 'claim' : 'claims'}` : `${tags}`;
   item.resourceUri = node.sourceUri;
   item.iconPath = vscode.ThemeIcon.File;
   item.tooltip = node.sourceUri.fsPath;
@@ -326,8 +340,8 @@ export function nearestChartColor(hex: string): string {
 }
 
 /** Registers the view, its refresh and reveal commands, and the context key its `when` clause reads. */
-export function registerAnnotationsView(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log): AnnotationsTreeProvider {
-  const provider = new AnnotationsTreeProvider(store, configs, log);
+export function registerAnnotationsView(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log, claims?: ClaimCounts): AnnotationsTreeProvider {
+  const provider = new AnnotationsTreeProvider(store, configs, log, claims);
   // An empty tree shows the manifest's `viewsWelcome` text (how to tag a passage).
   const view = vscode.window.createTreeView(VIEWS.annotations, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(

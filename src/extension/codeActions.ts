@@ -9,6 +9,7 @@ import type { Annotation } from '../core/annotations/model';
 import { suggestCategories } from '../core/taxonomy/suggest';
 import { sentenceAt } from '../core/text/sentence-at';
 import type { AnnotationStore } from './annotationStore';
+import { claimFixesApply, isUntaggedClaimDiagnostic } from './claimDiagnostics';
 import { COMMANDS } from './constants';
 import type { PassageArgs, TagArgs, TagRef } from './tagCommands';
 import type { WorkspaceConfigService } from './workspaceConfig';
@@ -22,7 +23,7 @@ export class TagCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly store: AnnotationStore, private readonly configs: WorkspaceConfigService) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, _context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     if (!(await this.isSource(document)) || token.isCancellationRequested) return [];
     const state = this.store.get(document.uri);
     if (state?.readError) {
@@ -35,7 +36,9 @@ export class TagCodeActions implements vscode.CodeActionProvider {
     const uri = document.uri.toString();
     const actions: vscode.CodeAction[] = [];
     for (const tagRef of this.tagsAt(document, range)) actions.push(...this.editActions(tagRef.ref, tagRef.label));
-    if (passage.start < passage.end) {
+    // On an untagged claim (cursor, or its diagnostic's range), its quick fixes (claimQuickFixes.ts) tag the sentence: no second list.
+    const claimFixesOffered = context.diagnostics.some((d) => isUntaggedClaimDiagnostic(d) && claimFixesApply(d, range));
+    if (passage.start < passage.end && !claimFixesOffered) {
       const { config } = await this.configs.forFile(document.uri);
       const suggestions = suggestCategories(text.slice(passage.start, passage.end), config.taxonomy).slice(0, MAX_SUGGESTIONS);
       suggestions.forEach((suggestion, index) => {
