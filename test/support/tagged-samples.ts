@@ -51,6 +51,12 @@ export async function taggedSampleCopy(tags: readonly SampleTag[] = SAMPLE_TAGS)
   await fs.cp(SAMPLES_DIR, root, { recursive: true });
   // A repository root, so the config walk stops in the copy.
   await fs.mkdir(join(root, '.git'));
+  await tagSamples(root, tags);
+  return root;
+}
+
+/** Tags `tags` in a copy of the sample workspace at `root` (adding to sidecars already there). */
+export async function tagSamples(root: string, tags: readonly SampleTag[] = SAMPLE_TAGS): Promise<void> {
   const { config } = await loadConfigFor(root, nodeConfigFs);
   for (const tag of tags) {
     const path = join(root, tag.file);
@@ -72,5 +78,4 @@ export async function taggedSampleCopy(tags: readonly SampleTag[] = SAMPLE_TAGS)
     const doc = tag.status ? updateAnnotation(result.doc, result.annotation.id, { status: tag.status }) : result.doc;
     await writeSidecarFile(sidecarPath, doc);
   }
-  return root;
 }

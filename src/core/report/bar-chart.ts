@@ -5,7 +5,7 @@
 import type { MatrixCategory } from './evidence-matrix';
 
 const WIDTH = 720;
-const LABEL_WIDTH = 300;
+const LABEL_WIDTH = 330;
 const ROW = 24;
 const BAR = 16;
 const TOP = 8;
@@ -26,7 +26,7 @@ export function barChartSvg(categories: readonly MatrixCategory[]): string {
   const rows = categories.map((category, i) => {
     const y = TOP + i * ROW;
     const width = Math.max(2, Math.round(category.total * scale));
-    const label = escapeXml(truncate(category.label, 44));
+    const label = escapeXml(truncate(category.label, 40));
     return [
       `<text x="${LABEL_WIDTH - 8}" y="${y + BAR - 3}" text-anchor="end">${label}</text>`,
       `<rect x="${LABEL_WIDTH}" y="${y}" width="${width}" height="${BAR}" rx="2" fill="${escapeXml(category.color)}"><title>${escapeXml(category.label)}: ${category.total}</title></rect>`,

@@ -1,0 +1,167 @@
+/**
+ * "Legal Annotator: Open evidence matrix": the report of `legal-annotator report --format html`
+ * in a webview beside the active editor. The page loads nothing (no local resource roots, a
+ * CSP of `default-src 'none'` with only its own nonce'd style and script); its one script turns
+ * a click on a quote into a message, and the extension opens the passage, accepting only the
+ * sources of the matrix it rendered. It re-renders when tags change.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { resolveSources } from '../core/interop/export-input';
+import { claimCounter } from '../core/report/claim-counter';
+import { buildEvidenceMatrix, type EvidenceMatrix } from '../core/report/evidence-matrix';
+import { renderHtml } from '../core/report/html';
+import { OffsetConverter } from '../core/text/positions';
+import type { AnnotationStore } from './annotationStore';
+import { COMMANDS, VIEW_TYPES } from './constants';
+import { collectWorkspaceSources } from './exportSources';
+import type { Log } from './log';
+import type { WorkspaceConfigService } from './workspaceConfig';
+
+/** What the page posts when a link is clicked. */
+export interface OpenPassageMessage {
+  type: 'open';
+  path: string;
+  id?: string;
+  /** Code points; absent for a source link or an orphaned tag. */
+  start?: number;
+  end?: number;
+}
+
+/** The page's script: links with a `data-path` post a message instead of navigating. */
+const SCRIPT = `(() => {
+  const vscode = acquireVsCodeApi();
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[data-path]') : null;
+    if (!link) return;
+    event.preventDefault();
+    const d = link.dataset;
+    vscode.postMessage({ type: 'open', path: d.path, id: d.id || undefined, start: d.start ? Number(d.start) : undefined, end: d.end ? Number(d.end) : undefined });
+  });
+})();`;
+
+export class EvidenceMatrixPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private matrix: EvidenceMatrix | undefined;
+  private absolute = new Map<string, string>();
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Resolves after each render (tests wait on it). */
+  private rendered = new vscode.EventEmitter<EvidenceMatrix>();
+  readonly onDidRender = this.rendered.event;
+
+  constructor(private readonly configs: WorkspaceConfigService, private readonly store: AnnotationStore, private readonly log: Log) {
+    this.disposables.push(this.rendered, store.onDidChange(() => this.scheduleRefresh()));
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  get current(): { panel: vscode.WebviewPanel; matrix: EvidenceMatrix | undefined } | undefined {
+    return this.panel ? { panel: this.panel, matrix: this.matrix } : undefined;
+  }
+
+  async open(): Promise<void> {
+    if (this.panel) {
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+    } else {
+      this.panel = vscode.window.createWebviewPanel(VIEW_TYPES.evidenceMatrix, 'Evidence matrix', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: true,
+        enableCommandUris: false,
+        localResourceRoots: [],
+        retainContextWhenHidden: false,
+      });
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.matrix = undefined;
+      });
+      this.panel.webview.onDidReceiveMessage((message: unknown) => {
+        this.log.fireAndForget('opening a passage from the evidence matrix', this.handleMessage(message));
+      });
+    }
+    await this.render();
+  }
+
+  /** Opens the passage a link names, when it is one of the matrix's sources. */
+  async handleMessage(message: unknown): Promise<boolean> {
+    const m = message as Partial<OpenPassageMessage>;
+    if (m?.type !== 'open' || typeof m.path !== 'string') return false;
+    const path = this.absolute.get(m.path);
+    if (!path) {
+      this.log.warn(`evidence matrix: ignored a link to ${String(m.path)}, which is not one of its sources`);
+      return false;
+    }
+    const uri = vscode.Uri.file(path);
+    const document = await vscode.workspace.openTextDocument(uri);
+    // Not over the matrix: in the editor already showing the source, else in another column.
+    const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.viewColumn
+      ?? (this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+    const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+    if (!(valid(m.start) && valid(m.end) && typeof m.id === 'string')) {
+      await vscode.window.showTextDocument(document, { viewColumn: column });
+      return true;
+    }
+    // The live range when the source is open and edited since; else the matrix's offsets (code points, from disk).
+    const state = this.store.get(uri);
+    const live = state?.version === document.version ? state.entries.find((e) => e.kind === 'annotation' && e.id === m.id)?.range : undefined;
+    const offsets = new OffsetConverter(document.getText());
+    const { start, end } = live ?? { start: offsets.toUtf16(m.start), end: offsets.toUtf16(m.end) };
+    const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: range });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return true;
+  }
+
+  private scheduleRefresh(): void {
+    if (!this.panel) return;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.log.fireAndForget('refreshing the evidence matrix', this.render()), 500);
+  }
+
+  private async render(): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    const collected = await collectWorkspaceSources(this.configs);
+    if (!collected) {
+      panel.webview.html = '<!DOCTYPE html><html><body><p>Open a folder with tagged sources to see its evidence matrix.</p></body></html>';
+      return;
+    }
+    for (const line of collected.skipped) this.log.warn(`evidence matrix: ${line}`);
+    const matrix = buildEvidenceMatrix(resolveSources(collected.sources), collected.config.taxonomy, claimCounter(collected.config));
+    const nonce = randomBytes(16).toString('base64');
+    const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:`;
+    panel.webview.html = renderHtml(matrix, {
+      csp,
+      nonce,
+      script: SCRIPT,
+      generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      link: (path, quote) => {
+        const data: Record<string, string | number> = { path };
+        if (quote?.start !== undefined && quote.end !== undefined) Object.assign(data, { id: quote.id, start: quote.start, end: quote.end });
+        return { href: '#', data };
+      },
+    });
+    this.matrix = matrix;
+    this.absolute = collected.absolute;
+    this.rendered.fire(matrix);
+  }
+}
+
+export function registerEvidenceMatrix(context: vscode.ExtensionContext, configs: WorkspaceConfigService, store: AnnotationStore, log: Log): EvidenceMatrixPanel {
+  const matrix = new EvidenceMatrixPanel(configs, store, log);
+  context.subscriptions.push(
+    matrix,
+    vscode.commands.registerCommand(COMMANDS.openEvidenceMatrix, async () => {
+      try {
+        await matrix.open();
+      } catch (error) {
+        log.error('opening the evidence matrix failed', error);
+        void vscode.window.showErrorMessage(`Legal Annotator: could not open the evidence matrix: ${(error as Error).message}`);
+      }
+    }),
+  );
+  return matrix;
+}

@@ -1,0 +1,117 @@
+/**
+ * "Legal Annotator: Export annotations...": a quick pick of the format, then a save dialog (a
+ * folder for brat); nothing is written anywhere the user did not choose. The formats are the
+ * CLI's (`legal-annotator export`), from the same core, over the sidecars as saved on disk.
+ * Tests (and keybindings) may pass `{ format, target }` to skip the two questions.
+ */
+import { posix } from 'node:path';
+import * as vscode from 'vscode';
+import { bratAnnotationConf, bratStem, bratVisualConf, exportBratSource } from '../core/interop/brat';
+import { exportCsv } from '../core/interop/csv';
+import { resolveSources, type ExportWarning } from '../core/interop/export-input';
+import { exportW3cCollection, exportW3cJsonl } from '../core/interop/w3c';
+import { COMMANDS } from './constants';
+import { collectWorkspaceSources } from './exportSources';
+import type { Log } from './log';
+import type { WorkspaceConfigService } from './workspaceConfig';
+
+export type ExportFormat = 'w3c' | 'w3c-jsonl' | 'brat' | 'csv' | 'csv-bom';
+
+export interface ExportArgs {
+  format?: ExportFormat;
+  /** A file (or, for brat, a folder). */
+  target?: vscode.Uri;
+}
+
+export interface ExportOutcome {
+  count: number;
+  target: vscode.Uri;
+  warnings: string[];
+}
+
+interface FormatChoice extends vscode.QuickPickItem {
+  format: ExportFormat;
+  fileName?: string;
+  filters?: Record<string, string[]>;
+}
+
+const CHOICES: FormatChoice[] = [
+  { format: 'w3c', label: 'W3C Web Annotation (JSON-LD collection)', description: '.jsonld', detail: 'An AnnotationCollection for annotation servers and other tools; targets with TextQuote and TextPosition selectors', fileName: 'annotations.jsonld', filters: { 'JSON-LD': ['jsonld', 'json'] } },
+  { format: 'w3c-jsonl', label: 'W3C Web Annotation (JSON Lines)', description: '.jsonl', detail: 'One Annotation per line', fileName: 'annotations.jsonl', filters: { 'JSON Lines': ['jsonl'] } },
+  { format: 'brat', label: 'brat standoff', description: 'folder', detail: 'A copy of each source as .txt with its .ann, plus annotation.conf and visual.conf, for brat and INCEpTION' },
+  { format: 'csv', label: 'CSV', description: '.csv', detail: 'One row per tag, RFC 4180, UTF-8', fileName: 'annotations.csv', filters: { CSV: ['csv'] } },
+  { format: 'csv-bom', label: 'CSV for spreadsheet programs', description: '.csv, UTF-8 with BOM', detail: 'The same rows; the byte order mark makes Excel read UTF-8', fileName: 'annotations.csv', filters: { CSV: ['csv'] } },
+];
+
+export function registerExportCommand(context: vscode.ExtensionContext, configs: WorkspaceConfigService, log: Log): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.exportAnnotations, async (args?: ExportArgs): Promise<ExportOutcome | undefined> => {
+      try {
+        return await exportAnnotations(configs, log, args ?? {});
+      } catch (error) {
+        log.error('export failed', error);
+        void vscode.window.showErrorMessage(`Legal Annotator: export failed: ${(error as Error).message}`);
+        return undefined;
+      }
+    }),
+  );
+}
+
+async function exportAnnotations(configs: WorkspaceConfigService, log: Log, args: ExportArgs): Promise<ExportOutcome | undefined> {
+  const choice = args.format ? CHOICES.find((c) => c.format === args.format) : await vscode.window.showQuickPick(CHOICES, { title: 'Export annotations', placeHolder: 'Format' });
+  if (!choice) return undefined;
+  const collected = await collectWorkspaceSources(configs);
+  if (!collected) {
+    void vscode.window.showWarningMessage('Legal Annotator: open a folder to export its annotations.');
+    return undefined;
+  }
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  let target = args.target;
+  if (!target) {
+    target = choice.format === 'brat'
+      ? (await vscode.window.showOpenDialog({ title: 'Export annotations as brat standoff into…', canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export here', defaultUri: folder }))?.[0]
+      : await vscode.window.showSaveDialog({ title: 'Export annotations', defaultUri: vscode.Uri.joinPath(folder, choice.fileName!), filters: choice.filters, saveLabel: 'Export' });
+  }
+  if (!target) return undefined;
+
+  const resolved = resolveSources(collected.sources);
+  const taxonomy = collected.config.taxonomy;
+  let count: number;
+  let warnings: ExportWarning[];
+  const encoder = new TextEncoder();
+  if (choice.format === 'brat') {
+    const sources = new Set([...collected.absolute.values()].map((p) => vscode.Uri.file(p).toString()));
+    const planned = resolved.map((r) => ({ r, stem: vscode.Uri.joinPath(target!, ...bratStem(r.source.path).split('/')) }));
+    const clash = planned.find(({ stem }) => sources.has(stem.with({ path: `${stem.path}.txt` }).toString()));
+    if (clash) throw new Error(`the copy of ${clash.r.source.path} would overwrite the source itself; choose a folder outside the sources`);
+    count = 0;
+    warnings = [];
+    for (const { r, stem } of planned) {
+      const ann = exportBratSource(r);
+      await vscode.workspace.fs.createDirectory(stem.with({ path: posix.dirname(stem.path) }));
+      await vscode.workspace.fs.writeFile(stem.with({ path: `${stem.path}.txt` }), encoder.encode(r.source.text));
+      await vscode.workspace.fs.writeFile(stem.with({ path: `${stem.path}.ann` }), encoder.encode(ann.ann));
+      count += ann.count;
+      warnings.push(...ann.warnings);
+    }
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, 'annotation.conf'), encoder.encode(bratAnnotationConf(taxonomy)));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, 'visual.conf'), encoder.encode(bratVisualConf(taxonomy)));
+  } else {
+    const exported = choice.format === 'csv' || choice.format === 'csv-bom'
+      ? exportCsv(resolved, taxonomy, { bom: choice.format === 'csv-bom' })
+      : choice.format === 'w3c-jsonl' ? exportW3cJsonl(resolved, taxonomy) : exportW3cCollection(resolved, taxonomy);
+    ({ count, warnings } = exported);
+    await vscode.workspace.fs.writeFile(target, encoder.encode(exported.text));
+  }
+  const lines = [...collected.skipped, ...warnings.map((w) => `${w.path}: ${w.id}: ${w.message}`)];
+  for (const line of lines) log.warn(`export: ${line}`);
+  const where = vscode.workspace.asRelativePath(target);
+  log.info(`exported ${count} annotation(s) of ${collected.sources.length} source(s) as ${choice.format} to ${target.fsPath}`);
+  const message = `Exported ${count} annotation${count === 1 ? '' : 's'} of ${collected.sources.length} source${collected.sources.length === 1 ? '' : 's'} to ${where}${lines.length > 0 ? ` (${lines.length} problem${lines.length === 1 ? '' : 's'}: see the log)` : ''}.`;
+  if (!args.target) {
+    void vscode.window.showInformationMessage(message, ...(choice.format === 'brat' ? [] : ['Open'])).then((picked) => {
+      if (picked === 'Open') void vscode.window.showTextDocument(target!);
+    });
+  }
+  return { count, target, warnings: lines };
+}

@@ -1,0 +1,78 @@
+/**
+ * The tagged sources of the workspace as the exports and the evidence matrix read them: every
+ * sidecar on disk (saved state, as the CLI reads it) with its source's text. A sidecar with
+ * errors or a missing source is skipped with the reason, for the caller to show.
+ */
+import { promises as fs } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import * as vscode from 'vscode';
+import { SIDECAR_SUFFIX, type Sidecar } from '../core/annotations/model';
+import { readSidecarFile } from '../core/annotations/sidecar-file';
+import type { WorkspaceConfig } from '../core/config/workspace-config';
+import type { ExportSource } from '../core/interop/export-input';
+import { sourceIri } from '../core/interop/iri';
+import { decodeSourceText } from '../core/text/decode';
+import { cleanFastRead } from '../core/validation/check-file';
+import type { WorkspaceConfigService } from './workspaceConfig';
+
+export interface WorkspaceSources {
+  /** The config of the first workspace folder: its taxonomy names the categories, its root starts relative paths. */
+  config: WorkspaceConfig;
+  sources: ExportSource[];
+  /** Absolute path of each source, by its workspace-relative path. */
+  absolute: Map<string, string>;
+  skipped: string[];
+}
+
+export async function collectWorkspaceSources(configs: WorkspaceConfigService, base?: string): Promise<WorkspaceSources | undefined> {
+  const folders = vscode.workspace.workspaceFolders?.filter((f) => f.uri.scheme === 'file') ?? [];
+  if (folders.length === 0) return undefined;
+  const { config } = await configs.forFile(vscode.Uri.joinPath(folders[0].uri, '.legal-annotator.yaml'));
+  const found = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '{**/node_modules/**,**/.git/**}');
+  const sidecars = found.filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath).sort();
+  const sources: ExportSource[] = [];
+  const absolute = new Map<string, string>();
+  const skipped: string[] = [];
+  for (const sidecarPath of sidecars) {
+    const shown = vscode.workspace.asRelativePath(sidecarPath);
+    const sidecar = await readSidecar(sidecarPath);
+    if (typeof sidecar === 'string') {
+      skipped.push(`${shown}: ${sidecar}`);
+      continue;
+    }
+    const sourcePath = resolve(dirname(sidecarPath), sidecar.source);
+    let decoded;
+    try {
+      decoded = decodeSourceText(await fs.readFile(sourcePath));
+    } catch {
+      skipped.push(`${shown}: its source ${sidecar.source} cannot be read`);
+      continue;
+    }
+    if (!decoded.ok) {
+      skipped.push(`${shown}: its source ${decoded.reason}`);
+      continue;
+    }
+    const path = relative(config.root, sourcePath).split(sep).join('/');
+    if (base && path.startsWith('../')) {
+      skipped.push(`${shown}: its source is outside ${config.root}, so the base IRI cannot name it`);
+      continue;
+    }
+    sources.push({ path, iri: sourceIri(sourcePath, path, base), text: decoded.text, sidecar });
+    absolute.set(path, sourcePath);
+  }
+  return { config, sources, absolute, skipped };
+}
+
+async function readSidecar(path: string): Promise<Sidecar | string> {
+  try {
+    const decoded = decodeSourceText(await fs.readFile(path));
+    const fast = decoded.ok ? cleanFastRead(decoded.text) : undefined;
+    if (fast) return fast;
+    const doc = await readSidecarFile(path);
+    if (doc?.sidecar) return doc.sidecar;
+    const first = doc?.problems.find((p) => p.severity === 'error');
+    return `the sidecar has errors${first ? ` (${first.line}:${first.column} ${first.message})` : ''}`;
+  } catch (error) {
+    return `cannot be read (${(error as Error).message})`;
+  }
+}

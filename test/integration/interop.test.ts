@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { sidecarPathFor } from '../../src/core/annotations/model';
+import { writeSidecarFile } from '../../src/core/annotations/sidecar-file';
+import { tagPassage } from '../../src/core/annotations/tagging';
+import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
+import { COMMANDS } from '../../src/extension/constants';
+import type { ExportOutcome } from '../../src/extension/exportCommand';
+import type { LegalAnnotatorApi } from '../../src/extension/extension';
+import { closeAllEditors, extension, waitFor, workspaceFile } from './helpers';
+
+const FIXTURE = 'tagging.legal.txt';
+const QUOTE = 'were tortured with electric shocks';
+
+async function api(): Promise<LegalAnnotatorApi> {
+  return (await extension().activate()) as LegalAnnotatorApi;
+}
+
+let copies = 0;
+
+/** A fresh copy of the fixture with one tag (as the CLI's `tag` writes it); returns its workspace path. */
+async function taggedCopy(): Promise<{ name: string; id: string }> {
+  const name = `interop-${++copies}-${Date.now()}.legal.txt`;
+  const path = workspaceFile(name).fsPath;
+  await fs.copyFile(workspaceFile(FIXTURE).fsPath, path);
+  const text = await fs.readFile(path, 'utf8');
+  const result = tagPassage({ text, sourceName: name, taxonomy: DEFAULT_TAXONOMY, category: 'torture', range: { quote: QUOTE }, note: 'integration note' });
+  assert.ok(result.ok, !result.ok ? result.reason : '');
+  await writeSidecarFile(sidecarPathFor(path), result.doc);
+  return { name, id: result.annotation.id };
+}
+
+describe('Export annotations and the evidence matrix', () => {
+  afterEach(closeAllEditors);
+
+  it('Export annotations... writes a W3C collection, CSV and brat where it is told to, nowhere else', async () => {
+    await api();
+    const { name, id } = await taggedCopy();
+    const out = await fs.mkdtemp(join(tmpdir(), 'legal-annotator-export-'));
+    try {
+      const w3c = await vscode.commands.executeCommand<ExportOutcome>(COMMANDS.exportAnnotations, { format: 'w3c', target: vscode.Uri.file(join(out, 'a.jsonld')) });
+      assert.ok(w3c && w3c.count >= 1);
+      const collection = JSON.parse(await fs.readFile(join(out, 'a.jsonld'), 'utf8'));
+      assert.equal(collection.type, 'AnnotationCollection');
+      const mine = collection.first.items.find((item: { target: { source: string } }) => item.target.source.endsWith(`/${name}`));
+      assert.ok(mine, 'the tagged copy is exported');
+      assert.equal(mine.target.source, vscode.Uri.file(workspaceFile(name).fsPath).toString());
+      assert.deepEqual(mine.body[0], { type: 'TextualBody', purpose: 'classifying', value: 'torture', label: 'Torture' });
+      assert.equal(mine.body[1].value, 'integration note');
+
+      await vscode.commands.executeCommand(COMMANDS.exportAnnotations, { format: 'csv-bom', target: vscode.Uri.file(join(out, 'a.csv')) });
+      const csv = await fs.readFile(join(out, 'a.csv'), 'utf8');
+      assert.ok(csv.startsWith('\uFEFFfile,id,category,'));
+      assert.ok(csv.includes(`${name},${id},torture,Torture,`));
+
+      await vscode.commands.executeCommand(COMMANDS.exportAnnotations, { format: 'brat', target: vscode.Uri.file(join(out, 'brat')) });
+      const ann = await fs.readFile(join(out, 'brat', name.replace(/\.txt$/, '.ann')), 'utf8');
+      assert.match(ann, new RegExp(`^T1\\ttorture \\d+ \\d+\\t${QUOTE}$`, 'm'));
+      assert.equal(await fs.readFile(join(out, 'brat', name), 'utf8'), await fs.readFile(workspaceFile(name).fsPath, 'utf8'));
+      assert.ok((await fs.readFile(join(out, 'brat', 'annotation.conf'), 'utf8')).includes('[entities]'));
+      // Nothing was written into the workspace.
+      assert.deepEqual((await fs.readdir(workspaceFile().fsPath)).filter((f) => /\.(jsonld|csv|ann|conf)$/.test(f)), []);
+    } finally {
+      await fs.rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('Open evidence matrix shows a locked-down webview beside the editor; a quote link opens the passage', async () => {
+    const { evidenceMatrix } = await api();
+    const { name, id } = await taggedCopy();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('basic.legal.txt')));
+    await vscode.commands.executeCommand(COMMANDS.openEvidenceMatrix);
+    const current = await waitFor('the matrix to list the tagged copy', () => {
+      const shown = evidenceMatrix.current;
+      return shown?.matrix?.sources.some((s) => s.path === name) ? shown : undefined;
+    });
+    assert.equal(current.panel.viewColumn, vscode.ViewColumn.Two, 'beside the active editor');
+    const html = current.panel.webview.html;
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;nonce-[^&]+&#39;; script-src &#39;nonce-[^&]+&#39;; img-src data:">/);
+    assert.doesNotMatch(html, /<script\s+src=|<link\b|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    assert.match(html, /<svg [^>]*class="chart"/);
+    const torture = current.matrix!.categories.find((c) => c.id === 'torture');
+    const quote = torture?.quotes.find((q) => q.id === id);
+    assert.ok(quote && quote.start !== undefined);
+    assert.ok(html.includes(`data-path="${name}" data-id="${id}" data-start="${quote.start}" data-end="${quote.end}"`));
+
+    // What the page posts when the link is clicked.
+    assert.equal(await evidenceMatrix.handleMessage({ type: 'open', path: name, id, start: quote.start, end: quote.end }), true);
+    const editor = await waitFor('the source to open with the passage selected', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.fsPath === workspaceFile(name).fsPath && !active.selection.isEmpty ? active : undefined;
+    });
+    assert.equal(editor.document.getText(editor.selection), QUOTE);
+    // A link the matrix did not render is refused.
+    assert.equal(await evidenceMatrix.handleMessage({ type: 'open', path: '../../etc/passwd' }), false);
+  });
+});
