@@ -213,6 +213,15 @@ start VS Code, so their result is the one of the last \`npm test\`.
 
 ${[...new Set(outcomes.filter((o) => o.knownLimit).map((o) => `- **${o.case}**, \`${o.command}\`: ${seconds(o.ms)}. ${o.knownLimit}`))].join('\n') || '- none'}
 ${worst.filter((w) => w.input.knownLimit).map((w) => `- **${w.input.target}, ${w.input.name}**: ${seconds(w.ms)}. ${w.input.knownLimit}`).join('\n')}
+- **Mixed line endings in the editor**: VS Code normalises a file with mixed line endings
+  (\\r\\n and \\n) to one ending in its model, so a tag made in the editor counts offsets over the
+  normalised text until the file is saved; \`check\` then reports it as \`annotation-moved\`
+  (the quote and its context find the same words) and \`check --fix-anchors\` corrects it. Nothing is
+  lost or moved onto other words (test/integration/hostile.test.ts).
+- **A sidecar that is a symbolic link, in the editor**: the atomic write renames over the link,
+  so the link becomes a regular file in the workspace and the file it pointed to keeps its bytes
+  (nothing is written outside the workspace; test/integration/hostile.test.ts). The CLI's \`tag\`
+  refuses instead.
 ${unexpected.length > 0 ? `\n## Unexpected failures\n\n${unexpected.map((o) => `- ${o.case}: \`${o.command}\`: ${o.failures.join('; ')}`).join('\n')}\n` : ''}`;
   writeFileSync(resolve(ROOT, values.out!), md);
   log(`wrote ${values.out}: ${handled.length}/${outcomes.length} runs handled, ${lost} annotations lost, ${fuzz.failures.length} fuzz failures`);
