@@ -25,6 +25,12 @@ export class ClaimQuickFixes implements vscode.CodeActionProvider {
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const ours = context.diagnostics.filter((d) => isUntaggedClaimDiagnostic(d) && claimFixesApply(d, range));
+    if (range.isEmpty) {
+      // The cursor at the very start or end of a sentence: VS Code may not pass its diagnostic along.
+      for (const problem of this.diagnostics.problemsOf(document.uri)) {
+        if (problem.diagnostic.range.contains(range.start) && !ours.some((d) => d.range.isEqual(problem.diagnostic.range))) ours.push(problem.diagnostic);
+      }
+    }
     const dismissals = this.dismissalsAt(document, range);
     if (ours.length === 0 && dismissals.length === 0) return [];
     const { taxonomy } = (await this.configs.forFile(document.uri)).config;

@@ -1,0 +1,122 @@
+// The reviewer's flow, played in the workbench: open a sample source, see its untagged claims in
+// the Problems panel, tag one with the quick fix (Ctrl+.) and see its problem go, dismiss another
+// as "Not a claim", reload the window and find it still dismissed, then review the whole
+// workspace. A screenshot of every step goes to test-results/e2e/.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { quickOpen, runCommand, useWorkbench, workspacePath, type Workbench } from './workbench';
+
+const STATEMENT = '2025-11-witness-statement.legal.md';
+/** Cues as the problem messages quote them: `untagged claim: "beaten" suggests …`. */
+const TAGGED_CUE = '"beaten" suggests';
+const DISMISSED_CUE = '"arbitrary detention" suggests';
+const STILL_UNTAGGED_CUE = '"ICRC" suggests';
+
+const problemRows = (page: Page, text: string) => page.locator('.markers-panel .monaco-list-row', { hasText: text });
+
+/** Opens the Problems panel and shows only the problems whose text holds `filter` (the panel's own filter box). */
+async function filterProblems(page: Page, filter: string): Promise<void> {
+  await runCommand(page, 'Problems: Focus on Problems View');
+  const input = page.locator('.panel .viewpane-filter input, .panel .markers-panel-action-filter input').first();
+  await input.waitFor({ state: 'visible' });
+  await input.fill(filter);
+}
+
+/** Waits until the Problems panel, filtered by `cue`, lists `count` problems of the statement. */
+async function expectProblems(page: Page, cue: string, count: number): Promise<void> {
+  await filterProblems(page, cue);
+  const rows = problemRows(page, cue);
+  const deadline = Date.now() + 30000;
+  while ((await rows.count()) !== count) {
+    assert.ok(Date.now() < deadline, `the Problems panel lists ${await rows.count()} problem(s) with ${cue}, not ${count}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** Puts the cursor (no selection) at the start of `text` in the active editor, with the find widget. */
+async function cursorAt(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Control+1');
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+  await page.keyboard.press('Control+F');
+  const find = page.locator('.editor-widget.find-widget textarea, .editor-widget.find-widget input').first();
+  await find.waitFor({ state: 'visible' });
+  await find.fill(text);
+  await page.locator('.find-widget .matchesCount', { hasText: '1 of 1' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowLeft');
+}
+
+/** Ctrl+. and the quick fix whose title starts with `title`. */
+async function quickFix(wb: Workbench, title: string, shot: string): Promise<void> {
+  await wb.page.keyboard.press('Control+.');
+  const row = wb.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  await wb.shot(shot);
+  await row.click();
+  await row.waitFor({ state: 'hidden' });
+}
+
+describe('The reviewer finds, tags and dismisses untagged claims (UI)', function () {
+  const workbench = useWorkbench();
+  let wb: Workbench;
+  beforeEach(() => {
+    wb = workbench();
+  });
+
+  it('lists the untagged claims of an open source in the Problems panel', async function () {
+    await quickOpen(wb.page, STATEMENT);
+    await expectProblems(wb.page, 'untagged claim', 8);
+    await wb.shot('review-1-problems');
+  });
+
+  it('tags a claim with the quick fix, and its problem goes', async function () {
+    const page = wb.page;
+    await cursorAt(page, 'beaten with rubber batons');
+    await quickFix(wb, 'Tag sentence as Inhuman or degrading treatment', 'review-2-quick-fix');
+    await expectProblems(page, TAGGED_CUE, 0);
+    await expectProblems(page, 'untagged claim', 7);
+    // The coverage of the source, beside its tag count.
+    await page.locator('.statusbar-item', { hasText: '1 of 8 claims tagged' }).waitFor({ state: 'visible' });
+    await wb.shot('review-3-tagged');
+  });
+
+  it('dismisses another as "Not a claim"; the dismissal is in the sidecar', async function () {
+    const page = wb.page;
+    await cursorAt(page, 'describes arbitrary detention');
+    await quickFix(wb, 'Not a claim', 'review-4-not-a-claim');
+    await expectProblems(page, DISMISSED_CUE, 0);
+    await expectProblems(page, 'untagged claim', 6);
+    await wb.shot('review-5-dismissed');
+    const sidecar = readFileSync(join(workspacePath(), 'reports', `${STATEMENT}.ann.yaml`), 'utf8');
+    assert.match(sidecar, /^dismissed:\n {2}- id: d-/m);
+    assert.match(sidecar, /exact: The account describes arbitrary detention/);
+    assert.match(sidecar, /category: ill-treatment/);
+  });
+
+  it('keeps the claim dismissed after the window is reloaded', async function () {
+    const page = wb.page;
+    await page.reload();
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 90000 });
+    await quickOpen(page, STATEMENT);
+    // The statement's problems are back (computed again after the reload) ...
+    await expectProblems(page, STILL_UNTAGGED_CUE, 1);
+    await expectProblems(page, 'untagged claim', 6);
+    // ... without the tagged and the dismissed one.
+    await expectProblems(page, DISMISSED_CUE, 0);
+    await expectProblems(page, TAGGED_CUE, 0);
+    await wb.shot('review-6-after-reload');
+  });
+
+  it('reviews the whole workspace: the sources that are not open get their problems too', async function () {
+    const page = wb.page;
+    await runCommand(page, 'Legal Annotator: Review workspace');
+    await page.locator('.notifications-toasts', { hasText: /Reviewed \d+ sources: \d+ of \d+ claims tagged, \d+ dismissed/ }).waitFor({ state: 'visible', timeout: 60000 });
+    await wb.shot('review-7-workspace-summary');
+    // The OSCE report is not open: its claims are listed from the review.
+    await filterProblems(page, '');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'osce-moscow-mechanism' }).first().waitFor({ state: 'visible', timeout: 30000 });
+    await wb.shot('review-8-workspace-problems');
+  });
+});
