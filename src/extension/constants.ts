@@ -20,6 +20,16 @@ export const COMMANDS = {
   removeEntry: 'legalAnnotator.removeEntry',
   refreshAnnotationsView: 'legalAnnotator.refreshAnnotationsView',
   revealAnnotation: 'legalAnnotator.revealAnnotation',
+  dismissClaim: 'legalAnnotator.dismissClaim',
+  restoreClaim: 'legalAnnotator.restoreClaim',
+  reviewWorkspace: 'legalAnnotator.reviewWorkspace',
+  exportAnnotations: 'legalAnnotator.exportAnnotations',
+  openEvidenceMatrix: 'legalAnnotator.openEvidenceMatrix',
+} as const;
+
+/** Webview panel types (VS Code restores panels by type). */
+export const VIEW_TYPES = {
+  evidenceMatrix: 'legalAnnotator.evidenceMatrix',
 } as const;
 
 /** View ids (contributes.views in package.json); VS Code adds a `<id>.focus` command for each. */
@@ -34,6 +44,11 @@ export const CONTEXT_KEYS = {
 } as const;
 
 export const STATUS_BAR_ID = 'legalAnnotator.tagCount';
+/** The claim coverage of the active source ("12 of 15 claims tagged"), right of the tag count. */
+export const CLAIM_STATUS_BAR_ID = 'legalAnnotator.claimCoverage';
+
+/** Code of the diagnostic on a sentence that reports a violation and has no tag (as `check --claims`). */
+export const UNTAGGED_CLAIM_CODE = 'untagged-claim';
 
 /** Setting ids (contributes.configuration in package.json). */
 export const SETTINGS = {
@@ -41,6 +56,8 @@ export const SETTINGS = {
   author: 'legalAnnotator.tags.author',
   plainTextAsLegalText: 'legalAnnotator.sources.plainTextAsLegalText',
   highlightMarkdown: 'legalAnnotator.sources.highlightMarkdown',
+  claimsEnabled: 'legalAnnotator.claims.enabled',
+  claimsSeverity: 'legalAnnotator.claims.severity',
 } as const;
 
 /**

@@ -5,9 +5,15 @@ import { AnchorDiagnostics } from './anchorDiagnostics';
 import { registerAnchorQuickFixes } from './anchorQuickFixes';
 import { AnnotationStore } from './annotationStore';
 import { registerAnnotationsView, type AnnotationsTreeProvider } from './annotationsView';
+import { registerClaimCommands } from './claimCommands';
+import { ClaimDiagnostics } from './claimDiagnostics';
+import { ClaimQuickFixes } from './claimQuickFixes';
+import { ClaimCoverageStatusBar } from './claimStatusBar';
 import { TagCodeActions } from './codeActions';
 import { COMMANDS, OUTPUT_CHANNEL_NAME } from './constants';
 import { TagDecorations } from './decorations';
+import { registerEvidenceMatrix, type EvidenceMatrixPanel } from './evidenceMatrix';
+import { registerExportCommand } from './exportCommand';
 import { SourceHovers } from './hovers';
 import { SidecarDiagnostics } from './sidecarDiagnostics';
 import { Log } from './log';
@@ -17,6 +23,7 @@ import { SourceFiles } from './sources';
 import { TagCountStatusBar } from './statusBar';
 import { registerTagCommands } from './tagCommands';
 import { WorkspaceConfigService } from './workspaceConfig';
+import { registerWorkspaceReview } from './workspaceReview';
 
 /** What other features (and the integration tests) reach through `extension.exports`. */
 export interface LegalAnnotatorApi {
@@ -32,6 +39,12 @@ export interface LegalAnnotatorApi {
   annotationsView: AnnotationsTreeProvider;
   /** The tag count of the active source as the status bar shows it. */
   statusBar: TagCountStatusBar;
+  /** Untagged-claim diagnostics and claim counts per source. */
+  claims: ClaimDiagnostics;
+  /** The claim coverage of the active source as the status bar shows it. */
+  claimStatusBar: ClaimCoverageStatusBar;
+  /** The evidence matrix webview (tests read what it rendered and send it link clicks). */
+  evidenceMatrix: EvidenceMatrixPanel;
 }
 
 export interface EditorMetrics {
@@ -59,20 +72,27 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   );
   const hovers = new SourceHovers(store, configs);
   context.subscriptions.push(hovers, vscode.languages.registerHoverProvider([{ scheme: 'file' }], hovers));
-  const annotationsView = registerAnnotationsView(context, store, configs, log);
+  const claims = new ClaimDiagnostics(store, configs, log);
+  context.subscriptions.push(claims, vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new ClaimQuickFixes(claims, store, configs), ClaimQuickFixes.metadata));
+  registerClaimCommands(context, store, claims, log);
+  const annotationsView = registerAnnotationsView(context, store, configs, log, claims);
   const statusBar = new TagCountStatusBar(store, configs, log);
-  context.subscriptions.push(statusBar);
+  const claimStatusBar = new ClaimCoverageStatusBar(claims);
+  context.subscriptions.push(statusBar, claimStatusBar);
   const sources = new SourceFiles(context.workspaceState, configs, store, log);
+  registerWorkspaceReview(context, configs, sources, claims, log);
   const semanticTokens = new LegalSemanticTokens(sources, configs, log);
   context.subscriptions.push(sources, semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(LegalSemanticTokens.selector, semanticTokens, LEGEND));
   const anchorDiagnostics = new AnchorDiagnostics(store, log);
   context.subscriptions.push(anchorDiagnostics, new SidecarDiagnostics(configs, log));
   registerAnchorQuickFixes(context, store, anchorDiagnostics, log);
+  registerExportCommand(context, configs, log);
+  const evidenceMatrix = registerEvidenceMatrix(context, configs, store, log);
   const ready = trackSources(context, store, configs, sources, log, metrics);
   log.fireAndForget('loading open sources', ready);
   metrics.activationMs = performance.now() - started;
   log.info(`Legal Annotator activated in ${metrics.activationMs.toFixed(1)} ms`);
-  return { store, configs, sources, ready, metrics, annotationsView, statusBar };
+  return { store, configs, sources, ready, metrics, annotationsView, statusBar, claims, claimStatusBar, evidenceMatrix };
 }
 
 /** Keeps the store in step with the editor: open, edit, save, close, and sidecars changed on disk. */
