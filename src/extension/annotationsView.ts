@@ -54,7 +54,22 @@ export interface SourceNode {
 /** Where the view learns a source's untagged claims (claimDiagnostics.ts). */
 export interface ClaimCounts {
   coverage(uri: vscode.Uri): { untagged: number } | undefined;
+  /** Every source whose counts are known, tagged or not. */
+  coveredSources(): vscode.Uri[];
   readonly onDidChangeCoverage: vscode.Event<vscode.Uri>;
+}
+
+/** The group listing every source with untagged claims, tagged or not (the reviewer's to-do list). */
+export interface UntaggedGroupNode {
+  readonly kind: 'untagged';
+  readonly sources: UntaggedSourceNode[];
+}
+
+export interface UntaggedSourceNode {
+  readonly kind: 'untagged-source';
+  readonly sourceUri: vscode.Uri;
+  readonly relativePath: string;
+  readonly untaggedClaims: number;
 }
 
 export interface CategoryNode {
@@ -65,7 +80,7 @@ export interface CategoryNode {
   readonly count: number;
 }
 
-export type AnnotationsNode = CategoryNode | SourceNode | PassageNode;
+export type AnnotationsNode = UntaggedGroupNode | UntaggedSourceNode | CategoryNode | SourceNode | PassageNode;
 
 /** Arguments of the reveal command a passage runs when clicked. */
 export interface RevealArgs {
@@ -142,8 +157,10 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
   async getChildren(node?: AnnotationsNode): Promise<AnnotationsNode[]> {
     if (!node) {
       this.model ??= this.build();
-      return this.model;
+      const untagged = this.untaggedGroup();
+      return untagged ? [untagged, ...(await this.model)] : this.model;
     }
+    if (node.kind === 'untagged') return node.sources;
     if (node.kind === 'category') return node.sources;
     if (node.kind === 'source') return node.passages;
     return [];
@@ -151,10 +168,22 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
 
   getTreeItem(node: AnnotationsNode): vscode.TreeItem {
     switch (node.kind) {
+      case 'untagged': return untaggedGroupItem(node);
+      case 'untagged-source': return untaggedSourceItem(node);
       case 'category': return categoryItem(node);
       case 'source': return sourceItem(node);
       case 'passage': return passageItem(node);
     }
+  }
+
+  /** Sources with untagged claims (open or reviewed), whether or not they have tags yet. */
+  private untaggedGroup(): UntaggedGroupNode | undefined {
+    const sources = (this.claims?.coveredSources() ?? [])
+      .map((uri) => ({ uri, untagged: this.claims?.coverage(uri)?.untagged ?? 0 }))
+      .filter((s) => s.untagged > 0)
+      .map((s): UntaggedSourceNode => ({ kind: 'untagged-source', sourceUri: s.uri, relativePath: vscode.workspace.asRelativePath(s.uri, false), untaggedClaims: s.untagged }))
+      .sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+    return sources.length > 0 ? { kind: 'untagged', sources } : undefined;
   }
 
   /** Every tag of the workspace, grouped by category, then source. */
@@ -268,6 +297,26 @@ function byPosition(a: PassageNode, b: PassageNode): number {
   if (a.range) return -1;
   if (b.range) return 1;
   return a.index - b.index;
+}
+
+function untaggedGroupItem(node: UntaggedGroupNode): vscode.TreeItem {
+  const total = node.sources.reduce((n, s) => n + s.untaggedClaims, 0);
+  const item = new vscode.TreeItem('Untagged claims', vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = 'untagged';
+  item.description = `${total}`;
+  item.tooltip = 'Sentences that report a violation and carry no tag, per source (open sources and the last workspace review)';
+  item.iconPath = new vscode.ThemeIcon('warning');
+  return item;
+}
+
+function untaggedSourceItem(node: UntaggedSourceNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.relativePath, vscode.TreeItemCollapsibleState.None);
+  item.id = `untagged:${node.sourceUri.toString()}`;
+  item.description = `${node.untaggedClaims} untagged ${node.untaggedClaims === 1 ? 'claim' : 'claims'}`;
+  item.resourceUri = node.sourceUri;
+  item.iconPath = vscode.ThemeIcon.File;
+  item.command = { command: 'vscode.open', title: 'Open', arguments: [node.sourceUri] };
+  return item;
 }
 
 function categoryItem(node: CategoryNode): vscode.TreeItem {

@@ -110,6 +110,11 @@ export class ClaimDiagnostics implements vscode.Disposable {
     return this.problemsOf(uri).find((p) => p.diagnostic.range.isEqual(diagnostic.range) && p.diagnostic.message === diagnostic.message);
   }
 
+  /** Every source whose claim counts are known (open, or covered by the workspace review). */
+  coveredSources(): vscode.Uri[] {
+    return [...this.published.keys()].map((key) => vscode.Uri.parse(key));
+  }
+
   /** Claim counts of a source, when known (open, or reviewed); undefined when claims are off or unknown. */
   coverage(uri: vscode.Uri): ClaimCoverage | undefined {
     return this.published.get(uri.toString())?.coverage;

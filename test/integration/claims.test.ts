@@ -76,6 +76,20 @@ describe('Untagged claims in the editor', () => {
     await waitFor('the claim coverage in the status bar', () => claimStatusBar.text === '$(checklist) 0 of 3 claims tagged');
   });
 
+  it('lists a source with untagged claims in the Annotations view before it has any tag', async () => {
+    const { annotationsView } = await api();
+    const source = await copyFixture('claims-view');
+    const { document } = await openEditor(source);
+    await diagnosedSentences(document, 3);
+    const row = await waitFor('the source under "Untagged claims"', async () => {
+      const group = (await annotationsView.getChildren()).find((node) => node.kind === 'untagged');
+      if (!group) return undefined;
+      const rows = (await annotationsView.getChildren(group)).map((node) => annotationsView.getTreeItem(node));
+      return rows.find((item) => item.label === source);
+    });
+    assert.equal(row.description, '3 untagged claims');
+  });
+
   it('tags a claim with its first quick fix, and its diagnostic goes at once', async () => {
     const { claimStatusBar } = await api();
     const source = await copyFixture('claims-tag');
