@@ -13,23 +13,12 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { PreparedText, anchorAll, createTarget } from '../src/core/annotations/anchoring';
 import type { TextTarget } from '../src/core/annotations/model';
+import { median, seededIntegers } from './support';
 
 const GOAL_MS = 100;
 const SIZE = 1_000_000;
 const ANNOTATIONS = 1_000;
 const EDITS = 100;
-
-/** mulberry32: small, seeded, good enough to make reproducible test data. */
-function generator(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n: number) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
 
 const SUBJECTS = ['The Detaining Power', 'The Occupying Power', 'Each Party to the conflict', 'The Prosecutor', 'The Mission', 'A witness from Mariupol', 'The Protecting Power', 'The International Committee of the Red Cross'];
 const VERBS = ['shall ensure that', 'reported that', 'found that', 'was informed that', 'could not confirm that', 'recalls that'];
@@ -81,11 +70,6 @@ function generateSentence(random: (n: number) => number): string {
   return `${SUBJECTS[random(SUBJECTS.length)]} ${VERBS[random(VERBS.length)]} ${CLAIMS[random(CLAIMS.length)]}. `;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 function main(): void {
   const args = process.argv.slice(2);
   const option = (name: string, fallback: number): number => {
@@ -94,7 +78,7 @@ function main(): void {
   };
   const runs = option('--runs', 7);
   const seed = option('--seed', 1949);
-  const random = generator(seed);
+  const random = seededIntegers(seed);
   const source = args.length > 0 ? args.map((file) => readFileSync(file, 'utf8')).join('\n') : generateSource(random);
 
   const original = new PreparedText(source);

@@ -18,20 +18,9 @@ import { join, resolve } from 'node:path';
 import { createTarget } from '../src/core/annotations/anchoring';
 import { sourceHash } from '../src/core/annotations/source-hash';
 import { DEFAULT_TAXONOMY } from '../src/core/taxonomy/taxonomy';
+import { seededRandom } from './support';
 
 const ROOT = resolve(__dirname, '..');
-
-/** mulberry32: a small seeded PRNG, so the workspace is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the prisoners of war were detained in the colony and tortured during interrogations by officers of the ' +
@@ -71,7 +60,7 @@ function scalar(value: string | number): string {
 }
 
 async function generate(folder: string, sidecars: number, annotations: number): Promise<void> {
-  const next = random(20251121);
+  const next = seededRandom(20251121);
   const categories = DEFAULT_TAXONOMY.categories.map((c) => c.id);
   await fs.writeFile(join(folder, '.legal-annotator.yaml'), 'version: 1\nsources: ["**/*.txt"]\n');
   for (let i = 0; i < sidecars; i++) {

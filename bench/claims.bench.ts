@@ -24,27 +24,12 @@ import { suggestCategories } from '../src/core/taxonomy/suggest';
 import { DEFAULT_TAXONOMY } from '../src/core/taxonomy/taxonomy';
 import { segmentSentences } from '../src/core/text/sentences';
 import { runCli } from '../src/cli/run';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+import { timeMedian } from './support';
 
 function timeOnce<T>(run: () => T): { ms: number; result: T } {
   const start = performance.now();
   const result = run();
   return { ms: performance.now() - start, result };
-}
-
-function timeMedian<T>(runs: number, run: () => T): { ms: number; result: T } {
-  let result = run();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = run();
-    samples.push(performance.now() - start);
-  }
-  return { ms: median(samples), result };
 }
 
 async function benchWorkspace(dir: string): Promise<void> {

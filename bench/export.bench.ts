@@ -26,19 +26,9 @@ import { resolveSources, type ExportSource } from '../src/core/interop/export-in
 import { exportW3cCollection, exportW3cJsonl } from '../src/core/interop/w3c';
 import { DEFAULT_TAXONOMY } from '../src/core/taxonomy/taxonomy';
 import * as YAML from 'yaml';
+import { median, seededIntegers } from './support';
 
 const GOAL_MS = 5_000;
-
-function generator(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n: number) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
 
 const SENTENCES = [
   'Prisoners of war were beaten during interrogation',
@@ -61,7 +51,7 @@ function generateSource(random: (n: number) => number, size: number): string {
 }
 
 function makeSources(count: number, perSource: number): ExportSource[] {
-  const random = generator(7);
+  const random = seededIntegers(7);
   const categories = DEFAULT_TAXONOMY.categories.map((c) => c.id);
   const sources: ExportSource[] = [];
   for (let s = 0; s < count; s++) {
@@ -87,11 +77,6 @@ function makeSources(count: number, perSource: number): ExportSource[] {
     sources.push({ path: `reports/source-${s}.txt`, iri: `file:///bench/reports/source-${s}.txt`, text, sidecar });
   }
   return sources;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function main(): void {

@@ -13,23 +13,7 @@ import { cpus } from 'node:os';
 import * as chrono from 'chrono-node';
 import { scan } from '../src/core/scanner/scan';
 import { getDefaultLexicon } from '../src/core/lexicon/lexicon';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** Milliseconds of `run`, median of `runs` after one warm-up; returns the last result too. */
-function time<T>(runs: number, run: () => T): { ms: number; result: T } {
-  let result = run();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = run();
-    samples.push(performance.now() - start);
-  }
-  return { ms: median(samples), result };
-}
+import { timeMedian } from './support';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -51,16 +35,16 @@ function main(): void {
     console.log(`${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms ${rate(ms)}  ${String(found).padStart(6)} found`);
 
   console.log(`text: ${args.length} file(s), ${megabytes.toFixed(2)} MB; ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; median of ${runs} runs`);
-  const full = time(runs, () => scan(text, { lexicon }));
+  const full = timeMedian(runs, () => scan(text, { lexicon }));
   line('legal-annotator scan (states, dates, terms)', full.ms, full.result.length);
-  const datesOnly = time(runs, () => scan(text, { lexicon, kinds: ['date'] }));
+  const datesOnly = timeMedian(runs, () => scan(text, { lexicon, kinds: ['date'] }));
   line('legal-annotator scan, dates only', datesOnly.ms, datesOnly.result.length);
   const chronoRuns = Math.max(1, Math.min(3, runs));
-  const chronoDates = time(chronoRuns, () => chrono.en.GB.parse(text));
+  const chronoDates = timeMedian(chronoRuns, () => chrono.en.GB.parse(text));
   line('chrono-node en.GB parse (dates only)', chronoDates.ms, chronoDates.result.length);
   const names = lexicon.states.map((state) => escapeRegExp(state.text)).sort((a, b) => b.length - a.length);
   const bigRegExp = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  const regExpStates = time(1, () => [...text.matchAll(bigRegExp)].length);
+  const regExpStates = timeMedian(1, () => [...text.matchAll(bigRegExp)].length);
   line('one RegExp of all state names (states only)', regExpStates.ms, regExpStates.result);
   console.log('');
   console.log(`full scan throughput: ${rate(full.ms).trim()} (goal >= 30 MB/s)`);

@@ -17,6 +17,7 @@ import { createTarget } from '../../src/core/annotations/anchoring';
 import { sourceHash } from '../../src/core/annotations/source-hash';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
 import { extension, waitFor, workspaceFile } from '../../test/integration/helpers';
+import { median } from '../support';
 
 const SENTENCES = [
   'Witnesses said the prisoners of war were tortured with electric shocks in the basement.',
@@ -26,11 +27,6 @@ const SENTENCES = [
 ];
 const TAGS = 1000;
 const EDITS = 30;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function bigSource(): string {
   const lines: string[] = [];
