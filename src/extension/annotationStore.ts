@@ -365,7 +365,8 @@ export class AnnotationStore implements vscode.Disposable {
    * that editor's undo undoes it too), atomically on disk otherwise.
    */
   private async writeSidecar(path: string, previous: SidecarDocument | undefined, next: SidecarDocument, label: string, undoable: boolean): Promise<void> {
-    const before = previous ? await fs.readFile(path, 'utf8').catch(() => undefined) : undefined;
+    // Every caller synced with the disk just before (syncWithDisk), so `previous` is the file's text.
+    const before = previous ? sidecarFileText(previous) : undefined;
     const after = sidecarFileText(next);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
     this.ownWrites.set(path, after);

@@ -5,7 +5,7 @@
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import { loadConfigFor, type LoadedConfig } from '../core/config/load-config';
+import { findConfig, loadConfigFile, type LoadedConfig } from '../core/config/load-config';
 import { nodeConfigFs } from '../core/config/node-config-fs';
 import { CONFIG_FILE_NAME, defaultWorkspaceConfig, type WorkspaceConfig } from '../core/config/workspace-config';
 import { DEFAULT_TAXONOMY } from '../core/taxonomy/taxonomy';
@@ -21,6 +21,12 @@ interface Loaded {
 export class WorkspaceConfigService implements vscode.Disposable {
   /** By the folder of the source (a config applies to a whole tree; folders are few). */
   private readonly byFolder = new Map<string, Promise<Loaded>>();
+  /**
+   * By config file (or, without one, by the root the defaults apply to): the folders under one
+   * config share one load, one compiled lexicon and one taxonomy object (which the claim
+   * detector's matcher cache is keyed on).
+   */
+  private readonly byConfig = new Map<string, Promise<Loaded>>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly watcher: vscode.FileSystemWatcher;
@@ -32,6 +38,7 @@ export class WorkspaceConfigService implements vscode.Disposable {
     this.watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const reset = () => {
       this.byFolder.clear();
+      this.byConfig.clear();
       this.changed.fire();
     };
     this.watcher.onDidChange(reset);
@@ -66,12 +73,31 @@ export class WorkspaceConfigService implements vscode.Disposable {
   }
 
   private async load(folder: string): Promise<Loaded> {
+    let location: Awaited<ReturnType<typeof findConfig>>;
+    try {
+      location = await findConfig(folder, nodeConfigFs);
+    } catch (error) {
+      this.log.error(`could not look for ${CONFIG_FILE_NAME} above ${folder}`, error);
+      location = { root: folder };
+    }
+    const key = location.configPath ?? `defaults:${location.root}`;
+    let loaded = this.byConfig.get(key);
+    if (!loaded) {
+      loaded = this.loadConfig(location);
+      this.byConfig.set(key, loaded);
+    }
+    return loaded;
+  }
+
+  private async loadConfig(location: { configPath?: string; root: string }): Promise<Loaded> {
     let result: LoadedConfig;
     try {
-      result = await loadConfigFor(folder, nodeConfigFs);
+      result = location.configPath
+        ? await loadConfigFile(location.configPath, nodeConfigFs)
+        : { config: defaultWorkspaceConfig(location.root), files: [] };
     } catch (error) {
-      this.log.error(`could not load ${CONFIG_FILE_NAME} for ${folder}`, error);
-      result = { config: defaultWorkspaceConfig(folder), files: [] };
+      this.log.error(`could not load ${location.configPath ?? CONFIG_FILE_NAME}`, error);
+      result = { config: defaultWorkspaceConfig(location.root), files: [] };
     }
     for (const file of result.files) {
       for (const problem of file.problems) this.log.warn(`${file.path}:${problem.line}:${problem.column}: ${problem.code}: ${problem.message}`);
