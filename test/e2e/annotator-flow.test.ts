@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { quickOpen, runCommand, useWorkbench, workspacePath, type Workbench } from './workbench';
+import { codeAction, quickOpen, runCommand, useWorkbench, workspacePath, type Workbench } from './workbench';
 
 const REPORT = '2025-10-osce-moscow-mechanism-pow-report.legal.txt';
 const PASSAGE = 'have been tortured';
@@ -30,12 +30,7 @@ describe('The annotator tags a passage (UI)', function () {
     await page.locator('.statusbar-item', { hasText: `(${PASSAGE.length} selected)` }).waitFor();
     await wb.shot('flow-1-passage-selected');
 
-    await page.keyboard.press('Control+.');
-    const row = page.locator('.action-widget .monaco-list-row', { hasText: 'Tag as Torture' }).first();
-    await row.waitFor({ state: 'visible' });
-    await wb.shot('flow-2-code-actions');
-    await row.click();
-    await row.waitFor({ state: 'hidden' });
+    await codeAction(wb, 'Tag as Torture', 'flow-2-code-actions');
   });
 
   it('shows the tint of the tag in the text', async function () {
@@ -65,7 +60,10 @@ describe('The annotator tags a passage (UI)', function () {
     const hover = page.locator('.monaco-hover', { hasText: 'GC III 17' });
     await hover.first().waitFor({ state: 'visible' });
     // The hover fades in: wait for the end of the animation so the screenshot shows it whole.
-    await page.waitForFunction(`Array.from(document.querySelectorAll('.monaco-hover')).some((h) => (h.textContent || '').includes('GC III 17') && getComputedStyle(h.closest('.monaco-hover') || h).opacity === '1' && !h.closest('.fade-in'))`).catch(() => undefined);
+    await page.waitForFunction(`(() => {
+      const hover = Array.from(document.querySelectorAll('.monaco-hover')).find((h) => (h.textContent || '').includes('GC III 17'));
+      return !!hover && hover.getAnimations({ subtree: true }).every((a) => a.playState !== 'running');
+    })()`, undefined, { timeout: 5000 }).catch(() => undefined);
     await wb.shot('flow-5-hover');
   });
 

@@ -144,3 +144,29 @@ export function useWorkbench(): () => Workbench {
     return wb;
   };
 }
+
+/**
+ * Ctrl+. in the focused editor and a click on the code action whose title holds `title`, after a
+ * screenshot named `shot`. A Ctrl+. can be lost (pressed while the find widget is still closing) or
+ * come too early (the extension host has not registered the provider yet): until the menu lists the
+ * action it is asked for again. Escape closes an open menu first; it is never pressed without one,
+ * since in the editor it would also clear the selection the action is meant for.
+ */
+export async function codeAction(wb: Workbench, title: string, shot: string, timeoutMs = 30000): Promise<void> {
+  const menu = wb.page.locator('.action-widget');
+  const row = menu.locator('.monaco-list-row', { hasText: title }).first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await wb.page.locator('.editor-instance .monaco-editor.focused').waitFor();
+    await wb.page.keyboard.press('Control+.');
+    if (await row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) break;
+    if (await menu.isVisible()) {
+      await wb.page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden' });
+    }
+    assert.ok(Date.now() < deadline, `Ctrl+. does not offer "${title}" after ${timeoutMs / 1000} s`);
+  }
+  await wb.shot(shot);
+  await row.click();
+  await row.waitFor({ state: 'hidden' });
+}
