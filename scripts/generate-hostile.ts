@@ -17,6 +17,7 @@ import { tagPassage } from '../src/core/annotations/tagging';
 import { sourceHash } from '../src/core/annotations/source-hash';
 import { DEFAULT_TAXONOMY } from '../src/core/taxonomy/taxonomy';
 import { CONTEXT_LENGTH } from '../src/core/annotations/model';
+import { sourceNameFor } from '../src/core/validation/sidecar-checks';
 
 export const FIXTURES = resolve(__dirname, '../test/fixtures/hostile');
 
@@ -89,6 +90,8 @@ export function writeHostileCorpus(root: string, options: CorpusOptions = {}): H
       ? { argv: ['tag', file, '--category', TEXT_CATEGORY, '--start', '0', '--end', '1'], exits: [1], mentions: named(file) }
       : { argv: ['tag', file, '--category', TEXT_CATEGORY, '--quote', quote], exits: [0], modifies: [`${file}.ann.yaml`] },
     { argv: ['check', '.'], exits: text && quote !== undefined ? [0] : [0, 1] },
+    // Export re-anchors every tag in the source it reads: the tag above, or none.
+    { argv: ['export', '--format', 'csv', '.'], exits: text && quote !== undefined ? [0] : [0, 1] },
   ];
   const megabytes = options.sourceMegabytes ?? 50;
   const line = PARAGRAPH.repeat(Math.ceil((megabytes * 1e6) / PARAGRAPH.length)).slice(0, megabytes * 1e6 - 40);
@@ -135,6 +138,9 @@ export function writeHostileCorpus(root: string, options: CorpusOptions = {}): H
     { argv: ['check', sidecar], exits, mentions: named(sidecar, position) },
     { argv: ['check', sidecar, '--format', 'sarif'], exits },
     { argv: ['check', sidecar, '--fix-anchors'], exits, mentions: named(sidecar, position) },
+    // Export skips a sidecar it cannot read and says which (to stderr), or names the source of a
+    // tag it found only approximately; the JSON-LD goes to stdout.
+    { argv: ['export', '--format', 'w3c', sidecar], exits, mentions: named(sourceNameFor(sidecar) ?? sidecar) },
     // A sidecar with errors must never be written: tag refuses and leaves its bytes alone.
     { argv: ['tag', 'source.txt', '--category', TEXT_CATEGORY, '--quote', 'denied access'], exits: exits.includes(0) ? [0, 1] : [1], mentions: named('source.txt'), modifies: exits.includes(0) ? ['source.txt.ann.yaml'] : [] },
   ];
@@ -159,14 +165,21 @@ export function writeHostileCorpus(root: string, options: CorpusOptions = {}): H
   add({ name: 'empty sidecar', what: 'a sidecar of 0 bytes', folder: 'empty-sidecar', runs: sidecarRuns('source.txt.ann.yaml', true) }, { 'source.txt': base, 'source.txt.ann.yaml': '' });
   add({ name: 'sidecar for a missing source', what: 'the source file does not exist', folder: 'missing-source', runs: [{ argv: ['check', 'gone.txt.ann.yaml'], exits: [1], mentions: named('gone.txt.ann.yaml', true) }] }, { 'gone.txt.ann.yaml': validSidecarText('gone.txt', base, 'tortured at Olenivka') });
   const outsideSidecar = validSidecarText('secret.txt', 'A file outside the workspace. Russia tortured no one here.\n', 'Russia tortured');
-  add({ name: 'source "../../outside"', what: 'a sidecar whose source climbs out of the workspace', folder: 'outside-relative', runs: [{ argv: ['check', 'secret.txt.ann.yaml', '--fix-anchors'], exits: [1], mentions: /secret\.txt\.ann\.yaml:\d+:\d+.*source-outside-folder/ }] }, { 'secret.txt.ann.yaml': outsideSidecar.replace('source: secret.txt', 'source: ../../outside/secret.txt') });
+  add({ name: 'source "../../outside"', what: 'a sidecar whose source climbs out of the workspace', folder: 'outside-relative', runs: [
+    { argv: ['check', 'secret.txt.ann.yaml', '--fix-anchors'], exits: [1], mentions: /secret\.txt\.ann\.yaml:\d+:\d+.*source-outside-folder/ },
+    { argv: ['export', '--format', 'csv', 'secret.txt.ann.yaml'], exits: [1], mentions: /secret\.txt\.ann\.yaml/ },
+  ] }, { 'secret.txt.ann.yaml': outsideSidecar.replace('source: secret.txt', 'source: ../../outside/secret.txt') });
   add({ name: 'absolute source', what: 'a sidecar whose source is an absolute path outside the workspace', folder: 'outside-absolute', runs: [{ argv: ['check', 'secret.txt.ann.yaml', '--fix-anchors'], exits: [1], mentions: /secret\.txt\.ann\.yaml:\d+:\d+.*source-outside-folder/ }] }, { 'secret.txt.ann.yaml': outsideSidecar.replace('source: secret.txt', `source: ${JSON.stringify(join(outside, 'secret.txt'))}`) });
   add({ name: 'sidecar symlinked out of the workspace', what: 'the sidecar is a symbolic link to a sidecar outside the workspace', folder: 'symlinked-sidecar', runs: [
     { argv: ['check', '.', '--fix-anchors'], exits: [0, 1] },
     { argv: ['tag', 'secret.txt', '--category', TEXT_CATEGORY, '--quote', 'no one'], exits: [1], mentions: /secret\.txt\.ann\.yaml.*symbolic link/ },
+    { argv: ['export', '--format', 'csv', '.'], exits: [0, 1] },
   ] }, { 'secret.txt': 'A file outside the workspace. Russia tortured no one here.\n' });
   symlinkSync(join(outside, 'secret.txt.ann.yaml'), join(workspace, 'symlinked-sidecar', 'secret.txt.ann.yaml'));
-  add({ name: 'source symlinked out of the workspace', what: 'the source named by a sidecar is a symbolic link out of the folder', folder: 'symlinked-source', runs: [{ argv: ['check', '.', '--fix-anchors'], exits: [1], mentions: /secret\.txt\.ann\.yaml:\d+:\d+.*source-outside-folder/ }] }, { 'secret.txt.ann.yaml': outsideSidecar });
+  add({ name: 'source symlinked out of the workspace', what: 'the source named by a sidecar is a symbolic link out of the folder', folder: 'symlinked-source', runs: [
+    { argv: ['check', '.', '--fix-anchors'], exits: [1], mentions: /secret\.txt\.ann\.yaml:\d+:\d+.*source-outside-folder/ },
+    { argv: ['export', '--format', 'csv', '.'], exits: [1], mentions: /secret\.txt\.ann\.yaml.*outside/ },
+  ] }, { 'secret.txt.ann.yaml': outsideSidecar });
   symlinkSync(join(outside, 'secret.txt'), join(workspace, 'symlinked-source', 'secret.txt'));
 
   const count = options.annotationCount ?? 100_000;
@@ -178,6 +191,8 @@ export function writeHostileCorpus(root: string, options: CorpusOptions = {}): H
       knownLimit: 'tag (and the editor) read a sidecar with the `yaml` Document API, which keeps every token for edits that preserve formatting; it reads about 1.5 MB/s, so this 23 MB sidecar takes 13-22 s to parse, twice (read, then verify the edit). check reads it in about 1 s with the fast reader. Fix: append through the fast reader (a clean block-subset file can be appended to by text) and verify with it.',
     },
     { argv: ['check', 'many.txt.ann.yaml', '--format', 'json'], exits: [0] },
+    { argv: ['export', '--format', 'csv', 'many.txt.ann.yaml'], exits: [0] },
+    { argv: ['export', '--format', 'w3c', '--jsonl', 'many.txt.ann.yaml'], exits: [0] },
   ] }, { 'many.txt': many.source, 'many.txt.ann.yaml': many.sidecar });
   const bigQuote = 'tortured '.repeat(Math.ceil(1e6 / 9)).slice(0, 1e6);
   const quoteSource = `Before. ${bigQuote} After.\n`;
@@ -185,6 +200,7 @@ export function writeHostileCorpus(root: string, options: CorpusOptions = {}): H
     { argv: ['check', 'quote.txt.ann.yaml'], exits: [0] },
     { argv: ['tag', 'quote.txt', '--category', 'ill-treatment', '--start', '8', '--end', String(8 + bigQuote.length)], exits: [0], modifies: ['quote.txt.ann.yaml'] },
     { argv: ['check', 'quote.txt.ann.yaml'], exits: [0] },
+    { argv: ['export', '--format', 'w3c', 'quote.txt.ann.yaml'], exits: [0] },
   ] }, { 'quote.txt': quoteSource, 'quote.txt.ann.yaml': validSidecarText('quote.txt', quoteSource, bigQuote) });
   const badBytes = Buffer.concat([Buffer.from(valid.slice(0, 40)), Buffer.from([0xc3, 0x28]), Buffer.from(valid.slice(40))]);
   add({ name: 'sidecar not UTF-8', what: 'an invalid UTF-8 sequence inside the sidecar', folder: 'sidecar-bad-utf8', runs: sidecarRuns('source.txt.ann.yaml', true) }, { 'source.txt': base, 'source.txt.ann.yaml': badBytes });

@@ -1,13 +1,11 @@
 /**
- * The hostile-input corpus (issue 8) through `scan`, `check` and `tag`, in-process: every run
+ * The hostile-input corpus (issue 8) through `scan`, `check`, `tag` and `export`, in-process: every run
  * finishes within 10 s, does not crash, exits with a handled code, names the file (and the
  * position) when it reports or refuses, and modifies no file it was not asked to (every file of
  * the corpus hashed before and after). The corpus is generated into a temporary folder by
  * scripts/generate-hostile.ts; `npm run reliability` runs the same cases at full size (a 50 MB
  * one-line source; here HOSTILE_SOURCE_MB, default 5, to keep `npm test` fast) and the known
  * limits, and writes the figures to docs/reliability.md.
- *
- * `export` is not in the corpus yet: see docs/reliability.md.
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +14,7 @@ import { join } from 'node:path';
 import { writeHostileCorpus, type HostileCase } from '../../scripts/generate-hostile';
 import { runHostileCase } from '../hostile/run-hostile';
 
-describe('hostile inputs: scan, check and tag', function () {
+describe('hostile inputs: scan, check, tag and export', function () {
   this.timeout(120_000);
   let root: string;
   let cases: HostileCase[];

@@ -10,6 +10,8 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Sidecar } from '../../core/annotations/model';
 import { readSidecarFile } from '../../core/annotations/sidecar-file';
 import { cleanFastRead } from '../../core/validation/check-file';
+import type { SourceState } from '../../core/validation/sidecar-checks';
+import { readSourceState } from '../../core/validation/source-state';
 import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
 import type { WorkspaceConfig } from '../../core/config/workspace-config';
@@ -51,27 +53,32 @@ export async function loadAnnotatedSources(paths: readonly string[], base?: stri
     }
     const sidecar = read.sidecar;
     const sourcePath = resolve(dirname(sidecarPath), sidecar.source);
-    let bytes: Uint8Array;
-    try {
-      bytes = await fs.readFile(sourcePath);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      skipped.push(`${shown(sidecarPath)}: skipped: its source ${shown(sourcePath)} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`);
-      continue;
-    }
-    const decoded = decodeSourceText(bytes);
-    if (!decoded.ok) {
-      skipped.push(`${shown(sidecarPath)}: skipped: its source ${decoded.reason}`);
+    // The same confinement as check: a source outside the sidecar's folder (by "..", an absolute
+    // path or a symbolic link) is never read, so a planted sidecar cannot export other files.
+    const state = await readSourceState(sidecarPath, sidecar.source);
+    if (state.kind !== 'text') {
+      skipped.push(`${shown(sidecarPath)}: skipped: ${skipReason(state, sourcePath)}`);
       continue;
     }
     const path = workspacePath(config.root, sourcePath);
     if (base && (path.startsWith('../') || isAbsolute(path))) {
       throw new CliError(`${shown(sourcePath)} is outside the workspace ${shown(config.root)}, so --base cannot name it; export it from its own workspace`);
     }
-    sources.push({ path, iri: sourceIri(sourcePath, path, base), text: decoded.text, sidecar });
+    sources.push({ path, iri: sourceIri(sourcePath, path, base), text: typeof state.text === 'string' ? state.text : state.text.text, sidecar });
     absolutePaths.push(sourcePath);
   }
   return { config, sources, absolutePaths, skipped, withoutSidecar, configWarnings };
+}
+
+function skipReason(state: Exclude<SourceState, { kind: 'text' }>, sourcePath: string): string {
+  switch (state.kind) {
+    case 'missing':
+      return `its source ${shown(sourcePath)} does not exist`;
+    case 'outside':
+      return `its source ${shown(state.to)} is outside the sidecar's folder (legal-annotator check: source-outside-folder); it is not read`;
+    case 'not-text':
+      return `its source ${shown(sourcePath)} ${state.reason}`;
+  }
 }
 
 /**
