@@ -8,7 +8,8 @@ export type SourceRead = { ok: true; text: string } | { ok: false; reason: strin
  * Reads a source text. A missing path, a directory or an unreadable file stops the command
  * (CliError, exit 2); a file that is not UTF-8 text is returned as skipped with the reason.
  */
-export async function readSourceFile(path: string): Promise<SourceRead> {
+/** Throws a CliError (exit 2) naming `path` when it does not exist or is a folder. */
+export async function assertSourceFile(path: string): Promise<void> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -16,6 +17,10 @@ export async function readSourceFile(path: string): Promise<SourceRead> {
     throw new CliError(`${path}: ${describeFsError(error)}`);
   }
   if (stat.isDirectory()) throw new CliError(`${path}: is a directory; give the files to scan`);
+}
+
+export async function readSourceFile(path: string): Promise<SourceRead> {
+  await assertSourceFile(path);
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(path);

@@ -5,7 +5,7 @@ import type { ReviewedClaim } from '../../core/claims/types';
 import { scan } from '../../core/scanner/scan';
 import { LineIndex } from '../../core/text/positions';
 import type { Entity } from '../../core/scanner/types';
-import { readSourceFile } from '../files';
+import { assertSourceFile, readSourceFile } from '../files';
 import { CliError, EXIT, type CliOutput } from '../output';
 
 export const SCAN_HELP = `Usage: legal-annotator scan FILE... [--format json|text] [--month-first-slashes]
@@ -72,9 +72,13 @@ export async function runScan(args: string[], output: CliOutput): Promise<number
   const format = values.format;
   if (format !== 'json' && format !== 'text') throw new CliError(`unknown --format '${format}' (expected json or text)`);
   if (positionals.length === 0) throw new CliError('scan: no FILE given (see legal-annotator scan --help)');
-  const results: ScanFileResult[] = [];
+  // Every path first: a missing one stops the run before anything is printed, not halfway.
+  for (const file of positionals) await assertSourceFile(file);
   const configFor = configLoader();
   let skipped = 0;
+  let written = 0;
+  // Each file is printed as soon as it is scanned and then let go: a 50 MB source has a million
+  // entities, and holding every file's results until the end doubles the memory and the time.
   for (const file of positionals) {
     const read = await readSourceFile(file);
     if (!read.ok) {
@@ -82,22 +86,47 @@ export async function runScan(args: string[], output: CliOutput): Promise<number
       skipped++;
       continue;
     }
-    const entities = scan(read.text, { dayFirstSlashes: !values['month-first-slashes'] });
     const text = read.text;
+    const entities = scan(text, { dayFirstSlashes: !values['month-first-slashes'] });
     const review = await reviewSourceFile(file, await configFor(resolve(file)), (path) => (path === file ? text : undefined));
     const claims = review.claims.map(toScanClaim);
-    results.push({ file, entities, claims });
-    if (format === 'text') output.out(formatText(file, read.text, entities) + formatClaimsText(file, read.text, claims));
+    if (format === 'text') writeText(file, text, entities, claims, output);
+    else writeJsonResult({ file, entities, claims }, written, output);
+    written++;
   }
-  if (format === 'json') writeJson(results, output);
+  if (format === 'json') output.out(written === 0 ? '[]\n' : '\n]\n');
   return skipped > 0 ? EXIT.problems : EXIT.ok;
 }
 
+/** Lines of text output printed at once: big enough to be fast, small enough to never build one huge string. */
+const TEXT_CHUNK_LINES = 10_000;
+
+/** One line per entity, then one per claim, each `file:line:column: ...`, printed in chunks. */
+function writeText(file: string, text: string, entities: readonly Entity[], claims: readonly ScanClaim[], output: CliOutput): void {
+  const lines = new LineIndex(text);
+  const where = (start: number) => {
+    const position = lines.codePointPositionAt(start);
+    return `${file}:${position.line + 1}:${position.character + 1}`;
+  };
+  let chunk: string[] = [];
+  const emit = (line: string) => {
+    chunk.push(line);
+    if (chunk.length >= TEXT_CHUNK_LINES) {
+      output.out(chunk.join(''));
+      chunk = [];
+    }
+  };
+  for (const entity of entities) emit(`${where(entity.start)}: ${entity.kind} ${entity.text.replace(/\s+/gu, ' ')} -> ${describe(entity)}\n`);
+  for (const claim of claims) emit(`${where(claim.start)}: ${describeClaim(claim)}\n`);
+  if (chunk.length > 0) output.out(chunk.join(''));
+}
+
 /**
- * Prints what JSON.stringify(results, null, 2) would, in pieces: a 50 MB source has about a
- * million entities, and the whole document as one string would pass V8's string length limit.
+ * Prints the `index`th file's result as JSON.stringify([...results], null, 2) would print it, in
+ * pieces: a 50 MB source has about a million entities, and the whole document as one string would
+ * pass V8's string length limit. The caller closes the list.
  */
-function writeJson(results: readonly ScanFileResult[], output: CliOutput): void {
+function writeJsonResult(result: ScanFileResult, index: number, output: CliOutput): void {
   const indent = (json: string, spaces: string) => json.replace(/\n/g, `\n${spaces}`);
   const list = (items: readonly unknown[], spaces: string): void => {
     if (items.length === 0) return output.out('[]');
@@ -108,18 +137,13 @@ function writeJson(results: readonly ScanFileResult[], output: CliOutput): void 
     }
     output.out(`\n${spaces}]`);
   };
-  if (results.length === 0) return output.out('[]\n');
-  output.out('[');
-  results.forEach((result, index) => {
-    const { entities, claims, ...rest } = result;
-    const head = JSON.stringify({ ...rest, entities: 0 }, null, 2).replace(/,\s*"entities": 0\n\}$/, '');
-    output.out(`${index > 0 ? ',' : ''}\n  ${indent(head, '  ')},\n    "entities": `);
-    list(entities, '    ');
-    output.out(',\n    "claims": ');
-    list(claims, '    ');
-    output.out('\n  }');
-  });
-  output.out('\n]\n');
+  const { entities, claims, ...rest } = result;
+  const head = JSON.stringify({ ...rest, entities: 0 }, null, 2).replace(/,\s*"entities": 0\n\}$/, '');
+  output.out(`${index > 0 ? ',' : '['}\n  ${indent(head, '  ')},\n    "entities": `);
+  list(entities, '    ');
+  output.out(',\n    "claims": ');
+  list(claims, '    ');
+  output.out('\n  }');
 }
 
 function toScanClaim(claim: ReviewedClaim): ScanClaim {
@@ -139,28 +163,10 @@ function toScanClaim(claim: ReviewedClaim): ScanClaim {
   };
 }
 
-function formatClaimsText(file: string, text: string, claims: readonly ScanClaim[]): string {
-  if (claims.length === 0) return '';
-  const lines = new LineIndex(text);
-  let out = '';
-  for (const claim of claims) {
-    const position = lines.codePointPositionAt(claim.start);
-    const state = claim.tagged ? 'tagged' : claim.dismissed ? 'dismissed' : 'untagged';
-    const why = claim.reason ? `, ${claim.reason}` : '';
-    out += `${file}:${position.line + 1}:${position.character + 1}: claim [${claim.confidence}${why}] ${claim.categories.join(', ')} (${state}): ${claim.text.replace(/\s+/gu, ' ')}\n`;
-  }
-  return out;
-}
-
-function formatText(file: string, text: string, entities: Entity[]): string {
-  const lines = new LineIndex(text);
-  let out = '';
-  for (const entity of entities) {
-    const position = lines.codePointPositionAt(entity.start);
-    const shown = entity.text.replace(/\s+/gu, ' ');
-    out += `${file}:${position.line + 1}:${position.character + 1}: ${entity.kind} ${shown} -> ${describe(entity)}\n`;
-  }
-  return out;
+function describeClaim(claim: ScanClaim): string {
+  const state = claim.tagged ? 'tagged' : claim.dismissed ? 'dismissed' : 'untagged';
+  const why = claim.reason ? `, ${claim.reason}` : '';
+  return `claim [${claim.confidence}${why}] ${claim.categories.join(', ')} (${state}): ${claim.text.replace(/\s+/gu, ' ')}`;
 }
 
 function describe(entity: Entity): string {
