@@ -14,7 +14,11 @@ export interface CuePayload {
   category: string;
   /** As written in the taxonomy. */
   cue: string;
-  /** Content words in the cue ("summarily executed": 2, "charged with": 1): a longer cue is more specific. */
+  /**
+   * Content words in the cue ("summarily executed": 2, "charged with": 1): a longer cue is more
+   * specific. A hyphenated compound is one word ("ill-treatment" 1, as "mistreatment"; "extra-judicial
+   * killing" 2, as "extrajudicial killing"): a spelling must not make a cue weigh more.
+   */
   weight: number;
   /** Whether the cue itself reports an event ("tortured", "shot dead"), not only names it ("torture"). */
   eventive: boolean;
@@ -64,9 +68,10 @@ export function compileCueMatcher(taxonomy: Taxonomy): CueMatcher {
       const key = cue.trim().toLowerCase();
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
-      const words = key.split(/[\s-]+/u);
+      const words = key.split(/\s+/u);
       const weight = Math.max(1, words.filter((word) => !FUNCTION_WORDS.has(word)).length);
-      index.add(cue, false, { category: category.id, cue, weight, eventive: words.some(isEventWord) });
+      const eventive = key.split(/[\s-]+/u).some(isEventWord); // "gang-raped" reports an event
+      index.add(cue, false, { category: category.id, cue, weight, eventive });
     }
   }
   for (const phrase of MASKING_PHRASES) index.add(phrase, false, { category: '', cue: phrase, weight: 0, eventive: false });
