@@ -101,3 +101,68 @@ export const CHARGE_LINKS = new Set(['of', 'for', 'with', 'over']);
  * lower the confidence of their cues.
  */
 export const WITHHOLDING_CATEGORIES = new Set(['denial-of-icrc-access', 'denial-of-medical-care', 'incommunicado-detention', 'denial-of-pow-status']);
+
+/**
+ * Words between a charge link and the act charged that keep the act the charge: determiners,
+ * possessives and the qualifiers of a criminal charge ("charged with first-degree kidnapping",
+ * "arrested for the alleged murder", "convicted of attempted murder").
+ */
+export const CHARGE_QUALIFIERS = new Set([
+  'the', 'a', 'an', 'his', 'her', 'their', 'its', 's', 'alleged', 'allegedly', 'suspected', 'attempted', 'aggravated',
+  'first', 'second', 'third', 'degree', 'double', 'triple', 'multiple',
+]);
+
+/** Nouns of a criminal proceeding: an act just before one is what the proceeding is about ("the murder case", "kidnapping charges"). */
+export const PROCEEDING_NOUNS = new Set([
+  'case', 'cases', 'charge', 'charges', 'trial', 'trials', 'verdict', 'indictment', 'investigation', 'inquiry', 'probe',
+]);
+
+/**
+ * Graver categories and the lesser ones whose elements they contain: torture is ill-treatment
+ * of the gravest kind (CAT art. 1 and 16); an enforced disappearance and a hostage-taking are each
+ * a deprivation of liberty with a further element (ICPPED art. 2; GC IV art. 34). When a sentence
+ * suggests both, the graver, more specific one comes first.
+ */
+export const INCLUDED_CATEGORIES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['torture', ['ill-treatment']],
+  ['enforced-disappearance', ['arbitrary-detention']],
+  ['hostage-taking', ['arbitrary-detention']],
+]);
+
+/**
+ * Words that open a subordinate clause (relative, temporal, causal, concessive): a cue after one,
+ * in the same clause, reports the background of the sentence, not its main event ("... was
+ * charged, as protesters rallied against a crackdown that killed 18"). "that" right after a
+ * reporting word or a verb of saying or finding opens the reported content instead ("said that he
+ * was tortured", "concludes that they were tortured").
+ */
+export const SUBORDINATORS = new Set([
+  'who', 'whom', 'whose', 'which', 'that', 'after', 'since', 'because', 'when', 'whenever', 'while', 'whereas', 'although',
+  'though', 'following', 'before', 'until', 'unless',
+]);
+
+/**
+ * A trial's category and the category of the deprivation of liberty it imposes or rests on: in
+ * "sentenced to five years in prison" and "imprisoned on fabricated charges" the detention is
+ * the event the person suffers, the trial frames it.
+ */
+export const PENALTY_FRAME = { process: 'unlawful-prosecution', penalty: 'arbitrary-detention' } as const;
+
+/**
+ * Verbs of saying, finding and knowing: a "that" after one (or after a reporting word) opens the
+ * reported content, the claim itself ("the mission concludes that prisoners were tortured"), not a
+ * relative clause ("a crackdown that killed 18").
+ */
+export const THAT_COMPLEMENT_VERBS = new Set([
+  'conclude', 'concludes', 'concluded', 'find', 'finds', 'show', 'shows', 'showed', 'shown', 'indicate', 'indicates',
+  'indicated', 'suggest', 'suggests', 'suggested', 'believe', 'believes', 'believed', 'know', 'knows', 'knew', 'known',
+  'learn', 'learned', 'learnt', 'note', 'notes', 'noted', 'add', 'adds', 'added', 'explain', 'explains', 'explained',
+  'insist', 'insists', 'insisted', 'admit', 'admits', 'admitted', 'acknowledge', 'acknowledges', 'acknowledged',
+  'announce', 'announces', 'announced', 'argue', 'argues', 'argued', 'stress', 'stresses', 'stressed', 'warn', 'warns',
+  'warned', 'establish', 'establishes', 'established', 'determine', 'determines', 'determined', 'assert', 'asserts',
+  'asserted', 'maintain', 'maintains', 'maintained', 'say', 'state', 'states', 'tell', 'tells', 'report', 'write', 'writes',
+  'wrote', 'written', 'recall', 'recalls', 'recalled', 'complain', 'complains', 'complained', 'deny', 'denies', 'denied',
+]);
+
+/** Lower-case words inside a capitalised name ("Association for Political Prisoners", "Committee against Torture"). */
+export const NAME_LINKS = new Set(['of', 'for', 'against', 'on', 'the', 'and', 'in', 'to', 'de', 'del', 'la', 'des', 'du']);

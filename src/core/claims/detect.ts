@@ -25,9 +25,12 @@
  *   "shot dead") or a cue in a sentence with an event ("was", "were", a past form) or a
  *   reporting context ("reported", "according to", "witnesses", "alleged"), listed in `reporting`.
  *
- * Categories are ranked by the summed weight of their distinct affirmed cues (a cue weighs its
- * content words: "summarily executed" 2, "charged with" 1), then by the first cue's position; a cue inside a longer cue of the same
- * category ("executed" in "summarily executed") is not counted twice.
+ * Categories are ranked (rank.ts) by the summed weight of their distinct affirmed cues (a cue
+ * weighs its content words: "summarily executed" 2, "charged with" 1), after demoting a category
+ * named only inside a capitalised name or only framing a detention ("sentenced to ... prison"),
+ * then main clause before subordinate clause, then the first cue's position; a graver category
+ * goes before a lesser one it includes (torture before ill-treatment). A cue inside a longer cue
+ * of the same category ("executed" in "summarily executed") is not counted twice.
  *
  * Speed: one pass finds every cue (cue-matcher.ts); only the paragraphs holding a cue are
  * segmented, and only the sentences holding one are read word by word.
@@ -38,11 +41,12 @@ import { paragraphAround, segmentSentences, type SentenceSpan } from '../text/se
 import {
   CLAUSE_BREAKS, CONCEPT_FOLLOWERS, CONCEPT_MARKERS, DENIAL_FOLLOWERS, DENIALS, HYPOTHETICALS, NEGATION_CANCELLED_BY,
   NEGATIONS, NORMATIVE_PAIRS, NORMATIVE_WORDS, REPORTING_PAIRS, REPORTING_WORDS, CHARGE_LINKS, PERPETRATOR_WORDS,
-  PROCESS_CATEGORIES, WITHHOLDING_CATEGORIES,
+  PROCESS_CATEGORIES, WITHHOLDING_CATEGORIES, CHARGE_QUALIFIERS, PROCEEDING_NOUNS,
 } from './context-words';
 import { cueMatcherFor, findCues, isEventWord, type CueHit } from './cue-matcher';
-import { tokenize, type Token } from './tokens';
-import type { Claim, ClaimCategory, ClaimCue, CueUse } from './types';
+import { rankCategories } from './rank';
+import { tokenIndexAt, tokenize, type Token } from './tokens';
+import type { Claim, ClaimCue, CueUse } from './types';
 
 export interface DetectOptions {
   /** Default: the default taxonomy. Pass the workspace's (config.taxonomy); matchers are cached per taxonomy object. */
@@ -57,6 +61,8 @@ export interface DetectOptions {
 const SCOPE_WORDS = 6;
 /** How far before or after a cue a norm's name reaches ("prohibition of the torture"). */
 const CONCEPT_WORDS = 3;
+/** How many determiners and qualifiers may stand between a charge link and the act ("with the alleged first-degree murder"). */
+const MAX_QUALIFIERS = 4;
 /** Words skipped when looking after a cue for "is prohibited". */
 const COPULAS = new Set(['is', 'are', 'was', 'be', 'been', 'remains', 'strictly', 'absolutely', 'also', 'always', 'never', 'not', 'equally']);
 
@@ -131,7 +137,7 @@ function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHi
     start: sentence.start,
     end: sentence.end,
     text: text.slice(sentence.start, sentence.end),
-    categories: rankCategories(scored.map((entry) => entry.hit)),
+    categories: rankCategories(text, tokens, scored.map((entry) => entry.hit)),
     confidence,
     ...(reason ? { reason } : {}),
     cues,
@@ -158,46 +164,33 @@ function withoutNested(hits: readonly CueHit[]): CueHit[] {
 
 /**
  * Drops arrest and trial cues when they are about the perpetrators of another violation:
- * "police arrested two suspects", "the men were convicted of the murder of ...".
+ * "police arrested two suspects", "the men were convicted of the murder of ...", "charged with
+ * first-degree kidnapping", "convicted in the murder case".
  */
 function withoutPerpetratorsProcess(tokens: readonly Token[], hits: CueHit[]): CueHit[] {
   const process = hits.filter((hit) => PROCESS_CATEGORIES.has(hit.payload.category));
   if (process.length === 0) return hits;
   const aboutPerpetrators = tokens.some((token) => PERPETRATOR_WORDS.has(token.word)) ||
-    hits.some((hit) => {
-      if (PROCESS_CATEGORIES.has(hit.payload.category) || !process.some((p) => p.end <= hit.start)) return false;
-      let i = tokenIndexAt(tokens, hit.start) - 1;
-      while (i >= 0 && (tokens[i].word === 'the' || tokens[i].word === 'a' || tokens[i].word === 'an')) i--;
-      return i >= 0 && CHARGE_LINKS.has(tokens[i].word);
-    });
+    hits.some((hit) => !PROCESS_CATEGORIES.has(hit.payload.category) && (isTheCharge(tokens, hit, process) || namesAProceeding(tokens, hit)));
   return aboutPerpetrators ? hits.filter((hit) => !PROCESS_CATEGORIES.has(hit.payload.category)) : hits;
 }
 
-function rankCategories(hits: readonly CueHit[]): ClaimCategory[] {
-  const byId = new Map<string, { category: ClaimCategory; first: number; seen: Set<string> }>();
-  for (const hit of hits) {
-    const { category: id, cue, weight } = hit.payload;
-    let entry = byId.get(id);
-    if (!entry) byId.set(id, (entry = { category: { id, cues: [], score: 0 }, first: hit.start, seen: new Set() }));
-    const key = cue.toLowerCase();
-    if (entry.seen.has(key)) continue;
-    entry.seen.add(key);
-    entry.category.cues.push(cue);
-    entry.category.score += weight;
-  }
-  return [...byId.values()].sort((a, b) => b.category.score - a.category.score || a.first - b.first).map((entry) => entry.category);
+/**
+ * "charged with kidnapping", "arrested for the alleged murder", "convicted of first-degree
+ * murder": after an arrest or trial cue, the act follows a charge link, past determiners, numbers
+ * and the qualifiers of a charge.
+ */
+function isTheCharge(tokens: readonly Token[], hit: CueHit, process: readonly CueHit[]): boolean {
+  if (!process.some((p) => p.end <= hit.start)) return false;
+  let i = tokenIndexAt(tokens, hit.start) - 1;
+  for (let skipped = 0; i >= 0 && skipped < MAX_QUALIFIERS && (CHARGE_QUALIFIERS.has(tokens[i].word) || /^\d/u.test(tokens[i].word)); skipped++) i--;
+  return i >= 0 && CHARGE_LINKS.has(tokens[i].word);
 }
 
-/** Index of the first token starting at or after `offset`. */
-function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (tokens[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+/** "the murder case", "kidnapping charges": the act names the proceeding the arrest or trial belongs to. */
+function namesAProceeding(tokens: readonly Token[], hit: CueHit): boolean {
+  const after = tokenIndexAt(tokens, hit.end);
+  return after < tokens.length && PROCEEDING_NOUNS.has(tokens[after].word);
 }
 
 function isNormative(tokens: readonly Token[]): boolean {

@@ -34,3 +34,15 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   }
   return tokens;
 }
+
+/** Index of the first token starting at or after `offset` (tokens.length when none does). */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (tokens[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
