@@ -34,6 +34,7 @@ async function main() {
 
   const session = makeSession('legal-annotator-e2e-');
   let server;
+  let restrictedServer;
   let mocha;
   let stopping;
   /** Stops the tests' process group, then the server's, then removes the session folder (once). */
@@ -41,11 +42,12 @@ async function main() {
     stopping ??= (async () => {
       if (mocha && mocha.exitCode === null) await killGroup(mocha.pid);
       if (server) await server.stop();
+      if (restrictedServer) await restrictedServer.stop();
       session.remove();
     })();
     return stopping;
   };
-  process.on('exit', () => { if (server && !server.stopped) killGroupSync(server.pgid); if (mocha) killGroupSync(mocha.pid); });
+  process.on('exit', () => { if (server && !server.stopped) killGroupSync(server.pgid); if (restrictedServer && !restrictedServer.stopped) killGroupSync(restrictedServer.pgid); if (mocha) killGroupSync(mocha.pid); });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => { log(`${sig}: stopping`); stop().finally(() => process.exit(130)); });
   }
@@ -56,6 +58,14 @@ async function main() {
     const extensionsDir = path.join(session.dir, 'extensions');
     await installExtension({ installed, session, extensionsDir, userDataDir, vsix });
     server = await startCodeServer({ installed, session, userDataDir, extensionsDir, logDir: resultsDir, echo: process.env.LEGAL_ANNOTATOR_VERBOSE === '1' });
+    // A second server with workspace trust on, for test/e2e/restricted-mode.test.ts: its own copy
+    // of the samples and its own user data, so nothing the other suites do reaches it.
+    const restrictedWorkspace = path.join(session.dir, 'restricted', 'samples');
+    fs.cpSync(path.join(REPO_ROOT, 'samples'), restrictedWorkspace, { recursive: true });
+    restrictedServer = await startCodeServer({
+      installed, session, extensionsDir, userDataDir: path.join(session.dir, 'restricted', 'user-data'),
+      logDir: resultsDir, logName: 'code-server-restricted.log', workspaceTrust: true, echo: process.env.LEGAL_ANNOTATOR_VERBOSE === '1',
+    });
 
     // Mocha runs in its own process group so that an interrupted run can be stopped whole.
     mocha = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--config', 'test/e2e/.mocharc.json', ...mochaArgs], {
@@ -68,6 +78,9 @@ async function main() {
         LEGAL_ANNOTATOR_E2E_WORKSPACE: workspace,
         LEGAL_ANNOTATOR_E2E_SCREENSHOTS: resultsDir,
         LEGAL_ANNOTATOR_E2E_SERVER_LOG: server.logFile,
+        LEGAL_ANNOTATOR_E2E_RESTRICTED_URL: restrictedServer.url,
+        LEGAL_ANNOTATOR_E2E_RESTRICTED_WORKSPACE: restrictedWorkspace,
+        LEGAL_ANNOTATOR_E2E_RESTRICTED_SERVER_LOG: restrictedServer.logFile,
         LEGAL_ANNOTATOR_CHROMIUM: CHROMIUM,
         LEGAL_ANNOTATOR_CHROMIUM_ARGS: JSON.stringify(CHROMIUM_ARGS),
         LEGAL_ANNOTATOR_BROWSER_ENV: JSON.stringify(session.env),

@@ -31,6 +31,13 @@ export function makeSession(prefix = 'legal-annotator-vscode-') {
   };
 }
 
+/** Trust on, no startup prompt: a folder nobody trusted opens in Restricted Mode. */
+const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'always',
+};
+
 /** Writes the harness's user settings into a code-server user data dir (merged with any already there). */
 export function writeUserSettings(userDataDir, extra = {}) {
   const file = path.join(userDataDir, 'User', 'settings.json');
@@ -70,7 +77,9 @@ export function killGroupSync(pgid) {
 /**
  * Starts code-server for `workspace` and resolves when it answers HTTP.
  * Options: installed ({flavor, paths} from ensureTestVSCode), session (makeSession()), userDataDir,
- * extensionsDir, port (0 = free port), host, echo (print the server log), extraArgs.
+ * extensionsDir, port (0 = free port), host, echo (print the server log), extraArgs, logName (default
+ * code-server.log), workspaceTrust (true: trust is on and the folder is not trusted, so the
+ * workbench opens it in Restricted Mode; default off, as for the other tests).
  */
 export async function startCodeServer(opts) {
   const { installed, session } = opts;
@@ -80,10 +89,10 @@ export async function startCodeServer(opts) {
   const extensionsDir = opts.extensionsDir || path.join(session.dir, 'extensions');
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  writeUserSettings(userDataDir);
+  writeUserSettings(userDataDir, opts.workspaceTrust ? RESTRICTED_MODE_SETTINGS : {});
   const configFile = path.join(session.dir, 'code-server.yaml');
   fs.writeFileSync(configFile, `bind-addr: ${host}:${opts.port || 0}\nauth: none\ncert: false\n`);
-  const logFile = path.join(opts.logDir || session.dir, 'code-server.log');
+  const logFile = path.join(opts.logDir || session.dir, opts.logName || 'code-server.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const logStream = fs.createWriteStream(logFile);
   const smoke = [];
@@ -102,7 +111,7 @@ export async function startCodeServer(opts) {
     '--auth', 'none',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
-    '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-telemetry', '--disable-update-check',
     '--disable-getting-started-override', '--ignore-last-opened',
     ...smoke,
     ...(opts.extraArgs || []),

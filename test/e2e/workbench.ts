@@ -12,14 +12,19 @@ function env(name: string): string {
   return value;
 }
 
-export const serverUrl = (): string => env('LEGAL_ANNOTATOR_E2E_URL');
-export const workspacePath = (): string => env('LEGAL_ANNOTATOR_E2E_WORKSPACE');
+export const serverUrl = (server: Server = 'trusted'): string => serverEnv(server, 'URL');
+export const workspacePath = (server: Server = 'trusted'): string => serverEnv(server, 'WORKSPACE');
 export const screenshotDir = (): string => env('LEGAL_ANNOTATOR_E2E_SCREENSHOTS');
 
+/** Which served workbench to open: the usual one, or the one with workspace trust on (Restricted Mode). */
+export type Server = 'trusted' | 'restricted';
+const serverEnv = (server: Server, name: 'URL' | 'WORKSPACE' | 'SERVER_LOG'): string =>
+  env(server === 'restricted' ? `LEGAL_ANNOTATOR_E2E_RESTRICTED_${name}` : `LEGAL_ANNOTATOR_E2E_${name}`);
+
 /** Last lines of code-server's log, for failure reports. */
-export function serverLogTail(lines = 30): string {
+export function serverLogTail(lines = 30, server: Server = 'trusted'): string {
   try {
-    return fs.readFileSync(env('LEGAL_ANNOTATOR_E2E_SERVER_LOG'), 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return fs.readFileSync(serverEnv(server, 'SERVER_LOG'), 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {
     return '(no server log)';
   }
@@ -36,7 +41,7 @@ export interface Workbench {
 let counter = 0;
 
 /** Launches Chromium, opens the workbench on the sample workspace and waits until the explorer lists a file. */
-export async function openWorkbench(): Promise<Workbench> {
+export async function openWorkbench(server: Server = 'trusted'): Promise<Workbench> {
   const browser = await chromium.launch({
     executablePath: env('LEGAL_ANNOTATOR_CHROMIUM'),
     args: JSON.parse(env('LEGAL_ANNOTATOR_CHROMIUM_ARGS')) as string[],
@@ -58,7 +63,7 @@ export async function openWorkbench(): Promise<Workbench> {
       await browser.close();
     },
   };
-  await page.goto(`${serverUrl()}/?folder=${encodeURIComponent(workspacePath())}`);
+  await page.goto(`${serverUrl(server)}/?folder=${encodeURIComponent(workspacePath(server))}`);
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 90000 });
   return workbench;
 }
@@ -124,16 +129,16 @@ export async function editorForeground(page: Page): Promise<string> {
  * Mocha hooks shared by the UI suites: a workbench opened before the suite, a screenshot and the
  * server log's last lines for every failed test, the browser closed after. Returns a getter.
  */
-export function useWorkbench(): () => Workbench {
+export function useWorkbench(server: Server = 'trusted'): () => Workbench {
   let wb: Workbench | undefined;
   before(async function () {
-    wb = await openWorkbench();
+    wb = await openWorkbench(server);
     await wb.shot('workbench-ready');
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && wb) {
       const file = await wb.shot(`FAILED-${this.currentTest.title.replace(/\W+/g, '-')}`).catch((e: Error) => `(no screenshot: ${e.message})`);
-      console.error(`\n  Screenshot of the failure: ${file}\n  Last lines of the server log:\n${serverLogTail()}\n`);
+      console.error(`\n  Screenshot of the failure: ${file}\n  Last lines of the server log:\n${serverLogTail(30, server)}\n`);
     }
   });
   after(async function () {
