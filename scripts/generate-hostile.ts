@@ -186,10 +186,8 @@ export function writeHostileCorpus(root: string, options: CorpusOptions = {}): H
   const many = manyAnnotations(count);
   add({ name: `${count.toLocaleString('en')} annotations`, what: `one sidecar with ${count.toLocaleString('en')} annotations over a ${Math.round(many.source.length / 1000)} KB source`, folder: 'many-annotations', runs: [
     { argv: ['check', 'many.txt.ann.yaml'], exits: [0] },
-    {
-      argv: ['tag', 'many.txt', '--category', TEXT_CATEGORY, '--quote', 'the last line'], exits: [0], modifies: ['many.txt.ann.yaml'],
-      knownLimit: 'tag (and the editor) read a sidecar with the `yaml` Document API, which keeps every token for edits that preserve formatting; it reads about 1.5 MB/s, so this 23 MB sidecar takes 13-22 s to parse, twice (read, then verify the edit). check reads it in about 1 s with the fast reader. Fix: append through the fast reader (a clean block-subset file can be appended to by text) and verify with it.',
-    },
+    // tag appends as text on the fast path (src/core/annotations/fast-append.ts): 50 s with the `yaml` Document API, under 2 s now.
+    { argv: ['tag', 'many.txt', '--category', TEXT_CATEGORY, '--quote', 'the last line'], exits: [0], modifies: ['many.txt.ann.yaml'] },
     { argv: ['check', 'many.txt.ann.yaml', '--format', 'json'], exits: [0] },
     { argv: ['export', '--format', 'csv', 'many.txt.ann.yaml'], exits: [0] },
     { argv: ['export', '--format', 'w3c', '--jsonl', 'many.txt.ann.yaml'], exits: [0] },
@@ -251,8 +249,8 @@ function replaceValue(text: string, key: string, yaml: string): string {
   return text.replace(pattern, `$1 ${yaml}`);
 }
 
-/** A source of numbered lines and a sidecar with `count` annotations, one per line, written as text (tagging them one by one is quadratic). */
-function manyAnnotations(count: number): { source: string; sidecar: string } {
+/** A source of numbered lines and a sidecar with `count` annotations, one per line, written as text (tagging them one by one is quadratic); bench/tag.bench.ts uses it too. */
+export function manyAnnotations(count: number): { source: string; sidecar: string } {
   const lines = Array.from({ length: count }, (_, i) => `Line ${i}: detainee ${i} was tortured.\n`);
   const source = `${lines.join('')}This is the last line.\n`;
   const out = [`version: 1`, `source: many.txt`, `sourceHash: ${sourceHash(source)}`, `annotations:`];

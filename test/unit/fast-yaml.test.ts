@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as YAML from 'yaml';
-import { readFastYaml } from '../../src/core/validation/fast-yaml';
+import { detectIndentStep } from '../../src/core/annotations/yaml-splice';
+import { readFastYaml, type FastYamlLayout } from '../../src/core/validation/fast-yaml';
 
 /** What the `yaml` package (the reference) reads, or `invalid` when it reports an error. */
 function reference(text: string): unknown {
@@ -80,6 +81,23 @@ describe('fast YAML reader', () => {
         return agrees(yamlText);
       }),
       { numRuns: 3000, seed: 20251122 },
+    );
+  });
+
+  it('finds the indentation step detectIndentStep finds in the yaml Document (tag appends with it)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 5 }), stringifyOptions, fc.array(fc.tuple(fc.nat(), fc.nat(6)), { maxLength: 3 }), (doc, options, comments) => {
+        const yamlText = YAML.stringify(doc, { indent: options.indent, indentSeq: options.indentSeq, defaultStringType: options.defaultStringType as 'PLAIN', lineWidth: options.lineWidth });
+        // Comment lines anywhere, at any column: yaml positions a mapping at its first key, not at a comment above it.
+        const lines = yamlText.split('\n');
+        for (const [at, column] of comments) lines.splice(at % lines.length, 0, `${' '.repeat(column)}# c`);
+        const commented = lines.join('\n');
+        const layout: FastYamlLayout = {};
+        if (readFastYaml(commented, layout) === undefined) return true;
+        assert.equal(layout.indentStep ?? 2, detectIndentStep(commented, YAML.parseDocument(commented, { keepSourceTokens: true })), commented);
+        return true;
+      }),
+      { numRuns: 2000, seed: 20261122 },
     );
   });
 });

@@ -15,7 +15,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { addAnnotation, parseSidecar, removeAnnotation, sidecarFileText, updateAnnotation } from '../../src/core/annotations/sidecar-io';
+import { addAnnotation, parseSidecar, removeAnnotation, sidecarFileText, updateAnnotation, type SidecarDocument } from '../../src/core/annotations/sidecar-io';
 import { tagPassage } from '../../src/core/annotations/tagging';
 import { scan } from '../../src/core/scanner/scan';
 import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
@@ -88,7 +88,7 @@ type SidecarScenario = typeof sidecarScenario extends fc.Arbitrary<infer T> ? T 
 function buildSidecar({ words, quotes, comments, crlf }: SidecarScenario) {
   const tokens = words.map((word, i) => `${word}${i}`);
   const text = `${tokens.join(' ')}.\n`;
-  let doc;
+  let doc: SidecarDocument | undefined;
   // Code-point offset of each token (tokens are joined by one space).
   const offsets: number[] = [];
   tokens.reduce((offset: number, token: string) => (offsets.push(offset), offset + Array.from(token).length + 1), 0);

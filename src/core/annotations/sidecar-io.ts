@@ -65,7 +65,7 @@ export function parseSidecar(fileText: string): SidecarDocument {
 }
 
 /** The bytes to write: the text with the BOM it was read with. */
-export function sidecarFileText(doc: SidecarDocument): string {
+export function sidecarFileText(doc: Pick<SidecarDocument, 'text' | 'hadBom'>): string {
   return (doc.hadBom ? '\uFEFF' : '') + doc.text;
 }
 

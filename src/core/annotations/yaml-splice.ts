@@ -112,7 +112,8 @@ export function renderBlockItem(value: unknown, layout: { dashColumn: number; co
 export function readsDifferentlyInYaml11(value: string): boolean {
   if (value.includes('\n')) return false;
   try {
-    return YAML.parse(value, { version: '1.1' }) !== value;
+    // logLevel: a note like "%x" or "!a" would otherwise print a YAMLWarning on the CLI's stderr.
+    return YAML.parse(value, { version: '1.1', logLevel: 'error' }) !== value;
   } catch {
     return true;
   }

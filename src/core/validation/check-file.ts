@@ -10,15 +10,15 @@
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Dismissal, Sidecar } from '../annotations/model';
 import { parseSidecar, type SidecarDocument } from '../annotations/sidecar-io';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { decodeSourceText } from '../text/decode';
-import { codePointLength } from '../text/positions';
-import { readFastYaml } from './fast-yaml';
-import * as validators from './generated/validators';
+import { cleanFastRead } from './fast-sidecar';
 import { checkContent, checkSidecar, type SidecarCheckResult, type SourceState } from './sidecar-checks';
 import { readSourceState } from './source-state';
+
+// The fast read lives in fast-sidecar.ts (tag appends through it too); export and the editor import it from here.
+export { cleanFastRead } from './fast-sidecar';
 
 export interface SidecarFileCheck extends SidecarCheckResult {
   path: string;
@@ -73,26 +73,6 @@ export async function checkSidecarFile(path: string, options: CheckOptions): Pro
     sourceListed: source === undefined ? undefined : listed(source),
   });
   return { ...result, path, doc, sourceState: state };
-}
-
-/**
- * The sidecar, when the fast reader reads it and it has none of the problems parseSidecar
- * would report: valid against the schema, unique ids, `end` not before `start`, a quote as
- * long as its range (keep in step with contentProblems in sidecar-io.ts).
- */
-export function cleanFastRead(text: string): Sidecar | undefined {
-  const value = readFastYaml(text);
-  if (value === undefined || !validators.sidecar(value)) return undefined;
-  const raw = value as Omit<Sidecar, 'dismissed'> & { dismissed?: Dismissal[] };
-  const sidecar: Sidecar = { ...raw, dismissed: raw.dismissed ?? [] };
-  const ids = new Set<string>();
-  for (const entry of [...sidecar.annotations, ...sidecar.dismissed]) {
-    if (ids.has(entry.id)) return undefined;
-    ids.add(entry.id);
-    const { start, end, exact } = entry.target;
-    if (end < start || codePointLength(exact) !== end - start) return undefined;
-  }
-  return sidecar;
 }
 
 /** `source` of a document with content errors only (no `sidecar` then), if it is a string. */

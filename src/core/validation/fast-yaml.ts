@@ -31,9 +31,19 @@ const GOOD_KEYS = new Set<string>();
 /** Sidecars nest four levels deep; anything much deeper is left to the full parser, which reports it. */
 const MAX_DEPTH = 64;
 
-export function readFastYaml(text: string): unknown {
+/** What the reader notices about a file's layout, for edits made as text (see fast-append.ts). */
+export interface FastYamlLayout {
+  /**
+   * Columns from a key to its nested block mapping, at the first such key in the file: what
+   * `detectIndentStep` (yaml-splice.ts) finds in the `yaml` Document; undefined when there is none.
+   */
+  indentStep?: number;
+}
+
+/** The document's value, or undefined when it is outside the subset; fills `layout` when given. */
+export function readFastYaml(text: string, layout?: FastYamlLayout): unknown {
   try {
-    return new Reader(text).document();
+    return new Reader(text, layout).document();
   } catch (error) {
     // A RangeError (stack overflow) cannot happen within MAX_DEPTH; declined all the same.
     if (error instanceof Unsupported || error instanceof RangeError) return undefined;
@@ -45,7 +55,7 @@ class Reader {
   private pos = 0;
   private depth = 0;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string, private readonly layout?: FastYamlLayout) {
     if (text.includes('\t') || text.charCodeAt(0) === 0xfeff) throw new Unsupported();
   }
 
@@ -137,7 +147,10 @@ class Reader {
     this.skipBlankLines();
     if (this.pos >= this.text.length) return null;
     const indent = this.indentHere();
-    if (indent > parentColumn) return this.block(indent);
+    if (indent > parentColumn) {
+      if (!inSequence && this.layout && this.layout.indentStep === undefined && !this.isSequenceItem()) this.layout.indentStep = indent - parentColumn;
+      return this.block(indent);
+    }
     // A mapping's value may be a sequence at the mapping's own column.
     if (!inSequence && indent === parentColumn && this.isSequenceItem()) return this.sequence(indent);
     return null;
