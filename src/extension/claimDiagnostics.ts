@@ -17,7 +17,7 @@
  */
 import * as vscode from 'vscode';
 import { claimMessage, countClaims, detectClaims, markCoveredClaims, reviewSourceFile, type Claim, type CoveredRange, type ReviewCounts, type ReviewedClaim, type SourceReview } from '../core/claims';
-import type { Annotation } from '../core/annotations/model';
+import { SIDECAR_SUFFIX, type Annotation } from '../core/annotations/model';
 import type { WorkspaceConfig } from '../core/config/workspace-config';
 import type { Severity } from '../core/validation/problem';
 import { LineIndex } from '../core/text/positions';
@@ -67,6 +67,8 @@ export class ClaimDiagnostics implements vscode.Disposable {
   private readonly published = new Map<string, Published>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
+  /** Pending reviews from disk of reviewed sources that are not open, by URI. */
+  private readonly diskTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** URIs the workspace review covered: their diagnostics stay when they are closed. */
   private readonly reviewedPaths = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -91,11 +93,17 @@ export class ClaimDiagnostics implements vscode.Disposable {
         for (const uri of event.files) this.clear(uri);
       }),
     );
+    // A reviewed source that is not open, or its sidecar, can change on disk (git pull, the CLI,
+    // another editor): its problems in the Problems panel must follow, not wait for a new review.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const changedOnDisk = (uri: vscode.Uri) => this.changedOnDisk(uri);
+    this.subscriptions.push(watcher, watcher.onDidChange(changedOnDisk), watcher.onDidCreate(changedOnDisk), watcher.onDidDelete(changedOnDisk));
     for (const state of store.all()) this.storeChanged(state.sourceUri);
   }
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of this.diskTimers.values()) clearTimeout(timer);
     for (const source of this.running.values()) source.cancel();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
@@ -170,10 +178,31 @@ export class ClaimDiagnostics implements vscode.Disposable {
       return;
     }
     // The unsaved text was discarded with the document: what counts now is the file on disk.
-    this.log.fireAndForget(`reviewing ${uri.fsPath} after it was closed`, async () => {
+    this.reviewFromDisk(uri, 'after it was closed');
+  }
+
+  /** A file changed on disk: when it is a reviewed source that is not open, or its sidecar, review that source again (debounced). */
+  private changedOnDisk(changed: vscode.Uri): void {
+    const path = changed.fsPath;
+    const uri = path.endsWith(SIDECAR_SUFFIX) ? vscode.Uri.file(path.slice(0, -SIDECAR_SUFFIX.length)) : changed;
+    const key = uri.toString();
+    if (!this.reviewedPaths.has(key) || this.isLive(uri)) return;
+    clearTimeout(this.diskTimers.get(key));
+    this.diskTimers.set(key, setTimeout(() => {
+      this.diskTimers.delete(key);
+      this.reviewFromDisk(uri, `after ${vscode.workspace.asRelativePath(changed)} changed on disk`);
+    }, DETECT_DELAY_MS));
+  }
+
+  /** Reviews a source that is not open from the files on disk and publishes the result, unless it was opened meanwhile. */
+  private reviewFromDisk(uri: vscode.Uri, why: string): void {
+    const key = uri.toString();
+    this.log.fireAndForget(`reviewing ${uri.fsPath} ${why}`, async () => {
       const { config } = await this.configs.forFile(uri);
       const review = await reviewSourceFile(uri.fsPath, config);
-      if (!this.isLive(uri) && this.reviewedPaths.has(key)) this.publishReview(uri, review);
+      if (this.isLive(uri) || !this.reviewedPaths.has(key)) return;
+      if (review.skipped && review.text === undefined && !(await exists(uri))) this.clear(uri);
+      else this.publishReview(uri, review);
     });
   }
 
@@ -372,4 +401,13 @@ function sameDiagnostics(a: readonly ClaimProblem[], b: readonly ClaimProblem[])
 function position(lines: LineIndex, utf16: number): vscode.Position {
   const at = lines.positionAt(utf16);
   return new vscode.Position(at.line, at.character);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }

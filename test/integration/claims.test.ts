@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseSidecar } from '../../src/core/annotations/sidecar-io';
+import { tagPassage } from '../../src/core/annotations/tagging';
+import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
 import { COMMANDS, UNTAGGED_CLAIM_CODE } from '../../src/extension/constants';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
 import type { WorkspaceReviewResult } from '../../src/extension/workspaceReview';
@@ -168,5 +170,23 @@ describe('Untagged claims in the editor', () => {
     // Closed again: the workspace review covers it, so it stays in the Problems panel.
     await closeAllEditors();
     await waitFor('the diagnostics of the closed, reviewed source', () => claimDiagnostics(uri).length === 3);
+  });
+
+  it('keeps the problems of a reviewed source that is not open in step with its files on disk (git pull, the CLI)', async () => {
+    await api();
+    const source = await copyFixture('claims-on-disk');
+    const uri = workspaceFile(source);
+    await vscode.commands.executeCommand<WorkspaceReviewResult>(COMMANDS.reviewWorkspace);
+    await waitFor('the reviewed problems of the unopened source', () => claimDiagnostics(uri).length === 3);
+    // A sidecar tagging the torture sentence arrives on disk, as by `git pull` or `legal-annotator tag`.
+    const text = await fs.readFile(uri.fsPath, 'utf8');
+    const tagged = tagPassage({ text, sourceName: source, taxonomy: DEFAULT_TAXONOMY, category: 'torture', range: { quote: TORTURE }, now: new Date() });
+    assert.ok(tagged.ok);
+    await fs.writeFile(`${uri.fsPath}.ann.yaml`, tagged.doc.text);
+    await waitFor('the tagged claim to leave the Problems panel', () => claimDiagnostics(uri).length === 2);
+    assert.ok(claimDiagnostics(uri).every((d) => !/Torture/.test(d.message)));
+    // The source itself goes (outside the explorer): so do its problems.
+    await fs.unlink(uri.fsPath);
+    await waitFor('the problems of the deleted source to go', () => claimDiagnostics(uri).length === 0);
   });
 });
