@@ -157,10 +157,6 @@ ${table(['case', 'what', 'runs', 'handled', 'slowest', 'outcome (first message)'
     return [name, what, runs.length, `${runs.length - bad.length}/${runs.length}`, `${seconds(slowest.ms)} (${slowest.command.split(' ')[1]})`, message];
   }))}
 
-\`export\` is not in the corpus: \`legal-annotator export\` did not exist in \`src/cli/run.ts\` when the
-corpus was written. To add it, give each case in scripts/generate-hostile.ts an
-\`{ argv: ['export', ...], exits: [...], mentions: ... }\` run; the runner needs no change.
-
 The editor's open-and-tag path is tested in the real VS Code by test/integration/hostile.test.ts
 (\`npm run test:integration\`), not counted here.
 
@@ -200,14 +196,18 @@ start VS Code, so their result is the one of the last \`npm test\`.
   than 3 \`*\` in a path segment or an extglob is refused (\`sources-glob-unsafe\`):
   \`*a*a*a*a*a*a*a*a*b\` took 3 s on a 40-character file name, 10 stars 28 s.
 - Paths: a sidecar's \`source\` with \`..\`, an absolute path or a symbolic link out of the
-  sidecar's folder is refused (\`source-outside-folder\`), the file never read; the config's
+  sidecar's folder is refused (\`source-outside-folder\`) by \`check\` and skipped by \`export\`
+  and \`report\`, the file never read; the config's
   \`taxonomy\` outside the workspace, also through a symbolic link, is refused
   (\`taxonomy-outside-workspace\`); \`tag\` refuses to write a sidecar that is a symbolic link.
 - YAML: alias bombs are stopped by the \`yaml\` package's \`maxAliasCount\` (100), the fast reader
   declines anchors and aliases and nesting beyond 64 levels, and a stack overflow on deep nesting
   becomes a positioned \`yaml-syntax\` problem.
 - Restricted Mode (untrusted workspace): the extension highlights and shows tags but uses the
-  built-in glossary, state aliases and taxonomy instead of the config's, and says so once.
+  built-in glossary, state aliases and taxonomy instead of the config's, and says so once;
+  trusting the workspace brings them in. Proved in the UI by test/e2e/restricted-mode.test.ts
+  (\`npm run test:e2e\` starts a second code-server with workspace trust on for it: the
+  integration tests cannot, VS Code always trusts a workspace opened to run extension tests).
 
 ## Known limits
 
