@@ -1,0 +1,96 @@
+/**
+ * `legal-annotator tag` on a large sidecar: the fast path (append as text, verified with the
+ * fast reader; src/core/annotations/fast-append.ts) against the `yaml` Document API path.
+ *
+ *   npm run bench:tag -- [--annotations N] [--runs N] [--document-runs N]
+ *
+ * The sidecar is the hostile corpus's (scripts/generate-hostile.ts): N annotations (default
+ * 100,000, about 23 MB), one per line of a generated source. Times, in-process (as
+ * `npm run reliability` runs the hostile corpus):
+ * - the whole command, `legal-annotator tag FILE --quote ...` through runCli on a copy on disk
+ *   (source read, quote search, atomic write with fsync), first, on a fresh heap: median of
+ *   `--runs` after a warm-up;
+ * - fast path: read the sidecar (fast reader, schema, content checks) and append one
+ *   annotation (render, splice, read again and compare): median of `--runs` after a warm-up;
+ * - Document path: parseSidecar and addAnnotation (which parses its result again to verify it):
+ *   `--document-runs` runs (default 1: it takes tens of seconds at 100,000; 0 skips it).
+ * Prints each time, the ratio Document / fast, and whether both paths wrote the same text.
+ * Goal: the whole command well under the issue's 10 s bound per hostile file.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { manyAnnotations } from '../scripts/generate-hostile';
+import { appendAnnotationAsText, readFastSidecar } from '../src/core/annotations/fast-append';
+import type { Annotation } from '../src/core/annotations/model';
+import { addAnnotation, parseSidecar, sidecarFileText } from '../src/core/annotations/sidecar-io';
+import { runCli } from '../src/cli/run';
+import { median, timeMedian } from './support';
+
+const { values } = parseArgs({ options: { annotations: { type: 'string', default: '100000' }, runs: { type: 'string', default: '5' }, 'document-runs': { type: 'string', default: '1' } } });
+const count = Number(values.annotations);
+const runs = Number(values.runs);
+const documentRuns = Number(values['document-runs']);
+
+const NEW: Annotation = {
+  id: 'a-bench', category: 'torture', status: 'proposed', created: '2026-11-22T10:00:00.000Z',
+  target: { start: 0, end: 4, exact: 'Line', prefix: '', suffix: ' 0: detainee 0 was tort' },
+};
+
+async function main(): Promise<void> {
+  const many = manyAnnotations(count);
+  const megabytes = Buffer.byteLength(many.sidecar) / 1e6;
+  console.log(`tag on a sidecar of ${count.toLocaleString('en')} annotations (${megabytes.toFixed(1)} MB); Node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}`);
+
+  // The whole command first, on a fresh heap, as `npm run reliability` runs it (in-process).
+  const folder = mkdtempSync(join(tmpdir(), 'la-bench-tag-'));
+  const cwd = process.cwd();
+  try {
+    writeFileSync(join(folder, 'many.txt'), many.source);
+    process.chdir(folder);
+    const times: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      writeFileSync(join(folder, 'many.txt.ann.yaml'), many.sidecar);
+      const started = performance.now();
+      const exit = await runCli(['tag', 'many.txt', '--category', 'torture', '--quote', 'the last line'], { out: () => undefined, err: () => undefined });
+      if (exit !== 0) throw new Error(`tag exited ${exit}`);
+      if (i > 0) times.push(performance.now() - started); // the first run warms up
+    }
+    console.log(`legal-annotator tag (whole command):      ${ms(median(times))}  median of ${runs} (bound 10 s per hostile file)`);
+  } finally {
+    process.chdir(cwd);
+    rmSync(folder, { recursive: true, force: true });
+  }
+
+  const fast = timeMedian(runs, () => {
+    const read = readFastSidecar(many.sidecar);
+    if (!read) throw new Error('the fast reader declined the generated sidecar');
+    const appended = appendAnnotationAsText(read, NEW);
+    if (!appended) throw new Error('the fast path declined the append');
+    return sidecarFileText(appended);
+  });
+  console.log(`fast path (read, append, verify):        ${ms(fast.ms)}  median of ${runs}`);
+
+  if (documentRuns > 0) {
+    const documentTimes: number[] = [];
+    let documentText = '';
+    for (let i = 0; i < documentRuns; i++) {
+      const started = performance.now();
+      documentText = sidecarFileText(addAnnotation(parseSidecar(many.sidecar), NEW));
+      documentTimes.push(performance.now() - started);
+    }
+    const documentMs = median(documentTimes);
+    console.log(`Document API path (parse, add, verify):  ${ms(documentMs)}  ${documentRuns === 1 ? '1 run' : `median of ${documentRuns}`}`);
+    console.log(`ratio Document / fast: ${(documentMs / fast.ms).toFixed(1)}x; same text written: ${documentText === fast.result ? 'yes' : 'NO'}`);
+  }
+}
+
+function ms(value: number): string {
+  return `${(value / 1000).toFixed(2)} s`.padStart(8);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
