@@ -182,9 +182,18 @@ describe('sidecar writes keep the rest of the file byte for byte', () => {
     assert.deepEqual(after.sidecar!.dismissed.map((d) => d.id), ['d1']);
   });
 
+  it('writes a plain value that becomes several lines as a block, so it reads back ("-\\n$" once broke the file)', () => {
+    const plain = parseSidecar(`version: 1\nsource: report.txt\nsourceHash: "${HASH}"\nannotations:\n  - id: p1\n    category: torture\n    target: {start: 0, end: 1, exact: x, prefix: "", suffix: ""}\n    note: a\n`);
+    for (const note of ['-\n$', '- x\n- y', '? a\n: b', '#\nx']) {
+      const after = updateAnnotation(plain, 'p1', { note });
+      assert.equal(after.sidecar!.annotations[0].note, note);
+      assert.match(after.text, /note: \|-\n/);
+    }
+  });
+
   it('round-trips any strings in quotes, context and notes', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 40 });
-    const odd = fc.constantFrom('', ' ', '\n', '\r\n', '# x', ': ', '- ', '"', "'", '\\', '\t', 'yes', '0x1F', '~', '@', '`', '|', '>', '\u0085', '\u2028', '\uFEFF', '😀');
+    const odd = fc.constantFrom('', ' ', '\n', '\r\n', '# x', ': ', '- ', '-', '?', '"', "'", '\\', '\t', 'yes', '0x1F', '~', '@', '`', '|', '>', '\u0085', '\u2028', '\uFEFF', '😀');
     const piece = fc.array(fc.oneof(text, odd), { maxLength: 5 }).map((parts) => parts.join(''));
     fc.assert(fc.property(piece, piece, piece, piece, (exact, prefix, suffix, note) => {
       const quote = exact === '' ? 'x' : exact;

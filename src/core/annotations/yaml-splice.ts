@@ -90,6 +90,10 @@ export function renderBlockItem(value: unknown, layout: { dashColumn: number; co
       const isBlock = scalar.type === YAML.Scalar.BLOCK_LITERAL || scalar.type === YAML.Scalar.BLOCK_FOLDED;
       if (typeof scalar.value === 'string' && (isBlock || scalar.value.includes('\n')) && !isBlockSafe(scalar.value)) {
         scalar.type = YAML.Scalar.QUOTE_DOUBLE;
+      } else if (typeof scalar.value === 'string' && !isBlock && (!scalar.type || scalar.type === YAML.Scalar.PLAIN) && scalar.value.includes('\n')) {
+        // A plain scalar over several lines is folded by its reader, and `yaml` writes some of
+        // them so they do not read back at all (a note "-\n$" became a sequence indicator).
+        scalar.type = YAML.Scalar.BLOCK_LITERAL;
       } else if (typeof scalar.value === 'string' && !isBlock && !scalar.type && readsDifferentlyInYaml11(scalar.value)) {
         scalar.type = YAML.Scalar.QUOTE_DOUBLE;
       }
