@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import * as YAML from 'yaml';
 import { appendAnnotation, appendAnnotationAsText, isFastSidecar, readFastSidecar, sameJsonValue } from '../../src/core/annotations/fast-append';
 import type { Annotation, Dismissal } from '../../src/core/annotations/model';
-import { addAnnotation, addDismissal, newSidecarDocument, parseSidecar, SidecarEditError, sidecarFileText } from '../../src/core/annotations/sidecar-io';
+import { addAnnotation, addDismissal, newSidecarDocument, parseSidecar, parseSidecarWithDocument, SidecarEditError, sidecarFileText } from '../../src/core/annotations/sidecar-io';
 import { sourceHash } from '../../src/core/annotations/source-hash';
 
 const HASH = sourceHash('The prisoners were tortured.');
@@ -29,7 +29,10 @@ function bothPaths(fileText: string, entry: Annotation = NEW): { fast?: string; 
   const appended = read && appendAnnotationAsText(read, entry);
   const fast = appended ? sidecarFileText(appended) : undefined;
   try {
-    return { fast, document: sidecarFileText(addAnnotation(parseSidecar(fileText), entry)) };
+    const document = sidecarFileText(addAnnotation(parseSidecarWithDocument(fileText), entry));
+    // parseSidecar reads a clean file on the fast path too, and addAnnotation then appends as text.
+    assert.equal(sidecarFileText(addAnnotation(parseSidecar(fileText), entry)), document);
+    return { fast, document };
   } catch (error) {
     if (!(error instanceof SidecarEditError)) throw error;
     assert.equal(fast, undefined, `the Document path refused (${error.message}), the fast path wrote:\n${fast}`);

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { Annotation } from '../../src/core/annotations/model';
 import {
-  addAnnotation, addDismissal, newSidecarDocument, parseSidecar, removeAnnotation, removeDismissal, setSourceHash,
-  setSource, sidecarFileText, SidecarEditError, updateAnnotation,
+  addAnnotation, addDismissal, newSidecarDocument, parseSidecar, parseSidecarWithDocument, removeAnnotation, removeDismissal, setSourceHash,
+  setSource, sidecarFileText, SidecarEditError, updateAnnotation, type SidecarDocument,
 } from '../../src/core/annotations/sidecar-io';
 import { sourceHash } from '../../src/core/annotations/source-hash';
 import * as YAML from 'yaml';
@@ -276,5 +276,48 @@ describe('pointing a sidecar at a renamed source', () => {
     const doc = setSource(parseSidecar(text), 'new name.txt');
     assert.equal(doc.text, text.replace('source: old.txt', 'source: new name.txt'));
     assert.equal(doc.sidecar?.source, 'new name.txt');
+  });
+});
+
+describe('a clean sidecar read on the fast path', () => {
+  const target = (start: number, exact: string) => ({ start, end: start + [...exact].length, exact, prefix: '', suffix: '' });
+  let text: string;
+  before(() => {
+    let doc = newSidecarDocument('report.txt', HASH);
+    for (const [i, exact] of ['The', 'prisoners', 'tortured'].entries()) {
+      doc = addAnnotation(doc, { id: `a${i}`, category: 'torture', target: target(i * 4, exact), note: i === 1 ? 'two\nlines' : undefined });
+    }
+    text = addDismissal(doc, { id: 'd1', target: target(0, 'The') }).text.replace('annotations:', 'annotations:   # tags');
+  });
+
+  it('parses the yaml Document only when it is asked for, and it is the Document the full read makes', () => {
+    const fast = parseSidecar(text);
+    const full = parseSidecarWithDocument(text);
+    assert.ok(Object.getOwnPropertyDescriptor(fast, 'document')?.get, 'the Document is parsed on first use');
+    assert.equal(Object.getOwnPropertyDescriptor(full, 'document')?.get, undefined);
+    assert.deepEqual(fast.sidecar, full.sidecar);
+    assert.deepEqual([fast.problems, fast.writable, fast.eol, fast.hadBom], [full.problems, full.writable, full.eol, full.hadBom]);
+    assert.equal(fast.document.toString(), full.document.toString());
+    assert.deepEqual(fast.document.toJS(), full.document.toJS());
+  });
+
+  it('makes every edit as the Document path makes it', () => {
+    const edits: [string, (d: SidecarDocument) => SidecarDocument][] = [
+      ['append', (d) => addAnnotation(d, { id: 'a9', category: 'other', target: target(4, 'prisoners'), note: '- x' })],
+      ['update', (d) => updateAnnotation(d, 'a1', { note: 'changed', status: 'confirmed' })],
+      ['remove', (d) => removeAnnotation(d, 'a0')],
+      ['dismiss', (d) => addDismissal(d, { id: 'd2', target: target(4, 'prisoners') })],
+      ['restore', (d) => removeDismissal(d, 'd1')],
+      ['hash', (d) => setSourceHash(d, sourceHash('x'))],
+    ];
+    for (const [name, edit] of edits) {
+      for (const file of [text, `\uFEFF${text.replace(/\n/g, '\r\n')}`]) {
+        assert.equal(sidecarFileText(edit(parseSidecar(file))), sidecarFileText(edit(parseSidecarWithDocument(file))), name);
+      }
+    }
+    // A chain of edits stays on the fast path where it can, and reads back as the content it means.
+    const chained = addAnnotation(addAnnotation(parseSidecar(text), { id: 'b1', category: 'torture', target: target(0, 'The') }), { id: 'b2', category: 'torture', target: target(0, 'The') });
+    assert.deepEqual(chained.sidecar!.annotations.map((a) => a.id), ['a0', 'a1', 'a2', 'b1', 'b2']);
+    assert.deepEqual(parseSidecarWithDocument(chained.text).sidecar, chained.sidecar);
   });
 });
