@@ -4,6 +4,7 @@
  * Tags and dismissals are anchored with `anchorAll` (exact, moved, fuzzy), so both survive edits
  * of the source; an orphaned one covers nothing. Offsets are code points, like the sidecar's.
  */
+import { overlappingRanges } from './overlap';
 import { anchorAll, PreparedText } from '../annotations/anchoring';
 import type { AnchorResult, Sidecar } from '../annotations/model';
 import { detectClaims, type DetectOptions } from './detect';
@@ -38,7 +39,6 @@ function anchoredRanges(results: readonly AnchorResult[], entries: readonly { id
   return ranges;
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
 /**
  * Marks claims (code-point offsets, from `detectClaims(text)`) as tagged or dismissed by the
@@ -62,9 +62,11 @@ export function markClaims(text: string | PreparedText, claims: readonly Claim[]
  * edits): tagged when a tag's range overlaps the claim, dismissed when a dismissal's does.
  */
 export function markCoveredClaims(claims: readonly Claim[], tags: readonly CoveredRange[], dismissed: readonly CoveredRange[]): ReviewedClaim[] {
-  return claims.map((claim) => {
-    const tagging = tags.filter((tag) => overlaps(tag, claim));
-    const dismissal = dismissed.find((entry) => overlaps(entry, claim));
+  const tagsOf = overlappingRanges(claims, tags);
+  const dismissalsOf = overlappingRanges(claims, dismissed);
+  return claims.map((claim, index) => {
+    const tagging = tagsOf[index];
+    const dismissal = dismissalsOf[index][0];
     return {
       ...claim,
       tagged: tagging.length > 0,
