@@ -16,6 +16,7 @@ import { cleanFastRead } from '../validation/fast-sidecar';
 import type { FastYamlLayout } from '../validation/fast-yaml';
 import { detectEol, findKeyNode, locateNode, parseYamlSource, rangeAt, type YamlSource } from '../validation/yaml-source';
 import { appendEdit } from './append-text';
+import { sameJsonValue } from './same-json';
 import type { Annotation, Dismissal, Sidecar } from './model';
 import { SIDECAR_VERSION } from './model';
 import {
@@ -354,6 +355,5 @@ function withoutUndefined<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+/** Whether two values read from YAML are the same, key order included (without building their JSON: a sidecar of 100,000 annotations is 25 MB of it). */
+const sameJson = sameJsonValue;
