@@ -24,6 +24,12 @@ import type { WorkspaceConfigService } from './workspaceConfig';
 
 const REFRESH_DELAY_MS = 300;
 const QUOTE_LABEL_LENGTH = 60;
+/**
+ * Passages listed under one source and category: every refresh hands the expanded ones to the
+ * workbench, and 100,000 of them kept the extension host busy for seconds after every keystroke.
+ * The rest are summed up in one row (the text, the Problems panel and the exports show them all).
+ */
+export const MAX_PASSAGES_LISTED = 500;
 
 /** One tag as the view lists it. */
 export interface PassageNode {
@@ -80,7 +86,15 @@ export interface CategoryNode {
   readonly count: number;
 }
 
-export type AnnotationsNode = UntaggedGroupNode | UntaggedSourceNode | CategoryNode | SourceNode | PassageNode;
+/** The row after the first MAX_PASSAGES_LISTED passages of a source: how many more there are. */
+export interface MorePassagesNode {
+  readonly kind: 'more';
+  readonly sourceUri: vscode.Uri;
+  readonly categoryId: string;
+  readonly count: number;
+}
+
+export type AnnotationsNode = UntaggedGroupNode | UntaggedSourceNode | CategoryNode | SourceNode | PassageNode | MorePassagesNode;
 
 /** Arguments of the reveal command a passage runs when clicked. */
 export interface RevealArgs {
@@ -162,7 +176,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
     }
     if (node.kind === 'untagged') return node.sources;
     if (node.kind === 'category') return node.sources;
-    if (node.kind === 'source') return node.passages;
+    if (node.kind === 'source') return listedPassages(node);
     return [];
   }
 
@@ -173,6 +187,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
       case 'category': return categoryItem(node);
       case 'source': return sourceItem(node);
       case 'passage': return passageItem(node);
+      case 'more': return morePassagesItem(node);
     }
   }
 
@@ -358,6 +373,23 @@ function passageItem(node: PassageNode): vscode.TreeItem {
   const args: RevealArgs = { uri: node.sourceUri.toString(), id: annotation.id, ...(node.range ?? {}) };
   item.command = { command: COMMANDS.revealAnnotation, title: 'Show tagged passage', arguments: [args] };
   item.contextValue = orphaned ? 'legalAnnotator.orphanedPassage' : 'legalAnnotator.passage';
+  return item;
+}
+
+/** The passages a source row lists: the first MAX_PASSAGES_LISTED, then one row counting the rest. */
+export function listedPassages(node: SourceNode): (PassageNode | MorePassagesNode)[] {
+  if (node.passages.length <= MAX_PASSAGES_LISTED) return node.passages;
+  const more: MorePassagesNode = { kind: 'more', sourceUri: node.sourceUri, categoryId: node.categoryId, count: node.passages.length - MAX_PASSAGES_LISTED };
+  return [...node.passages.slice(0, MAX_PASSAGES_LISTED), more];
+}
+
+function morePassagesItem(node: MorePassagesNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(`${node.count.toLocaleString('en')} more`, vscode.TreeItemCollapsibleState.None);
+  item.id = `more:${node.categoryId}:${node.sourceUri.toString()}`;
+  item.description = 'not listed here';
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.tooltip = `The view lists the first ${MAX_PASSAGES_LISTED} tags of a source per category. All of them are tinted in the text; "Export annotations…" and the evidence matrix list every one.`;
+  item.command = { command: 'vscode.open', title: 'Open the source', arguments: [node.sourceUri] };
   return item;
 }
 

@@ -14,6 +14,7 @@ import { anchorAll, PreparedText } from '../../src/core/annotations/anchoring';
 import { parseSidecar } from '../../src/core/annotations/sidecar-io';
 import { cleanFastRead } from '../../src/core/validation/fast-sidecar';
 import { COMMANDS } from '../../src/extension/constants';
+import { MAX_PASSAGES_LISTED } from '../../src/extension/annotationsView';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
 import { closeAllEditors, extension, waitFor, workspaceRoot } from './helpers';
 
@@ -112,24 +113,40 @@ describe('Hostile files in the editor', function () {
     this.timeout(120_000);
     const count = 100_000;
     const many = manyAnnotations(count);
-    const path = join(await freshFolder(), 'many.txt');
+    const folder = await freshFolder();
+    const path = join(folder, 'many.txt');
     await fs.writeFile(path, many.source);
     await fs.writeFile(`${path}.ann.yaml`, many.sidecar);
-    const store = (await api()).store;
-    const started = Date.now();
-    const document = await open(path);
-    assert.ok(document);
-    await waitFor(`the ${count} tags anchored`, () => store.get(document.uri)?.entries.filter((e) => e.kind === 'annotation' && e.anchor.status === 'anchored').length === count, 30_000);
-    const opened = Date.now() - started;
-    assert.ok(await tag(document, 'This is the last line'), 'tagged');
-    const done = Date.now() - started;
-    console.log(`      (${count.toLocaleString('en')} annotations: opened and anchored in ${opened} ms, tagged ${done - opened} ms later)`);
-    const before = cleanFastRead(many.sidecar);
-    const after = cleanFastRead(await fs.readFile(`${path}.ann.yaml`, 'utf8'));
-    assert.ok(before && after, 'both sidecars read cleanly');
-    assert.equal(after.annotations.length, count + 1);
-    assert.deepEqual(after.annotations.slice(0, count), before.annotations, 'every annotation kept unchanged');
-    assert.equal(after.annotations[count].target.exact, 'This is the last line');
+    try {
+      const store = (await api()).store;
+      const started = Date.now();
+      const document = await open(path);
+      assert.ok(document);
+      await waitFor(`the ${count} tags anchored`, () => store.get(document.uri)?.entries.filter((e) => e.kind === 'annotation' && e.anchor.status === 'anchored').length === count, 30_000);
+      const opened = Date.now() - started;
+      assert.ok(await tag(document, 'This is the last line'), 'tagged');
+      const done = Date.now() - started;
+      console.log(`      (${count.toLocaleString('en')} annotations: opened and anchored in ${opened} ms, tagged ${done - opened} ms later)`);
+      const before = cleanFastRead(many.sidecar);
+      const after = cleanFastRead(await fs.readFile(`${path}.ann.yaml`, 'utf8'));
+      assert.ok(before && after, 'both sidecars read cleanly');
+      assert.equal(after.annotations.length, count + 1);
+      assert.deepEqual(after.annotations.slice(0, count), before.annotations, 'every annotation kept unchanged');
+      assert.equal(after.annotations[count].target.exact, 'This is the last line');
+      // The Annotations view lists the first 500 and counts the rest in one row.
+      const view = (await api()).annotationsView;
+      const listed = await waitFor('the Annotations view to list the source', async () => {
+        const torture = (await view.getChildren()).find((n) => n.kind === 'category' && n.categoryId === 'torture');
+        const source = torture && (await view.getChildren(torture)).find((n) => n.kind === 'source' && n.sourceUri.fsPath === path);
+        const rows = source && (await view.getChildren(source));
+        return rows && rows.length === MAX_PASSAGES_LISTED + 1 && rows.at(-1)?.kind === 'more' ? rows : undefined;
+      });
+      assert.equal(view.getTreeItem(listed[MAX_PASSAGES_LISTED]).label, `${(count + 1 - MAX_PASSAGES_LISTED).toLocaleString('en')} more`);
+    } finally {
+      // The later suites review and export the whole workspace: take this giant out of it again.
+      await closeAllEditors();
+      await fs.rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('reports a sidecar with an alias bomb, deep nesting or duplicate keys by name and position, and never writes it', async () => {
