@@ -13,6 +13,7 @@ import type { ExportSource } from '../core/interop/export-input';
 import { sourceIri } from '../core/interop/iri';
 import { decodeSourceText } from '../core/text/decode';
 import { cleanFastRead } from '../core/validation/check-file';
+import { readSourceState, unreadSourceReason } from '../core/validation/source-state';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
 export interface WorkspaceSources {
@@ -41,23 +42,19 @@ export async function collectWorkspaceSources(configs: WorkspaceConfigService, b
       continue;
     }
     const sourcePath = resolve(dirname(sidecarPath), sidecar.source);
-    let decoded;
-    try {
-      decoded = decodeSourceText(await fs.readFile(sourcePath));
-    } catch {
-      skipped.push(`${shown}: its source ${sidecar.source} cannot be read`);
+    // The confinement check uses: a source outside the sidecar's folder is never read.
+    const state = await readSourceState(sidecarPath, sidecar.source);
+    if (state.kind !== 'text') {
+      skipped.push(`${shown}: ${unreadSourceReason(state, sidecar.source)}`);
       continue;
     }
-    if (!decoded.ok) {
-      skipped.push(`${shown}: its source ${decoded.reason}`);
-      continue;
-    }
+    const text = typeof state.text === 'string' ? state.text : state.text.text;
     const path = relative(config.root, sourcePath).split(sep).join('/');
     if (base && path.startsWith('../')) {
       skipped.push(`${shown}: its source is outside ${config.root}, so the base IRI cannot name it`);
       continue;
     }
-    sources.push({ path, iri: sourceIri(sourcePath, path, base), text: decoded.text, sidecar });
+    sources.push({ path, iri: sourceIri(sourcePath, path, base), text, sidecar });
     absolute.set(path, sourcePath);
   }
   return { config, sources, absolute, skipped };

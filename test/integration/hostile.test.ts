@@ -16,6 +16,7 @@ import { cleanFastRead } from '../../src/core/validation/fast-sidecar';
 import { COMMANDS } from '../../src/extension/constants';
 import { MAX_PASSAGES_LISTED } from '../../src/extension/annotationsView';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
+import { collectWorkspaceSources } from '../../src/extension/exportSources';
 import { closeAllEditors, extension, waitFor, workspaceRoot } from './helpers';
 
 const BASE = 'Prisoners of war were tortured at Olenivka in 2022.\nThe ICRC was denied access.\n';
@@ -183,6 +184,11 @@ describe('Hostile files in the editor', function () {
       const diagnostic = await waitFor('source-outside-folder on the sidecar', () => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'source-outside-folder'));
       assert.match(diagnostic.message, /"source" (is an absolute path|goes up with "\.\.")/);
     }
+    // "Export annotations…" and the evidence matrix skip them too, without reading the file.
+    const collected = await collectWorkspaceSources((await api()).configs);
+    assert.ok(collected);
+    assert.deepEqual([...collected.absolute.values()].filter((path) => !path.startsWith(workspaceRoot().fsPath)), []);
+    assert.equal(collected.skipped.filter((line) => /secret\.txt\.ann\.yaml: .*source-outside-folder/.test(line)).length, 2, collected.skipped.join('\n'));
     assert.equal(await fs.readFile(secret, 'utf8'), BASE);
     await stillRunning();
   });

@@ -10,8 +10,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Sidecar } from '../../core/annotations/model';
 import { readSidecarFile } from '../../core/annotations/sidecar-file';
 import { cleanFastRead } from '../../core/validation/check-file';
-import type { SourceState } from '../../core/validation/sidecar-checks';
-import { readSourceState } from '../../core/validation/source-state';
+import { readSourceState, unreadSourceReason } from '../../core/validation/source-state';
 import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
 import type { WorkspaceConfig } from '../../core/config/workspace-config';
@@ -57,7 +56,7 @@ export async function loadAnnotatedSources(paths: readonly string[], base?: stri
     // path or a symbolic link) is never read, so a planted sidecar cannot export other files.
     const state = await readSourceState(sidecarPath, sidecar.source);
     if (state.kind !== 'text') {
-      skipped.push(`${shown(sidecarPath)}: skipped: ${skipReason(state, sourcePath)}`);
+      skipped.push(`${shown(sidecarPath)}: skipped: ${unreadSourceReason(state, shown(state.kind === 'outside' ? state.to : sourcePath))}`);
       continue;
     }
     const path = workspacePath(config.root, sourcePath);
@@ -68,17 +67,6 @@ export async function loadAnnotatedSources(paths: readonly string[], base?: stri
     absolutePaths.push(sourcePath);
   }
   return { config, sources, absolutePaths, skipped, withoutSidecar, configWarnings };
-}
-
-function skipReason(state: Exclude<SourceState, { kind: 'text' }>, sourcePath: string): string {
-  switch (state.kind) {
-    case 'missing':
-      return `its source ${shown(sourcePath)} does not exist`;
-    case 'outside':
-      return `its source ${shown(state.to)} is outside the sidecar's folder (legal-annotator check: source-outside-folder); it is not read`;
-    case 'not-text':
-      return `its source ${shown(sourcePath)} ${state.reason}`;
-  }
 }
 
 /**

@@ -36,3 +36,15 @@ export async function readSourceState(sidecarPath: string, source: string): Prom
   const decoded = decodeSourceText(bytes);
   return decoded.ok ? { kind: 'text', text: decoded.text } : { kind: 'not-text', reason: decoded.reason };
 }
+
+/** Why a source was not read, for a line that says a sidecar was skipped (`source` as the user should see it). */
+export function unreadSourceReason(state: Exclude<SourceState, { kind: 'text' }>, source: string): string {
+  switch (state.kind) {
+    case 'missing':
+      return `its source ${source} does not exist`;
+    case 'outside':
+      return `its source ${source} is outside the sidecar's folder (source-outside-folder); it is not read`;
+    case 'not-text':
+      return `its source ${source} ${state.reason}`;
+  }
+}
