@@ -98,8 +98,17 @@ export class AnnotationStore implements vscode.Disposable {
     return [...this.states.values()];
   }
 
-  /** Reads the sidecar of `document` (if any) and anchors it against the document's current text. */
-  async load(document: vscode.TextDocument): Promise<SourceAnnotations> {
+  /**
+   * Reads the sidecar of `document` (if any) and anchors it against the document's current text.
+   * Queued with the changes of the same sidecar: a load still reading a large sidecar must not
+   * replace, when it finishes, the state a tag made meanwhile (VS Code closes and reopens a
+   * document whose language changes, so a load can overlap the first tag).
+   */
+  load(document: vscode.TextDocument): Promise<SourceAnnotations> {
+    return this.serialize(sidecarPathFor(document.uri.fsPath), () => this.loadNow(document));
+  }
+
+  private async loadNow(document: vscode.TextDocument): Promise<SourceAnnotations> {
     const sidecarPath = sidecarPathFor(document.uri.fsPath);
     const state: SourceAnnotations = { sourceUri: document.uri, sidecarPath, entries: [], textLength: 0, version: document.version };
     let sidecar: SidecarDocument | undefined;
@@ -198,7 +207,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private async changeNow(document: vscode.TextDocument, label: string, edit: (doc: SidecarDocument) => SidecarDocument): Promise<void> {
-    const state = this.get(document.uri) ?? (await this.load(document));
+    const state = this.get(document.uri) ?? (await this.loadNow(document));
     await this.syncWithDisk(state, document);
     if (state.readError) throw new Error(state.readError);
     const current = state.sidecar ?? newSidecarDocument(basename(document.uri.fsPath), sourceHash(document.getText()));
@@ -246,7 +255,7 @@ export class AnnotationStore implements vscode.Disposable {
    */
   private async mergeReload(previous: SourceAnnotations, document: vscode.TextDocument): Promise<SourceAnnotations> {
     const before = new Map(previous.entries.map((entry) => [`${entry.kind}:${entry.id}`, entry]));
-    const fresh = await this.load(document);
+    const fresh = await this.loadNow(document);
     if (document.isDirty) {
       for (const entry of fresh.entries) {
         const old = before.get(`${entry.kind}:${entry.id}`);
