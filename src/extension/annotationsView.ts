@@ -23,6 +23,7 @@ import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
 const REFRESH_DELAY_MS = 300;
+const REFRESH_MAX_WAIT_MS = 1000;
 const QUOTE_LABEL_LENGTH = 60;
 /**
  * Passages listed under one source and category: every refresh hands the expanded ones to the
@@ -113,6 +114,8 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
   private sidecarList?: Thenable<vscode.Uri[]>;
   private model?: Promise<CategoryNode[]>;
   private timer?: ReturnType<typeof setTimeout>;
+  /** When the first change not yet shown arrived. */
+  private pendingSince?: number;
 
   constructor(
     private readonly store: AnnotationStore,
@@ -155,12 +158,20 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
     this.rebuild();
   }
 
+  /**
+   * Debounced, but never postponed past REFRESH_MAX_WAIT_MS: changes that keep coming (a large
+   * source's claims, a stream of file events) must not hold the view back for ever.
+   */
   private scheduleRefresh(): void {
+    const now = Date.now();
+    this.pendingSince ??= now;
     if (this.timer) clearTimeout(this.timer);
+    const delay = Math.max(0, Math.min(REFRESH_DELAY_MS, this.pendingSince + REFRESH_MAX_WAIT_MS - now));
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.pendingSince = undefined;
       this.rebuild();
-    }, REFRESH_DELAY_MS);
+    }, delay);
   }
 
   private rebuild(): void {
