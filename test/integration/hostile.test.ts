@@ -137,13 +137,18 @@ describe('Hostile files in the editor', function () {
       // The Annotations view lists the first 500 and counts the rest in one row.
       const view = (await api()).annotationsView;
       const more = `${(count + 1 - MAX_PASSAGES_LISTED).toLocaleString('en')} more`;
-      await waitFor(`the Annotations view to list ${MAX_PASSAGES_LISTED} passages of the source, then "${more}"`, async () => {
-        const torture = (await view.getChildren()).find((n) => n.kind === 'category' && n.categoryId === 'torture');
-        const source = torture && (await view.getChildren(torture)).find((n) => n.kind === 'source' && n.sourceUri.fsPath === path);
+      let seen = 'nothing';
+      await waitFor(`the Annotations view to list ${MAX_PASSAGES_LISTED} passages of the source, then "${more}" (it lists ${seen})`, async () => {
+        const categories = await view.getChildren();
+        const torture = categories.find((n) => n.kind === 'category' && n.categoryId === 'torture');
+        const sources = torture ? await view.getChildren(torture) : [];
+        const matching = sources.filter((n) => n.kind === 'source' && n.sourceUri.fsPath === path);
+        const source = matching[0];
         const rows = source && (await view.getChildren(source));
         const last = rows?.at(-1);
+        seen = `${categories.length} categories, ${sources.length} sources under torture (${matching.map((m) => m.kind === 'source' ? `${m.sourceUri.toString()} ${m.passages.length}` : '').join('; ')}), ${rows?.length ?? 'no'} rows ending with ${last ? String(view.getTreeItem(last).label) : '-'}`;
         return rows?.length === MAX_PASSAGES_LISTED + 1 && last?.kind === 'more' && view.getTreeItem(last).label === more;
-      });
+      }).catch((error: Error) => assert.fail(`${error.message}; last seen: ${seen}`));
     } finally {
       // The later suites review and export the whole workspace: take this giant out of it again.
       await closeAllEditors();
