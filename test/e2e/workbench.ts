@@ -158,16 +158,17 @@ export function useWorkbench(server: Server = 'trusted'): () => Workbench {
  * since in the editor it would also clear the selection the action is meant for.
  */
 export async function codeAction(wb: Workbench, title: string, shot: string, timeoutMs = 30000): Promise<void> {
-  const menu = wb.page.locator('.action-widget');
-  const row = menu.locator('.monaco-list-row', { hasText: title }).first();
+  const row = wb.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+  // The menu, and its submenu panel, which is an .action-widget too.
+  const openMenus = wb.page.locator('.action-widget:visible');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await wb.page.locator('.editor-instance .monaco-editor.focused').waitFor();
     await wb.page.keyboard.press('Control+.');
     if (await row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) break;
-    if (await menu.isVisible()) {
+    if ((await openMenus.count()) > 0) {
       await wb.page.keyboard.press('Escape');
-      await menu.waitFor({ state: 'hidden' });
+      await openMenus.first().waitFor({ state: 'hidden' });
     }
     assert.ok(Date.now() < deadline, `Ctrl+. does not offer "${title}" after ${timeoutMs / 1000} s`);
   }
