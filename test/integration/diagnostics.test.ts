@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { createTarget, PreparedText } from '../../src/core/annotations/anchoring';
+import type { TextTarget } from '../../src/core/annotations/model';
 import { parseSidecar } from '../../src/core/annotations/sidecar-io';
 import { sourceHash } from '../../src/core/annotations/source-hash';
 import { closeAllEditors, extension, openEditor, waitFor, workspaceFile } from './helpers';
@@ -22,6 +23,17 @@ async function sourceText(): Promise<string> {
 }
 
 /** A sidecar with one annotation written as one flow mapping per line, so a test can point at columns. */
+/** Writes a sidecar whose one tag is stored 12 code points before QUOTE; returns both targets. */
+async function writeMovedTag(): Promise<{ current: TextTarget; stale: TextTarget }> {
+  const text = await sourceText();
+  const prepared = new PreparedText(text);
+  const start = prepared.toCodePoint(text.indexOf(QUOTE));
+  const current = createTarget(prepared, start, start + [...QUOTE].length);
+  const stale = { ...current, start: current.start - 12, end: current.end - 12 };
+  await fs.writeFile(sidecarPath(), sidecarWith(text, stale));
+  return { current, stale };
+}
+
 function sidecarWith(text: string, target: object, extra = ''): string {
   return [
     'version: 1',
@@ -137,12 +149,7 @@ describe('Diagnostics', () => {
   });
 
   it('reports a moved tag on the source, and "Re-anchor here" stores its new offsets', async () => {
-    const text = await sourceText();
-    const prepared = new PreparedText(text);
-    const start = prepared.toCodePoint(text.indexOf(QUOTE));
-    const current = createTarget(prepared, start, start + [...QUOTE].length);
-    const stale = { ...current, start: current.start - 12, end: current.end - 12 };
-    await fs.writeFile(sidecarPath(), sidecarWith(text, stale));
+    const { current, stale } = await writeMovedTag();
     const editor = await openEditor(SOURCE);
     const uri = editor.document.uri;
     const moved = await waitForDiagnostic('an annotation-moved diagnostic', uri, 'annotation-moved');
@@ -165,12 +172,7 @@ describe('Diagnostics', () => {
   });
 
   it('reports the same moved tag on the sidecar (from the check core) with the same quick fix, once per file', async () => {
-    const text = await sourceText();
-    const prepared = new PreparedText(text);
-    const start = prepared.toCodePoint(text.indexOf(QUOTE));
-    const current = createTarget(prepared, start, start + [...QUOTE].length);
-    const stale = { ...current, start: current.start - 12, end: current.end - 12 };
-    await fs.writeFile(sidecarPath(), sidecarWith(text, stale));
+    const { current } = await writeMovedTag();
     const source = await openEditor(SOURCE);
     await waitForDiagnostic('the diagnostic on the source', source.document.uri, 'annotation-moved');
     const sidecar = await openEditor(`${SOURCE}.ann.yaml`);
