@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sidecarPathFor } from '../../core/annotations/model';
-import { readSidecarFileToAppend, writeSidecarFile } from '../../core/annotations/sidecar-file';
+import { readSidecarFile, writeSidecarFile } from '../../core/annotations/sidecar-file';
 import { tagPassage, type TagRange } from '../../core/annotations/tagging';
 import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
@@ -73,7 +73,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   // the sidecar: refuse instead, and never write through a link out of the workspace.
   const link = await symbolicLinkTarget(sidecarPath);
   if (link !== undefined) return refuse(`its sidecar ${shown}.ann.yaml is a symbolic link (to ${link}); tag writes only a regular sidecar file next to its source: replace the link with a copy of the file`);
-  const sidecar = await readSidecarFileToAppend(sidecarPath);
+  const sidecar = await readSidecarFile(sidecarPath);
   const loaded = await loadConfigFor(file, nodeConfigFs);
   for (const { path, problems } of loaded.files) {
     for (const p of problems.filter((problem) => problem.severity === 'error')) {

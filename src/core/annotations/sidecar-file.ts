@@ -6,7 +6,6 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { decodeSourceText } from '../text/decode';
-import { readFastSidecar, type AppendableSidecar } from './fast-append';
 import { parseSidecar, sidecarFileText, type SidecarDocument } from './sidecar-io';
 
 export class SidecarWriteRefused extends Error {
@@ -18,17 +17,6 @@ export async function readSidecarFile(path: string): Promise<SidecarDocument | u
   const read = await readSidecarText(path);
   if (read === undefined) return undefined;
   return 'fileText' in read ? parseSidecar(read.fileText) : notUtf8(read.reason);
-}
-
-/**
- * Reads a sidecar to append to it (`tag`): on the fast path when the file is clean in the
- * fast reader's subset (fast-append.ts: a 23 MB sidecar in about a second, not 20), else
- * parsed as readSidecarFile does. `undefined` when the file does not exist.
- */
-export async function readSidecarFileToAppend(path: string): Promise<AppendableSidecar | undefined> {
-  const read = await readSidecarText(path);
-  if (read === undefined) return undefined;
-  return 'fileText' in read ? (readFastSidecar(read.fileText) ?? parseSidecar(read.fileText)) : notUtf8(read.reason);
 }
 
 /** The file's text (BOM kept), or why it is not UTF-8; `undefined` when it does not exist. */
@@ -56,7 +44,7 @@ const queues = new Map<string, Promise<void>>();
  * Writes a sidecar document atomically, after any write to the same path still in flight.
  * Refuses (rejects with SidecarWriteRefused) a document that was read with errors.
  */
-export function writeSidecarFile(path: string, doc: Pick<AppendableSidecar, 'text' | 'hadBom' | 'writable' | 'problems'>): Promise<void> {
+export function writeSidecarFile(path: string, doc: Pick<SidecarDocument, 'text' | 'hadBom' | 'writable' | 'problems'>): Promise<void> {
   if (!doc.writable) {
     const first = doc.problems.find((p) => p.severity === 'error');
     return Promise.reject(new SidecarWriteRefused(`refusing to write ${path}: it has errors${first ? ` (${first.line}:${first.column} ${first.message})` : ''}`));

@@ -6,22 +6,20 @@
 import { closestCategoryIds } from '../taxonomy/closest-ids';
 import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
 import { codePointLength, OffsetConverter } from '../text/positions';
-import { appendAnnotation, type AppendableSidecar } from './fast-append';
 import type { Annotation } from './model';
 import { newAnnotation } from './new-annotation';
-import { newSidecarDocument, type SidecarDocument } from './sidecar-io';
+import { addAnnotation, newSidecarDocument, type SidecarDocument } from './sidecar-io';
 import { sourceHash } from './source-hash';
 
 export type TagRange = { start: number; end: number } | { quote: string };
 
-/** `S`: how the sidecar was read; the result is of the same kind, or a Document when the fast path fell back. */
-export interface TagRequest<S extends AppendableSidecar = AppendableSidecar> {
+export interface TagRequest {
   /** The source text (BOM excluded, line endings as stored). */
   text: string;
   /** The source's file name, for a new sidecar's `source` and for messages. */
   sourceName: string;
-  /** The existing sidecar (read either way: readSidecarFileToAppend), or undefined when there is none yet. */
-  sidecar?: S;
+  /** The existing sidecar (readSidecarFile: a clean one is read and appended to on the fast path), or undefined when there is none yet. */
+  sidecar?: SidecarDocument;
   taxonomy: Taxonomy;
   category: string;
   range: TagRange;
@@ -30,8 +28,8 @@ export interface TagRequest<S extends AppendableSidecar = AppendableSidecar> {
   now?: Date;
 }
 
-export type TagResult<S extends AppendableSidecar = AppendableSidecar> =
-  | { ok: true; doc: S | SidecarDocument; annotation: Annotation; createdSidecar: boolean }
+export type TagResult =
+  | { ok: true; doc: SidecarDocument; annotation: Annotation; createdSidecar: boolean }
   | { ok: false; reason: string };
 
 /** Where `quote` occurs in `text`, as code-point ranges (overlapping occurrences included). */
@@ -45,7 +43,7 @@ export function findQuote(text: string, quote: string): { start: number; end: nu
   return found;
 }
 
-export function tagPassage<S extends AppendableSidecar>(request: TagRequest<S>): TagResult<S> {
+export function tagPassage(request: TagRequest): TagResult {
   const { sourceName } = request;
   if (!findCategory(request.taxonomy, request.category)) {
     const close = closestCategoryIds(request.taxonomy, request.category);
@@ -63,7 +61,7 @@ export function tagPassage<S extends AppendableSidecar>(request: TagRequest<S>):
   const doc = request.sidecar ?? newSidecarDocument(sourceName, sourceHash(request.text));
   const existingIds = new Set([...doc.sidecar!.annotations, ...doc.sidecar!.dismissed].map((entry) => entry.id));
   const annotation = newAnnotation({ text: request.text, ...range, category: request.category, note: request.note, author: request.author, now: request.now, existingIds });
-  return { ok: true, doc: appendAnnotation(doc, annotation) as S | SidecarDocument, annotation, createdSidecar: request.sidecar === undefined };
+  return { ok: true, doc: addAnnotation(doc, annotation), annotation, createdSidecar: request.sidecar === undefined };
 }
 
 function resolveRange(text: string, range: TagRange, sourceName: string): { start: number; end: number } | { reason: string } {
