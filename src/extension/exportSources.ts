@@ -3,7 +3,6 @@
  * sidecar on disk (saved state, as the CLI reads it) with its source's text. A sidecar with
  * errors or a missing source is skipped with the reason, for the caller to show.
  */
-import { promises as fs } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX, type Sidecar } from '../core/annotations/model';
@@ -11,8 +10,6 @@ import { readSidecarFile } from '../core/annotations/sidecar-file';
 import type { WorkspaceConfig } from '../core/config/workspace-config';
 import type { ExportSource } from '../core/interop/export-input';
 import { sourceIri } from '../core/interop/iri';
-import { decodeSourceText } from '../core/text/decode';
-import { cleanFastRead } from '../core/validation/check-file';
 import { readSourceState, unreadSourceReason } from '../core/validation/source-state';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
@@ -60,11 +57,9 @@ export async function collectWorkspaceSources(configs: WorkspaceConfigService, b
   return { config, sources, absolute, skipped };
 }
 
+/** The sidecar (a clean one on the fast path: parseSidecar), or why it is skipped. */
 async function readSidecar(path: string): Promise<Sidecar | string> {
   try {
-    const decoded = decodeSourceText(await fs.readFile(path));
-    const fast = decoded.ok ? cleanFastRead(decoded.text) : undefined;
-    if (fast) return fast;
     const doc = await readSidecarFile(path);
     if (doc?.sidecar) return doc.sidecar;
     const first = doc?.problems.find((p) => p.severity === 'error');

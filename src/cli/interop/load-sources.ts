@@ -9,14 +9,12 @@ import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Sidecar } from '../../core/annotations/model';
 import { readSidecarFile } from '../../core/annotations/sidecar-file';
-import { cleanFastRead } from '../../core/validation/check-file';
 import { readSourceState, unreadSourceReason } from '../../core/validation/source-state';
 import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
 import type { WorkspaceConfig } from '../../core/config/workspace-config';
 import type { ExportSource } from '../../core/interop/export-input';
 import { sourceIri } from '../../core/interop/iri';
-import { decodeSourceText } from '../../core/text/decode';
 import { collectTargets } from '../check/collect';
 import { CliError } from '../output';
 
@@ -69,19 +67,8 @@ export async function loadAnnotatedSources(paths: readonly string[], base?: stri
   return { config, sources, absolutePaths, skipped, withoutSidecar, configWarnings };
 }
 
-/**
- * A clean sidecar through check's fast reader (an order of magnitude faster than the full
- * parse: it decides how long exporting 100,000 annotations takes); anything it declines gets
- * the full parse, which positions the errors.
- */
+/** The sidecar (a clean one on the fast path: parseSidecar), or why it is skipped. */
 async function readSidecar(path: string): Promise<{ sidecar: Sidecar } | { skipped: string }> {
-  try {
-    const decoded = decodeSourceText(await fs.readFile(path));
-    const fast = decoded.ok ? cleanFastRead(decoded.text) : undefined;
-    if (fast) return { sidecar: fast };
-  } catch {
-    // unreadable: the full read below says why
-  }
   const doc = await readSidecarFile(path);
   if (doc?.sidecar) return { sidecar: doc.sidecar };
   const first = doc?.problems.find((p) => p.severity === 'error');

@@ -6,11 +6,11 @@
  * file is first read with the fast subset reader (fast-yaml.ts), validated with the same
  * precompiled schema validator, and checked with a report that only notes a problem. Only
  * when something is found, or the file is outside the subset, is it parsed with the `yaml`
- * Document API (parseSidecar), which positions every problem; the result is the same.
+ * Document API (parseSidecarWithDocument), which positions every problem; the result is the same.
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseSidecar, type SidecarDocument } from '../annotations/sidecar-io';
+import { parseSidecarWithDocument, type SidecarDocument } from '../annotations/sidecar-io';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { decodeSourceText } from '../text/decode';
 import { cleanFastRead } from './fast-sidecar';
@@ -62,7 +62,8 @@ export async function checkSidecarFile(path: string, options: CheckOptions): Pro
     if (!found) return { path, problems: [], sidecar: fast, ...result, sourceState: state };
   }
 
-  const doc = parseSidecar((decoded.hadBom ? '\uFEFF' : '') + decoded.text);
+  // The fast read above declined or found a problem: read with positions, without the fast reader again.
+  const doc = parseSidecarWithDocument((decoded.hadBom ? '\uFEFF' : '') + decoded.text);
   const source = doc.sidecar?.source ?? sourceValue(doc);
   if (source !== undefined && state === undefined) state = await readSourceState(path, source);
   const result = checkSidecar({
