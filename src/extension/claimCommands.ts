@@ -12,9 +12,9 @@ import { addDismissal, removeDismissal } from '../core/annotations/sidecar-io';
 import { sentenceAt } from '../core/text/sentence-at';
 import type { AnnotationStore } from './annotationStore';
 import type { ClaimDiagnostics } from './claimDiagnostics';
-import { COMMANDS, SETTINGS } from './constants';
+import { COMMANDS } from './constants';
 import type { Log } from './log';
-import type { PassageArgs } from './tagCommands';
+import { authorSetting, type PassageArgs } from './tagCommands';
 
 export interface DismissalRef {
   uri: string;
@@ -61,11 +61,6 @@ export function registerClaimCommands(context: vscode.ExtensionContext, store: A
     vscode.commands.registerCommand(COMMANDS.dismissClaim, run('Not a claim', dismiss)),
     vscode.commands.registerCommand(COMMANDS.restoreClaim, run('Restore claim', restore)),
   );
-}
-
-function authorSetting(): string | undefined {
-  const author = vscode.workspace.getConfiguration().get<string>(SETTINGS.author, '').trim();
-  return author === '' ? undefined : author;
 }
 
 /** The untagged claim under the active editor's cursor, else the sentence there. */

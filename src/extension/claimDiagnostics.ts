@@ -69,6 +69,7 @@ export class ClaimDiagnostics implements vscode.Disposable {
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
   /** Pending reviews from disk of reviewed sources that are not open, by URI. */
   private readonly diskTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private diskWatcher?: vscode.FileSystemWatcher;
   /** URIs the workspace review covered: their diagnostics stay when they are closed. */
   private readonly reviewedPaths = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -93,11 +94,6 @@ export class ClaimDiagnostics implements vscode.Disposable {
         for (const uri of event.files) this.clear(uri);
       }),
     );
-    // A reviewed source that is not open, or its sidecar, can change on disk (git pull, the CLI,
-    // another editor): its problems in the Problems panel must follow, not wait for a new review.
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-    const changedOnDisk = (uri: vscode.Uri) => this.changedOnDisk(uri);
-    this.subscriptions.push(watcher, watcher.onDidChange(changedOnDisk), watcher.onDidCreate(changedOnDisk), watcher.onDidDelete(changedOnDisk));
     for (const state of store.all()) this.storeChanged(state.sourceUri);
   }
 
@@ -179,6 +175,18 @@ export class ClaimDiagnostics implements vscode.Disposable {
     }
     // The unsaved text was discarded with the document: what counts now is the file on disk.
     this.reviewFromDisk(uri, 'after it was closed');
+  }
+
+  /**
+   * A reviewed source that is not open, or its sidecar, can change on disk (git pull, the CLI,
+   * another editor): its problems must follow. Watched from the first review on, not before:
+   * until then no file's problems come from disk.
+   */
+  private watchReviewedFiles(): void {
+    if (this.diskWatcher) return;
+    this.diskWatcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const changedOnDisk = (uri: vscode.Uri) => this.changedOnDisk(uri);
+    this.subscriptions.push(this.diskWatcher, this.diskWatcher.onDidChange(changedOnDisk), this.diskWatcher.onDidCreate(changedOnDisk), this.diskWatcher.onDidDelete(changedOnDisk));
   }
 
   /** A file changed on disk: when it is a reviewed source that is not open, or its sidecar, review that source again (debounced). */
@@ -284,6 +292,7 @@ export class ClaimDiagnostics implements vscode.Disposable {
   private publishReview(uri: vscode.Uri, review: SourceReview): void {
     const key = uri.toString();
     this.reviewedPaths.add(key);
+    this.watchReviewedFiles();
     if (review.text === undefined || !review.config.claims.enabled || !settingEnabled(uri)) {
       if (this.published.delete(key)) this.collection.delete(uri);
       this.coverageChanged.fire(uri);

@@ -120,7 +120,8 @@ export function registerTagCommands(context: vscode.ExtensionContext, store: Ann
   );
 }
 
-function authorSetting(): string | undefined {
+/** The `legalAnnotator.tags.author` setting, undefined when blank. */
+export function authorSetting(): string | undefined {
   const author = vscode.workspace.getConfiguration().get<string>(SETTINGS.author, '').trim();
   return author === '' ? undefined : author;
 }
