@@ -12,6 +12,7 @@ import type { AnnotationStore } from './annotationStore';
 import { claimFixesApply, isUntaggedClaimDiagnostic } from './claimDiagnostics';
 import { COMMANDS } from './constants';
 import type { PassageArgs, TagArgs, TagRef } from './tagCommands';
+import type { SourceFiles } from './sources';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
 /** Code actions of ours are quick fixes under this sub-kind, so keybindings can ask for them. */
@@ -21,7 +22,7 @@ const MAX_SUGGESTIONS = 5;
 export class TagCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [TAG_ACTION_KIND] };
 
-  constructor(private readonly store: AnnotationStore, private readonly configs: WorkspaceConfigService) {}
+  constructor(private readonly store: AnnotationStore, private readonly configs: WorkspaceConfigService, private readonly sources: Pick<SourceFiles, 'isSource'>) {}
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     if (!(await this.isSource(document)) || token.isCancellationRequested) return [];
@@ -56,8 +57,9 @@ export class TagCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private async isSource(document: vscode.TextDocument): Promise<boolean> {
-    return this.store.get(document.uri) !== undefined || (await this.configs.isSource(document.uri));
+  /** As SourceFiles decides: a file the user toggled out of the sources gets no tagging actions. */
+  private isSource(document: vscode.TextDocument): Promise<boolean> {
+    return this.sources.isSource(document);
   }
 
   /** The selection, or the sentence under the cursor: UTF-16 offsets. */

@@ -67,10 +67,12 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   registerScanCommand(context, channel);
   registerTagCommands(context, store, configs, log);
   context.subscriptions.push(new TagDecorations(store, configs, log));
+  const sources = new SourceFiles(context.workspaceState, configs, store, log);
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new TagCodeActions(store, configs), TagCodeActions.metadata),
+    sources,
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new TagCodeActions(store, configs, sources), TagCodeActions.metadata),
   );
-  const hovers = new SourceHovers(store, configs);
+  const hovers = new SourceHovers(store, configs, sources);
   context.subscriptions.push(hovers, vscode.languages.registerHoverProvider([{ scheme: 'file' }], hovers));
   const claims = new ClaimDiagnostics(store, configs, log);
   context.subscriptions.push(claims, vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new ClaimQuickFixes(claims, store, configs), ClaimQuickFixes.metadata));
@@ -79,10 +81,9 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   const statusBar = new TagCountStatusBar(store, configs, log);
   const claimStatusBar = new ClaimCoverageStatusBar(claims);
   context.subscriptions.push(statusBar, claimStatusBar);
-  const sources = new SourceFiles(context.workspaceState, configs, store, log);
   registerWorkspaceReview(context, configs, sources, claims, log);
   const semanticTokens = new LegalSemanticTokens(sources, configs, log);
-  context.subscriptions.push(sources, semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(LegalSemanticTokens.selector, semanticTokens, LEGEND));
+  context.subscriptions.push(semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(LegalSemanticTokens.selector, semanticTokens, LEGEND));
   const anchorDiagnostics = new AnchorDiagnostics(store, log);
   context.subscriptions.push(anchorDiagnostics, new SidecarDiagnostics(configs, log));
   registerAnchorQuickFixes(context, store, anchorDiagnostics, log);

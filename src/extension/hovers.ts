@@ -14,8 +14,8 @@ import type { Entity } from '../core/scanner/types';
 import type { GlossaryTerm } from '../core/lexicon/types';
 import { OffsetConverter } from '../core/text/positions';
 import type { AnnotationStore } from './annotationStore';
-import { LANGUAGE_ID } from './constants';
 import { dateHover, stateHover, tagHover, termHover } from './hoverText';
+import type { SourceFiles } from './sources';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
 /** An entity with its offsets in UTF-16 code units of the document (`from`, `to`). */
@@ -36,7 +36,7 @@ export class SourceHovers implements vscode.HoverProvider, vscode.Disposable {
   private readonly cache = new Map<string, ScanResult>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly store: AnnotationStore, private readonly configs: WorkspaceConfigService) {
+  constructor(private readonly store: AnnotationStore, private readonly configs: WorkspaceConfigService, private readonly sources: Pick<SourceFiles, 'isSource'>) {
     this.disposables = [
       // Dropped as soon as the version changes: a 1 MB source's entities are not kept for a stale text.
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -92,9 +92,9 @@ export class SourceHovers implements vscode.HoverProvider, vscode.Disposable {
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(from), document.positionAt(to)));
   }
 
-  private async isSource(document: vscode.TextDocument): Promise<boolean> {
-    if (document.uri.scheme !== 'file') return false;
-    return document.languageId === LANGUAGE_ID || this.store.get(document.uri) !== undefined || (await this.configs.isSource(document.uri));
+  /** As SourceFiles decides: a file the user toggled out of the sources gets no hovers. */
+  private isSource(document: vscode.TextDocument): Promise<boolean> {
+    return this.sources.isSource(document);
   }
 
   /** Entities of the document's current version: scanned on the first hover, then from the cache. */

@@ -58,10 +58,26 @@ describe('Which files are sources', () => {
     const { sources, store } = await api();
     const document = await open(await copyFixture('statements', 'statement.txt'));
     await waitFor('the language to become legal-text', () => document.languageId === LANGUAGE_ID);
+    const start = document.positionAt(document.getText().indexOf('filtration camp'));
+    const range = new vscode.Range(start, start.translate(0, 'filtration camp'.length));
+    const ours = async () => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, start.translate(0, 2))) ?? [];
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range)) ?? [];
+      return {
+        hovers: hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).filter((text) => /filtration/i.test(text)).length,
+        tagActions: actions.filter((a) => a.title.startsWith('Tag ')).length,
+      };
+    };
+    await waitFor('our hover and tagging actions on the source', async () => {
+      const found = await ours();
+      return found.hovers > 0 && found.tagActions > 0;
+    });
     await vscode.commands.executeCommand(COMMANDS.toggleSource);
     await waitFor('the language to become plaintext', () => document.languageId === 'plaintext');
     await waitFor('the store to forget the document', () => store.get(document.uri) === undefined);
     assert.equal(await sources.isSource(document), false, 'the choice wins over the globs');
+    // Toggled out, it gets no hovers and no tagging actions of ours either.
+    assert.deepEqual(await ours(), { hovers: 0, tagActions: 0 });
     await vscode.commands.executeCommand(COMMANDS.toggleSource);
     await waitFor('the language to become legal-text again', () => document.languageId === LANGUAGE_ID);
     await waitFor('the store to load the source', () => store.get(document.uri));
