@@ -3,7 +3,7 @@
  *
  *   npm run bench:claims -- FILE... [--runs N] [--workspace DIR]
  *
- * 1. Claims for the FILEs concatenated (the README's figures: the three treaties, 1 MB): the
+ * 1. Claims for the FILEs concatenated (the figures in docs/performance.md: the three treaties, 1 MB): the
  *    first call in the process (char tables, cue matcher compiled) and the median of N warm
  *    runs, against a naive peer on the same text (segment every sentence, then the editor's
  *    suggestCategories on each). Goal: at most 50 ms.

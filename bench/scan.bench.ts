@@ -3,7 +3,7 @@
  *
  *   npm run bench:scan -- FILE... [--runs N]
  *
- * The files are concatenated (the README's figures use the three treaties of the corpus,
+ * The files are concatenated (the figures in docs/performance.md use the three treaties of the corpus,
  * 1 MB). Prints MB/s of the full scan (states, dates, terms), the dates-only scan, and the
  * same text through chrono-node's en.GB parser and through one big RegExp of state names
  * (the designs the brief measured), with ratios. Medians of N runs after a warm-up run.

@@ -126,6 +126,6 @@ const table = `${lines.join('\n')}\n`;
 process.stdout.write(table);
 if (outFile) {
   const doc = `# Claim detection on labelled news\n\nLatest output of \`npm run eval:claims -- ../shared/corpus/news --out docs/eval-claims.md\`` +
-    ` (corpus: HRDsAttack, 400 articles; see the README section "Claims").\n\n${table}`;
+    ` (corpus: HRDsAttack, 400 articles; see docs/claims.md).\n\n${table}`;
   writeFileSync(outFile, doc);
 }

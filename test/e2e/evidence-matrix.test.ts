@@ -1,7 +1,7 @@
 // The evidence matrix in the real VS Code: tag passages of the sample workspace (as the CLI's
 // `tag` does), run "Legal Annotator: Open evidence matrix" from the palette, see the webview
 // beside the report with the table, the chart and the quotes, and click a quote to open the
-// passage. Screenshots go to test-results/e2e/ (the README's docs/images/evidence-matrix.png).
+// passage. Screenshots go to test-results/e2e/ (docs/images/evidence-matrix.png, shown in docs/interop.md).
 import * as assert from 'node:assert/strict';
 import { SAMPLE_TAGS, tagSamples } from '../support/tagged-samples';
 import { quickOpen, runCommand, useWorkbench, workspacePath, type Workbench } from './workbench';

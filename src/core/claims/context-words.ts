@@ -1,7 +1,7 @@
 /**
  * The words around a cue that decide whether a sentence reports a violation. General English
  * and legal-drafting words, not lists tuned to a corpus. See detect.ts for how they are used
- * and README "Claims" for the policy.
+ * and docs/claims.md for the policy.
  */
 
 /** Words that make a sentence a report or an allegation (they raise confidence; none is required). */

@@ -1,4 +1,4 @@
-/** The claims API (see README "Claims"): detection, review against a sidecar, workspace review. */
+/** The claims API (see docs/claims.md): detection, review against a sidecar, workspace review. */
 export type { Claim, ClaimCategory, ClaimConfidence, ClaimCue, CueUse, ReviewedClaim } from './types';
 export { detectClaims, type DetectOptions } from './detect';
 export { claimMessage } from './messages';

@@ -58,7 +58,7 @@ export function monthNames(languages: readonly string[] = DATE_LANGUAGES): Month
   return names;
 }
 
-/** English weekday names (weekday references are resolved only in English, see the README). */
+/** English weekday names (weekday references are resolved only in English, see docs/scanner.md). */
 export function weekdayNames(): WeekdayName[] {
   const formatter = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' });
   const names: WeekdayName[] = [];

@@ -252,7 +252,7 @@ export interface AmbiguousDemonymChoice {
   alsoUsedFor: string[];
 }
 
-/** Documented choices, for the README's limits section and the tests. */
+/** Documented choices, for the limits in docs/scanner.md and the tests. */
 export const AMBIGUOUS_DEMONYM_CHOICES: readonly AmbiguousDemonymChoice[] = [
   { form: 'Congolese', chosen: 'CD', alsoUsedFor: ['CG'] },
   { form: 'Dominican', chosen: 'DO', alsoUsedFor: ['DM'] },

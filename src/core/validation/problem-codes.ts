@@ -1,6 +1,6 @@
 /**
  * Every problem code the core reports, in one place: its default severity, a short description
- * (a SARIF rule's `shortDescription`, the README table) and a full one saying what it means and
+ * (a SARIF rule's `shortDescription`, the table in docs/cli.md) and a full one saying what it means and
  * what to do (`fullDescription`). A code that is reported must be listed here; a unit test
  * greps the sources for `code: '...'` to keep it so.
  */
