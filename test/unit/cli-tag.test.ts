@@ -78,6 +78,24 @@ describe('legal-annotator tag', () => {
     assert.equal((await cli('check', 'e.txt')).code, 0);
   });
 
+  it('tags the Nth occurrence of a quote with --occurrence', async () => {
+    const second = await cli('tag', 'r.txt', '--category', 'torture', '--quote', 'tortured', '--occurrence', '2');
+    assert.equal(second.code, 0, second.err);
+    const first = await cli('tag', 'r.txt', '--category', 'ill-treatment', '--quote', 'tortured', '--occurrence', '1');
+    assert.equal(first.code, 0, first.err);
+    const once = await cli('tag', 'r.txt', '--category', 'wilful-killing', '--quote', 'executed', '--occurrence', '1');
+    assert.equal(once.code, 0, once.err);
+    const doc = parseSidecar(await fs.readFile('r.txt.ann.yaml', 'utf8'));
+    assert.deepEqual(doc.sidecar!.annotations.map((a) => [a.category, a.target.start, a.target.end, a.target.exact]), [
+      ['torture', 41, 49, 'tortured'],
+      ['ill-treatment', 19, 27, 'tortured'],
+      ['wilful-killing', 54, 62, 'executed'],
+    ]);
+    // Overlapping occurrences count: "aa" occurs twice in "aaa", the second starting at 1.
+    assert.deepEqual(findQuote('aaa', 'aa'), [{ start: 0, end: 2 }, { start: 1, end: 3 }]);
+    assert.equal((await cli('check')).code, 0);
+  });
+
   it('uses the workspace taxonomy', async () => {
     await fs.writeFile('.legal-annotator.yaml', 'version: 1\ntaxonomy:\n  mode: replace\n  categories:\n    - {id: pillage, label: Pillage}\n');
     assert.equal((await cli('tag', 'r.txt', '--category', 'pillage', '--quote', 'executed')).code, 0);
@@ -90,7 +108,9 @@ describe('legal-annotator tag', () => {
     const refusals: [string, string[], RegExp][] = [
       ['an unknown category, with the closest ids', ['--category', 'tortur', '--start', '19', '--end', '27'], /^legal-annotator tag: r\.txt: unknown category "tortur" \(not in the workspace taxonomy\); did you mean "torture"\?$/],
       ['a quote not in the file', ['--category', 'torture', '--quote', 'flogged'], /^legal-annotator tag: r\.txt: the quote "flogged" is not in r\.txt/],
-      ['an ambiguous quote, with the count and offsets', ['--category', 'torture', '--quote', 'tortured'], /^legal-annotator tag: r\.txt: the quote "tortured" occurs 2 times in r\.txt \(at 19-27, 41-49\); give --start and --end to choose one/],
+      ['an ambiguous quote, with the count and offsets', ['--category', 'torture', '--quote', 'tortured'], /^legal-annotator tag: r\.txt: the quote "tortured" occurs 2 times in r\.txt \(at 19-27, 41-49\); give --occurrence N \(1 to 2\) or --start and --end to choose one/],
+      ['an occurrence past the last, with the count', ['--category', 'torture', '--quote', 'tortured', '--occurrence', '3'], /^legal-annotator tag: r\.txt: the quote "tortured" occurs 2 times in r\.txt, so there is no occurrence 3; give --occurrence from 1 to 2$/],
+      ['an occurrence of a quote not in the file', ['--category', 'torture', '--quote', 'flogged', '--occurrence', '1'], /the quote "flogged" is not in r\.txt/],
       ['offsets out of range', ['--category', 'torture', '--start', '60', '--end', '90'], /60-90 is outside r\.txt, which has 64 characters/],
       ['an empty range', ['--category', 'torture', '--start', '19', '--end', '19'], /19-19 is empty: --end must be greater than --start/],
       ['an empty quote', ['--category', 'torture', '--quote', ''], /the quote is empty/],
@@ -128,6 +148,9 @@ describe('legal-annotator tag', () => {
       ['r.txt', '--category', 'torture'],
       ['r.txt', '--category', 'torture', '--quote', 'x', '--start', '1', '--end', '2'],
       ['r.txt', '--category', 'torture', '--start', '-1', '--end', '2'],
+      ['r.txt', '--category', 'torture', '--quote', 'tortured', '--occurrence', '0'],
+      ['r.txt', '--category', 'torture', '--quote', 'tortured', '--occurrence', 'x'],
+      ['r.txt', '--category', 'torture', '--start', '19', '--end', '27', '--occurrence', '1'],
       ['--category', 'torture', '--quote', 'x'],
       ['missing.txt', '--category', 'torture', '--quote', 'x'],
     ]) {
@@ -135,5 +158,6 @@ describe('legal-annotator tag', () => {
       assert.equal(code, 2, `${args.join(' ')}: ${err}`);
     }
     assert.match((await cli('tag', 'missing.txt', '--category', 'torture', '--quote', 'x')).err, /missing\.txt: no such file/);
+    assert.match((await cli('tag', 'r.txt', '--category', 'torture', '--quote', 'tortured', '--occurrence', '0')).err, /--occurrence must be a whole number of at least 1, not '0'/);
   });
 });

@@ -9,7 +9,8 @@ import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { decodeSourceText } from '../../core/text/decode';
 import { CliError, EXIT, type CliOutput } from '../output';
 
-export const TAG_HELP = `Usage: legal-annotator tag FILE --category ID (--start N --end N | --quote TEXT)
+export const TAG_HELP = `Usage: legal-annotator tag FILE --category ID
+                          (--start N --end N | --quote TEXT [--occurrence N])
                           [--note TEXT] [--author NAME]
 
 Adds an annotation to FILE's sidecar (FILE.ann.yaml, created if needed), as the editor's
@@ -20,14 +21,17 @@ creation time and status "proposed". Categories come from the workspace taxonomy
 Options:
   --category ID      taxonomy category id, e.g. torture
   --start N --end N  the passage by offsets: Unicode code points, 0-based, end exclusive
-  --quote TEXT       the passage by its exact text; it must occur exactly once in FILE
+  --quote TEXT       the passage by its exact text; if it occurs more than once in FILE,
+                     --occurrence says which
+  --occurrence N     the Nth occurrence of the quote (1-based, in text order,
+                     overlapping occurrences counted)
   --note TEXT        a note for reviewers
   --author NAME      who tagged it
   -h, --help         show this help
 
-Exit: 0 tagged; 1 refused (unknown category, quote not found or ambiguous, offsets out of
-range or empty, a sidecar with errors, a source that is not UTF-8 text); 2 could not run
-(bad usage, missing FILE).
+Exit: 0 tagged; 1 refused (unknown category, quote not found or ambiguous, no such
+occurrence, offsets out of range or empty, a sidecar with errors, a source that is not
+UTF-8 text); 2 could not run (bad usage, missing FILE).
 `;
 
 export async function runTag(args: string[], output: CliOutput): Promise<number> {
@@ -39,6 +43,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
       start: { type: 'string' },
       end: { type: 'string' },
       quote: { type: 'string' },
+      occurrence: { type: 'string' },
       note: { type: 'string' },
       author: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -50,7 +55,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   }
   if (positionals.length !== 1) throw new CliError(`give exactly one FILE (got ${positionals.length}; see legal-annotator tag --help)`);
   if (!values.category) throw new CliError('--category is required (see legal-annotator tag --help)');
-  const range = rangeOption(values.start, values.end, values.quote);
+  const range = rangeOption(values);
   const file = positionals[0];
   const shown = relative(process.cwd(), file).split(sep).join('/') || file;
   const refuse = (reason: string): number => {
@@ -99,11 +104,14 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   return EXIT.ok;
 }
 
-function rangeOption(start: string | undefined, end: string | undefined, quote: string | undefined): TagRange {
+function rangeOption({ start, end, quote, occurrence }: { start?: string; end?: string; quote?: string; occurrence?: string }): TagRange {
   if (quote !== undefined) {
     if (start !== undefined || end !== undefined) throw new CliError('give either --quote or --start and --end, not both');
-    return { quote };
+    if (occurrence === undefined) return { quote };
+    if (!/^[1-9]\d*$/.test(occurrence)) throw new CliError(`--occurrence must be a whole number of at least 1, not '${occurrence}'`);
+    return { quote, occurrence: Number(occurrence) };
   }
+  if (occurrence !== undefined) throw new CliError('--occurrence picks one occurrence of --quote; give --quote TEXT with it');
   if (start === undefined || end === undefined) throw new CliError('give the passage: --start N --end N, or --quote TEXT');
   const number = (name: string, value: string): number => {
     if (!/^\d+$/.test(value)) throw new CliError(`--${name} must be a whole number of at least 0, not '${value}'`);

@@ -11,7 +11,11 @@ import { newAnnotation } from './new-annotation';
 import { addAnnotation, newSidecarDocument, type SidecarDocument } from './sidecar-io';
 import { sourceHash } from './source-hash';
 
-export type TagRange = { start: number; end: number } | { quote: string };
+/**
+ * The passage to tag: offsets, or a quote. A quote that occurs more than once needs
+ * `occurrence`, the 1-based number of the one meant in text order (overlapping ones counted).
+ */
+export type TagRange = { start: number; end: number } | { quote: string; occurrence?: number };
 
 export interface TagRequest {
   /** The source text (BOM excluded, line endings as stored). */
@@ -69,9 +73,14 @@ function resolveRange(text: string, range: TagRange, sourceName: string): { star
     if (range.quote === '') return { reason: 'the quote is empty; give the text to tag' };
     const found = findQuote(text, range.quote);
     if (found.length === 0) return { reason: `the quote "${range.quote}" is not in ${sourceName} (it must match exactly, line breaks and case included)` };
+    const times = `occurs ${found.length === 1 ? 'once' : `${found.length} times`} in ${sourceName}`;
+    if (range.occurrence !== undefined) {
+      if (range.occurrence >= 1 && range.occurrence <= found.length) return found[range.occurrence - 1];
+      return { reason: `the quote "${range.quote}" ${times}, so there is no occurrence ${range.occurrence}; give --occurrence from 1 to ${found.length}` };
+    }
     if (found.length > 1) {
       const shown = found.slice(0, 5).map((r) => `${r.start}-${r.end}`).join(', ');
-      return { reason: `the quote "${range.quote}" occurs ${found.length} times in ${sourceName} (at ${shown}${found.length > 5 ? ', ...' : ''}); give --start and --end to choose one, or a longer quote` };
+      return { reason: `the quote "${range.quote}" ${times} (at ${shown}${found.length > 5 ? ', ...' : ''}); give --occurrence N (1 to ${found.length}) or --start and --end to choose one, or a longer quote` };
     }
     return found[0];
   }
