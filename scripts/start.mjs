@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { packageArtifacts } from './artifacts.mjs';
 import { REPO_ROOT } from './test-vscode/config.mjs';
 import { ensureTestVSCode } from './test-vscode/install.mjs';
 import { installExtension, makeSession, startCodeServer } from './test-vscode/server.mjs';
@@ -44,7 +45,7 @@ async function main() {
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { console.log('\n[start] Stopping VS Code'); stop(0); });
 
-  await installExtension({ installed, session, extensionsDir, userDataDir, vsix: path.join(REPO_ROOT, 'out', 'legal-annotator.vsix') });
+  await installExtension({ installed, session, extensionsDir, userDataDir, vsix: packageArtifacts().vsix });
   server = await startCodeServer({
     installed, session, userDataDir, extensionsDir, port, isolateHome: false,
     workspace: fs.realpathSync(path.join(REPO_ROOT, 'samples')),

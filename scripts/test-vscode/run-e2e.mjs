@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { packageArtifacts } from '../artifacts.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, REPO_ROOT } from './config.mjs';
 import { ensureTestVSCode } from './install.mjs';
 import { installExtension, killGroup, killGroupSync, makeSession, startCodeServer } from './server.mjs';
@@ -26,7 +27,7 @@ async function main() {
   log('Packaging the extension (npm run package)');
   const pack = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (pack.status !== 0) throw new Error('Packaging the extension failed');
-  const vsix = path.join(REPO_ROOT, 'out', 'legal-annotator.vsix');
+  const { vsix } = packageArtifacts();
 
   const resultsDir = path.join(REPO_ROOT, 'test-results', 'e2e');
   fs.rmSync(resultsDir, { recursive: true, force: true });
