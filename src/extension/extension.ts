@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX, sidecarPathFor } from '../core/annotations/model';
+import { lexiconsCompiled } from '../core/lexicon/lexicon';
 import { AnchorDiagnostics } from './anchorDiagnostics';
 import { registerAnchorQuickFixes } from './anchorQuickFixes';
 import { AnnotationStore } from './annotationStore';
@@ -50,6 +51,13 @@ export interface LegalAnnotatorApi {
 export interface EditorMetrics {
   /** Milliseconds `activate()` took. */
   activationMs: number;
+  /**
+   * Lexicons compiled in this extension host by the time `activate()` returned, loading the bundle
+   * included: 0, since the lexicon is compiled when the first source is scanned.
+   */
+  lexiconsCompiledAtActivation: number;
+  /** Lexicons compiled so far (the same counter, read now). */
+  lexiconsCompiled(): number;
   /** Milliseconds of the last edit's handling: moving the ranges and repainting the tags. */
   lastEditMs: number;
 }
@@ -57,7 +65,7 @@ export interface EditorMetrics {
 /** Entry point: wires each editor feature into VS Code. Features live in their own files. */
 export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   const started = performance.now();
-  const metrics: EditorMetrics = { activationMs: 0, lastEditMs: 0 };
+  const metrics: EditorMetrics = { activationMs: 0, lexiconsCompiledAtActivation: 0, lexiconsCompiled, lastEditMs: 0 };
   const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const log = new Log(channel);
   const configs = new WorkspaceConfigService(log);
@@ -92,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   const ready = trackSources(context, store, configs, sources, log, metrics);
   log.fireAndForget('loading open sources', ready);
   metrics.activationMs = performance.now() - started;
+  metrics.lexiconsCompiledAtActivation = lexiconsCompiled();
   log.info(`Legal Annotator activated in ${metrics.activationMs.toFixed(1)} ms`);
   return { store, configs, sources, ready, metrics, annotationsView, statusBar, claims, claimStatusBar, evidenceMatrix };
 }

@@ -9,12 +9,13 @@ import { findConfig, loadConfigFile, type LoadedConfig } from '../core/config/lo
 import { nodeConfigFs } from '../core/config/node-config-fs';
 import { CONFIG_FILE_NAME, defaultWorkspaceConfig, type WorkspaceConfig } from '../core/config/workspace-config';
 import { DEFAULT_TAXONOMY } from '../core/taxonomy/taxonomy';
-import { compileLexicon, getDefaultLexicon, type Lexicon } from '../core/lexicon/lexicon';
+import { compileLexicon, getDefaultLexicon, type Lexicon, type LexiconExtensions } from '../core/lexicon/lexicon';
 import type { Log } from './log';
 
 interface Loaded {
   config: WorkspaceConfig;
-  lexicon: Lexicon;
+  /** Compiled on first read: deciding whether a file is a source needs only the globs. */
+  readonly lexicon: Lexicon;
   isSource: (relativePath: string) => boolean;
 }
 
@@ -103,11 +104,12 @@ export class WorkspaceConfigService implements vscode.Disposable {
       for (const problem of file.problems) this.log.warn(`${file.path}:${problem.line}:${problem.column}: ${problem.code}: ${problem.message}`);
     }
     const config = vscode.workspace.isTrusted ? result.config : this.restricted(result.config);
-    const extensions = config.lexiconExtensions;
-    const hasExtensions = (extensions.terms?.length ?? 0) > 0 || (extensions.stateAliases?.length ?? 0) > 0;
+    const lexicon = lazyLexicon(config.lexiconExtensions);
     return {
       config,
-      lexicon: hasExtensions ? compileLexicon(extensions) : getDefaultLexicon(),
+      get lexicon() {
+        return lexicon();
+      },
       isSource: picomatch(config.sources, { dot: false }),
     };
   }
@@ -128,4 +130,12 @@ export class WorkspaceConfigService implements vscode.Disposable {
     }
     return { ...config, taxonomy: DEFAULT_TAXONOMY, lexiconExtensions: {} };
   }
+}
+
+/** The lexicon of a config, compiled when first asked for (the shared default one without extensions). */
+function lazyLexicon(extensions: LexiconExtensions): () => Lexicon {
+  const hasExtensions = (extensions.terms?.length ?? 0) > 0 || (extensions.stateAliases?.length ?? 0) > 0;
+  if (!hasExtensions) return getDefaultLexicon;
+  let compiled: Lexicon | undefined;
+  return () => (compiled ??= compileLexicon(extensions));
 }

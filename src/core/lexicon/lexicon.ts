@@ -49,7 +49,15 @@ export function mergeTerms(base: readonly GlossaryTerm[], extra: readonly Glossa
   return [...extra, ...base.filter((term) => !extraIds.has(term.id))];
 }
 
+/** How many lexicons this process has compiled (the editor checks it builds none while activating). */
+let compiledCount = 0;
+
+export function lexiconsCompiled(): number {
+  return compiledCount;
+}
+
 export function compileLexicon(extensions: LexiconExtensions = {}): Lexicon {
+  compiledCount += 1;
   const demonyms = [...DEMONYMS, ...DEMONYM_LANGUAGES.flatMap((lang) => DEMONYMS_BY_LANGUAGE[lang])];
   const states = buildStateNames(demonyms, [...(extensions.stateAliases ?? []), ...STATE_ALIASES]);
   const terms = mergeTerms(GLOSSARY, extensions.terms);
