@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { Problem } from '../../core/validation/problem';
 import { checkClaims, collectClaimSources } from '../check/claims';
-import { collectTargets } from '../check/collect';
+import { collectTargets, type CheckTargets } from '../check/collect';
 import { formatJson, formatSarif, formatText, type FileReport } from '../check/formats';
 import { checkSidecarPaths, displayPath, type SidecarOutcome } from '../check/run-sidecars';
+import { corpusPart, parseShard, type CorpusPart } from '../check/shard';
 import { checkInWorkers, MIN_SIDECARS_FOR_WORKERS, threadCount } from '../check/workers';
 import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
 import packageJson from '../../../package.json';
 
 export const CHECK_HELP = `Usage: legal-annotator check [PATH...] [--format text|json|sarif] [--fix-anchors]
                              [--claims [--max-untagged N] [--claims-as-errors]]
+                             [--shard I/N]
 
 Validates sidecars (*.ann.yaml) against the JSON schema, the workspace taxonomy and the
 source text they annotate, and validates .legal-annotator.yaml and the taxonomy file it
@@ -32,6 +34,11 @@ Options:
                             code unless:
   --max-untagged N          more than N untagged claims (high confidence) exit 1
   --claims-as-errors        untagged claims are errors (exit 1 if any)
+  --shard I/N               check only the I-th of N parts (1 <= I <= N): N jobs running
+                            the same command, I = 1..N, check every file exactly once.
+                            A file's part is a hash of its path relative to the workspace
+                            root, so it never changes as files come and go; a source goes
+                            with its sidecar; configs and taxonomy files go to part 1
   -h, --help                show this help
 
 Lines and columns are 1-based; columns count Unicode code points.
@@ -49,6 +56,7 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
       claims: { type: 'boolean', default: false },
       'max-untagged': { type: 'string' },
       'claims-as-errors': { type: 'boolean', default: false },
+      shard: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,9 +70,11 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   const cwd = process.cwd();
   const withClaims = values.claims || values['claims-as-errors'] || values['max-untagged'] !== undefined;
   const maxUntagged = parseMaxUntagged(values['max-untagged']);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
 
   const paths = positionals.length > 0 ? positionals : ['.'];
-  const targets = await collectTargets(paths);
+  const part = shard && (await corpusPart(shard, paths[0]));
+  const targets = await partTargets(paths, part, output);
   if (!withClaims) for (const source of targets.sourcesWithoutSidecar) output.err(`${source}: has no sidecar; nothing to check\n`);
 
   const threads = context.workerScript && !fix && targets.sidecars.length >= MIN_SIDECARS_FOR_WORKERS ? threadCount() : 1;
@@ -73,9 +83,10 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
     : await checkSidecarPaths(targets.sidecars, targets.configs, fix);
 
   const configReports = new Map<string, Problem[]>();
-  for (const file of configFiles) configReports.set(file.path, file.problems);
+  if (!part || part.checksConfigs) for (const file of configFiles) configReports.set(file.path, file.problems);
   // Untagged claims belong to the source, not to its sidecar.
-  const claims = withClaims ? await checkClaims(await collectClaimSources(paths, targets), values['claims-as-errors']) : undefined;
+  const claimSources = withClaims ? (await collectClaimSources(paths, targets)).filter((path) => !part || part.has(path)) : [];
+  const claims = withClaims ? await checkClaims(claimSources, values['claims-as-errors']) : undefined;
   // One order for every format: by path, configs, sidecars and sources together.
   const reports: FileReport[] = [
     ...[...configReports].map(([path, problems]) => ({ file: displayPath(path), problems })),
@@ -112,6 +123,16 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
     if (maxUntagged !== undefined && claims.untagged > maxUntagged) failing++;
   }
   return failing > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** Every target of `paths`, or those of one part of them (`--shard`), said on standard error. */
+async function partTargets(paths: readonly string[], part: CorpusPart | undefined, output: CliOutput): Promise<CheckTargets> {
+  const all = await collectTargets(paths);
+  if (!part) return all;
+  const targets = part.targets(all);
+  const configs = part.checksConfigs ? ' and the configs' : '';
+  output.err(`shard ${part.shard.index}/${part.shard.count}: ${targets.sidecars.length} of ${all.sidecars.length} sidecar(s)${configs}\n`);
+  return targets;
 }
 
 function parseMaxUntagged(value: string | undefined): number | undefined {
