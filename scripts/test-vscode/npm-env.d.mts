@@ -1,0 +1,3 @@
+// Types of npm-env.mjs for the TypeScript tests.
+export declare const KEPT_NPM_SETTINGS: readonly string[];
+export declare function withoutNpmEnv(base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
