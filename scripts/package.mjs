@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OUT_DIR, packageArtifacts, readManifest } from './artifacts.mjs';
 import { REPO_ROOT } from './test-vscode/config.mjs';
+import { withoutNpmEnv } from './test-vscode/npm-env.mjs';
 
 /** What the CLI package says of itself on the registry and in `npm ls`. */
 const CLI_DESCRIPTION =
@@ -72,7 +73,8 @@ function packCli(tgz, manifest) {
   try {
     stageCli(staging, manifest);
     fs.rmSync(tgz, { force: true });
-    run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', OUT_DIR], { cwd: staging, stdio: ['ignore', 'ignore', 'inherit'] });
+    // As from a fresh shell: the settings `npm run package` exports (npm_config_*) are not this npm's.
+    run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', OUT_DIR], { cwd: staging, env: withoutNpmEnv(), stdio: ['ignore', 'ignore', 'inherit'] });
     if (!fs.existsSync(tgz)) throw new Error(`npm pack did not write ${tgz}`);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
