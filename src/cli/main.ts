@@ -4,12 +4,13 @@ import { processOutput } from './output';
 
 // The same bundle runs `check`'s worker threads: a worker does its job and nothing else.
 if (!runAsCheckWorker()) {
-  runCli(process.argv.slice(2), processOutput, { workerScript: __filename }).then(
+  const output = processOutput();
+  runCli(process.argv.slice(2), output, { workerScript: __filename, env: process.env }).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`legal-annotator: ${String(error)}\n`);
+      output.err(`legal-annotator: ${String(error)}\n`);
       process.exitCode = 2;
     },
   );

@@ -2,6 +2,12 @@
 export interface CliOutput {
   out(text: string): void;
   err(text: string): void;
+  /** Whether standard output and standard error are terminals (colour depends on it); absent: neither. */
+  isTTY?: { out: boolean; err: boolean };
+  /** Whether `out` and `err` may carry ANSI colour: decided by runCli (see colour.ts); absent: no colour. */
+  colour?: { out: boolean; err: boolean };
+  /** True once the reader of standard output has gone (`scan ... | head`): commands stop early. */
+  readonly closed?: boolean;
 }
 
 /** How the CLI was started, for commands that start worker threads of it. */
@@ -10,12 +16,40 @@ export interface CliContext {
   workerScript?: string;
   /** Node options for the workers (tests running TypeScript pass tsx's loader). */
   workerExecArgv?: string[];
+  /** The environment read for NO_COLOR and FORCE_COLOR; absent: none is set. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Standard input, for `scan -`; absent: the process's. */
+  stdin?: NodeJS.ReadableStream;
 }
 
-export const processOutput: CliOutput = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
+/**
+ * The process's standard output and error. A reader that goes away (`| head -1`) makes the next
+ * write fail with EPIPE, emitted as an 'error' event that would otherwise crash the CLI with a
+ * stack trace: it is caught here, for every command, and later writes are dropped.
+ */
+export function processOutput(): CliOutput {
+  let closed = false;
+  const quietOnClosedPipe = (error: NodeJS.ErrnoException): void => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  };
+  process.stdout.on('error', quietOnClosedPipe);
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  return {
+    out: (text) => {
+      if (!closed) process.stdout.write(text);
+    },
+    err: (text) => {
+      if (!process.stderr.destroyed) process.stderr.write(text);
+    },
+    isTTY: { out: process.stdout.isTTY === true, err: process.stderr.isTTY === true },
+    get closed() {
+      return closed;
+    },
+  };
+}
 
 /** Exit codes of every command (BRIEF, section 2). */
 export const EXIT = {

@@ -4,20 +4,32 @@ import { runImport } from './commands/import';
 import { runReport } from './commands/report';
 import { runScan } from './commands/scan';
 import { runTag } from './commands/tag';
+import { didYouMean, isParseArgsError } from './args';
+import { colourEnabled, painter, takeColourFlag } from './colour';
 import { CliError, EXIT, type CliContext, type CliOutput } from './output';
+import { CLI_VERSION } from './version';
 
 export const MAIN_HELP = `Usage: legal-annotator <command> [options]
 
 Commands:
-  scan FILE...    find states, dates and legal terms (JSON or text)
+  scan PATH...    find states, dates and legal terms in files, folders, globs or - (stdin)
   check [PATH...] validate sidecars, the config and the taxonomy (text, JSON, SARIF)
   tag FILE ...    tag a passage of FILE with a violation category
   export ...      export annotations as W3C Web Annotation, brat standoff or CSV
   import ...      import brat or W3C Web Annotation files into sidecars
   report ...      the evidence matrix: categories x sources, quotes, legal basis (md, html)
 
+Options of every command:
+  --no-color      no colour in text output (also: NO_COLOR set, or output not a terminal)
+  --color         colour in text output even into a pipe or a file
+  -h, --help      show the help (of a command: legal-annotator <command> --help)
+  -V, --version   print the version
+
 Run legal-annotator <command> --help for a command's options.
 `;
+
+/** What the first argument may be besides a command. */
+const MAIN_OPTIONS = { help: ['--help', '-h', 'help'], version: ['--version', '-V'] } as const;
 
 type Command = (args: string[], output: CliOutput, context: CliContext) => Promise<number>;
 
@@ -31,30 +43,58 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
-export async function runCli(argv: string[], output: CliOutput, context: CliContext = {}): Promise<number> {
-  const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+export async function runCli(argv: string[], given: CliOutput, context: CliContext = {}): Promise<number> {
+  const { argv: withoutColourFlag, flag } = takeColourFlag(argv);
+  const env = context.env ?? {};
+  const output = withColour(given, {
+    out: colourEnabled(given.isTTY?.out, env, flag),
+    err: colourEnabled(given.isTTY?.err, env, flag),
+  });
+  const errorPrefix = (name?: string) => painter(output.colour?.err)('red', `legal-annotator${name ? ` ${name}` : ''}:`);
+  const [name, ...args] = withoutColourFlag;
+  if (name === undefined || (MAIN_OPTIONS.help as readonly string[]).includes(name)) {
     output.out(MAIN_HELP);
     return name === undefined ? EXIT.cannotRun : EXIT.ok;
   }
-  const command = COMMANDS[name];
+  if ((MAIN_OPTIONS.version as readonly string[]).includes(name)) {
+    output.out(`${CLI_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    output.err(`legal-annotator: unknown command '${name}' (see legal-annotator --help)\n`);
+    output.err(`${errorPrefix()} ${describeUnknownCommand(name)} (see legal-annotator --help)\n`);
     return EXIT.cannotRun;
   }
   try {
     return await command(args, output, context);
   } catch (error) {
     if (error instanceof CliError || isParseArgsError(error)) {
-      output.err(`legal-annotator ${name}: ${(error as Error).message}\n`);
+      output.err(`${errorPrefix(name)} ${(error as Error).message}\n`);
       return EXIT.cannotRun;
     }
-    output.err(`legal-annotator ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    output.err(`${errorPrefix(name)} internal error: ${(error as Error).stack ?? String(error)}\n`);
     return EXIT.cannotRun;
   }
 }
 
-function isParseArgsError(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+/** `unknown command 'scna'; did you mean 'scan'?`, from the commands and the main options. */
+function describeUnknownCommand(name: string): string {
+  if (name.startsWith('-')) {
+    const options = [...MAIN_OPTIONS.help, ...MAIN_OPTIONS.version].filter((option) => option.startsWith('--'));
+    return `unknown option '${name}'${didYouMean(name, options)}`;
+  }
+  return `unknown command '${name}'${didYouMean(name, Object.keys(COMMANDS))}`;
+}
+
+/** `output` with its colour decided; `closed` still read from `output` (it changes while a command runs). */
+function withColour(output: CliOutput, colour: { out: boolean; err: boolean }): CliOutput {
+  return {
+    out: (text) => output.out(text),
+    err: (text) => output.err(text),
+    isTTY: output.isTTY,
+    colour,
+    get closed() {
+      return output.closed === true;
+    },
+  };
 }

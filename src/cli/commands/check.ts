@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { Problem } from '../../core/validation/problem';
 import { checkClaims, collectClaimSources } from '../check/claims';
 import { collectTargets, type CheckTargets } from '../check/collect';
@@ -7,7 +6,8 @@ import { checkSidecarPaths, displayPath, type SidecarOutcome } from '../check/ru
 import { corpusPart, parseShard, type CorpusPart } from '../check/shard';
 import { checkInWorkers, MIN_SIDECARS_FOR_WORKERS, threadCount } from '../check/workers';
 import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
-import packageJson from '../../../package.json';
+import { CLI_VERSION } from '../version';
+import { parseCommandArgs } from '../args';
 
 export const CHECK_HELP = `Usage: legal-annotator check [PATH...] [--format text|json|sarif] [--fix-anchors]
                              [--claims [--max-untagged N] [--claims-as-errors]]
@@ -47,18 +47,14 @@ missing or unreadable PATH).
 `;
 
 export async function runCheck(args: string[], output: CliOutput, context: CliContext = {}): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      'fix-anchors': { type: 'boolean', default: false },
-      claims: { type: 'boolean', default: false },
-      'max-untagged': { type: 'string' },
-      'claims-as-errors': { type: 'boolean', default: false },
-      shard: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandArgs('check', args, {
+    format: { type: 'string', default: 'text' },
+    'fix-anchors': { type: 'boolean', default: false },
+    claims: { type: 'boolean', default: false },
+    'max-untagged': { type: 'string' },
+    'claims-as-errors': { type: 'boolean', default: false },
+    shard: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     output.out(CHECK_HELP);
@@ -101,7 +97,7 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   }
   if (format === 'text') output.out(formatText(reports));
   else if (format === 'json') output.out(formatJson(reports));
-  else output.out(formatSarif(reports, { name: 'legal-annotator', version: packageJson.version }, cwd));
+  else output.out(formatSarif(reports, { name: 'legal-annotator', version: CLI_VERSION }, cwd));
 
   const counts = { error: 0, warning: 0, info: 0 };
   // Untagged-claim warnings are for people reading the output: they fail the check only past --max-untagged.

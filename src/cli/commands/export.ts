@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { bratAnnotationConf, bratStem, bratVisualConf, exportBratSource } from '../../core/interop/brat';
 import { exportCsv } from '../../core/interop/csv';
 import { resolveSources, type ExportWarning } from '../../core/interop/export-input';
@@ -8,6 +7,7 @@ import { normalizeBase } from '../../core/interop/iri';
 import { exportW3cCollection, exportW3cJsonl } from '../../core/interop/w3c';
 import { joinPosix, loadAnnotatedSources, shown, writeOutputFile } from '../interop/load-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
+import { parseCommandArgs } from '../args';
 
 export const EXPORT_HELP = `Usage: legal-annotator export --format w3c|brat|csv [PATH...] [--out FILE|DIR]
                              [--jsonl] [--base URI] [--bom]
@@ -41,17 +41,13 @@ skipped, a tag was orphaned or only approximately found: see stderr); 2 could no
 type Format = 'w3c' | 'brat' | 'csv';
 
 export async function runExport(args: string[], output: CliOutput): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      out: { type: 'string' },
-      jsonl: { type: 'boolean', default: false },
-      base: { type: 'string' },
-      bom: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandArgs('export', args, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    jsonl: { type: 'boolean', default: false },
+    base: { type: 'string' },
+    bom: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     output.out(EXPORT_HELP);

@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { sidecarPathFor } from '../../core/annotations/model';
 import { readSidecarFile, writeSidecarFile } from '../../core/annotations/sidecar-file';
@@ -14,6 +13,7 @@ import { parseW3c } from '../../core/interop/w3c';
 import { decodeSourceText } from '../../core/text/decode';
 import { joinPosix, shown, workspacePath } from '../interop/load-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
+import { parseCommandArgs } from '../args';
 
 export const IMPORT_HELP = `Usage: legal-annotator import --format brat DIR [--sources ROOT]
        legal-annotator import --format w3c FILE... [--base URI] [--root DIR]
@@ -55,16 +55,12 @@ interface SourceImport {
 }
 
 export async function runImport(args: string[], output: CliOutput): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      sources: { type: 'string' },
-      base: { type: 'string' },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandArgs('import', args, {
+    format: { type: 'string' },
+    sources: { type: 'string' },
+    base: { type: 'string' },
+    root: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     output.out(IMPORT_HELP);

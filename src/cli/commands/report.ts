@@ -1,5 +1,4 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { resolveSources } from '../../core/interop/export-input';
 import { claimCounter } from '../../core/report/claim-counter';
 import { buildEvidenceMatrix } from '../../core/report/evidence-matrix';
@@ -7,6 +6,7 @@ import { renderHtml } from '../../core/report/html';
 import { renderMarkdown } from '../../core/report/markdown';
 import { loadAnnotatedSources, shown, writeOutputFile } from '../interop/load-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
+import { parseCommandArgs } from '../args';
 
 export const REPORT_HELP = `Usage: legal-annotator report [PATH...] --format md|html [--out FILE]
 
@@ -28,14 +28,10 @@ Exit: 0 written; 1 written, but a sidecar with errors or a missing source was le
 `;
 
 export async function runReport(args: string[], output: CliOutput): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandArgs('report', args, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     output.out(REPORT_HELP);

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { configLoader, reviewSourceFile } from '../../core/claims';
 import type { ReviewedClaim } from '../../core/claims/types';
 import { scan } from '../../core/scanner/scan';
@@ -7,6 +6,7 @@ import { LineIndex } from '../../core/text/positions';
 import type { Entity } from '../../core/scanner/types';
 import { assertSourceFile, readSourceFile } from '../files';
 import { CliError, EXIT, type CliOutput } from '../output';
+import { parseCommandArgs } from '../args';
 
 export const SCAN_HELP = `Usage: legal-annotator scan FILE... [--format json|text] [--month-first-slashes]
 
@@ -56,14 +56,10 @@ export interface ScanFileResult {
 }
 
 export async function runScan(args: string[], output: CliOutput): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'json' },
-      'month-first-slashes': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandArgs('scan', args, {
+    format: { type: 'string', default: 'json' },
+    'month-first-slashes': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     output.out(SCAN_HELP);

@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { sidecarPathFor } from '../../core/annotations/model';
 import { readSidecarFile, writeSidecarFile } from '../../core/annotations/sidecar-file';
 import { tagPassage, type TagRange } from '../../core/annotations/tagging';
@@ -8,6 +7,7 @@ import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { decodeSourceText } from '../../core/text/decode';
 import { CliError, EXIT, type CliOutput } from '../output';
+import { parseCommandArgs } from '../args';
 
 export const TAG_HELP = `Usage: legal-annotator tag FILE --category ID
                           (--start N --end N | --quote TEXT [--occurrence N])
@@ -35,19 +35,15 @@ UTF-8 text); 2 could not run (bad usage, missing FILE).
 `;
 
 export async function runTag(args: string[], output: CliOutput): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      category: { type: 'string' },
-      start: { type: 'string' },
-      end: { type: 'string' },
-      quote: { type: 'string' },
-      occurrence: { type: 'string' },
-      note: { type: 'string' },
-      author: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = parseCommandArgs('tag', args, {
+    category: { type: 'string' },
+    start: { type: 'string' },
+    end: { type: 'string' },
+    quote: { type: 'string' },
+    occurrence: { type: 'string' },
+    note: { type: 'string' },
+    author: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     output.out(TAG_HELP);

@@ -13,3 +13,20 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length];
 }
+
+/**
+ * The candidate nearest to a mistyped name ("did you mean"), compared without case; undefined
+ * when none is within `maxDistance` edits (beyond that a suggestion is noise, not a typo).
+ */
+export function closestName(name: string, candidates: readonly string[], maxDistance = 2): string | undefined {
+  let best: string | undefined;
+  let bestDistance = maxDistance + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

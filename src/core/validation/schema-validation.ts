@@ -10,7 +10,7 @@ import type { GeneratedValidator } from './generated/validators';
 import type { Problem } from './problem';
 import { sortProblems } from './problem';
 import { findKeyNode, locateNode, parseYamlSource, pointerSegments, rangeAt, TOO_DEEP, type YamlSource } from './yaml-source';
-import { editDistance } from '../text/edit-distance';
+import { closestName } from '../text/edit-distance';
 
 export type SchemaName = 'sidecar' | 'config' | 'taxonomy';
 
@@ -118,7 +118,7 @@ function messageFor(error: ErrorObject): string {
     case 'additionalProperties': {
       const name = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
-      const suggestion = closest(name, allowed);
+      const suggestion = closestName(name, allowed);
       return `unknown property "${name}" in ${what}${suggestion ? `: did you mean "${suggestion}"?` : allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`;
     }
     case 'enum':
@@ -156,17 +156,4 @@ function describeValue(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
 }
 
-/** The allowed name nearest to a mistyped one (edit distance at most 2), if any. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
 

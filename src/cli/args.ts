@@ -1,0 +1,54 @@
+/**
+ * Option parsing for every command: node:util's parseArgs (strict, positionals allowed), with
+ * its errors turned into one line for people: an unknown option names the nearest known one
+ * ("did you mean"), a missing value says which option needs it.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestName } from '../core/text/edit-distance';
+import { COLOUR_FLAGS } from './colour';
+import { CliError } from './output';
+
+type OptionsTable = NonNullable<ParseArgsConfig['options']>;
+type Parsed<T extends OptionsTable> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+
+/** Parses `args` of `command` against its `options`; bad usage throws a CliError (exit 2). */
+export function parseCommandArgs<T extends OptionsTable>(command: string, args: string[], options: T): Parsed<T> {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    if (!isParseArgsError(error)) throw error;
+    throw new CliError(describeBadUsage(command, args, options) ?? lowerFirst((error as Error).message));
+  }
+}
+
+export function isParseArgsError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/** `; did you mean 'x'?` for a mistyped `given`, or '' when no candidate is close. */
+export function didYouMean(given: string, candidates: readonly string[]): string {
+  const nearest = closestName(given, candidates);
+  return nearest === undefined ? '' : `; did you mean '${nearest}'?`;
+}
+
+/** The first unknown option or misused value, found by reading the tokens parseArgs sees without its checks. */
+function describeBadUsage(command: string, args: string[], options: OptionsTable): string | undefined {
+  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const option = options[token.name];
+    if (!option) {
+      const known = [...Object.keys(options).map((name) => `--${name}`), COLOUR_FLAGS.on, COLOUR_FLAGS.off];
+      const hint = didYouMean(token.rawName, known);
+      return `unknown option '${token.rawName}'${hint || ` (see legal-annotator ${command} --help)`}`;
+    }
+    if (option.type === 'string' && token.value === undefined) return `option '${token.rawName}' needs a value`;
+    if (option.type === 'boolean' && token.inlineValue) return `option '${token.rawName}' takes no value`;
+  }
+  return undefined;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,62 @@
+// The CLI as a real process, where only a real process shows it: a reader that goes away
+// (`| head -1`), standard input through a pipe, and no colour into a pipe.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const MAIN = join(__dirname, '../../src/cli/main.ts');
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  out: string;
+  err: string;
+}
+
+/**
+ * Runs the CLI from its TypeScript source (what `npm run build` bundles), with `input` on
+ * standard input. `closeAfterFirstChunk` closes the reading end of standard output after the
+ * first chunk, as `head -1` does.
+ */
+function runCliProcess(argv: string[], options: { input?: string; closeAfterFirstChunk?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', 'tsx/cjs', MAIN, ...argv], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env ?? { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (options.closeAfterFirstChunk) child.stdout.destroy();
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.stdin.end(options.input ?? '');
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, out, err }));
+  });
+}
+
+describe('legal-annotator as a process', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let big: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'la-process-'));
+    big = join(dir, 'big.txt');
+    // About 4 MB of text output: far more than a pipe holds.
+    writeFileSync(big, 'On 3 March 2022 Ukrainian prisoners were tortured by Russian guards in Kherson.\n'.repeat(20_000));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const format of ['text', 'json']) {
+    it(`ends quietly when the reader of standard output goes away (scan --format ${format} | head -1)`, async function () {
+      const run = await runCliProcess(['scan', big, '--format', format], { closeAfterFirstChunk: true });
+      assert.equal(run.err, '', 'nothing on standard error: no EPIPE stack trace');
+      assert.deepEqual({ code: run.code, signal: run.signal }, { code: 0, signal: null });
+      assert.ok(run.out.length > 0);
+    });
+  }
+});
