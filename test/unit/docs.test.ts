@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CLI_DOC, withProblemCodesTable } from '../../scripts/build-docs';
 
 /** The README is a newcomer's page; the reference lives in docs/. */
@@ -24,6 +25,36 @@ function scriptCommands(script: string): string[] {
     .map((line) => line.replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, ''));
 }
 
+/** The Markdown files a reader follows links between. */
+const LINKED_DOCS = ['README.md', 'CHANGELOG.md', ...readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => join('docs', name))];
+
+/** Markdown without its fenced code blocks (a `](x)` in an example is not a link). */
+function withoutCodeBlocks(markdown: string): string {
+  return markdown.replace(/^```[\s\S]*?^```/gm, '');
+}
+
+/** The anchors of a Markdown file's headings, as GitHub makes them: lower case, punctuation dropped, spaces as `-`. */
+function headingAnchors(markdown: string): Set<string> {
+  const anchors = new Set<string>();
+  for (const [, heading] of withoutCodeBlocks(markdown).matchAll(/^#{1,6} (.+)$/gm)) {
+    anchors.add(heading.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-'));
+  }
+  return anchors;
+}
+
+/** Relative links of a Markdown file that lead nowhere: a missing file, or a missing heading. */
+function brokenLinks(file: string): string[] {
+  const broken: string[] = [];
+  for (const [, target] of withoutCodeBlocks(readFileSync(file, 'utf8')).matchAll(/\]\(([^)\s]+)\)/g)) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
+    const [path, anchor] = target.split('#', 2);
+    const linked = path ? join(dirname(file), path) : file;
+    if (!existsSync(linked)) broken.push(`${file}: ${target} (no such file)`);
+    else if (anchor && linked.endsWith('.md') && !headingAnchors(readFileSync(linked, 'utf8')).has(anchor)) broken.push(`${file}: ${target} (no such heading)`);
+  }
+  return broken;
+}
+
 describe('documentation', () => {
   it('docs/cli.md holds the problem-codes table of problem-codes.ts (run npm run build:docs)', () => {
     const committed = readFileSync(CLI_DOC, 'utf8');
@@ -39,5 +70,10 @@ describe('documentation', () => {
     const commands = firstCodeBlockCommands(readFileSync('README.md', 'utf8'));
     assert.deepEqual(commands, ['npm ci && npm start', 'npm ci && npm test']);
     assert.ok(scriptCommands(readFileSync('.ci/run', 'utf8')).includes(commands[1]), `.ci/run does not run "${commands[1]}"`);
+  });
+
+  it('every relative link of the README, the changelog and docs/ leads to a file and heading that exist', () => {
+    assert.ok(LINKED_DOCS.length > 3, 'docs/ holds the reference');
+    assert.deepEqual(LINKED_DOCS.flatMap(brokenLinks), []);
   });
 });
