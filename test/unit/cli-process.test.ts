@@ -2,11 +2,12 @@
 // (`| head -1`), standard input through a pipe, and no colour into a pipe.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const MAIN = join(__dirname, '../../src/cli/main.ts');
+const TSX = require.resolve('tsx/cjs');
 
 interface Run {
   code: number | null;
@@ -20,9 +21,10 @@ interface Run {
  * standard input. `closeAfterFirstChunk` closes the reading end of standard output after the
  * first chunk, as `head -1` does.
  */
-function runCliProcess(argv: string[], options: { input?: string; closeAfterFirstChunk?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+function runCliProcess(argv: string[], options: { input?: string; closeAfterFirstChunk?: boolean; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'tsx/cjs', MAIN, ...argv], {
+    const child = spawn(process.execPath, ['-r', TSX, MAIN, ...argv], {
+      cwd: options.cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: options.env ?? { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined },
     });
@@ -59,4 +61,16 @@ describe('legal-annotator as a process', function () {
       assert.ok(run.out.length > 0);
     });
   }
+
+  it('scans standard input given as -, through a real pipe', async function () {
+    const run = await runCliProcess(['scan', '-', '--format', 'text'], { input: 'Poland, 1 May 2020.\n' });
+    assert.deepEqual(run, { code: 0, signal: null, err: '', out: '<stdin>:1:1: state Poland -> PL Poland\n<stdin>:1:9: date 1 May 2020 -> 2020-05-01 (day)\n' });
+  });
+
+  it('expands a quoted glob relative to the current folder', async function () {
+    mkdirSync(join(dir, 'reports', 'old'), { recursive: true });
+    writeFileSync(join(dir, 'reports', 'old', 'a.txt'), 'Poland, 1 May 2020.\n');
+    const run = await runCliProcess(['scan', 'reports/**/*.txt', '--format', 'text'], { cwd: dir });
+    assert.deepEqual(run, { code: 0, signal: null, err: '', out: 'reports/old/a.txt:1:1: state Poland -> PL Poland\nreports/old/a.txt:1:9: date 1 May 2020 -> 2020-05-01 (day)\n' });
+  });
 });

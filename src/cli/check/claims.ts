@@ -5,16 +5,15 @@
  * a config no folder is searched for sources: every .txt and .md would be).
  */
 import { promises as fs } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
+import { resolve, sep } from 'node:path';
 import { SIDECAR_SUFFIX } from '../../core/annotations/model';
 import { configLoader, reviewWorkspace, type SourceReview } from '../../core/claims';
 import type { ReviewedClaim } from '../../core/claims/types';
 import { claimMessage } from '../../core/claims/messages';
-import { CONFIG_FILE_NAME } from '../../core/config/workspace-config';
 import { LineIndex } from '../../core/text/positions';
 import type { Problem, Severity } from '../../core/validation/problem';
 import type { CheckTargets } from './collect';
+import { sourcesInFolder } from '../source-paths';
 
 export interface ClaimsOutcome {
   reviews: SourceReview[];
@@ -38,13 +37,7 @@ export async function collectClaimSources(paths: readonly string[], targets: Che
     if (!(await isDirectory(folder))) continue;
     const config = await configFor(`${folder}${sep}x`);
     if (!config.configPath) continue;
-    const matches = await glob(config.sources, { cwd: config.root, absolute: true, dot: false, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-    for (const file of matches) {
-      const path = resolve(file);
-      const inside = relative(folder, path);
-      if (inside.startsWith('..') || path.endsWith(SIDECAR_SUFFIX) || path.endsWith(CONFIG_FILE_NAME)) continue;
-      sources.add(path);
-    }
+    for (const path of await sourcesInFolder(folder, config, given)) sources.add(path);
   }
   return [...sources].sort();
 }

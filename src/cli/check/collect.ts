@@ -9,6 +9,7 @@ import { glob } from 'tinyglobby';
 import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/annotations/model';
 import { CONFIG_FILE_NAME } from '../../core/config/workspace-config';
 import { CliError } from '../output';
+import { SKIPPED_FOLDERS } from '../source-paths';
 
 export interface CheckTargets {
   /** Absolute paths, sorted. */
@@ -54,7 +55,7 @@ async function walk(folder: string, given: string): Promise<string[]> {
       absolute: true,
       dot: true,
       onlyFiles: true,
-      ignore: ['**/node_modules/**', '**/.git/**'],
+      ignore: [...SKIPPED_FOLDERS],
     });
   } catch (error) {
     throw new CliError(`${given}: cannot be listed (${(error as Error).message})`);

@@ -1,16 +1,23 @@
-import { resolve } from 'node:path';
-import { configLoader, reviewSourceFile } from '../../core/claims';
+import { join } from 'node:path';
+import { configLoader, reviewClaims, reviewSourceFile } from '../../core/claims';
 import type { ReviewedClaim } from '../../core/claims/types';
 import { scan } from '../../core/scanner/scan';
 import { LineIndex } from '../../core/text/positions';
 import type { Entity } from '../../core/scanner/types';
-import { assertSourceFile, readSourceFile } from '../files';
-import { CliError, EXIT, type CliOutput } from '../output';
+import type { WorkspaceConfig } from '../../core/config/workspace-config';
+import { decodeSourceText } from '../../core/text/decode';
+import { readSourceFile } from '../files';
+import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
+import { expandSourcePaths, STDIN_NAME, type SourceInput } from '../source-paths';
 import { parseCommandArgs } from '../args';
 
-export const SCAN_HELP = `Usage: legal-annotator scan FILE... [--format json|text] [--month-first-slashes]
+export const SCAN_HELP = `Usage: legal-annotator scan PATH... [--format json|text] [--month-first-slashes]
 
-Finds states, dates and legal terms in each FILE (UTF-8 text) and prints them.
+Finds states, dates and legal terms in each source (UTF-8 text) and prints them. PATH is
+a file; a folder (the files its .legal-annotator.yaml's sources globs match, else every
+*.txt and *.md, skipping node_modules and .git); a glob, quoted so that the shell leaves
+it alone ('reports/**/*.txt'); or - for standard input, printed as <stdin> (its claims are
+checked against no sidecar; the config is the current folder's).
 
 Options:
   --format json|text       json (default): one JSON array, per file
@@ -24,7 +31,8 @@ Options:
 Offsets (start, end) count Unicode code points, end exclusive; text lines show
 1-based line and column (code points).
 Exit: 0 all files scanned; 1 some files skipped (not UTF-8 text, reported on
-stderr); 2 could not run (bad usage, missing file, directory).
+stderr); 2 could not run (bad usage, missing file, a folder without sources, a glob
+that matches nothing). Output into a closed pipe (| head) stops the scan quietly.
 `;
 
 /** A claim as `scan --format json` prints it: the brief's fields first, details after. */
@@ -55,7 +63,7 @@ export interface ScanFileResult {
   claims: ScanClaim[];
 }
 
-export async function runScan(args: string[], output: CliOutput): Promise<number> {
+export async function runScan(args: string[], output: CliOutput, context: CliContext = {}): Promise<number> {
   const { values, positionals } = parseCommandArgs('scan', args, {
     format: { type: 'string', default: 'json' },
     'month-first-slashes': { type: 'boolean', default: false },
@@ -67,16 +75,18 @@ export async function runScan(args: string[], output: CliOutput): Promise<number
   }
   const format = values.format;
   if (format !== 'json' && format !== 'text') throw new CliError(`unknown --format '${format}' (expected json or text)`);
-  if (positionals.length === 0) throw new CliError('scan: no FILE given (see legal-annotator scan --help)');
-  // Every path first: a missing one stops the run before anything is printed, not halfway.
-  for (const file of positionals) await assertSourceFile(file);
+  if (positionals.length === 0) throw new CliError('no PATH given (see legal-annotator scan --help)');
   const configFor = configLoader();
+  // Every path first: a missing one stops the run before anything is printed, not halfway.
+  const inputs = await expandSourcePaths(positionals, configFor);
   let skipped = 0;
   let written = 0;
   // Each file is printed as soon as it is scanned and then let go: a 50 MB source has a million
   // entities, and holding every file's results until the end doubles the memory and the time.
-  for (const file of positionals) {
-    const read = await readSourceFile(file);
+  for (const input of inputs) {
+    if (output.closed) break;
+    const file = input.shown;
+    const read = input.kind === 'stdin' ? decodeSourceText(await readAll(context.stdin ?? process.stdin)) : await readSourceFile(file);
     if (!read.ok) {
       output.err(`${file}: skipped: ${read.reason}\n`);
       skipped++;
@@ -84,14 +94,29 @@ export async function runScan(args: string[], output: CliOutput): Promise<number
     }
     const text = read.text;
     const entities = scan(text, { dayFirstSlashes: !values['month-first-slashes'] });
-    const review = await reviewSourceFile(file, await configFor(resolve(file)), (path) => (path === file ? text : undefined));
-    const claims = review.claims.map(toScanClaim);
+    const claims = (await claimsOf(input, text, configFor)).map(toScanClaim);
     if (format === 'text') writeText(file, text, entities, claims, output);
     else writeJsonResult({ file, entities, claims }, written, output);
     written++;
   }
   if (format === 'json') output.out(written === 0 ? '[]\n' : '\n]\n');
   return skipped > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** The claims of a source, matched against its sidecar (standard input has none). */
+async function claimsOf(input: SourceInput, text: string, configFor: (path: string) => Promise<WorkspaceConfig>): Promise<ReviewedClaim[]> {
+  if (input.kind === 'file') {
+    const review = await reviewSourceFile(input.shown, await configFor(input.path), (path) => (path === input.shown ? text : undefined));
+    return review.claims;
+  }
+  const config = await configFor(join(process.cwd(), STDIN_NAME));
+  return config.claims.enabled ? reviewClaims(text, undefined, { taxonomy: config.taxonomy }) : [];
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }
 
 /** Lines of text output printed at once: big enough to be fast, small enough to never build one huge string. */

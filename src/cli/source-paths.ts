@@ -1,0 +1,113 @@
+/**
+ * Which source files a command's PATH arguments name. A folder holds the files the `sources`
+ * globs of the config in force there match (`.legal-annotator.yaml`; without one, every
+ * `*.txt` and `*.md`), as `check --claims` reads it; a glob the shell did not expand (quoted,
+ * as eslint and cspell users quote theirs) is expanded here; `-` is standard input.
+ */
+import { promises as fs } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { SIDECAR_SUFFIX } from '../core/annotations/model';
+import { CONFIG_FILE_NAME, type WorkspaceConfig } from '../core/config/workspace-config';
+import { CliError } from './output';
+
+/** Folders no walk enters. */
+export const SKIPPED_FOLDERS: readonly string[] = ['**/node_modules/**', '**/.git/**'];
+
+/** The PATH argument that means standard input, and the file name its results are printed under. */
+export const STDIN_ARGUMENT = '-';
+export const STDIN_NAME = '<stdin>';
+
+/** A source to read: a file (`shown` is how its name is printed) or standard input. */
+export type SourceInput = { kind: 'file'; shown: string; path: string } | { kind: 'stdin'; shown: typeof STDIN_NAME };
+
+/**
+ * The sources `given` names, in the order given, each file once (folders and globs sorted).
+ * A missing path, a glob that matches nothing and a folder without sources stop the command
+ * (CliError, exit 2) before anything is read: a typo must not pass as "nothing found".
+ */
+export async function expandSourcePaths(given: readonly string[], configFor: (path: string) => Promise<WorkspaceConfig>): Promise<SourceInput[]> {
+  const inputs: SourceInput[] = [];
+  const seen = new Set<string>();
+  const add = (shown: string, path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    inputs.push({ kind: 'file', shown, path });
+  };
+  for (const argument of given) {
+    if (argument === STDIN_ARGUMENT) {
+      if (!seen.has(STDIN_NAME)) inputs.push({ kind: 'stdin', shown: STDIN_NAME });
+      seen.add(STDIN_NAME);
+      continue;
+    }
+    const kind = await pathKind(argument);
+    if (kind === 'file') add(argument, resolve(argument));
+    else if (kind === 'folder') {
+      const folder = resolve(argument);
+      const config = await configFor(join(folder, CONFIG_FILE_NAME));
+      const sources = await sourcesInFolder(folder, config, argument);
+      if (sources.length === 0) throw new CliError(`${argument}: no sources in this folder (${describeSources(config)})`);
+      for (const path of sources) add(join(argument, relative(folder, path)), path);
+    } else if (isDynamicPattern(argument)) {
+      const matches = await globSources(argument);
+      if (matches.length === 0) throw new CliError(`${argument}: no file matches this glob`);
+      for (const match of matches) add(match, resolve(match));
+    } else {
+      throw new CliError(`${argument}: no such file or folder`);
+    }
+  }
+  return inputs;
+}
+
+/**
+ * Absolute paths of the sources under `folder`, sorted: the files the config's `sources` globs
+ * match (relative to the config's folder), never a sidecar or a config. `shown` names the
+ * folder in an error.
+ */
+export async function sourcesInFolder(folder: string, config: WorkspaceConfig, shown: string): Promise<string[]> {
+  const isSource = picomatch(config.sources);
+  let files: string[];
+  try {
+    files = await glob('**/*', { cwd: folder, absolute: true, dot: false, onlyFiles: true, ignore: [...SKIPPED_FOLDERS] });
+  } catch (error) {
+    throw new CliError(`${shown}: cannot be listed (${(error as Error).message})`);
+  }
+  return files
+    .map((file) => resolve(file))
+    .filter((path) => !path.endsWith(SIDECAR_SUFFIX) && basename(path) !== CONFIG_FILE_NAME)
+    .filter((path) => isSource(relative(config.root, path).split(sep).join('/')))
+    .sort();
+}
+
+/**
+ * The files a glob matches, sorted, named as the glob is (absolute or relative to the current
+ * folder); sidecars and configs left out. The walk starts at the glob's fixed leading folders,
+ * so that node_modules and .git are skipped below them whether the glob is absolute or not.
+ */
+async function globSources(pattern: string): Promise<string[]> {
+  const segments = pattern.split('/');
+  const firstWild = segments.findIndex((segment) => /[*?[\]{}()!+@]/u.test(segment));
+  const base = firstWild === 1 && segments[0] === '' ? '/' : segments.slice(0, firstWild).join('/') || '.';
+  const rest = segments.slice(firstWild).join('/');
+  const matches = await glob(rest, { cwd: base, dot: false, onlyFiles: true, expandDirectories: false, ignore: [...SKIPPED_FOLDERS] });
+  return matches
+    .map((match) => join(base, match))
+    .filter((path) => !path.endsWith(SIDECAR_SUFFIX) && basename(path) !== CONFIG_FILE_NAME)
+    .sort();
+}
+
+function describeSources(config: WorkspaceConfig): string {
+  const globs = config.sources.join(', ');
+  return config.configPath ? `the sources globs of ${config.configPath}: ${globs}` : `no ${CONFIG_FILE_NAME}; sources are ${globs}`;
+}
+
+async function pathKind(path: string): Promise<'file' | 'folder' | undefined> {
+  try {
+    return (await fs.stat(path)).isDirectory() ? 'folder' : 'file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new CliError(`${path}: cannot be read (${code ?? (error as Error).message})`);
+  }
+}
