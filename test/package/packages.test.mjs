@@ -107,6 +107,12 @@ describe('the packages of npm run package', function () {
       fs.accessSync(bin, fs.constants.X_OK);
     });
 
+    it('--version prints the version of package.json', function () {
+      const result = cli('--version');
+      assertRan(result, 'legal-annotator --version');
+      assert.equal(result.stdout.trim(), version);
+    });
+
     it('scan prints the states, dates and terms of a sample as JSON', function () {
       const result = cli('scan', SAMPLE_REPORT, '--format', 'json');
       assertRan(result, `legal-annotator scan ${SAMPLE_REPORT}`);
