@@ -40,8 +40,11 @@ export interface Workbench {
 
 let counter = 0;
 
-/** Launches Chromium, opens the workbench on the sample workspace and waits until the explorer lists a file. */
-export async function openWorkbench(server: Server = 'trusted'): Promise<Workbench> {
+/**
+ * Launches Chromium, opens the workbench on the sample workspace (or on `folder`, any folder on this
+ * machine: a new window, so a new extension host) and waits until the explorer lists a file.
+ */
+export async function openWorkbench(server: Server = 'trusted', folder = workspacePath(server)): Promise<Workbench> {
   const browser = await chromium.launch({
     executablePath: env('LEGAL_ANNOTATOR_CHROMIUM'),
     args: JSON.parse(env('LEGAL_ANNOTATOR_CHROMIUM_ARGS')) as string[],
@@ -63,7 +66,7 @@ export async function openWorkbench(server: Server = 'trusted'): Promise<Workben
       await browser.close();
     },
   };
-  await page.goto(`${serverUrl(server)}/?folder=${encodeURIComponent(workspacePath(server))}`);
+  await page.goto(`${serverUrl(server)}/?folder=${encodeURIComponent(folder)}`);
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 90000 });
   return workbench;
 }
@@ -129,10 +132,10 @@ export async function editorForeground(page: Page): Promise<string> {
  * Mocha hooks shared by the UI suites: a workbench opened before the suite, a screenshot and the
  * server log's last lines for every failed test, the browser closed after. Returns a getter.
  */
-export function useWorkbench(server: Server = 'trusted'): () => Workbench {
+export function useWorkbench(server: Server = 'trusted', folder?: string): () => Workbench {
   let wb: Workbench | undefined;
   before(async function () {
-    wb = await openWorkbench(server);
+    wb = await openWorkbench(server, folder);
     await wb.shot('workbench-ready');
   });
   afterEach(async function () {
