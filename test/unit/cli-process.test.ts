@@ -41,6 +41,19 @@ function runCliProcess(argv: string[], options: { input?: string; closeAfterFirs
   });
 }
 
+/** Runs `command` with no input and collects its output. */
+function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, out, err }));
+  });
+}
+
 describe('legal-annotator as a process', function () {
   this.timeout(60_000);
   let dir: string;
@@ -65,6 +78,30 @@ describe('legal-annotator as a process', function () {
   it('scans standard input given as -, through a real pipe', async function () {
     const run = await runCliProcess(['scan', '-', '--format', 'text'], { input: 'Poland, 1 May 2020.\n' });
     assert.deepEqual(run, { code: 0, signal: null, err: '', out: '<stdin>:1:1: state Poland -> PL Poland\n<stdin>:1:9: date 1 May 2020 -> 2020-05-01 (day)\n' });
+  });
+
+  it('prints no colour into a pipe, unless FORCE_COLOR asks for it', async function () {
+    const source = join(dir, 'colour.txt');
+    writeFileSync(source, 'Poland, 1 May 2020.\n');
+    const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color' };
+    const piped = await runCliProcess(['scan', source, '--format', 'text'], { env });
+    assert.equal(piped.code, 0);
+    assert.ok(piped.out.includes('state Poland') && !piped.out.includes('\u001b['), piped.out);
+    const forced = await runCliProcess(['scan', source, '--format', 'text'], { env: { ...env, FORCE_COLOR: '1' } });
+    assert.ok(forced.out.includes('\u001b[32mstate\u001b[39m Poland'), forced.out);
+  });
+
+  it('colours text output on a real terminal (a pseudo-terminal from script(1)), and not with --no-color', async function () {
+    if (process.platform !== 'linux') this.skip(); // script's options differ elsewhere
+    const source = join(dir, 'terminal.txt');
+    writeFileSync(source, 'Poland, 1 May 2020.\n');
+    const command = [process.execPath, '-r', TSX, MAIN, 'scan', source, '--format', 'text'].map((arg) => JSON.stringify(arg)).join(' ');
+    const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color' };
+    const terminal = await runProcess('script', ['-qec', command, '/dev/null'], env);
+    assert.equal(terminal.code, 0, terminal.err);
+    assert.ok(terminal.out.includes('\u001b[32mstate\u001b[39m Poland'), terminal.out);
+    const plain = await runProcess('script', ['-qec', `${command} --no-color`, '/dev/null'], env);
+    assert.ok(plain.out.includes('state Poland') && !plain.out.includes('\u001b['), plain.out);
   });
 
   it('expands a quoted glob relative to the current folder', async function () {

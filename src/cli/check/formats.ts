@@ -7,6 +7,7 @@ import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import type { Problem, Severity } from '../../core/validation/problem';
 import { PROBLEM_CODES, problemCodeInfo } from '../../core/validation/problem-codes';
+import { painter, type Paint, type Style } from '../colour';
 
 export interface FileReport {
   /** Path as printed: relative to the current folder, with `/` separators. */
@@ -14,10 +15,14 @@ export interface FileReport {
   problems: Problem[];
 }
 
-export function formatText(reports: readonly FileReport[]): string {
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+/** One line per problem; `paint` colours the path, the severity and the code on a terminal. */
+export function formatText(reports: readonly FileReport[], paint: Paint = painter(false)): string {
   let out = '';
   for (const { file, problems } of reports) {
-    for (const p of problems) out += `${file}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}\n`;
+    const path = paint('bold', file);
+    for (const p of problems) out += `${path}:${p.line}:${p.column}: ${paint(SEVERITY_STYLE[p.severity], p.severity)} ${paint('dim', p.code)}: ${p.message}\n`;
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { corpusPart, parseShard, type CorpusPart } from '../check/shard';
 import { checkInWorkers, MIN_SIDECARS_FOR_WORKERS, threadCount } from '../check/workers';
 import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
 import { CLI_VERSION } from '../version';
+import { painter } from '../colour';
 import { parseCommandArgs } from '../args';
 
 export const CHECK_HELP = `Usage: legal-annotator check [PATH...] [--format text|json|sarif] [--fix-anchors]
@@ -95,7 +96,7 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
     if (format === 'text') output.out(changes);
     else output.err(changes);
   }
-  if (format === 'text') output.out(formatText(reports));
+  if (format === 'text') output.out(formatText(reports, painter(output.colour?.out)));
   else if (format === 'json') output.out(formatJson(reports));
   else output.out(formatSarif(reports, { name: 'legal-annotator', version: CLI_VERSION }, cwd));
 

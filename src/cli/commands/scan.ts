@@ -8,6 +8,7 @@ import type { WorkspaceConfig } from '../../core/config/workspace-config';
 import { decodeSourceText } from '../../core/text/decode';
 import { readSourceFile } from '../files';
 import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
+import { painter, type Paint, type Style } from '../colour';
 import { expandSourcePaths, STDIN_NAME, type SourceInput } from '../source-paths';
 import { parseCommandArgs } from '../args';
 
@@ -95,7 +96,7 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
     const text = read.text;
     const entities = scan(text, { dayFirstSlashes: !values['month-first-slashes'] });
     const claims = (await claimsOf(input, text, configFor)).map(toScanClaim);
-    if (format === 'text') writeText(file, text, entities, claims, output);
+    if (format === 'text') writeText(file, text, entities, claims, output, painter(output.colour?.out));
     else writeJsonResult({ file, entities, claims }, written, output);
     written++;
   }
@@ -119,11 +120,14 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/** The colour of each kind of line in text output, on a terminal. */
+const KIND_STYLE: Record<Entity['kind'] | 'claim', Style> = { state: 'green', date: 'magenta', term: 'cyan', claim: 'yellow' };
+
 /** Lines of text output printed at once: big enough to be fast, small enough to never build one huge string. */
 const TEXT_CHUNK_LINES = 10_000;
 
 /** One line per entity, then one per claim, each `file:line:column: ...`, printed in chunks. */
-function writeText(file: string, text: string, entities: readonly Entity[], claims: readonly ScanClaim[], output: CliOutput): void {
+function writeText(file: string, text: string, entities: readonly Entity[], claims: readonly ScanClaim[], output: CliOutput, paint: Paint): void {
   const lines = new LineIndex(text);
   const where = (start: number) => {
     const position = lines.codePointPositionAt(start);
@@ -137,8 +141,8 @@ function writeText(file: string, text: string, entities: readonly Entity[], clai
       chunk = [];
     }
   };
-  for (const entity of entities) emit(`${where(entity.start)}: ${entity.kind} ${entity.text.replace(/\s+/gu, ' ')} -> ${describe(entity)}\n`);
-  for (const claim of claims) emit(`${where(claim.start)}: ${describeClaim(claim)}\n`);
+  for (const entity of entities) emit(`${where(entity.start)}: ${paint(KIND_STYLE[entity.kind], entity.kind)} ${entity.text.replace(/\s+/gu, ' ')} -> ${describe(entity)}\n`);
+  for (const claim of claims) emit(`${where(claim.start)}: ${describeClaim(claim, paint)}\n`);
   if (chunk.length > 0) output.out(chunk.join(''));
 }
 
@@ -184,10 +188,10 @@ function toScanClaim(claim: ReviewedClaim): ScanClaim {
   };
 }
 
-function describeClaim(claim: ScanClaim): string {
+function describeClaim(claim: ScanClaim, paint: Paint): string {
   const state = claim.tagged ? 'tagged' : claim.dismissed ? 'dismissed' : 'untagged';
   const why = claim.reason ? `, ${claim.reason}` : '';
-  return `claim [${claim.confidence}${why}] ${claim.categories.join(', ')} (${state}): ${claim.text.replace(/\s+/gu, ' ')}`;
+  return `${paint(KIND_STYLE.claim, 'claim')} [${claim.confidence}${why}] ${claim.categories.join(', ')} (${state}): ${claim.text.replace(/\s+/gu, ' ')}`;
 }
 
 function describe(entity: Entity): string {
