@@ -4,6 +4,9 @@ import { runImport } from './commands/import';
 import { runReport } from './commands/report';
 import { runScan } from './commands/scan';
 import { runTag } from './commands/tag';
+import { runUntag } from './commands/untag';
+import { runStatus } from './commands/status';
+import { runCategories } from './commands/categories';
 import { didYouMean, isParseArgsError } from './args';
 import { colourEnabled, painter, takeColourFlag } from './colour';
 import { CliError, EXIT, type CliContext, type CliOutput } from './output';
@@ -15,6 +18,9 @@ Commands:
   scan PATH...    find states, dates and legal terms in files, folders, globs or - (stdin)
   check [PATH...] validate sidecars, the config and the taxonomy (text, JSON, SARIF)
   tag FILE ...    tag a passage of FILE with a violation category
+  untag FILE ...  remove a tag (by its id) from FILE's sidecar
+  status FILE ... set a tag's status: proposed, confirmed or disputed
+  categories      list the violation categories in force (text, JSON; --cues)
   export ...      export annotations as W3C Web Annotation, brat standoff or CSV
   import ...      import brat or W3C Web Annotation files into sidecars
   report ...      the evidence matrix: categories x sources, quotes, legal basis (md, html)
@@ -37,6 +43,9 @@ const COMMANDS: Record<string, Command> = {
   scan: runScan,
   check: runCheck,
   tag: runTag,
+  untag: runUntag,
+  status: runStatus,
+  categories: runCategories,
   export: runExport,
   import: runImport,
   report: runReport,

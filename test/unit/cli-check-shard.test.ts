@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseShard, shardKey, shardOf } from '../../src/cli/check/shard';
-import { runCliCaptured as cli } from '../support/cli';
+import { runCliCaptured as cli, useTemporaryWorkspace } from '../support/cli';
 
 const SOURCES = 24;
 const names = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `reports/${i < 12 ? '' : 'deep/'}r${from + i}.txt`);
@@ -16,13 +15,8 @@ async function checkedFiles(...args: string[]): Promise<string[]> {
 }
 
 describe('legal-annotator check --shard', () => {
-  let folder: string;
-  let cwd: string;
+  const workspace = useTemporaryWorkspace('legal-annotator-shard-', true);
   before(async () => {
-    folder = await fs.mkdtemp(join(tmpdir(), 'legal-annotator-shard-'));
-    cwd = process.cwd();
-    process.chdir(folder);
-    await fs.mkdir('.git');
     await fs.mkdir('reports/deep', { recursive: true });
     // A config and a taxonomy file with a problem: both are reported.
     await fs.writeFile('.legal-annotator.yaml', 'version: 1\nsources: ["reports/**/*.txt"]\ntaxonomy: taxonomy.yaml\n');
@@ -34,10 +28,6 @@ describe('legal-annotator check --shard', () => {
     }
     // Sources without a sidecar: their untagged claims are reported with --claims.
     for (const name of ['reports/untagged-a.txt', 'reports/deep/untagged-b.txt']) await fs.writeFile(name, 'Others were executed.\n');
-  });
-  after(async () => {
-    process.chdir(cwd);
-    await fs.rm(folder, { recursive: true, force: true });
   });
 
   it('splits the files into disjoint parts that together are the whole corpus, configs in part 1', async () => {
@@ -65,7 +55,7 @@ describe('legal-annotator check --shard', () => {
       const first = await checkedFiles('deep', '--shard', '1/3');
       assert.ok(first.includes(resolve('../.legal-annotator.yaml')) && first.includes(resolve('../taxonomy.yaml')), first.join('\n'));
     } finally {
-      process.chdir(folder);
+      process.chdir(workspace.path);
     }
     // More files: those already there keep their part.
     for (const name of names(6, 100)) {

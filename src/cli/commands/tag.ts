@@ -6,7 +6,9 @@ import { tagPassage, type TagRange } from '../../core/annotations/tagging';
 import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { decodeSourceText } from '../../core/text/decode';
+import { configWarningLines } from '../config-warnings';
 import { CliError, EXIT, type CliOutput } from '../output';
+import { shortQuote, sidecarLinkRefusal } from '../sidecar-edit';
 import { parseCommandArgs } from '../args';
 
 export const TAG_HELP = `Usage: legal-annotator tag FILE --category ID
@@ -70,17 +72,11 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   if (!decoded.ok) return refuse(`${decoded.reason}; only UTF-8 text can be tagged`);
 
   const sidecarPath = sidecarPathFor(file);
-  // An atomic write renames over the link, so the file it points to would silently stop being
-  // the sidecar: refuse instead, and never write through a link out of the workspace.
-  const link = await symbolicLinkTarget(sidecarPath);
-  if (link !== undefined) return refuse(`its sidecar ${shown}.ann.yaml is a symbolic link (to ${link}); tag writes only a regular sidecar file next to its source: replace the link with a copy of the file`);
+  const link = await sidecarLinkRefusal(sidecarPath, `${shown}.ann.yaml`);
+  if (link) return refuse(link);
   const sidecar = await readSidecarFile(sidecarPath);
   const loaded = await loadConfigFor(file, nodeConfigFs);
-  for (const { path, problems } of loaded.files) {
-    for (const p of problems.filter((problem) => problem.severity === 'error')) {
-      output.err(`${relative(process.cwd(), path)}:${p.line}:${p.column}: warning ${p.code}: ${p.message}\n`);
-    }
-  }
+  for (const line of configWarningLines(loaded.files)) output.err(`${line}\n`);
   const result = tagPassage({
     text: decoded.text,
     sourceName: basename(file),
@@ -94,8 +90,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   if (!result.ok) return refuse(result.reason);
   await writeSidecarFile(sidecarPath, result.doc);
   const { start, end, exact } = result.annotation.target;
-  const shortQuote = exact.length > 60 ? `${exact.slice(0, 57)}...` : exact;
-  output.err(`${shown}: tagged ${start}-${end} "${shortQuote.replace(/\r?\n/g, '⏎')}" as ${values.category} in ${shown}.ann.yaml${result.createdSidecar ? ' (created)' : ''}\n`);
+  output.err(`${shown}: tagged ${start}-${end} "${shortQuote(exact)}" as ${values.category} in ${shown}.ann.yaml${result.createdSidecar ? ' (created)' : ''}\n`);
   output.out(`${result.annotation.id}\n`);
   return EXIT.ok;
 }
@@ -114,12 +109,4 @@ function rangeOption({ start, end, quote, occurrence }: { start?: string; end?: 
     return Number(value);
   };
   return { start: number('start', start), end: number('end', end) };
-}
-
-async function symbolicLinkTarget(path: string): Promise<string | undefined> {
-  try {
-    return (await fs.lstat(path)).isSymbolicLink() ? await fs.readlink(path) : undefined;
-  } catch {
-    return undefined;
-  }
 }

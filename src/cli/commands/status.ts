@@ -1,0 +1,61 @@
+import { ANNOTATION_STATUSES, type AnnotationStatus } from '../../core/annotations/model';
+import { updateAnnotation } from '../../core/annotations/sidecar-io';
+import { writeSidecarFile } from '../../core/annotations/sidecar-file';
+import { didYouMean, parseCommandArgs } from '../args';
+import { shown } from '../interop/load-sources';
+import { CliError, EXIT, type CliOutput } from '../output';
+import { describeTag, readTagsToEdit, refuseEdit, requiredIds } from '../sidecar-edit';
+
+export const STATUS_HELP = `Usage: legal-annotator status FILE --id ID [--id ID...] ${ANNOTATION_STATUSES.join('|')}
+
+Sets the review status of tags in FILE's sidecar (FILE.ann.yaml; FILE may also be the sidecar
+itself), as the editor's "Set status" does: the tag's status and its modified time change,
+every comment and every other entry stays as it was. A tag without a status is proposed; a
+tag that already has the status is left alone.
+
+Options:
+  --id ID     the tag; repeat it to set the status of several at once
+  -h, --help  show this help
+
+Exit: 0 set (or already so); 1 refused, nothing written (no tag with that id, no sidecar, a
+sidecar with errors or that is a symbolic link); 2 could not run (bad usage, an unknown
+status, missing FILE).
+`;
+
+export async function runStatus(args: string[], output: CliOutput): Promise<number> {
+  const { values, positionals } = parseCommandArgs('status', args, {
+    id: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    output.out(STATUS_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 2) throw new CliError(`give FILE and the status, ${ANNOTATION_STATUSES.join(', ')} (got ${positionals.length} argument(s); see legal-annotator status --help)`);
+  const [file, given] = positionals;
+  const status = parseStatus(given);
+  const ids = requiredIds(values.id, 'status');
+  const found = await readTagsToEdit(file, ids);
+  if (!found.ok) return refuseEdit(output, 'status', file, found.reason);
+  const modified = new Date().toISOString();
+  let doc = found.doc;
+  const messages: string[] = [];
+  for (const tag of found.tags) {
+    const before = tag.status ?? 'proposed';
+    if (before === status) {
+      messages.push(`${describeTag(tag)} is already ${status}`);
+      continue;
+    }
+    doc = updateAnnotation(doc, tag.id, { status, modified });
+    messages.push(`${describeTag(tag)}: ${before} -> ${status} in ${found.name}`);
+  }
+  if (doc !== found.doc) await writeSidecarFile(found.path, doc);
+  for (const message of messages) output.err(`${shown(file)}: ${message}\n`);
+  return EXIT.ok;
+}
+
+function parseStatus(given: string): AnnotationStatus {
+  const status = ANNOTATION_STATUSES.find((s) => s === given);
+  if (!status) throw new CliError(`unknown status '${given}' (expected ${ANNOTATION_STATUSES.join(', ')})${didYouMean(given, ANNOTATION_STATUSES)}`);
+  return status;
+}

@@ -1,0 +1,42 @@
+import { removeAnnotation } from '../../core/annotations/sidecar-io';
+import { writeSidecarFile } from '../../core/annotations/sidecar-file';
+import { parseCommandArgs } from '../args';
+import { shown } from '../interop/load-sources';
+import { CliError, EXIT, type CliOutput } from '../output';
+import { describeTag, readTagsToEdit, refuseEdit, requiredIds } from '../sidecar-edit';
+
+export const UNTAG_HELP = `Usage: legal-annotator untag FILE --id ID [--id ID...]
+
+Removes tags from FILE's sidecar (FILE.ann.yaml; FILE may also be the sidecar itself), as the
+editor's "Remove tag" does: only the lines of each removed entry change, every comment and
+every other entry stays as it was. The ids are those of the sidecar's annotations (tag prints
+the id of each tag it adds).
+
+Options:
+  --id ID     the tag to remove; repeat it to remove several at once
+  -h, --help  show this help
+
+Exit: 0 removed; 1 refused, nothing written (no tag with that id, no sidecar, a sidecar with
+errors or that is a symbolic link); 2 could not run (bad usage, missing FILE).
+`;
+
+export async function runUntag(args: string[], output: CliOutput): Promise<number> {
+  const { values, positionals } = parseCommandArgs('untag', args, {
+    id: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    output.out(UNTAG_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new CliError(`give exactly one FILE (got ${positionals.length}; see legal-annotator untag --help)`);
+  const ids = requiredIds(values.id, 'untag');
+  const file = positionals[0];
+  const found = await readTagsToEdit(file, ids);
+  if (!found.ok) return refuseEdit(output, 'untag', file, found.reason);
+  let doc = found.doc;
+  for (const tag of found.tags) doc = removeAnnotation(doc, tag.id);
+  await writeSidecarFile(found.path, doc);
+  for (const tag of found.tags) output.err(`${shown(file)}: removed ${describeTag(tag)} from ${found.name}\n`);
+  return EXIT.ok;
+}
