@@ -24,8 +24,11 @@ const CLI_DESCRIPTION =
 /** Node versions the CLI runs on: esbuild.js builds it for node20. */
 const CLI_NODE_ENGINES = '>=20';
 
-/** Files of the npm package besides its package.json, relative to the repository (CHANGELOG.md when there is one). */
-const CLI_PACKAGE_FILES = ['dist/cli.js', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+/** Files of the npm package copied from the repository as they are (CHANGELOG.md when there is one). */
+const CLI_PACKAGE_FILES = ['dist/cli.js', 'LICENSE', 'CHANGELOG.md'];
+
+/** An image with a relative address on a line of its own, indented or not: `![alt](docs/images/x.png)`. */
+const RELATIVE_IMAGE_LINE = /^[ \t]*!\[[^\]]*\]\((?![a-z][a-z0-9+.-]*:)[^)]*\)[ \t]*\r?\n/gim;
 
 const VSCE = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 
@@ -37,9 +40,21 @@ function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.signal ?? `exit ${result.status}`})`);
 }
 
-function packExtension(vsix) {
-  // No repository field: relative links of the README stay as written instead of being rewritten to a host.
-  run(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
+/**
+ * The README both packages carry: the repository's without its screenshots. Those are files of
+ * the repository (docs/images/) that neither package holds, and VS Code's extension page shows
+ * only https: and data: images; with no repository declared there is no address to point them to.
+ * Its links stay as written.
+ */
+function writePackagedReadme(file) {
+  fs.writeFileSync(file, fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8').replace(RELATIVE_IMAGE_LINE, ''));
+}
+
+function packExtension(vsix, readme) {
+  // No repository field: vsce would otherwise insist on rewriting the README's relative links to one.
+  // vsce takes the README by its path relative to the extension's root, among the files it collects.
+  const readmePath = path.relative(REPO_ROOT, readme);
+  run(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', readmePath, '--out', vsix]);
 }
 
 /** The npm package's package.json: the repository's name, version, licence, keywords and bin, no dependencies. */
@@ -56,29 +71,23 @@ function cliManifest(manifest, files) {
   };
 }
 
-/** Copies the CLI's files into `staging` with a generated package.json; returns the files copied. */
-function stageCli(staging, manifest) {
-  const files = CLI_PACKAGE_FILES.filter((file) => fs.existsSync(path.join(REPO_ROOT, file)));
-  for (const file of files) {
+/** Fills `staging` with the CLI's files, the packaged README and a generated package.json. */
+function stageCli(staging, manifest, readme) {
+  const copied = CLI_PACKAGE_FILES.filter((file) => fs.existsSync(path.join(REPO_ROOT, file)));
+  for (const file of copied) {
     fs.mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
     fs.copyFileSync(path.join(REPO_ROOT, file), path.join(staging, file));
   }
+  fs.copyFileSync(readme, path.join(staging, 'README.md'));
   for (const bin of Object.values(manifest.bin)) fs.chmodSync(path.join(staging, bin), 0o755);
-  fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify(cliManifest(manifest, files), null, 2)}\n`);
-  return files;
+  fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify(cliManifest(manifest, [...copied, 'README.md']), null, 2)}\n`);
 }
 
-function packCli(tgz, manifest) {
-  const staging = fs.mkdtempSync(path.join(OUT_DIR, '.cli-package-'));
-  try {
-    stageCli(staging, manifest);
-    fs.rmSync(tgz, { force: true });
-    // As from a fresh shell: the settings `npm run package` exports (npm_config_*) are not this npm's.
-    run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', OUT_DIR], { cwd: staging, env: withoutNpmEnv(), stdio: ['ignore', 'ignore', 'inherit'] });
-    if (!fs.existsSync(tgz)) throw new Error(`npm pack did not write ${tgz}`);
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
+function packCli(tgz, staging) {
+  fs.rmSync(tgz, { force: true });
+  // As from a fresh shell: the settings `npm run package` exports (npm_config_*) are not this npm's.
+  run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', OUT_DIR], { cwd: staging, env: withoutNpmEnv(), stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!fs.existsSync(tgz)) throw new Error(`npm pack did not write ${tgz}`);
 }
 
 function main() {
@@ -87,8 +96,17 @@ function main() {
   log('Production build (node esbuild.js --production)');
   run(process.execPath, ['esbuild.js', '--production']);
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  packExtension(vsix);
-  packCli(tgz, manifest);
+  const staging = fs.mkdtempSync(path.join(OUT_DIR, 'staging-'));
+  try {
+    const readme = path.join(staging, 'README.md');
+    writePackagedReadme(readme);
+    packExtension(vsix, readme);
+    const cli = path.join(staging, 'cli');
+    stageCli(cli, manifest, readme);
+    packCli(tgz, cli);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
   for (const file of [vsix, tgz]) log(`${path.relative(REPO_ROOT, file)} (${(fs.statSync(file).size / 1024).toFixed(0)} KiB)`);
 }
 

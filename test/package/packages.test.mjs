@@ -8,6 +8,7 @@ import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'mocha';
 import { packageArtifacts, readManifest } from '../../scripts/artifacts.mjs';
 import { REPO_ROOT } from '../../scripts/test-vscode/config.mjs';
@@ -27,22 +28,40 @@ function assertRan(result, what) {
   assert.equal(result.status, 0, `${what} failed (exit ${result.status}, signal ${result.signal}):\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Entry names of a zip file, from its central directory. */
-function zipEntryNames(zip) {
+/** The entries of a zip file, from its central directory: name, compression method, compressed size, local header offset. */
+function zipEntries(zip) {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   assert.ok(end >= 0, 'no end of central directory: not a zip file');
   const count = zip.readUInt16LE(end + 10);
   let offset = zip.readUInt32LE(end + 16);
-  const names = [];
+  const entries = [];
   for (let i = 0; i < count; i++) {
     assert.equal(zip.readUInt32LE(offset), 0x02014b50, `central directory entry ${i} is damaged`);
     const nameLength = zip.readUInt16LE(offset + 28);
     const extraLength = zip.readUInt16LE(offset + 30);
     const commentLength = zip.readUInt16LE(offset + 32);
-    names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
+    entries.push({
+      name: zip.toString('utf8', offset + 46, offset + 46 + nameLength),
+      method: zip.readUInt16LE(offset + 10),
+      compressedSize: zip.readUInt32LE(offset + 20),
+      localOffset: zip.readUInt32LE(offset + 42),
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  return names;
+  return entries;
+}
+
+/** The text of a zip entry, stored (method 0) or deflated (method 8). */
+function zipEntryText(zip, entry) {
+  const start = entry.localOffset + 30 + zip.readUInt16LE(entry.localOffset + 26) + zip.readUInt16LE(entry.localOffset + 28);
+  const data = zip.subarray(start, start + entry.compressedSize);
+  assert.ok(entry.method === 0 || entry.method === 8, `${entry.name}: compression method ${entry.method}`);
+  return (entry.method === 8 ? inflateRawSync(data) : data).toString('utf8');
+}
+
+/** Images the README shows from files of the repository (relative addresses), which no package holds. */
+function relativeImages(readme) {
+  return readme.match(/!\[[^\]]*\]\((?![a-z][a-z0-9+.-]*:)[^)]*\)/gi) ?? [];
 }
 
 /**
@@ -101,6 +120,13 @@ describe('the packages of npm run package', function () {
       assert.match(fs.readFileSync(path.join(installed, 'LICENSE'), 'utf8'), /^MIT License/);
     });
 
+    it('has the README with its Install section and without the screenshots it cannot show', function () {
+      const readme = fs.readFileSync(path.join(installed, 'README.md'), 'utf8');
+      assert.match(readme, /^## Install$/m);
+      assert.deepEqual(relativeImages(readme), []);
+      assert.ok(relativeImages(fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')).length > 0, 'the repository README shows no screenshot: nothing was removed');
+    });
+
     it('puts an executable legal-annotator into the prefix\'s bin', function () {
       const bin = path.join(prefix, 'bin', 'legal-annotator');
       assert.equal(fs.realpathSync(bin), path.join(installed, 'dist', 'cli.js'));
@@ -137,9 +163,11 @@ describe('the packages of npm run package', function () {
   });
 
   describe(`the extension, ${path.basename(vsix)}`, function () {
+    let zip;
     let entries;
     before(() => {
-      entries = zipEntryNames(fs.readFileSync(vsix));
+      zip = fs.readFileSync(vsix);
+      entries = zipEntries(zip).map((entry) => entry.name);
     });
 
     it('holds both bundles, the manifest and the licence', function () {
@@ -153,6 +181,14 @@ describe('the packages of npm run package', function () {
       assert.ok(referenced.length >= 6, `found only ${referenced.join(', ')}`);
       const missing = referenced.filter((file) => !entries.includes(`extension/${file}`));
       assert.deepEqual(missing, [], `.vscodeignore leaves out files package.json names: ${missing.join(', ')}`);
+    });
+
+    it('has the README with its Install section and without the screenshots it cannot show', function () {
+      const entry = zipEntries(zip).find(({ name }) => name.toLowerCase() === 'extension/readme.md');
+      assert.ok(entry, `no README in the .vsix: ${entries.join(', ')}`);
+      const readme = zipEntryText(zip, entry);
+      assert.match(readme, /^## Install$/m);
+      assert.deepEqual(relativeImages(readme), []);
     });
 
     it('holds no sources, tests, source maps or node_modules', function () {
