@@ -5,14 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommandArgs } from '../../src/cli/args';
 import { CliError } from '../../src/cli/output';
-import { runCli } from '../../src/cli/run';
+import { runCliCaptured } from '../support/cli';
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCliCaptured(...argv);
 
 describe('legal-annotator usage', function () {
   it('prints package.json\'s version with --version and -V', async function () {
