@@ -92,10 +92,10 @@ function findTags(doc: SidecarDocument, ids: readonly string[], name: string): {
       tags.push(tag);
       continue;
     }
-    if (doc.sidecar?.dismissed.some((d) => d.id === id)) return { reason: `"${id}" in ${name} is a dismissed claim, not a tag; nothing was written` };
+    if (doc.sidecar?.dismissed.some((d) => d.id === id)) return { reason: `"${id}" in ${name} is a dismissed claim, not a tag, nothing was written` };
     const known = annotations.map((a) => a.id);
     const hint = didYouMean(id, known) || (known.length === 0 ? '; it has no tags' : known.length <= 5 ? `; its tags: ${known.join(', ')}` : '');
-    return { reason: `no tag with id "${id}" in ${name}${hint}; nothing was written` };
+    return { reason: `no tag with id "${id}" in ${name}, nothing was written${hint}` };
   }
   return { tags };
 }

@@ -115,10 +115,10 @@ describe('legal-annotator untag and status', () => {
 
   describe('refusals (exit 1, the file named, nothing written)', () => {
     const refusals: [string, string[], RegExp][] = [
-      ['an unknown id, with the closest', ['untag', 'r.txt', '--id', 'a-22222223'], /^legal-annotator untag: r\.txt: no tag with id "a-22222223" in r\.txt\.ann\.yaml; did you mean 'a-22222222'\?; nothing was written\n$/],
-      ['an unknown id, with the ids when none is close', ['status', 'r.txt', '--id', 'x', 'confirmed'], /^legal-annotator status: r\.txt: no tag with id "x" in r\.txt\.ann\.yaml; its tags: a-11111111, a-22222222, a-33333333; nothing was written\n$/],
+      ['an unknown id, with the closest', ['untag', 'r.txt', '--id', 'a-22222223'], /^legal-annotator untag: r\.txt: no tag with id "a-22222223" in r\.txt\.ann\.yaml, nothing was written; did you mean 'a-22222222'\?\n$/],
+      ['an unknown id, with the ids when none is close', ['status', 'r.txt', '--id', 'x', 'confirmed'], /^legal-annotator status: r\.txt: no tag with id "x" in r\.txt\.ann\.yaml, nothing was written; its tags: a-11111111, a-22222222, a-33333333\n$/],
       ['one unknown id among known ones', ['untag', 'r.txt', '--id', 'a-11111111', '--id', 'nope'], /no tag with id "nope" in r\.txt\.ann\.yaml/],
-      ['the id of a dismissed claim', ['untag', 'r.txt', '--id', 'd-44444444'], /"d-44444444" in r\.txt\.ann\.yaml is a dismissed claim, not a tag; nothing was written/],
+      ['the id of a dismissed claim', ['untag', 'r.txt', '--id', 'd-44444444'], /"d-44444444" in r\.txt\.ann\.yaml is a dismissed claim, not a tag, nothing was written/],
     ];
     for (const [what, argv, message] of refusals) {
       it(what, async () => {
