@@ -38,12 +38,12 @@ type SidecarToEdit =
 
 /**
  * The sidecar of FILE (a source, or the sidecar itself), ready for a core edit. A FILE that does
- * not exist or is a folder stops the command (CliError, exit 2); a sidecar that is missing, a
- * link or has errors is a refusal with the reason.
+ * not exist (and has no sidecar) or is a folder stops the command (CliError, exit 2); a sidecar
+ * that is missing, a link or has errors is a refusal with the reason.
  */
 async function readSidecarToEdit(file: string): Promise<SidecarToEdit> {
-  await assertFile(file);
   const path = file.endsWith(SIDECAR_SUFFIX) ? file : sidecarPathFor(file);
+  await assertFile(file, path);
   const name = shown(path);
   const link = await sidecarLinkRefusal(path, name);
   if (link) return { ok: false, reason: link };
@@ -111,13 +111,24 @@ export function shortQuote(exact: string): string {
   return short.replace(/\r?\n/g, '⏎');
 }
 
-async function assertFile(file: string): Promise<void> {
+/** FILE must be a file, or a deleted source whose sidecar is still there (its tags can still be changed). */
+async function assertFile(file: string, sidecarPath: string): Promise<void> {
   let stat;
   try {
     stat = await fs.stat(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && sidecarPath !== file && (await exists(sidecarPath))) return;
     throw new CliError(`${shown(file)}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (error as Error).message})`}`);
   }
   if (stat.isDirectory()) throw new CliError(`${shown(file)}: is a folder; give a source file (or its sidecar)`);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await fs.lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -103,6 +103,12 @@ describe('legal-annotator untag and status', () => {
     assert.equal(await fs.readFile('r.txt.ann.yaml', 'utf8'), SIDECAR);
   });
 
+  it('still changes the tags of a deleted source through its sidecar', async () => {
+    await fs.rm('r.txt');
+    assert.equal((await cli('untag', 'r.txt', '--id', 'a-22222222')).code, 0);
+    assert.deepEqual(parseSidecar(await fs.readFile('r.txt.ann.yaml', 'utf8')).sidecar!.annotations.map((a) => a.id), ['a-11111111', 'a-33333333']);
+  });
+
   it('tags a quote with tag, then confirms and removes it by the id tag printed', async () => {
     const tagged = await cli('tag', 'r.txt', '--category', 'ill-treatment', '--quote', 'beat');
     assert.equal(tagged.code, 0, tagged.err);
