@@ -39,7 +39,8 @@ const MAIN_OPTIONS = { help: ['--help', '-h', 'help'], version: ['--version', '-
 
 type Command = (args: string[], output: CliOutput, context: CliContext) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
+/** Every command by name: the dispatch table, and the names "did you mean" suggests. */
+export const COMMANDS: Record<string, Command> = {
   scan: runScan,
   check: runCheck,
   tag: runTag,

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommandArgs } from '../../src/cli/args';
 import { CliError } from '../../src/cli/output';
+import { COMMANDS } from '../../src/cli/run';
 import { runCliCaptured } from '../support/cli';
 
 const cli = (argv: string[]) => runCliCaptured(...argv);
@@ -51,6 +52,15 @@ describe('legal-annotator usage', function () {
       [['scan', '--help=yes'], "legal-annotator scan: option '--help' takes no value"],
     ];
     for (const [argv, message] of cases) assert.deepEqual(await cli(argv), { code: 2, out: '', err: `${message}\n` }, argv.join(' '));
+  });
+
+  it('every command, and every command added later, parses through parseCommandArgs', async function () {
+    for (const name of Object.keys(COMMANDS)) {
+      assert.deepEqual(await cli([name, '--hepl']), { code: 2, out: '', err: `legal-annotator ${name}: unknown option '--hepl'; did you mean '--help'?\n` }, name);
+      const help = await cli([name, '--help', '--no-color']);
+      assert.equal(help.code, 0, name);
+      assert.ok(help.out.includes(`legal-annotator ${name}`), name);
+    }
   });
 
   it('parses known options as parseArgs does, and throws a CliError for bad usage', function () {
