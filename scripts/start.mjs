@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 // `npm start [-- --port N]`: builds and packages the extension, installs the .vsix into the cached
 // code-server (see scripts/test-vscode/) and serves a real VS Code with the sample workspace
-// (samples/) open on http://127.0.0.1:<port> (loopback only) until Ctrl+C.
+// (samples/) open on http://127.0.0.1:<port> (loopback only) until Ctrl+C. The address it prints
+// opens a sample report in the editor, and the Annotations view is expanded beside it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageArtifacts } from './artifacts.mjs';
 import { REPO_ROOT } from './test-vscode/config.mjs';
 import { ensureTestVSCode } from './test-vscode/install.mjs';
-import { installExtension, makeSession, startCodeServer } from './test-vscode/server.mjs';
+import { installExtension, makeSession, startCodeServer, writeUserSettings } from './test-vscode/server.mjs';
+
+/** The sample report the printed address opens, relative to samples/. */
+const SAMPLE_REPORT = path.join('reports', '2025-10-osce-moscow-mechanism-pow-report.legal.txt');
+/** Settings of this VS Code only (its own user data): where a newcomer begins. */
+const START_SETTINGS = { 'legalAnnotator.annotationsView.showOnStartup': true };
 
 function parsePort(argv) {
   let port = 0;
@@ -20,6 +26,16 @@ function parsePort(argv) {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port ${value}`);
   }
   return port;
+}
+
+/**
+ * The workbench's address with `folder` open and `file` in the editor: VS Code for the Web opens
+ * the file named by "openFile" in its `payload` query parameter, as a URI of the server it is
+ * served from.
+ */
+function workbenchUrl(serverUrl, folder, file) {
+  const payload = [['openFile', `vscode-remote://${new URL(serverUrl).host}${file}`]];
+  return `${serverUrl}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 async function main() {
@@ -46,16 +62,15 @@ async function main() {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { console.log('\n[start] Stopping VS Code'); stop(0); });
 
   await installExtension({ installed, session, extensionsDir, userDataDir, vsix: packageArtifacts().vsix });
-  server = await startCodeServer({
-    installed, session, userDataDir, extensionsDir, port, isolateHome: false,
-    workspace: fs.realpathSync(path.join(REPO_ROOT, 'samples')),
-  });
+  const workspace = fs.realpathSync(path.join(REPO_ROOT, 'samples'));
+  writeUserSettings(userDataDir, START_SETTINGS);
+  server = await startCodeServer({ installed, session, userDataDir, extensionsDir, port, isolateHome: false, workspace });
   server.child.on('exit', (code, signal) => {
     if (stopping) return;
     console.error(`[start] code-server stopped (${signal || `exit ${code}`}). Last lines of its log:\n${server.tail()}`);
     stop(1);
   });
-  console.log(`\n  Legal Annotator in VS Code: ${server.url}/?folder=${fs.realpathSync(path.join(REPO_ROOT, 'samples'))}\n  (loopback only; Ctrl+C to stop)\n`);
+  console.log(`\n  Legal Annotator in VS Code: ${workbenchUrl(server.url, workspace, path.join(workspace, SAMPLE_REPORT))}\n  (loopback only; Ctrl+C to stop)\n`);
 }
 
 main().catch((e) => {

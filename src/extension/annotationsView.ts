@@ -17,7 +17,7 @@ import type { Category } from '../core/taxonomy/taxonomy';
 import { decodeSourceText } from '../core/text/decode';
 import { LineIndex } from '../core/text/positions';
 import type { AnnotationStore } from './annotationStore';
-import { COMMANDS, CONTEXT_KEYS, VIEWS } from './constants';
+import { COMMANDS, CONTEXT_KEYS, SETTINGS, VIEWS } from './constants';
 import { escapeMarkdown, tagHover } from './hoverText';
 import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';
@@ -450,8 +450,24 @@ export function registerAnnotationsView(context: vscode.ExtensionContext, store:
     }),
   );
   // The view's `when` clause: shown only in workspaces where the extension is active.
-  log.fireAndForget('setting the view context', vscode.commands.executeCommand('setContext', CONTEXT_KEYS.active, true));
+  const shown = vscode.commands.executeCommand('setContext', CONTEXT_KEYS.active, true);
+  log.fireAndForget('setting the view context', shown);
+  if (vscode.workspace.getConfiguration().get<boolean>(SETTINGS.showAnnotationsViewOnStartup, false)) {
+    log.fireAndForget('expanding the Annotations view', async () => {
+      await shown;
+      await expandKeepingFocus(VIEWS.annotations);
+    });
+  }
   return provider;
+}
+
+/**
+ * Expands a view of the Explorer (views an extension adds there start collapsed) and gives the
+ * focus back to the editor: the API has no "show without focus" for a view that may be empty.
+ */
+async function expandKeepingFocus(viewId: string): Promise<void> {
+  await vscode.commands.executeCommand(`${viewId}.focus`);
+  if (vscode.window.activeTextEditor) await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
 }
 
 /** Opens the source with the passage selected; an orphaned tag opens its sidecar at the tag instead. */

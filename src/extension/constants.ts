@@ -54,6 +54,7 @@ export const UNTAGGED_CLAIM_CODE = 'untagged-claim';
 export const SETTINGS = {
   showLabels: 'legalAnnotator.tags.showLabels',
   author: 'legalAnnotator.tags.author',
+  showAnnotationsViewOnStartup: 'legalAnnotator.annotationsView.showOnStartup',
   plainTextAsLegalText: 'legalAnnotator.sources.plainTextAsLegalText',
   highlightMarkdown: 'legalAnnotator.sources.highlightMarkdown',
   claimsEnabled: 'legalAnnotator.claims.enabled',
