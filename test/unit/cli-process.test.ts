@@ -1,5 +1,5 @@
 // The CLI as a real process, where only a real process shows it: a reader that goes away
-// (`| head -1`), standard input through a pipe, and no colour into a pipe.
+// (`| head -1`), standard input through a pipe, colour on a terminal and none into a pipe.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,14 +16,19 @@ interface Run {
   err: string;
 }
 
-/**
- * Runs the CLI from its TypeScript source (what `npm run build` bundles), with `input` on
- * standard input. `closeAfterFirstChunk` closes the reading end of standard output after the
- * first chunk, as `head -1` does.
- */
-function runCliProcess(argv: string[], options: { input?: string; closeAfterFirstChunk?: boolean; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
+interface RunOptions {
+  /** Written to standard input, which is then closed. */
+  input?: string;
+  /** Close the reading end of standard output after the first chunk, as `head -1` does. */
+  closeAfterFirstChunk?: boolean;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/** Runs `command` and collects what it printed, standard output and error through pipes. */
+function runProcess(command: string, args: string[], options: RunOptions = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', TSX, MAIN, ...argv], {
+    const child = spawn(command, args, {
       cwd: options.cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: options.env ?? { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined },
@@ -41,17 +46,12 @@ function runCliProcess(argv: string[], options: { input?: string; closeAfterFirs
   });
 }
 
-/** Runs `command` with no input and collects its output. */
-function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, out, err }));
-  });
+/** The CLI run from its TypeScript source (what `npm run build` bundles). */
+const CLI_COMMAND = [process.execPath, '-r', TSX, MAIN];
+
+function runCliProcess(argv: string[], options: RunOptions = {}): Promise<Run> {
+  const [node, ...args] = CLI_COMMAND;
+  return runProcess(node, [...args, ...argv], options);
 }
 
 describe('legal-annotator as a process', function () {
@@ -95,12 +95,12 @@ describe('legal-annotator as a process', function () {
     if (process.platform !== 'linux') this.skip(); // script's options differ elsewhere
     const source = join(dir, 'terminal.txt');
     writeFileSync(source, 'Poland, 1 May 2020.\n');
-    const command = [process.execPath, '-r', TSX, MAIN, 'scan', source, '--format', 'text'].map((arg) => JSON.stringify(arg)).join(' ');
+    const command = [...CLI_COMMAND, 'scan', source, '--format', 'text'].map((arg) => JSON.stringify(arg)).join(' ');
     const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color' };
-    const terminal = await runProcess('script', ['-qec', command, '/dev/null'], env);
+    const terminal = await runProcess('script', ['-qec', command, '/dev/null'], { env });
     assert.equal(terminal.code, 0, terminal.err);
     assert.ok(terminal.out.includes('\u001b[32mstate\u001b[39m Poland'), terminal.out);
-    const plain = await runProcess('script', ['-qec', `${command} --no-color`, '/dev/null'], env);
+    const plain = await runProcess('script', ['-qec', `${command} --no-color`, '/dev/null'], { env });
     assert.ok(plain.out.includes('state Poland') && !plain.out.includes('\u001b['), plain.out);
   });
 

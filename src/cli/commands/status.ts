@@ -8,10 +8,10 @@ import { describeTag, readTagsToEdit, refuseEdit, requiredIds } from '../sidecar
 
 export const STATUS_HELP = `Usage: legal-annotator status FILE --id ID [--id ID...] ${ANNOTATION_STATUSES.join('|')}
 
-Sets the review status of tags in FILE's sidecar (FILE.ann.yaml; FILE may also be the sidecar
-itself), as the editor's "Set status" does: the tag's status and its modified time change,
-every comment and every other entry stays as it was. A tag without a status is proposed; a
-tag that already has the status is left alone.
+Sets the review status of tags in FILE's sidecar (FILE.ann.yaml, also when FILE itself was
+deleted; FILE may also be the sidecar), as the editor's "Set status" does: the tag's status
+and its modified time change, every comment and every other entry stays as it was. A tag
+without a status is proposed; a tag that already has the status is left alone.
 
 Options:
   --id ID     the tag; repeat it to set the status of several at once

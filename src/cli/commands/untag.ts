@@ -7,10 +7,10 @@ import { describeTag, readTagsToEdit, refuseEdit, requiredIds } from '../sidecar
 
 export const UNTAG_HELP = `Usage: legal-annotator untag FILE --id ID [--id ID...]
 
-Removes tags from FILE's sidecar (FILE.ann.yaml; FILE may also be the sidecar itself), as the
-editor's "Remove tag" does: only the lines of each removed entry change, every comment and
-every other entry stays as it was. The ids are those of the sidecar's annotations (tag prints
-the id of each tag it adds).
+Removes tags from FILE's sidecar (FILE.ann.yaml, also when FILE itself was deleted; FILE may
+also be the sidecar), as the editor's "Remove tag" does: only the lines of each removed entry
+change, every comment and every other entry stays as it was. The ids are those of the
+sidecar's annotations (tag prints the id of each tag it adds).
 
 Options:
   --id ID     the tag to remove; repeat it to remove several at once
