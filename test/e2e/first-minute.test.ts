@@ -4,7 +4,7 @@
 // Torture", the tag lands in report.txt.ann.yaml, and the walkthrough "Get started with Legal
 // Annotator" is there. A screenshot of every step goes to test-results/e2e/.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeAction, editorForeground, quickOpen, tokenColor, useWorkbench, type Workbench } from './workbench';
@@ -103,5 +103,45 @@ describe('The first minute: a folder holding only report.txt (UI)', function () 
     await step.locator('a, .button-link', { hasText: 'Review the workspace' }).first().click();
     await page.waitForFunction(`document.querySelector('[data-done-step-id$="#reviewClaims"]')?.getAttribute('aria-checked') === 'true'`);
     await wb.shot('first-minute-5-walkthrough-step-done');
+  });
+});
+
+describe('A .txt that a config leaves out of the sources (UI)', function () {
+  // reports/report.txt is a source (the config's glob), notes.txt is not.
+  const folder = realpathSync(mkdtempSync(join(tmpdir(), 'config-excludes-')));
+  mkdirSync(join(folder, 'reports'));
+  writeFileSync(join(folder, '.legal-annotator.yaml'), 'version: 1\nsources:\n  - "reports/**/*.txt"\n');
+  writeFileSync(join(folder, 'reports', REPORT), REPORT_TEXT);
+  writeFileSync(join(folder, 'notes.txt'), REPORT_TEXT);
+  const workbench = useWorkbench('trusted', folder);
+  let wb: Workbench;
+  beforeEach(() => {
+    wb = workbench();
+  });
+
+  it('opens the report the glob matches as Legal Text', async function () {
+    await quickOpen(wb.page, REPORT);
+    await wb.page.locator('.statusbar-item', { hasText: 'Legal Text' }).first().waitFor({ state: 'visible' });
+  });
+
+  it('leaves notes.txt plain text, uncoloured, with nothing to tag on Ctrl+.', async function () {
+    const page = wb.page;
+    await quickOpen(page, 'notes.txt');
+    await page.locator('.statusbar-item', { hasText: 'Plain Text' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Control+F');
+    const find = page.locator('.editor-widget.find-widget textarea, .editor-widget.find-widget input').first();
+    await find.waitFor({ state: 'visible' });
+    await find.fill(PASSAGE);
+    await page.locator('.find-widget .matchesCount', { hasText: '1 of 1' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.statusbar-item', { hasText: `(${PASSAGE.length} selected)` }).waitFor();
+    await page.keyboard.press('Control+.');
+    // With nothing to offer, the editor says so where the menu would be.
+    await page.locator('.monaco-editor-overlaymessage, .action-widget', { hasText: /No code actions|Tag as/ }).first().waitFor({ state: 'visible' });
+    await wb.shot('config-excludes-notes');
+    assert.equal(await page.locator('.action-widget .monaco-list-row', { hasText: 'Tag as' }).count(), 0, 'Ctrl+. offers tagging on a file that is no source');
+    const plain = await editorForeground(page);
+    assert.equal(await tokenColor(page, 'Russian Federation'), plain, 'a state is coloured in a file that is no source');
+    assert.equal(await page.locator('.statusbar-item', { hasText: 'Plain Text' }).count(), 1);
   });
 });
