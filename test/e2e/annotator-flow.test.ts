@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { codeAction, quickOpen, runCommand, useWorkbench, workspacePath, type Workbench } from './workbench';
+import { codeAction, quickOpen, runCommand, selectOnly, useWorkbench, workspacePath, type Workbench } from './workbench';
 
 const REPORT = '2025-10-osce-moscow-mechanism-pow-report.legal.txt';
 const PASSAGE = 'have been tortured';
@@ -20,14 +20,7 @@ describe('The annotator tags a passage (UI)', function () {
     const page = wb.page;
     await quickOpen(page, REPORT);
     await page.locator('.editor-instance .view-lines', { hasText: 'Moscow Mechanism' }).waitFor();
-    // Select the passage with the find widget: Escape closes it and leaves the match selected.
-    await page.keyboard.press('Control+F');
-    const find = page.locator('.editor-widget.find-widget textarea, .editor-widget.find-widget input').first();
-    await find.waitFor({ state: 'visible' });
-    await find.fill(PASSAGE);
-    await page.locator('.find-widget .matchesCount', { hasText: '1 of 1' }).waitFor();
-    await page.keyboard.press('Escape');
-    await page.locator('.statusbar-item', { hasText: `(${PASSAGE.length} selected)` }).waitFor();
+    await selectOnly(page, PASSAGE);
     await wb.shot('flow-1-passage-selected');
 
     await codeAction(wb, 'Tag as Torture', 'flow-2-code-actions');

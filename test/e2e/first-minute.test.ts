@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeAction, editorForeground, quickOpen, tokenColor, useWorkbench, type Workbench } from './workbench';
+import { codeAction, editorForeground, quickOpen, selectOnly, tokenColor, useWorkbench, type Workbench } from './workbench';
 
 const REPORT = 'report.txt';
 const PASSAGE = 'were tortured';
@@ -50,14 +50,7 @@ describe('The first minute: a folder holding only report.txt (UI)', function () 
 
   it('offers "Tag as Torture" on Ctrl+. for a selected passage', async function () {
     const page = wb.page;
-    // Select the passage with the find widget: Escape closes it and leaves the match selected.
-    await page.keyboard.press('Control+F');
-    const find = page.locator('.editor-widget.find-widget textarea, .editor-widget.find-widget input').first();
-    await find.waitFor({ state: 'visible' });
-    await find.fill(PASSAGE);
-    await page.locator('.find-widget .matchesCount', { hasText: '1 of 1' }).waitFor();
-    await page.keyboard.press('Escape');
-    await page.locator('.statusbar-item', { hasText: `(${PASSAGE.length} selected)` }).waitFor();
+    await selectOnly(page, PASSAGE);
     await codeAction(wb, 'Tag as Torture', 'first-minute-2-code-actions');
     await page.locator('.view-overlays [class*=TextEditorDecorationType]').first().waitFor({ state: 'attached' });
     await wb.shot('first-minute-3-tagged');
@@ -128,13 +121,7 @@ describe('A .txt that a config leaves out of the sources (UI)', function () {
     const page = wb.page;
     await quickOpen(page, 'notes.txt');
     await page.locator('.statusbar-item', { hasText: 'Plain Text' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Control+F');
-    const find = page.locator('.editor-widget.find-widget textarea, .editor-widget.find-widget input').first();
-    await find.waitFor({ state: 'visible' });
-    await find.fill(PASSAGE);
-    await page.locator('.find-widget .matchesCount', { hasText: '1 of 1' }).waitFor();
-    await page.keyboard.press('Escape');
-    await page.locator('.statusbar-item', { hasText: `(${PASSAGE.length} selected)` }).waitFor();
+    await selectOnly(page, PASSAGE);
     await page.keyboard.press('Control+.');
     // With nothing to offer, the editor says so where the menu would be.
     await page.locator('.monaco-editor-overlaymessage, .action-widget', { hasText: /No code actions|Tag as/ }).first().waitFor({ state: 'visible' });

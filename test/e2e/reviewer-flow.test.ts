@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { codeAction, quickOpen, runCommand, useWorkbench, workspacePath, type Workbench } from './workbench';
+import { codeAction, quickOpen, runCommand, selectOnly, useWorkbench, workspacePath, type Workbench } from './workbench';
 
 const SAMPLE = '2025-11-witness-statement.legal.md';
 /** A copy of the sample made by this suite: the suites before it may have tagged the sample itself. */
@@ -51,12 +51,7 @@ async function expectProblems(page: Page, cue: string, count: number): Promise<v
 async function cursorAt(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+1');
   await page.locator('.editor-instance .monaco-editor.focused').waitFor();
-  await page.keyboard.press('Control+F');
-  const find = page.locator('.editor-widget.find-widget textarea, .editor-widget.find-widget input').first();
-  await find.waitFor({ state: 'visible' });
-  await find.fill(text);
-  await page.locator('.find-widget .matchesCount', { hasText: '1 of 1' }).waitFor();
-  await page.keyboard.press('Escape');
+  await selectOnly(page, text);
   await page.keyboard.press('ArrowLeft');
 }
 

@@ -85,6 +85,20 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
 }
 
 /**
+ * Selects `text`, which must occur once in the focused editor, with the find widget: Escape closes
+ * it and leaves the match selected.
+ */
+export async function selectOnly(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Control+F');
+  const find = page.locator('.editor-widget.find-widget textarea, .editor-widget.find-widget input').first();
+  await find.waitFor({ state: 'visible' });
+  await find.fill(text);
+  await page.locator('.find-widget .matchesCount', { hasText: '1 of 1' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.statusbar-item', { hasText: `(${text.length} selected)` }).waitFor();
+}
+
+/**
  * Runs a command by its title from the command palette (F1). Right after the workbench loads, the
  * extension host may not have registered the extension's commands yet: until the title is listed,
  * the palette is closed and opened again (up to `timeoutMs`).
