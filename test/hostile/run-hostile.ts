@@ -1,8 +1,9 @@
 /**
  * Runs the hostile-input corpus (scripts/generate-hostile.ts) through the CLI in-process
- * (`runCli`, as the unit tests do) and judges every run: it finished within the bound, did not
- * crash (no "internal error", no exception), exited with a code the case expects, said what it
- * had to say (the file's name, a position where there is one), and modified no file it was not
+ * (`runCli`, as the unit tests do) and judges every run: it finished within the time bound when
+ * one is given (`npm run reliability` gives TIME_BOUND_MS; `npm test` gives none: a busy machine
+ * breaks any bound in milliseconds), did not crash (no "internal error", no exception), exited
+ * with a code the case expects, said what it had to say (the file's name, a position where there is one), and modified no file it was not
  * asked to modify (every file of the corpus, the `outside/` folder included, hashed before and
  * after). Used by test/unit/hostile.test.ts and scripts/reliability.ts.
  */
@@ -15,7 +16,7 @@ import { parseSidecar } from '../../src/core/annotations/sidecar-io';
 import { readFastYaml } from '../../src/core/validation/fast-yaml';
 import type { HostileCase, HostileRun } from '../../scripts/generate-hostile';
 
-/** The bound of the issue: every command on every hostile file finishes within 10 s. */
+/** The bound `npm run reliability` judges: every command on every hostile file finishes within 10 s. */
 export const TIME_BOUND_MS = 10_000;
 
 export interface RunOutcome {
@@ -67,17 +68,17 @@ function changedFiles(before: Map<string, string>, after: Map<string, string>): 
 }
 
 /** Runs every command of a case, in order, from the case's folder. `corpusRoot` holds `workspace/` and `outside/`. */
-export async function runHostileCase(corpusRoot: string, hostile: HostileCase, options: { knownLimits?: boolean } = {}): Promise<RunOutcome[]> {
+export async function runHostileCase(corpusRoot: string, hostile: HostileCase, options: { knownLimits?: boolean; timeBoundMs?: number } = {}): Promise<RunOutcome[]> {
   const folder = join(corpusRoot, 'workspace', hostile.folder);
   const outcomes: RunOutcome[] = [];
   for (const run of hostile.runs) {
     if (run.knownLimit && !options.knownLimits) continue;
-    outcomes.push({ ...(await runOne(corpusRoot, folder, hostile, run)), knownLimit: run.knownLimit });
+    outcomes.push({ ...(await runOne(corpusRoot, folder, hostile, run, options.timeBoundMs)), knownLimit: run.knownLimit });
   }
   return outcomes;
 }
 
-async function runOne(corpusRoot: string, folder: string, hostile: HostileCase, run: HostileRun): Promise<RunOutcome> {
+async function runOne(corpusRoot: string, folder: string, hostile: HostileCase, run: HostileRun, timeBoundMs?: number): Promise<RunOutcome> {
   const before = hashTree(corpusRoot);
   const modifiedBefore = (run.modifies ?? []).map((file) => annotationsIn(join(folder, file)));
   let out = '';
@@ -97,7 +98,7 @@ async function runOne(corpusRoot: string, folder: string, hostile: HostileCase, 
     process.chdir(cwd);
   }
   const ms = performance.now() - started;
-  if (ms > TIME_BOUND_MS) failures.push(`took ${Math.round(ms)} ms (bound ${TIME_BOUND_MS} ms)`);
+  if (timeBoundMs !== undefined && ms > timeBoundMs) failures.push(`took ${Math.round(ms)} ms (bound ${timeBoundMs} ms)`);
   if (/internal error|RangeError|Maximum call stack/.test(err + out.slice(0, 10_000))) failures.push(`crashed: ${firstLine(err)}`);
   if (!run.exits.includes(exit)) failures.push(`exit ${exit}, expected ${run.exits.join(' or ')}: ${firstLine(err) || firstLine(out)}`);
   if (exit !== 0 && run.mentions && !run.mentions.test(err) && !run.mentions.test(out.slice(0, 100_000))) failures.push(`output does not match ${run.mentions}: ${firstLine(err) || firstLine(out)}`);
