@@ -3,6 +3,7 @@ import { FUZZY_THRESHOLD, PreparedText, anchor, anchorAll, createTarget, shiftRa
 import { alignMatchEnd } from '../../src/core/annotations/approx';
 import type { AnchorResult, TextTarget } from '../../src/core/annotations/model';
 import { editDistance } from '../../src/core/text/edit-distance';
+import { describeGrowth, MAX_GROWTH_RATIO, measureGrowth } from '../hostile/growth';
 
 /** Code-point slice, to check results the way a sidecar reader would. */
 const cpSlice = (text: string, start: number, end: number): string => Array.from(text).slice(start, end).join('');
@@ -215,23 +216,33 @@ describe('anchoring: nothing throws', () => {
     assert.equal(result.status, 'orphaned');
   });
 
-  it('bounds the work for a 1 MB quote and for quotes at the 256-error cap', () => {
-    const big = 'The Detaining Power shall provide. '.repeat(30_000);
-    const target = createTarget(big, 0, Array.from(big).length);
-    let began = performance.now();
-    assert.equal(anchor(big, target).status, 'anchored');
-    const edited = `x${big.slice(0, 500_000)}CHANGED${big.slice(500_010)}`;
-    assert.equal(anchor(edited, target).status, 'orphaned');
-    assert.ok(performance.now() - began < 2000, 'a 1 MB quote took over 2 s');
+  // Growth from n to 4n, not milliseconds (test/hostile/growth.ts): up to a 1 MB quote.
+  it('grows at most linearly with the length of a quote, found or lost', async function () {
+    this.timeout(120_000);
+    const growth = await measureGrowth((size) => {
+      const big = 'The Detaining Power shall provide. '.repeat(Math.ceil(size / 35)).slice(0, size);
+      const target = createTarget(big, 0, Array.from(big).length);
+      const middle = Math.floor(size / 2);
+      const edited = `x${big.slice(0, middle)}CHANGED${big.slice(middle + 10)}`;
+      assert.equal(anchor(big, target).status, 'anchored');
+      assert.equal(anchor(edited, target).status, 'orphaned');
+      return () => [anchor(big, target), anchor(edited, target)];
+    }, 262_500);
+    assert.ok(growth.ratio < MAX_GROWTH_RATIO, describeGrowth('anchoring a quote of n characters, then the same quote changed in its middle', growth));
+  });
 
+  it('grows at most linearly with the text around a quote at the 256-error cap', async function () {
+    this.timeout(120_000);
     const long = `${'Witness statements describe beatings and electric shocks. '.repeat(60)}`.slice(0, 3000);
-    const text = `${'Unrelated filler text about the weather and crops. '.repeat(20_000)}${long}`;
-    const longTarget = createTarget(text, Array.from(text).length - 3000, Array.from(text).length);
-    const scrambled = text.slice(0, text.length - 3000) + long.replace(/[aeiou]/g, 'x');
-    began = performance.now();
-    const result = anchor(scrambled, longTarget);
-    assert.ok(['fuzzy', 'orphaned'].includes(result.status));
-    assert.ok(performance.now() - began < 2000, `a 3,000-character quote with 256 errors allowed took ${performance.now() - began} ms`);
+    const growth = await measureGrowth((size) => {
+      const filler = 'Unrelated filler text about the weather and crops. '.repeat(Math.ceil(size / 51)).slice(0, size);
+      const text = `${filler}${long}`;
+      const longTarget = createTarget(text, Array.from(text).length - 3000, Array.from(text).length);
+      const scrambled = filler + long.replace(/[aeiou]/g, 'x');
+      assert.ok(['fuzzy', 'orphaned'].includes(anchor(scrambled, longTarget).status));
+      return () => anchor(scrambled, longTarget);
+    }, 255_000);
+    assert.ok(growth.ratio < MAX_GROWTH_RATIO, describeGrowth('a 3,000-character quote with 256 errors allowed, in a text of n characters', growth));
   });
 });
 
