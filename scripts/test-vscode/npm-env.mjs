@@ -49,3 +49,13 @@ export function withoutNpmEnv(base = process.env) {
   if (env.PATH !== undefined) env.PATH = pathWithoutNpmEntries(env.PATH);
   return env;
 }
+
+/**
+ * npm settings of a nested npm command that must not lean on the user's npm cache: an empty cache
+ * in `tmp` (the caller removes it). An install then downloads everything as on a new machine,
+ * instead of finding it in a warm ~/.npm (or ~/.npm/_npx, where node-pty's `npx node-gyp` would
+ * find node-gyp), and leaves none of its hundreds of megabytes there.
+ */
+export function emptyNpmCache(tmp) {
+  return { npm_config_cache: path.join(tmp, 'npm-cache') };
+}
