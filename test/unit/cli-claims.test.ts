@@ -115,6 +115,43 @@ describe('claims in the CLI', () => {
     assert.match((await cli('check', '--claims', 'notes.txt')).out, /^notes\.txt:1:1: info untagged-claim: /m);
   });
 
+  it('without a config, walks a folder for every .txt and .md as scan does, never a sidecar', async () => {
+    await fs.mkdir('plain');
+    await fs.writeFile('plain/a.txt', 'On 2 June 2023 a detainee was beaten in custody in Russia.\n');
+    await fs.writeFile('plain/b.md', 'Another man was shot dead.\n');
+    await fs.writeFile('plain/data.csv', 'He was executed.\n');
+    const { code, out, err } = await cli('check', '--claims', 'plain');
+    assert.equal(code, 0, err);
+    assert.match(out, /^plain\/a\.txt:1:1: warning untagged-claim: untagged claim: "beaten in custody"/m);
+    assert.match(out, /^plain\/b\.md:1:1: warning untagged-claim: /m);
+    assert.doesNotMatch(out, /data\.csv/);
+    assert.match(err, /^claims in 2 source\(s\): /m);
+    assert.doesNotMatch(err, /nothing to check/);
+    // The same sources as scan finds in that folder.
+    const scanned = (JSON.parse((await cli('scan', 'plain')).out) as ScanFileResult[]).map((result) => result.file);
+    assert.deepEqual(scanned, ['plain/a.txt', 'plain/b.md']);
+    // From the root: the tagged r.txt once (by its sidecar and by the walk), and its sidecar never as a source.
+    const root = await cli('check', '--claims', '--format', 'json', '.');
+    const reports = JSON.parse(root.out) as { file: string; problems: { code: string }[] }[];
+    const withClaims = reports.filter((report) => report.problems.some((p) => p.code === 'untagged-claim')).map((report) => report.file);
+    assert.deepEqual(withClaims, ['plain/a.txt', 'plain/b.md', 'r.txt']);
+    assert.match(root.err, /^claims in 3 source\(s\): /m);
+  });
+
+  it('says on stderr that a folder held nothing to check, and exits 0', async () => {
+    await fs.mkdir('empty');
+    await fs.writeFile('empty/data.csv', 'He was executed.\n');
+    const withClaims = await cli('check', '--claims', 'empty');
+    assert.equal(withClaims.code, 0);
+    assert.equal(withClaims.out, '');
+    assert.match(withClaims.err, /^no sidecars, configs or sources found under empty; nothing to check there$/m);
+    const plain = await cli('check', 'empty');
+    assert.equal(plain.code, 0);
+    assert.match(plain.err, /^no sidecars or configs found under empty; nothing to check there$/m);
+    // A folder with something to check says nothing of the kind.
+    assert.doesNotMatch((await cli('check', '--claims', '.')).err, /nothing to check/);
+  });
+
   it('disables claims when the config says so', async () => {
     await fs.writeFile('.legal-annotator.yaml', 'version: 1\nclaims: {enabled: false}\n');
     assert.equal((await cli('check', '--claims')).out, '');

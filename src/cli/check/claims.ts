@@ -1,12 +1,13 @@
 /**
  * `check --claims`: untagged claims of sources, as problems positioned in the source (not in
  * its sidecar). The sources are those of the sidecars checked, those given on the command line,
- * and, in a folder under a `.legal-annotator.yaml`, every file its `sources` globs match (without
- * a config no folder is searched for sources: every .txt and .md would be).
+ * and in a folder every source `sourcesInFolder` finds there, as `scan` does: the files the
+ * `sources` globs of the config in force match, without a config every *.txt and *.md.
  */
 import { promises as fs } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SIDECAR_SUFFIX } from '../../core/annotations/model';
+import { CONFIG_FILE_NAME } from '../../core/config/workspace-config';
 import { configLoader, reviewWorkspace, type SourceReview } from '../../core/claims';
 import type { ReviewedClaim } from '../../core/claims/types';
 import { claimMessage } from '../../core/claims/messages';
@@ -35,8 +36,7 @@ export async function collectClaimSources(paths: readonly string[], targets: Che
   for (const given of paths) {
     const folder = resolve(given);
     if (!(await isDirectory(folder))) continue;
-    const config = await configFor(`${folder}${sep}x`);
-    if (!config.configPath) continue;
+    const config = await configFor(join(folder, CONFIG_FILE_NAME));
     for (const path of await sourcesInFolder(folder, config, given)) sources.add(path);
   }
   return [...sources].sort();

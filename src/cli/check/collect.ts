@@ -4,7 +4,7 @@
  * exist or cannot be read stops the command (exit 2): a typo must not pass CI as "clean".
  */
 import { promises as fs } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/annotations/model';
 import { CONFIG_FILE_NAME } from '../../core/config/workspace-config';
@@ -48,6 +48,21 @@ export async function collectTargets(paths: readonly string[]): Promise<CheckTar
   return { sidecars: [...sidecars].sort(), configs: [...configs].sort(), sourcesWithoutSidecar };
 }
 
+/**
+ * The folders among `paths` (as given) under which none of `found` (absolute paths) lies: said
+ * on standard error, so that a job pointed at the wrong folder does not pass as clean unseen.
+ */
+export async function foldersWithNothing(paths: readonly string[], found: readonly string[]): Promise<string[]> {
+  const empty: string[] = [];
+  for (const given of paths) {
+    const folder = resolve(given);
+    if (!(await isFolder(folder))) continue;
+    const prefix = folder.endsWith(sep) ? folder : `${folder}${sep}`;
+    if (!found.some((path) => path.startsWith(prefix))) empty.push(given);
+  }
+  return empty;
+}
+
 async function walk(folder: string, given: string): Promise<string[]> {
   try {
     return await glob([`**/*${SIDECAR_SUFFIX}`, `**/${CONFIG_FILE_NAME}`], {
@@ -59,6 +74,14 @@ async function walk(folder: string, given: string): Promise<string[]> {
     });
   } catch (error) {
     throw new CliError(`${given}: cannot be listed (${(error as Error).message})`);
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isDirectory();
+  } catch {
+    return false;
   }
 }
 

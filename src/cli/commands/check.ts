@@ -1,6 +1,6 @@
 import type { Problem } from '../../core/validation/problem';
 import { checkClaims, collectClaimSources } from '../check/claims';
-import { collectTargets, type CheckTargets } from '../check/collect';
+import { collectTargets, foldersWithNothing, type CheckTargets } from '../check/collect';
 import { formatJson, formatSarif, formatText, type FileReport } from '../check/formats';
 import { checkSidecarPaths, displayPath, type SidecarOutcome } from '../check/run-sidecars';
 import { corpusPart, parseShard, type CorpusPart } from '../check/shard';
@@ -29,7 +29,8 @@ Options:
                             orphaned annotations and files with errors are left alone
   --claims                  also report untagged claims (code untagged-claim) in the
                             sources: those of the sidecars, those given, and in a folder
-                            with a .legal-annotator.yaml every file its sources globs match;
+                            every file the sources globs of its .legal-annotator.yaml
+                            match (without one, every *.txt and *.md), as scan walks it;
                             severity: the config's claims.severity (default warning),
                             info for low-confidence claims. They do not change the exit
                             code unless:
@@ -43,6 +44,8 @@ Options:
   -h, --help                show this help
 
 Lines and columns are 1-based; columns count Unicode code points.
+A folder under which nothing was found to check is said on stderr ("no sidecars, configs
+or sources found under PATH"); the exit code stays 0 for it.
 Exit: 0 clean (info only); 1 errors or warnings found; 2 could not run (bad usage,
 missing or unreadable PATH).
 `;
@@ -71,7 +74,8 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
 
   const paths = positionals.length > 0 ? positionals : ['.'];
   const part = shard && (await corpusPart(shard, paths[0]));
-  const targets = await partTargets(paths, part, output);
+  const all = await collectTargets(paths);
+  const targets = partTargets(all, part, output);
   if (!withClaims) for (const source of targets.sourcesWithoutSidecar) output.err(`${source}: has no sidecar; nothing to check\n`);
 
   const threads = context.workerScript && !fix && targets.sidecars.length >= MIN_SIDECARS_FOR_WORKERS ? threadCount() : 1;
@@ -82,7 +86,12 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   const configReports = new Map<string, Problem[]>();
   if (!part || part.checksConfigs) for (const file of configFiles) configReports.set(file.path, file.problems);
   // Untagged claims belong to the source, not to its sidecar.
-  const claimSources = withClaims ? (await collectClaimSources(paths, targets)).filter((path) => !part || part.has(path)) : [];
+  const sourcesFound = withClaims ? await collectClaimSources(paths, targets) : [];
+  const claimSources = sourcesFound.filter((path) => !part || part.has(path));
+  const lookedFor = withClaims ? 'sidecars, configs or sources' : 'sidecars or configs';
+  for (const folder of await foldersWithNothing(paths, [...all.sidecars, ...all.configs, ...sourcesFound])) {
+    output.err(`no ${lookedFor} found under ${folder}; nothing to check there\n`);
+  }
   const claims = withClaims ? await checkClaims(claimSources, values['claims-as-errors']) : undefined;
   // One order for every format: by path, configs, sidecars and sources together.
   const reports: FileReport[] = [
@@ -122,9 +131,8 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   return failing > 0 ? EXIT.problems : EXIT.ok;
 }
 
-/** Every target of `paths`, or those of one part of them (`--shard`), said on standard error. */
-async function partTargets(paths: readonly string[], part: CorpusPart | undefined, output: CliOutput): Promise<CheckTargets> {
-  const all = await collectTargets(paths);
+/** All the targets, or those of one part of them (`--shard`), said on standard error. */
+function partTargets(all: CheckTargets, part: CorpusPart | undefined, output: CliOutput): CheckTargets {
   if (!part) return all;
   const targets = part.targets(all);
   const configs = part.checksConfigs ? ' and the configs' : '';
