@@ -190,6 +190,9 @@ export async function codeAction(wb: Workbench, title: string, shot: string, tim
     assert.ok(Date.now() < deadline, `Ctrl+. does not offer "${title}" after ${timeoutMs / 1000} s`);
   }
   await wb.shot(shot);
+  // VS Code 1.100 lays an invisible pointer block over the workbench with the menu, until the
+  // mouse moves: move it onto the row first.
+  await row.hover({ force: true });
   await row.click();
   await row.waitFor({ state: 'hidden' });
 }
