@@ -42,7 +42,10 @@ export async function expandSourcePaths(given: readonly string[], configFor: (pa
       continue;
     }
     const kind = await pathKind(argument);
-    if (kind === 'file') add(argument, resolve(argument));
+    if (kind === 'file') {
+      const source = await sourceNamedBy(argument);
+      add(source, resolve(source));
+    }
     else if (kind === 'folder') {
       const folder = resolve(argument);
       const config = await configFor(join(folder, CONFIG_FILE_NAME));
@@ -61,6 +64,25 @@ export async function expandSourcePaths(given: readonly string[], configFor: (pa
 }
 
 /**
+ * The source a FILE argument (an existing file) names, for the commands that read a source
+ * (`scan`, `tag`): a sidecar names its source, as `untag` and `status` take a source or its
+ * sidecar, so `scan *` and `tag report.txt.ann.yaml` act on report.txt; a config is no source.
+ * A config, or a sidecar whose source does not exist, stops the command (CliError, exit 2).
+ */
+export async function sourceNamedBy(given: string): Promise<string> {
+  if (basename(given) === CONFIG_FILE_NAME) throw new CliError(`${given}: is the workspace config, not a source; give a source file`);
+  if (!given.endsWith(SIDECAR_SUFFIX)) return given;
+  const source = given.slice(0, -SIDECAR_SUFFIX.length);
+  if ((await pathKind(source)) !== 'file') throw new CliError(`${given}: is a sidecar and its source ${source} does not exist; give a source file`);
+  return source;
+}
+
+/** Whether `path` is a sidecar or a config: never a source, whatever a glob matches. */
+function isSidecarOrConfig(path: string): boolean {
+  return path.endsWith(SIDECAR_SUFFIX) || basename(path) === CONFIG_FILE_NAME;
+}
+
+/**
  * Absolute paths of the sources under `folder`, sorted: the files the config's `sources` globs
  * match (relative to the config's folder), never a sidecar or a config. `shown` names the
  * folder in an error.
@@ -75,7 +97,7 @@ export async function sourcesInFolder(folder: string, config: WorkspaceConfig, s
   }
   return files
     .map((file) => resolve(file))
-    .filter((path) => !path.endsWith(SIDECAR_SUFFIX) && basename(path) !== CONFIG_FILE_NAME)
+    .filter((path) => !isSidecarOrConfig(path))
     .filter((path) => isSource(relative(config.root, path).split(sep).join('/')))
     .sort();
 }
@@ -93,7 +115,7 @@ async function globSources(pattern: string): Promise<string[]> {
   const matches = await glob(rest, { cwd: base, dot: false, onlyFiles: true, expandDirectories: false, ignore: [...SKIPPED_FOLDERS] });
   return matches
     .map((match) => join(base, match))
-    .filter((path) => !path.endsWith(SIDECAR_SUFFIX) && basename(path) !== CONFIG_FILE_NAME)
+    .filter((path) => !isSidecarOrConfig(path))
     .sort();
 }
 

@@ -96,6 +96,15 @@ describe('legal-annotator scan PATH: folders, globs and standard input', functio
     assert.deepEqual(await files([reports]), ['2022/b.md', '2022/c.txt', 'a.txt'].map((name) => join(reports, name)));
   });
 
+  it('reads a sidecar given by name as its source (each file once) and refuses a config', async function () {
+    const sidecar = join(reports, 'a.txt.ann.yaml');
+    assert.deepEqual(await files([sidecar, join(reports, 'a.txt')]), [join(reports, 'a.txt')]);
+    const config = join(dir, 'configured', '.legal-annotator.yaml');
+    const { code, out, err } = await cli(['scan', config]);
+    assert.deepEqual({ code, out }, { code: 2, out: '' });
+    assert.match(err, /\.legal-annotator\.yaml: is the workspace config, not a source; give a source file\n$/);
+  });
+
   it('walks a folder for the files its config\'s sources globs match', async function () {
     const configured = join(dir, 'configured');
     assert.deepEqual(await files([configured]), [join(configured, 'final', 'e.txt')]);

@@ -104,6 +104,27 @@ describe('legal-annotator tag', () => {
     assert.match(refused.err, /unknown category "torture" \(not in the workspace taxonomy\); known categories: pillage/);
   });
 
+  it('given the sidecar, tags its source (as untag and status take either), never a sidecar of the sidecar', async () => {
+    await cli('tag', 'r.txt', '--category', 'torture', '--start', '19', '--end', '27');
+    const { code, out, err } = await cli('tag', 'r.txt.ann.yaml', '--category', 'wilful-killing', '--quote', 'executed');
+    assert.equal(code, 0, err);
+    assert.match(err, /^r\.txt: tagged 54-62 "executed" as wilful-killing in r\.txt\.ann\.yaml\n$/);
+    assert.deepEqual(parseSidecar(await fs.readFile('r.txt.ann.yaml', 'utf8')).sidecar!.annotations.map((a) => a.id)[1], out.trim());
+    await assert.rejects(fs.access('r.txt.ann.yaml.ann.yaml'));
+  });
+
+  it('refuses the config and a sidecar whose source is gone (exit 2, nothing written)', async () => {
+    await fs.writeFile('.legal-annotator.yaml', 'version: 1\n');
+    const config = await cli('tag', '.legal-annotator.yaml', '--category', 'torture', '--quote', 'version');
+    assert.equal(config.code, 2);
+    assert.match(config.err, /^legal-annotator tag: \.legal-annotator\.yaml: is the workspace config, not a source; give a source file\n$/);
+    await fs.writeFile('gone.txt.ann.yaml', 'version: 1\nsource: gone.txt\nannotations: []\n');
+    const orphan = await cli('tag', 'gone.txt.ann.yaml', '--category', 'torture', '--quote', 'version');
+    assert.equal(orphan.code, 2);
+    assert.match(orphan.err, /gone\.txt\.ann\.yaml: is a sidecar and its source gone\.txt does not exist; give a source file\n$/);
+    assert.deepEqual((await fs.readdir('.')).filter((name) => name.endsWith('.ann.yaml.ann.yaml') || name === '.legal-annotator.yaml.ann.yaml'), []);
+  });
+
   describe('refusals (exit 1, the file named, nothing written)', () => {
     const refusals: [string, string[], RegExp][] = [
       ['an unknown category, with the closest ids', ['--category', 'tortur', '--start', '19', '--end', '27'], /^legal-annotator tag: r\.txt: unknown category "tortur" \(not in the workspace taxonomy\); did you mean "torture"\?$/],

@@ -10,12 +10,14 @@ import { configWarningLines } from '../config-warnings';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { shortQuote, sidecarLinkRefusal } from '../sidecar-edit';
 import { parseCommandArgs } from '../args';
+import { sourceNamedBy } from '../source-paths';
 
 export const TAG_HELP = `Usage: legal-annotator tag FILE --category ID
                           (--start N --end N | --quote TEXT [--occurrence N])
                           [--note TEXT] [--author NAME]
 
-Adds an annotation to FILE's sidecar (FILE.ann.yaml, created if needed), as the editor's
+Adds an annotation to FILE's sidecar (FILE.ann.yaml, created if needed; FILE may also be
+the sidecar, which names its source), as the editor's
 "Tag as" code action does: a new id, the passage's position and quote with context, the
 creation time and status "proposed". Categories come from the workspace taxonomy
 (.legal-annotator.yaml, else the default one). Prints the new annotation's id.
@@ -33,7 +35,8 @@ Options:
 
 Exit: 0 tagged; 1 refused (unknown category, quote not found or ambiguous, no such
 occurrence, offsets out of range or empty, a sidecar with errors, a source that is not
-UTF-8 text); 2 could not run (bad usage, missing FILE).
+UTF-8 text); 2 could not run (bad usage, missing FILE, FILE the config or a sidecar
+whose source is missing).
 `;
 
 export async function runTag(args: string[], output: CliOutput): Promise<number> {
@@ -54,7 +57,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   if (positionals.length !== 1) throw new CliError(`give exactly one FILE (got ${positionals.length}; see legal-annotator tag --help)`);
   if (!values.category) throw new CliError('--category is required (see legal-annotator tag --help)');
   const range = rangeOption(values);
-  const file = positionals[0];
+  const file = await sourceNamedBy(positionals[0]);
   const shown = relative(process.cwd(), file).split(sep).join('/') || file;
   const refuse = (reason: string): number => {
     output.err(`legal-annotator tag: ${shown}: ${reason}\n`);
