@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as YAML from 'yaml';
 import { createTarget } from '../../src/core/annotations/anchoring';
 import { parseSidecar } from '../../src/core/annotations/sidecar-io';
 import { sourceHash } from '../../src/core/annotations/source-hash';
@@ -70,7 +71,7 @@ describe('legal-annotator untag and status', () => {
     assert.equal(err, 'r.txt: tag a-11111111 (torture, "tortured"): proposed -> confirmed in r.txt.ann.yaml\n');
     const after = await fs.readFile('r.txt.ann.yaml', 'utf8');
     const entry = block(after, 'category: torture', 'category: wilful-killing');
-    assert.match(entry, /^ {2}- category: torture\n {4}id: a-11111111\n {4}status: confirmed # to be confirmed by a second reviewer\n {4}note: Witness A\n {4}target: \{.*\}\n {4}modified: "?\d{4}-\d\d-\d\dT[\d:.]+Z"?\n$/);
+    assert.match(entry, /^ {2}- category: torture\n {4}id: a-11111111\n {4}status: confirmed # to be confirmed by a second reviewer\n {4}note: Witness A\n {4}target: \{.*\}\n {4}modified: "\d{4}-\d\d-\d\dT[\d:.]+Z"\n$/);
     // Everything outside the entry is unchanged.
     const entryBefore = block(SIDECAR, 'category: torture', 'category: wilful-killing');
     assert.equal(after.replace(entry, ''), SIDECAR.replace(entryBefore, ''));
@@ -78,6 +79,19 @@ describe('legal-annotator untag and status', () => {
     assert.equal(annotation.status, 'confirmed');
     assert.ok(Math.abs(Date.parse(annotation.modified!) - Date.now()) < 60_000);
     assert.equal((await cli('check')).code, 0);
+  });
+
+  it('status writes modified quoted, as created is, so that a YAML 1.1 reader reads a string, not a date', async () => {
+    // An entry whose modified was once written plain, and a status the user quoted.
+    const plain = SIDECAR.replace('    status: confirmed\n', "    status: 'confirmed'\n    modified: 2026-01-02T03:04:05.000Z\n");
+    await fs.writeFile('r.txt.ann.yaml', plain);
+    assert.equal((await cli('status', 'r.txt', '--id', 'a-11111111', '--id', 'a-33333333', 'disputed')).code, 0);
+    const after = await fs.readFile('r.txt.ann.yaml', 'utf8');
+    assert.equal(after.match(/^ {4}modified: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"$/gm)?.length, 2, after);
+    assert.doesNotMatch(after, /modified: \d/);
+    assert.match(after, /^ {4}status: 'disputed'$/m);
+    const yaml11 = YAML.parse(after, { version: '1.1' }) as { annotations: { modified?: unknown }[] };
+    assert.deepEqual(yaml11.annotations.map((a) => typeof a.modified), ['string', 'undefined', 'string']);
   });
 
   it('works on several ids at once, and on the sidecar named directly', async () => {

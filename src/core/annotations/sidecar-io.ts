@@ -173,11 +173,7 @@ function updateEntry<T extends Annotation | Dismissal>(doc: SidecarDocument, lis
   const copy = YAML.parseDocument(doc.text, { keepSourceTokens: true });
   const item = (copy.get(list, true) as YAML.YAMLSeq).items[index] as YAML.YAMLMap;
   const span = blockItemSpan(doc.text, item);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) item.delete(key);
-    else if (typeof value === 'object') item.set(key, copy.createNode(value));
-    else item.set(key, value);
-  }
+  for (const [key, value] of Object.entries(changes)) setField(copy, item, key, value);
   const expected = { ...entries[index] } as Record<string, unknown>;
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete expected[key];
@@ -189,6 +185,26 @@ function updateEntry<T extends Annotation | Dismissal>(doc: SidecarDocument, lis
     ? { start: span.start, end: span.end, newText: renderBlockItem(item, { ...layout, ...span }) }
     : rewriteList(doc, list, updated);
   return finish(doc, edit, (result) => sameJsonValue(result[list], updated));
+}
+
+/**
+ * Sets one field of an entry being rewritten (`undefined` removes it). The value goes in as a
+ * node whose quoting renderBlockItem decides, as for a new entry's `created`: a time a YAML 1.1
+ * reader would take for a date (`modified`) is written quoted. A scalar the user quoted keeps
+ * its quotes, and its comment.
+ */
+function setField(document: YAML.Document, item: YAML.YAMLMap, key: string, value: unknown): void {
+  if (value === undefined) {
+    item.delete(key);
+    return;
+  }
+  const old = item.get(key, true);
+  if (YAML.isScalar(old) && (value === null || typeof value !== 'object')) {
+    old.value = value;
+    if (old.type === YAML.Scalar.PLAIN) old.type = undefined;
+    return;
+  }
+  item.set(key, document.createNode(value));
 }
 
 export function setSourceHash(doc: SidecarDocument, hash: string): SidecarDocument {
