@@ -73,7 +73,11 @@ describe('claims in the CLI', () => {
     assert.equal(out,
       'r.txt:4:1: warning untagged-claim: untagged claim: "abducted" suggests Abduction and hostage-taking (hostage-taking); tag it or dismiss it as not a claim\n' +
       'r.txt:5:1: info untagged-claim: untagged claim: "rape" suggests Rape and other sexual violence (sexual-violence) (low confidence: negated: "no evidence"); tag it or dismiss it as not a claim\n');
-    assert.match(err, /claims in 1 source\(s\): 4, 1 tagged, 1 dismissed, 1 untagged/);
+    // Every claim counted once: 1 + 1 + 1 + 1 = 4.
+    assert.match(err, /^claims in 1 source\(s\): 4, 1 tagged, 1 dismissed, 1 untagged, 1 low-confidence\n/m);
+    // A source without a sidecar: one claim and one low-confidence (negated) one.
+    await fs.writeFile('b.txt', 'Witnesses said he was tortured.\nThere is no evidence of rape.\n');
+    assert.match((await cli('check', '--claims', 'b.txt')).err, /^claims in 1 source\(s\): 2, 0 tagged, 0 dismissed, 1 untagged, 1 low-confidence\n/m);
     // Without --claims, nothing about claims.
     assert.equal((await cli('check')).out, '');
   });
@@ -82,7 +86,7 @@ describe('claims in the CLI', () => {
     assert.equal((await cli('check', '--claims', '--max-untagged', '1')).code, 0);
     const over = await cli('check', '--max-untagged', '0');
     assert.equal(over.code, 1);
-    assert.match(over.err, /1 untagged \(at most 0 allowed\)/);
+    assert.match(over.err, /, 1 untagged, 1 low-confidence \(at most 0 untagged allowed\)\n/);
     const errors = await cli('check', '--claims-as-errors');
     assert.equal(errors.code, 1);
     assert.match(errors.out, /^r\.txt:4:1: error untagged-claim: /m);

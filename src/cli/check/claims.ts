@@ -60,6 +60,18 @@ export async function checkClaims(sources: readonly string[], asErrors: boolean)
   return { reviews, problems, untagged };
 }
 
+/**
+ * The summary line of `check --claims`, after `claims in N source(s): `: every claim once, so the
+ * parts add up to the total: tagged, dismissed, untagged (high confidence: what --max-untagged
+ * counts) and low-confidence (untagged, reported as info).
+ */
+export function describeClaimCounts(reviews: readonly SourceReview[]): string {
+  const sum = (count: (review: SourceReview) => number) => reviews.reduce((total, review) => total + count(review), 0);
+  const untaggedHigh = sum((review) => review.counts.untaggedHigh);
+  const untaggedLow = sum((review) => review.counts.untagged) - untaggedHigh;
+  return `${sum((review) => review.counts.claims)}, ${sum((review) => review.counts.tagged)} tagged, ${sum((review) => review.counts.dismissed)} dismissed, ${untaggedHigh} untagged, ${untaggedLow} low-confidence`;
+}
+
 function claimProblem(review: SourceReview, claim: ReviewedClaim, lines: LineIndex, asErrors: boolean): Problem {
   const severity: Severity = claim.confidence === 'low' ? 'info' : asErrors ? 'error' : review.config.claims.severity;
   const start = lines.codePointPositionAt(claim.start);

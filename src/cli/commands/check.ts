@@ -1,5 +1,5 @@
 import type { Problem } from '../../core/validation/problem';
-import { checkClaims, collectClaimSources } from '../check/claims';
+import { checkClaims, collectClaimSources, describeClaimCounts } from '../check/claims';
 import { collectTargets, foldersWithNothing, type CheckTargets } from '../check/collect';
 import { formatJson, formatSarif, formatText, type FileReport } from '../check/formats';
 import { checkSidecarPaths, displayPath, type SidecarOutcome } from '../check/run-sidecars';
@@ -121,11 +121,8 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   const checked = reports.length - (claims?.problems.size ?? 0);
   output.err(`${checked} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info\n`);
   if (claims) {
-    const total = claims.reviews.reduce((sum, review) => sum + review.counts.claims, 0);
-    const tagged = claims.reviews.reduce((sum, review) => sum + review.counts.tagged, 0);
-    const dismissed = claims.reviews.reduce((sum, review) => sum + review.counts.dismissed, 0);
-    const limit = maxUntagged === undefined ? '' : ` (at most ${maxUntagged} allowed)`;
-    output.err(`claims in ${claims.reviews.length} source(s): ${total}, ${tagged} tagged, ${dismissed} dismissed, ${claims.untagged} untagged${limit}\n`);
+    const limit = maxUntagged === undefined ? '' : ` (at most ${maxUntagged} untagged allowed)`;
+    output.err(`claims in ${claims.reviews.length} source(s): ${describeClaimCounts(claims.reviews)}${limit}\n`);
     if (maxUntagged !== undefined && claims.untagged > maxUntagged) failing++;
   }
   return failing > 0 ? EXIT.problems : EXIT.ok;
