@@ -1,6 +1,6 @@
 import { runAsCheckWorker } from './check/workers';
 import { runCli } from './run';
-import { processOutput } from './output';
+import { printError, processOutput } from './output';
 
 // The same bundle runs `check`'s worker threads: a worker does its job and nothing else.
 if (!runAsCheckWorker()) {
@@ -10,7 +10,7 @@ if (!runAsCheckWorker()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      output.err(`legal-annotator: ${String(error)}\n`);
+      printError(output, undefined, String(error));
       process.exitCode = 2;
     },
   );

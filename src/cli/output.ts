@@ -1,3 +1,5 @@
+import { painter } from './colour';
+
 /** Where the CLI writes: injected so tests run commands in-process and read what they printed. */
 export interface CliOutput {
   out(text: string): void;
@@ -62,3 +64,13 @@ export const EXIT = {
 
 /** Bad usage or an input that stops the command: printed as one line, exit 2. */
 export class CliError extends Error {}
+
+/**
+ * Prints one error or refusal line, `legal-annotator COMMAND: message`, on standard error, its
+ * prefix red when standard error gets colour: every command's exit-2 errors and exit-1
+ * refusals go through here, so they look alike.
+ */
+export function printError(output: CliOutput, command: string | undefined, message: string): void {
+  const prefix = painter(output.colour?.err)('red', `legal-annotator${command ? ` ${command}` : ''}:`);
+  output.err(`${prefix} ${message}\n`);
+}

@@ -8,8 +8,8 @@ import { runUntag } from './commands/untag';
 import { runStatus } from './commands/status';
 import { runCategories } from './commands/categories';
 import { didYouMean, isParseArgsError } from './args';
-import { colourEnabled, painter, takeColourFlag } from './colour';
-import { CliError, EXIT, type CliContext, type CliOutput } from './output';
+import { colourEnabled, takeColourFlag } from './colour';
+import { CliError, EXIT, printError, type CliContext, type CliOutput } from './output';
 import { CLI_VERSION } from './version';
 
 export const MAIN_HELP = `Usage: legal-annotator <command> [options]
@@ -60,7 +60,6 @@ export async function runCli(argv: string[], given: CliOutput, context: CliConte
     out: colourEnabled(given.isTTY?.out, env, flag),
     err: colourEnabled(given.isTTY?.err, env, flag),
   });
-  const errorPrefix = (name?: string) => painter(output.colour?.err)('red', `legal-annotator${name ? ` ${name}` : ''}:`);
   const [name, ...args] = withoutColourFlag;
   if (name === undefined || (MAIN_OPTIONS.help as readonly string[]).includes(name)) {
     output.out(MAIN_HELP);
@@ -72,17 +71,17 @@ export async function runCli(argv: string[], given: CliOutput, context: CliConte
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    output.err(`${errorPrefix()} ${describeUnknownCommand(name)} (see legal-annotator --help)\n`);
+    printError(output, undefined, `${describeUnknownCommand(name)} (see legal-annotator --help)`);
     return EXIT.cannotRun;
   }
   try {
     return await command(args, output, context);
   } catch (error) {
     if (error instanceof CliError || isParseArgsError(error)) {
-      output.err(`${errorPrefix(name)} ${(error as Error).message}\n`);
+      printError(output, name, (error as Error).message);
       return EXIT.cannotRun;
     }
-    output.err(`${errorPrefix(name)} internal error: ${(error as Error).stack ?? String(error)}\n`);
+    printError(output, name, `internal error: ${(error as Error).stack ?? String(error)}`);
     return EXIT.cannotRun;
   }
 }

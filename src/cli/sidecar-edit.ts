@@ -10,7 +10,7 @@ import { readSidecarFile } from '../core/annotations/sidecar-file';
 import type { SidecarDocument } from '../core/annotations/sidecar-io';
 import { didYouMean } from './args';
 import { shown } from './interop/load-sources';
-import { CliError, EXIT, type CliOutput } from './output';
+import { CliError, EXIT, printError, type CliOutput } from './output';
 
 /** Where a symbolic link at `path` points, or undefined when `path` is no link (or does not exist). */
 export async function symbolicLinkTarget(path: string): Promise<string | undefined> {
@@ -78,7 +78,7 @@ export function requiredIds(given: readonly string[] | undefined, command: strin
 
 /** Prints why `command` refused to change FILE's tags; returns exit 1. */
 export function refuseEdit(output: CliOutput, command: string, file: string, reason: string): number {
-  output.err(`legal-annotator ${command}: ${shown(file)}: ${reason}\n`);
+  printError(output, command, `${shown(file)}: ${reason}`);
   return EXIT.problems;
 }
 

@@ -75,6 +75,28 @@ describe('CLI colour in output', function () {
     assert.equal(error.err, `${ESC}31mlegal-annotator scan:${ESC}39m ${join(dir, 'missing.txt')}: no such file or folder\n`);
   });
 
+  it('colours the prefix of exit-1 refusals as of exit-2 errors: tag\'s unknown category and missing quote, untag\'s unknown id', async function () {
+    const red = (command: string) => `${ESC}31mlegal-annotator ${command}:${ESC}39m `;
+    const tagged = join(dir, 'tagged.txt');
+    writeFileSync(tagged, 'The prisoners were tortured.\n');
+    assert.equal(await runCli(['tag', tagged, '--category', 'torture', '--quote', 'tortured'], { out: () => undefined, err: () => undefined }), 0);
+    const refusals: [string[], string][] = [
+      [['tag', tagged, '--category', 'tortur', '--quote', 'tortured'], 'tag'],
+      [['tag', tagged, '--category', 'torture', '--quote', 'flogged'], 'tag'],
+      [['untag', tagged, '--id', 'a-00000000'], 'untag'],
+      [['status', tagged, '--id', 'a-00000000', 'confirmed'], 'status'],
+    ];
+    for (const [argv, command] of refusals) {
+      const { code, err } = await onTerminal(argv);
+      assert.equal(code, 1, err);
+      assert.ok(err.startsWith(red(command)), JSON.stringify(err));
+      assert.match(err, /unknown category|not in|no tag with id/);
+      assert.ok(!(await onTerminal([...argv, '--no-color'])).err.includes(ESC));
+    }
+    const unknown = await onTerminal(['scna']);
+    assert.ok(unknown.err.startsWith(`${ESC}31mlegal-annotator:${ESC}39m unknown command 'scna'`), unknown.err);
+  });
+
   it('prints the same text without colour for --no-color, NO_COLOR and a pipe', async function () {
     const plain = await runCli(['check', sidecar], { out: () => undefined, err: () => undefined });
     assert.equal(plain, 1);

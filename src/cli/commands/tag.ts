@@ -7,7 +7,7 @@ import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { decodeSourceText } from '../../core/text/decode';
 import { configWarningLines } from '../config-warnings';
-import { CliError, EXIT, type CliOutput } from '../output';
+import { CliError, EXIT, printError, type CliOutput } from '../output';
 import { shortQuote, sidecarLinkRefusal } from '../sidecar-edit';
 import { parseCommandArgs } from '../args';
 import { sourceNamedBy } from '../source-paths';
@@ -60,7 +60,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   const file = await sourceNamedBy(positionals[0]);
   const shown = relative(process.cwd(), file).split(sep).join('/') || file;
   const refuse = (reason: string): number => {
-    output.err(`legal-annotator tag: ${shown}: ${reason}\n`);
+    printError(output, 'tag', `${shown}: ${reason}`);
     return EXIT.problems;
   };
 
