@@ -9,7 +9,6 @@ import { SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../core/annotat
 import { readSidecarFile } from '../core/annotations/sidecar-file';
 import type { SidecarDocument } from '../core/annotations/sidecar-io';
 import { didYouMean } from './args';
-import { shown } from './interop/load-sources';
 import { CliError, EXIT, printError, type CliOutput } from './output';
 
 /** Where a symbolic link at `path` points, or undefined when `path` is no link (or does not exist). */
@@ -44,7 +43,8 @@ type SidecarToEdit =
 async function readSidecarToEdit(file: string): Promise<SidecarToEdit> {
   const path = file.endsWith(SIDECAR_SUFFIX) ? file : sidecarPathFor(file);
   await assertFile(file, path);
-  const name = shown(path);
+  // Named as FILE was given (an absolute FILE gives an absolute name), as scan echoes its paths.
+  const name = path;
   const link = await sidecarLinkRefusal(path, name);
   if (link) return { ok: false, reason: link };
   const doc = await readSidecarFile(path);
@@ -78,7 +78,7 @@ export function requiredIds(given: readonly string[] | undefined, command: strin
 
 /** Prints why `command` refused to change FILE's tags; returns exit 1. */
 export function refuseEdit(output: CliOutput, command: string, file: string, reason: string): number {
-  printError(output, command, `${shown(file)}: ${reason}`);
+  printError(output, command, `${file}: ${reason}`);
   return EXIT.problems;
 }
 
@@ -119,9 +119,9 @@ async function assertFile(file: string, sidecarPath: string): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && sidecarPath !== file && (await exists(sidecarPath))) return;
-    throw new CliError(`${shown(file)}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (error as Error).message})`}`);
+    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (error as Error).message})`}`);
   }
-  if (stat.isDirectory()) throw new CliError(`${shown(file)}: is a folder; give a source file (or its sidecar)`);
+  if (stat.isDirectory()) throw new CliError(`${file}: is a folder; give a source file (or its sidecar)`);
 }
 
 async function exists(path: string): Promise<boolean> {

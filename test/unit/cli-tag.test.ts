@@ -113,6 +113,20 @@ describe('legal-annotator tag', () => {
     await assert.rejects(fs.access('r.txt.ann.yaml.ann.yaml'));
   });
 
+  it('echoes FILE as given, absolute or relative, as scan does (tag, untag and status alike)', async () => {
+    const absolute = join(process.cwd(), 'r.txt');
+    const tagged = await cli('tag', absolute, '--category', 'torture', '--start', '19', '--end', '27');
+    assert.equal(tagged.err, `${absolute}: tagged 19-27 "tortured" as torture in ${absolute}.ann.yaml (created)\n`);
+    const id = tagged.out.trim();
+    const refused = await cli('tag', absolute, '--category', 'torture', '--quote', 'flogged');
+    assert.match(refused.err, new RegExp(`^legal-annotator tag: ${absolute.replace(/[.\\/]/g, '\\$&')}: the quote "flogged"`));
+    assert.equal((await cli('status', absolute, '--id', id, 'confirmed')).err, `${absolute}: tag ${id} (torture, "tortured"): proposed -> confirmed in ${absolute}.ann.yaml\n`);
+    assert.match((await cli('untag', './r.txt', '--id', 'a-0')).err, /^legal-annotator untag: \.\/r\.txt: no tag with id "a-0" in \.\/r\.txt\.ann\.yaml/);
+    await fs.mkdir('elsewhere');
+    process.chdir('elsewhere');
+    assert.equal((await cli('untag', absolute, '--id', id)).err, `${absolute}: removed tag ${id} (torture, "tortured") from ${absolute}.ann.yaml\n`);
+  });
+
   it('refuses the config and a sidecar whose source is gone (exit 2, nothing written)', async () => {
     await fs.writeFile('.legal-annotator.yaml', 'version: 1\n');
     const config = await cli('tag', '.legal-annotator.yaml', '--category', 'torture', '--quote', 'version');

@@ -2,7 +2,6 @@ import { ANNOTATION_STATUSES, type AnnotationStatus } from '../../core/annotatio
 import { updateAnnotation } from '../../core/annotations/sidecar-io';
 import { writeSidecarFile } from '../../core/annotations/sidecar-file';
 import { didYouMean, parseCommandArgs } from '../args';
-import { shown } from '../interop/load-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { describeTag, readTagsToEdit, refuseEdit, requiredIds } from '../sidecar-edit';
 
@@ -50,7 +49,7 @@ export async function runStatus(args: string[], output: CliOutput): Promise<numb
     messages.push(`${describeTag(tag)}: ${before} -> ${status} in ${found.name}`);
   }
   if (doc !== found.doc) await writeSidecarFile(found.path, doc);
-  for (const message of messages) output.err(`${shown(file)}: ${message}\n`);
+  for (const message of messages) output.err(`${file}: ${message}\n`);
   return EXIT.ok;
 }
 

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { basename, relative, sep } from 'node:path';
+import { basename } from 'node:path';
 import { sidecarPathFor } from '../../core/annotations/model';
 import { readSidecarFile, writeSidecarFile } from '../../core/annotations/sidecar-file';
 import { tagPassage, type TagRange } from '../../core/annotations/tagging';
@@ -58,7 +58,8 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   if (!values.category) throw new CliError('--category is required (see legal-annotator tag --help)');
   const range = rangeOption(values);
   const file = await sourceNamedBy(positionals[0]);
-  const shown = relative(process.cwd(), file).split(sep).join('/') || file;
+  // Echoed as given, as scan does: an absolute path stays absolute.
+  const shown = file;
   const refuse = (reason: string): number => {
     printError(output, 'tag', `${shown}: ${reason}`);
     return EXIT.problems;

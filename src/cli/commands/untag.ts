@@ -1,7 +1,6 @@
 import { removeAnnotation } from '../../core/annotations/sidecar-io';
 import { writeSidecarFile } from '../../core/annotations/sidecar-file';
 import { parseCommandArgs } from '../args';
-import { shown } from '../interop/load-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { describeTag, readTagsToEdit, refuseEdit, requiredIds } from '../sidecar-edit';
 
@@ -37,6 +36,6 @@ export async function runUntag(args: string[], output: CliOutput): Promise<numbe
   let doc = found.doc;
   for (const tag of found.tags) doc = removeAnnotation(doc, tag.id);
   await writeSidecarFile(found.path, doc);
-  for (const tag of found.tags) output.err(`${shown(file)}: removed ${describeTag(tag)} from ${found.name}\n`);
+  for (const tag of found.tags) output.err(`${file}: removed ${describeTag(tag)} from ${found.name}\n`);
   return EXIT.ok;
 }
