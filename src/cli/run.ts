@@ -28,7 +28,8 @@ Commands:
 Options of every command:
   --no-color      no colour in text output (also: NO_COLOR set, or output not a terminal)
   --color         colour in text output even into a pipe or a file
-  -h, --help      show the help (of a command: legal-annotator <command> --help)
+  -h, --help      show the help (of a command: legal-annotator help <command>, or
+                  legal-annotator <command> --help)
   -V, --version   print the version
 
 Run legal-annotator <command> --help for a command's options.
@@ -61,10 +62,11 @@ export async function runCli(argv: string[], given: CliOutput, context: CliConte
     err: colourEnabled(given.isTTY?.err, env, flag),
   });
   const [name, ...args] = withoutColourFlag;
-  if (name === undefined || (MAIN_OPTIONS.help as readonly string[]).includes(name)) {
+  if (name === undefined) {
     output.out(MAIN_HELP);
-    return name === undefined ? EXIT.cannotRun : EXIT.ok;
+    return EXIT.cannotRun;
   }
+  if ((MAIN_OPTIONS.help as readonly string[]).includes(name)) return printHelp(args[0], output, context);
   if ((MAIN_OPTIONS.version as readonly string[]).includes(name)) {
     output.out(`${CLI_VERSION}\n`);
     return EXIT.ok;
@@ -84,6 +86,23 @@ export async function runCli(argv: string[], given: CliOutput, context: CliConte
     printError(output, name, `internal error: ${(error as Error).stack ?? String(error)}`);
     return EXIT.cannotRun;
   }
+}
+
+/**
+ * `help [COMMAND]` (or `--help COMMAND`): the general help, or COMMAND's own, which the command
+ * prints for `--help`; an unknown COMMAND is answered as a mistyped command is (exit 2).
+ */
+async function printHelp(commandName: string | undefined, output: CliOutput, context: CliContext): Promise<number> {
+  if (commandName === undefined) {
+    output.out(MAIN_HELP);
+    return EXIT.ok;
+  }
+  const command = Object.hasOwn(COMMANDS, commandName) ? COMMANDS[commandName] : undefined;
+  if (!command) {
+    printError(output, 'help', `unknown command '${commandName}'${didYouMean(commandName, Object.keys(COMMANDS))} (see legal-annotator --help)`);
+    return EXIT.cannotRun;
+  }
+  return command(['--help'], output, context);
 }
 
 /** `unknown command 'scna'; did you mean 'scan'?`, from the commands and the main options. */

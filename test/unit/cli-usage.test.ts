@@ -32,6 +32,23 @@ describe('legal-annotator usage', function () {
     });
   });
 
+  it('help COMMAND prints that command\'s help, as COMMAND --help does; an unknown one gets did you mean, exit 2', async function () {
+    for (const name of Object.keys(COMMANDS)) {
+      const own = await cli([name, '--help']);
+      for (const help of ['help', '--help', '-h']) assert.deepEqual(await cli([help, name]), own, `${help} ${name}`);
+    }
+    assert.ok((await cli(['help', 'scan'])).out.startsWith('Usage: legal-annotator scan'));
+    const general = await cli(['help']);
+    assert.equal(general.code, 0);
+    assert.ok(general.out.startsWith('Usage: legal-annotator <command>'));
+    assert.deepEqual(await cli(['help', 'scna']), {
+      code: 2,
+      out: '',
+      err: "legal-annotator help: unknown command 'scna'; did you mean 'scan'? (see legal-annotator --help)\n",
+    });
+    assert.equal((await cli(['help', 'constructor'])).code, 2);
+  });
+
   it('suggests nothing when no command is close, and never an Object property', async function () {
     for (const name of ['frobnicate', 'constructor', 'toString']) {
       assert.deepEqual(await cli([name]), { code: 2, out: '', err: `legal-annotator: unknown command '${name}' (see legal-annotator --help)\n` });
