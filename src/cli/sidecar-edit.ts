@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import { SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../core/annotations/model';
 import { readSidecarFile } from '../core/annotations/sidecar-file';
 import type { SidecarDocument } from '../core/annotations/sidecar-io';
+import { firstErrorNote } from '../core/validation/problem';
 import { didYouMean } from './args';
 import { CliError, EXIT, printError, type CliOutput } from './output';
 
@@ -49,12 +50,18 @@ async function readSidecarToEdit(file: string): Promise<SidecarToEdit> {
   if (link) return { ok: false, reason: link };
   const doc = await readSidecarFile(path);
   if (!doc) return { ok: false, reason: `has no sidecar (${name} does not exist), so it has no tags` };
-  if (!doc.writable || !doc.sidecar) {
-    const first = doc.problems.find((p) => p.severity === 'error');
-    const where = first ? ` (${name}:${first.line}:${first.column}: ${first.message})` : '';
-    return { ok: false, reason: `the sidecar ${name} has errors${where}; fix them first (legal-annotator check shows them all), nothing was written` };
-  }
+  const errors = sidecarErrorsRefusal(doc, name);
+  if (errors) return { ok: false, reason: errors };
   return { ok: true, path, name, doc };
+}
+
+/**
+ * Why a command must not edit the sidecar `doc` (named `name`) because it has errors, quoting the
+ * first as `name:line:column: message`; undefined when it can be edited.
+ */
+export function sidecarErrorsRefusal(doc: SidecarDocument, name: string): string | undefined {
+  if (doc.writable && doc.sidecar) return undefined;
+  return `the sidecar ${name} has errors${firstErrorNote(name, doc.problems)}; fix them first (legal-annotator check shows them all), nothing was written`;
 }
 
 export type TagsToEdit =

@@ -165,8 +165,26 @@ describe('legal-annotator tag', () => {
       await fs.writeFile('r.txt.ann.yaml', broken);
       const { code, err } = await cli('tag', 'r.txt', '--category', 'torture', '--start', '19', '--end', '27');
       assert.equal(code, 1);
-      assert.match(err, /r\.txt: the sidecar r\.txt\.ann\.yaml has errors \(line 2, column 9: .*\); fix them first/);
+      assert.match(err, /r\.txt: the sidecar r\.txt\.ann\.yaml has errors \(r\.txt\.ann\.yaml:2:9: .*\); fix them first/);
       assert.equal(await fs.readFile('r.txt.ann.yaml', 'utf8'), broken);
+    });
+
+    it('a sidecar with a duplicate key, named in the file:line:column: message form untag uses', async () => {
+      await cli('tag', 'r.txt', '--category', 'torture', '--start', '19', '--end', '27');
+      const duplicated = (await fs.readFile('r.txt.ann.yaml', 'utf8')).replace(/^( +)category: torture\n/m, '$1category: torture\n$1category: ill-treatment\n');
+      await fs.writeFile('r.txt.ann.yaml', duplicated);
+      const line = duplicated.split('\n').findIndex((text) => text.includes('category: ill-treatment')) + 1;
+      const column = duplicated.split('\n')[line - 1].indexOf('category') + 1;
+      const expected = `the sidecar r.txt.ann.yaml has errors (r.txt.ann.yaml:${line}:${column}: duplicate key "category" (first at line ${line - 1}): `;
+      const tagged = await cli('tag', 'r.txt', '--category', 'torture', '--quote', 'executed');
+      assert.equal(tagged.code, 1);
+      assert.ok(tagged.err.startsWith(`legal-annotator tag: r.txt: ${expected}`), tagged.err);
+      const id = parseSidecar(duplicated).document.toJS().annotations[0].id as string;
+      const untagged = await cli('untag', 'r.txt', '--id', id);
+      assert.equal(untagged.code, 1);
+      assert.ok(untagged.err.startsWith(`legal-annotator untag: r.txt: ${expected}`), untagged.err);
+      assert.match((await cli('check')).out, new RegExp(`^r\\.txt\\.ann\\.yaml:${line}:${column}: error yaml-duplicate-key: duplicate key "category" \\(first at line ${line - 1}\\)`, 'm'));
+      assert.equal(await fs.readFile('r.txt.ann.yaml', 'utf8'), duplicated);
     });
 
     it('a source that is not UTF-8 text', async () => {

@@ -79,6 +79,8 @@ describe('schema validation', () => {
     assert.deepEqual(problems.map((p) => p.code), ['yaml-duplicate-key', 'yaml-syntax']);
     assert.equal(problems[0].line, 2);
     assert.equal(problems[0].column, 1);
+    assert.equal(problems[0].endColumn, 8, 'the whole key');
+    assert.match(problems[0].message, /^duplicate key "version" \(first at line 1\): /);
     assert.ok(problems.every((p) => p.severity === 'error' && !p.message.includes('\n')));
   });
 

@@ -11,6 +11,7 @@ import { annotationIri, normalizeBase, pathFromSourceIri } from '../../core/inte
 import { mergeImported } from '../../core/interop/merge-import';
 import { parseW3c } from '../../core/interop/w3c';
 import { decodeSourceText } from '../../core/text/decode';
+import { firstErrorNote } from '../../core/validation/problem';
 import { joinPosix, shown, workspacePath } from '../interop/load-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { parseCommandArgs } from '../args';
@@ -116,8 +117,7 @@ async function importIntoSidecar(job: SourceImport, problems: ImportProblem[]) {
   const sidecarPath = sidecarPathFor(job.path);
   const existing = await readSidecarFile(sidecarPath);
   if (existing && !existing.writable) {
-    const first = existing.problems.find((p) => p.severity === 'error');
-    problems.push({ origin: shown(sidecarPath), severity: 'error', message: `the sidecar has errors${first ? ` (${first.line}:${first.column} ${first.message})` : ''}; nothing was written: fix it first (legal-annotator check)` });
+    problems.push({ origin: shown(sidecarPath), severity: 'error', message: `the sidecar has errors${firstErrorNote(shown(sidecarPath), existing.problems)}; nothing was written: fix it first (legal-annotator check)` });
     return undefined;
   }
   const { config } = await loadConfigFor(job.path, nodeConfigFs);

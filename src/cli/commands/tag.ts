@@ -8,7 +8,7 @@ import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { decodeSourceText } from '../../core/text/decode';
 import { configWarningLines } from '../config-warnings';
 import { CliError, EXIT, printError, type CliOutput } from '../output';
-import { shortQuote, sidecarLinkRefusal } from '../sidecar-edit';
+import { shortQuote, sidecarErrorsRefusal, sidecarLinkRefusal } from '../sidecar-edit';
 import { parseCommandArgs } from '../args';
 import { sourceNamedBy } from '../source-paths';
 
@@ -57,11 +57,10 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   if (positionals.length !== 1) throw new CliError(`give exactly one FILE (got ${positionals.length}; see legal-annotator tag --help)`);
   if (!values.category) throw new CliError('--category is required (see legal-annotator tag --help)');
   const range = rangeOption(values);
+  // Echoed as given in every message, as scan does: an absolute path stays absolute.
   const file = await sourceNamedBy(positionals[0]);
-  // Echoed as given, as scan does: an absolute path stays absolute.
-  const shown = file;
   const refuse = (reason: string): number => {
-    printError(output, 'tag', `${shown}: ${reason}`);
+    printError(output, 'tag', `${file}: ${reason}`);
     return EXIT.problems;
   };
 
@@ -70,15 +69,17 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
     bytes = await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder; give a source file' : `cannot be read (${code})`}`);
+    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder; give a source file' : `cannot be read (${code})`}`);
   }
   const decoded = decodeSourceText(bytes);
   if (!decoded.ok) return refuse(`${decoded.reason}; only UTF-8 text can be tagged`);
 
   const sidecarPath = sidecarPathFor(file);
-  const link = await sidecarLinkRefusal(sidecarPath, `${shown}.ann.yaml`);
+  const link = await sidecarLinkRefusal(sidecarPath, sidecarPath);
   if (link) return refuse(link);
   const sidecar = await readSidecarFile(sidecarPath);
+  const errors = sidecar && sidecarErrorsRefusal(sidecar, sidecarPath);
+  if (errors) return refuse(errors);
   const loaded = await loadConfigFor(file, nodeConfigFs);
   for (const line of configWarningLines(loaded.files)) output.err(`${line}\n`);
   const result = tagPassage({
@@ -94,7 +95,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   if (!result.ok) return refuse(result.reason);
   await writeSidecarFile(sidecarPath, result.doc);
   const { start, end, exact } = result.annotation.target;
-  output.err(`${shown}: tagged ${start}-${end} "${shortQuote(exact)}" as ${values.category} in ${shown}.ann.yaml${result.createdSidecar ? ' (created)' : ''}\n`);
+  output.err(`${file}: tagged ${start}-${end} "${shortQuote(exact)}" as ${values.category} in ${sidecarPath}${result.createdSidecar ? ' (created)' : ''}\n`);
   output.out(`${result.annotation.id}\n`);
   return EXIT.ok;
 }

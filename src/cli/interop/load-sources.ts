@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Sidecar } from '../../core/annotations/model';
 import { readSidecarFile } from '../../core/annotations/sidecar-file';
+import { firstErrorNote } from '../../core/validation/problem';
 import { readSourceState, unreadSourceReason } from '../../core/validation/source-state';
 import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
@@ -71,8 +72,7 @@ export async function loadAnnotatedSources(paths: readonly string[], base?: stri
 async function readSidecar(path: string): Promise<{ sidecar: Sidecar } | { skipped: string }> {
   const doc = await readSidecarFile(path);
   if (doc?.sidecar) return { sidecar: doc.sidecar };
-  const first = doc?.problems.find((p) => p.severity === 'error');
-  return { skipped: `${shown(path)}: skipped: the sidecar has errors${first ? ` (${first.line}:${first.column} ${first.message})` : ''}; legal-annotator check shows them all` };
+  return { skipped: `${shown(path)}: skipped: the sidecar has errors${firstErrorNote(shown(path), doc?.problems ?? [])}; legal-annotator check shows them all` };
 }
 
 /** `/`-separated path of a file relative to the workspace root. */

@@ -6,7 +6,8 @@
 import { closestCategoryIds } from '../taxonomy/closest-ids';
 import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
 import { codePointLength, OffsetConverter } from '../text/positions';
-import type { Annotation } from './model';
+import { firstErrorNote } from '../validation/problem';
+import { sidecarPathFor, type Annotation } from './model';
 import { newAnnotation } from './new-annotation';
 import { addAnnotation, newSidecarDocument, type SidecarDocument } from './sidecar-io';
 import { sourceHash } from './source-hash';
@@ -55,9 +56,8 @@ export function tagPassage(request: TagRequest): TagResult {
     return { ok: false, reason: `unknown category "${request.category}" (not in the workspace taxonomy); ${hint}` };
   }
   if (request.sidecar && (!request.sidecar.writable || !request.sidecar.sidecar)) {
-    const first = request.sidecar.problems.find((p) => p.severity === 'error');
-    const where = first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : '';
-    return { ok: false, reason: `the sidecar ${sourceName}.ann.yaml has errors${where}; fix them first (legal-annotator check shows them all), nothing was written` };
+    const name = sidecarPathFor(sourceName);
+    return { ok: false, reason: `the sidecar ${name} has errors${firstErrorNote(name, request.sidecar.problems)}; fix them first (legal-annotator check shows them all), nothing was written` };
   }
   const range = resolveRange(request.text, request.range, sourceName);
   if ('reason' in range) return { ok: false, reason: range.reason };

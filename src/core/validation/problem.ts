@@ -21,6 +21,21 @@ export interface Problem {
   endColumn?: number;
 }
 
+/**
+ * `file:line:column: message`: one problem of a file quoted in a message (a refusal, a skipped
+ * file), in the form of check's lines without their severity and code, so that a terminal or
+ * an editor can follow it to the place.
+ */
+export function problemAt(file: string, problem: Pick<Problem, 'line' | 'column' | 'message'>): string {
+  return `${file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+/** ` (file:line:column: message)` of the first error in `problems`, or '' when there is none. */
+export function firstErrorNote(file: string, problems: readonly Problem[]): string {
+  const first = problems.find((problem) => problem.severity === 'error');
+  return first ? ` (${problemAt(file, first)})` : '';
+}
+
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
 }

@@ -40,15 +40,53 @@ export function parseYamlSource(fileText: string): YamlSource {
     problems.push({ code: 'yaml-syntax', severity: 'error', message: TOO_DEEP, line: 1, column: 1 });
     return { text, hadBom, eol: detectEol(text), document, problems, lines };
   }
-  const toProblem = (error: YAML.YAMLError, severity: Severity): Problem => ({
-    code: error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
-    severity,
-    message: /Maximum call stack size exceeded/.test(error.message) ? TOO_DEEP : error.message,
-    ...rangeAt(text, lines, error.pos[0], error.pos[1]),
-  });
+  const toProblem = (error: YAML.YAMLError, severity: Severity): Problem => {
+    if (error.code === 'DUPLICATE_KEY') return duplicateKeyProblem(text, lines, document, error, severity);
+    return {
+      code: 'yaml-syntax',
+      severity,
+      message: /Maximum call stack size exceeded/.test(error.message) ? TOO_DEEP : error.message,
+      ...rangeAt(text, lines, error.pos[0], error.pos[1]),
+    };
+  };
   for (const error of document.errors) problems.push(toProblem(error, 'error'));
   for (const warning of document.warnings) problems.push(toProblem(warning, 'warning'));
   return { text, hadBom, eol: detectEol(text), document, problems, lines };
+}
+
+/**
+ * A duplicate key, named (`duplicate key "category"`, with the line of its first occurrence) and
+ * covering the whole second occurrence: the `yaml` package's own message ("Map keys must be
+ * unique") names neither, and its position is the first character of the second key.
+ */
+function duplicateKeyProblem(text: string, lines: LineIndex, document: YAML.Document, error: YAML.YAMLError, severity: Severity): Problem {
+  const duplicate = duplicateKeyAt(document, error.pos[0]);
+  if (!duplicate) return { code: 'yaml-duplicate-key', severity, message: `duplicate key: ${error.message}`, ...rangeAt(text, lines, error.pos[0], error.pos[1]) };
+  const { key, first } = duplicate;
+  const name = YAML.isScalar(key) ? String(key.value) : text.slice(key.range![0], key.range![1]);
+  const earlier = first?.range ? ` (first at line ${lineColumnAt(text, lines, first.range[0]).line})` : '';
+  return {
+    code: 'yaml-duplicate-key',
+    severity,
+    message: `duplicate key ${JSON.stringify(name)}${earlier}: YAML readers disagree on which value wins; remove or rename one of them`,
+    ...rangeAt(text, lines, key.range![0], key.range![1]),
+  };
+}
+
+/** The key node starting at `offset` and the first key of its mapping with the same value. */
+function duplicateKeyAt(document: YAML.Document, offset: number): { key: YAML.Node; first?: YAML.Node } | undefined {
+  let found: { key: YAML.Node; first?: YAML.Node } | undefined;
+  YAML.visit(document, {
+    Pair(_, pair, path) {
+      const key = pair.key;
+      if (!YAML.isNode(key) || key.range?.[0] !== offset) return undefined;
+      const map = path.at(-1);
+      const same = YAML.isMap(map) ? map.items.find((item) => YAML.isScalar(item.key) && YAML.isScalar(key) && item.key.value === key.value) : undefined;
+      found = { key, first: same && YAML.isNode(same.key) && same.key !== key ? same.key : undefined };
+      return YAML.visit.BREAK;
+    },
+  });
+  return found;
 }
 
 export function detectEol(text: string): '\n' | '\r\n' {
