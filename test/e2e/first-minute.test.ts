@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeAction, editorForeground, quickOpen, selectOnly, tokenColor, useWorkbench, type Workbench } from './workbench';
+import { codeAction, editorForeground, entityColours, quickOpen, selectOnly, tokenColor, useWorkbench, type Workbench } from './workbench';
 
 const REPORT = 'report.txt';
 const PASSAGE = 'were tortured';
@@ -35,17 +35,9 @@ describe('The first minute: a folder holding only report.txt (UI)', function () 
     const page = wb.page;
     await quickOpen(page, REPORT);
     await page.locator('.statusbar-item', { hasText: 'Legal Text' }).first().waitFor({ state: 'visible' });
-    // The grammar tokenizes asynchronously: wait until the date is no longer plain text.
-    const plain = await editorForeground(page);
-    const deadline = Date.now() + 20000;
-    while ((await tokenColor(page, '3 March 2022')) === plain && Date.now() < deadline) await page.waitForTimeout(100);
-    const colors = {
-      state: await tokenColor(page, 'Russian Federation'),
-      date: await tokenColor(page, '3 March 2022'),
-      term: await tokenColor(page, 'prisoners of war'),
-    };
+    const { plain, colours } = await entityColours(page, { state: 'Russian Federation', date: '3 March 2022', term: 'prisoners of war' });
     await wb.shot('first-minute-1-coloured');
-    for (const [kind, color] of Object.entries(colors)) assert.notEqual(color, plain, `${kind} is rendered as plain text (${plain})`);
+    for (const [kind, colour] of Object.entries(colours)) assert.notEqual(colour, plain, `${kind} is rendered as plain text (${plain})`);
   });
 
   it('offers "Tag as Torture" on Ctrl+. for a selected passage', async function () {

@@ -1,7 +1,7 @@
 // UI tests: the packaged extension in a real VS Code (code-server) driven like a person would, with
 // a screenshot of every step in test-results/e2e/.
 import * as assert from 'node:assert/strict';
-import { editorForeground, quickOpen, runCommand, tokenColor, useWorkbench, type Workbench } from './workbench';
+import { entityColours, quickOpen, runCommand, useWorkbench, type Workbench } from './workbench';
 
 const REPORT = '2025-10-osce-moscow-mechanism-pow-report.legal.txt';
 
@@ -20,15 +20,7 @@ describe('Legal Annotator in VS Code (UI)', function () {
 
   it('renders states, dates and terms in three different colours', async function () {
     const page = wb.page;
-    // The grammar tokenizes asynchronously: wait until the date is no longer plain text.
-    const plain = await editorForeground(page);
-    const deadline = Date.now() + 20000;
-    while ((await tokenColor(page, '2025-10-16')) === plain && Date.now() < deadline) await page.waitForTimeout(100);
-    const colors = {
-      state: await tokenColor(page, 'Russian Federation'),
-      date: await tokenColor(page, '2025-10-16'),
-      term: await tokenColor(page, 'prisoners of war'),
-    };
+    const { plain, colours: colors } = await entityColours(page, { state: 'Russian Federation', date: '2025-10-16', term: 'prisoners of war' });
     await wb.shot('highlighting');
     for (const [kind, color] of Object.entries(colors)) assert.notEqual(color, plain, `${kind} is rendered as plain text (${plain})`);
     assert.equal(new Set(Object.values(colors)).size, 3, `states, dates and terms share colours: ${JSON.stringify(colors)}`);

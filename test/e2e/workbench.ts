@@ -142,6 +142,25 @@ export async function editorForeground(page: Page): Promise<string> {
   return page.evaluate(`getComputedStyle(document.querySelector('.editor-instance .view-lines')).color`) as Promise<string>;
 }
 
+export type EntityKind = 'state' | 'date' | 'term';
+
+/**
+ * The colours the active editor renders a state, a date and a term in, and the colour of plain
+ * text. The grammar tokenizes asynchronously: it waits (up to 20 s) until the date is no longer
+ * rendered as plain text.
+ */
+export async function entityColours(page: Page, texts: Record<EntityKind, string>): Promise<{ plain: string; colours: Record<EntityKind, string> }> {
+  const plain = await editorForeground(page);
+  const deadline = Date.now() + 20000;
+  while ((await tokenColor(page, texts.date)) === plain && Date.now() < deadline) await page.waitForTimeout(100);
+  const colours = {
+    state: await tokenColor(page, texts.state),
+    date: await tokenColor(page, texts.date),
+    term: await tokenColor(page, texts.term),
+  };
+  return { plain, colours };
+}
+
 /**
  * Mocha hooks shared by the UI suites: a workbench opened before the suite, a screenshot and the
  * server log's last lines for every failed test, the browser closed after. Returns a getter.
