@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { validatorsSource, VALIDATORS_DTS, VALIDATORS_JS } from '../../scripts/build-validators';
 import { validateYamlText } from '../../src/core/validation/schema-validation';
 import type { Problem } from '../../src/core/validation/problem';
+import { parseYamlSource } from '../../src/core/validation/yaml-source';
+import { describeGrowth, MAX_GROWTH_RATIO, measureGrowth } from '../hostile/growth';
 
 const HASH = `sha256:${'ab'.repeat(32)}`;
 
@@ -71,6 +73,17 @@ describe('schema validation', () => {
   it('counts columns in code points: an emoji before the value is one column', () => {
     const { problems } = validateYamlText(`version: 1\nsource: r.txt\nsourceHash: ${HASH}\nannotations: [{id: a, note: "😀", category: Bad, target: {start: 0, end: 1, exact: x, prefix: "", suffix: ""}}]\n`, 'sidecar');
     assert.deepEqual(where(problems), ['4:44-4:47 schema-pattern'], 'UTF-16 would say 45');
+  });
+
+  it('names thousands of duplicate keys in time that grows linearly with the file (n against 4n)', async () => {
+    const duplicated = (size: number) => `${Array.from({ length: size }, (_, i) => `key: ${i}`).join('\n')}\n`;
+    const problems = parseYamlSource(duplicated(3)).problems;
+    assert.deepEqual(problems.map((p) => [p.line, p.message.slice(0, 36)]), [[2, 'duplicate key "key" (first at line 1'], [3, 'duplicate key "key" (first at line 1']]);
+    const growth = await measureGrowth((size) => {
+      const text = duplicated(size);
+      return () => parseYamlSource(text);
+    }, 1_000);
+    assert.ok(growth.ratio < MAX_GROWTH_RATIO, describeGrowth('duplicate keys', growth));
   });
 
   it('turns YAML syntax errors and duplicate keys into problems, without schema noise', () => {

@@ -40,8 +40,9 @@ export function parseYamlSource(fileText: string): YamlSource {
     problems.push({ code: 'yaml-syntax', severity: 'error', message: TOO_DEEP, line: 1, column: 1 });
     return { text, hadBom, eol: detectEol(text), document, problems, lines };
   }
+  const duplicates = duplicateKeyFinder(document);
   const toProblem = (error: YAML.YAMLError, severity: Severity): Problem => {
-    if (error.code === 'DUPLICATE_KEY') return duplicateKeyProblem(text, lines, document, error, severity);
+    if (error.code === 'DUPLICATE_KEY') return duplicateKeyProblem(text, lines, duplicates(error.pos[0]), error, severity);
     return {
       code: 'yaml-syntax',
       severity,
@@ -59,34 +60,62 @@ export function parseYamlSource(fileText: string): YamlSource {
  * covering the whole second occurrence: the `yaml` package's own message ("Map keys must be
  * unique") names neither, and its position is the first character of the second key.
  */
-function duplicateKeyProblem(text: string, lines: LineIndex, document: YAML.Document, error: YAML.YAMLError, severity: Severity): Problem {
-  const duplicate = duplicateKeyAt(document, error.pos[0]);
+function duplicateKeyProblem(text: string, lines: LineIndex, duplicate: DuplicateKey | undefined, error: YAML.YAMLError, severity: Severity): Problem {
   if (!duplicate) return { code: 'yaml-duplicate-key', severity, message: `duplicate key: ${error.message}`, ...rangeAt(text, lines, error.pos[0], error.pos[1]) };
   const { key, first } = duplicate;
-  const name = YAML.isScalar(key) ? String(key.value) : text.slice(key.range![0], key.range![1]);
-  const earlier = first?.range ? ` (first at line ${lineColumnAt(text, lines, first.range[0]).line})` : '';
+  const name = YAML.isScalar(key) ? String(key.value) : text.slice(key.range[0], key.range[1]);
+  const earlier = first ? ` (first at line ${lineColumnAt(text, lines, first.range[0]).line})` : '';
   return {
     code: 'yaml-duplicate-key',
     severity,
     message: `duplicate key ${JSON.stringify(name)}${earlier}: YAML readers disagree on which value wins; remove or rename one of them`,
-    ...rangeAt(text, lines, key.range![0], key.range![1]),
+    ...rangeAt(text, lines, key.range[0], key.range[1]),
   };
 }
 
-/** The key node starting at `offset` and the first key of its mapping with the same value. */
-function duplicateKeyAt(document: YAML.Document, offset: number): { key: YAML.Node; first?: YAML.Node } | undefined {
-  let found: { key: YAML.Node; first?: YAML.Node } | undefined;
+type RangedNode = YAML.Node & { range: YAML.Range };
+
+interface DuplicateKey {
+  key: RangedNode;
+  /** The first key of the same mapping with the same (scalar) value. */
+  first?: RangedNode;
+}
+
+/**
+ * Finds the key node a DUPLICATE_KEY error's offset points at. The keys are indexed once, on the
+ * first call, and each mapping's first keys once, so that a file of thousands of duplicate keys
+ * costs time in proportion to its size.
+ */
+function duplicateKeyFinder(document: YAML.Document): (offset: number) => DuplicateKey | undefined {
+  let keys: Map<number, { key: RangedNode; map: YAML.YAMLMap }> | undefined;
+  const firstKeys = new Map<YAML.YAMLMap, Map<unknown, RangedNode>>();
+  return (offset) => {
+    keys ??= indexKeys(document);
+    const found = keys.get(offset);
+    if (!found) return undefined;
+    let firsts = firstKeys.get(found.map);
+    if (!firsts) {
+      firsts = new Map();
+      for (const { key } of found.map.items) if (YAML.isScalar(key) && hasRange(key) && !firsts.has(key.value)) firsts.set(key.value, key);
+      firstKeys.set(found.map, firsts);
+    }
+    const first = YAML.isScalar(found.key) ? firsts.get(found.key.value) : undefined;
+    return { key: found.key, first: first === found.key ? undefined : first };
+  };
+}
+
+function indexKeys(document: YAML.Document): Map<number, { key: RangedNode; map: YAML.YAMLMap }> {
+  const keys = new Map<number, { key: RangedNode; map: YAML.YAMLMap }>();
   YAML.visit(document, {
-    Pair(_, pair, path) {
-      const key = pair.key;
-      if (!YAML.isNode(key) || key.range?.[0] !== offset) return undefined;
-      const map = path.at(-1);
-      const same = YAML.isMap(map) ? map.items.find((item) => YAML.isScalar(item.key) && YAML.isScalar(key) && item.key.value === key.value) : undefined;
-      found = { key, first: same && YAML.isNode(same.key) && same.key !== key ? same.key : undefined };
-      return YAML.visit.BREAK;
+    Map(_, map) {
+      for (const { key } of map.items) if (YAML.isNode(key) && hasRange(key)) keys.set(key.range[0], { key, map });
     },
   });
-  return found;
+  return keys;
+}
+
+function hasRange(node: YAML.Node): node is RangedNode {
+  return node.range !== undefined && node.range !== null;
 }
 
 export function detectEol(text: string): '\n' | '\r\n' {
