@@ -106,7 +106,8 @@ describe('Concurrent changes', () => {
     const content = await waitFor('the sidecar to follow its source', () => readSidecar(moved));
     assert.equal(content.source, renamed);
     assert.equal(content.annotations[0].target.exact, QUOTE);
-    assert.equal(await fs.stat(sidecar).then(() => true, () => false), false, 'the old sidecar is gone');
+    // The sidecar is written at its new place first and removed from the old one after.
+    await waitFor('the old sidecar to be gone', async () => !(await fs.stat(sidecar).then(() => true, () => false)));
 
     const deletion = new vscode.WorkspaceEdit();
     deletion.deleteFile(workspaceFile(renamed));
