@@ -34,8 +34,9 @@ Options:
   -h, --help         show this help
 
 Exit: 0 tagged; 1 refused (unknown category, quote not found or ambiguous, no such
-occurrence, offsets out of range or empty, a sidecar with errors or whose source is
-another file, a source that is not UTF-8 text); 2 could not run (bad usage, missing FILE,
+occurrence, offsets out of range or empty, the same category already on the same
+passage, a sidecar with errors or whose source is another file, a source that is not
+UTF-8 text); 2 could not run (bad usage, missing FILE,
 FILE the config or a sidecar whose source is missing, the sidecar locked by another writer
 for longer than LEGAL_ANNOTATOR_LOCK_WAIT_MS, default 5000).
 `;
