@@ -190,6 +190,46 @@ describe('sidecar lock', () => {
     assert.deepEqual(await filesLeft(), []);
   });
 
+  describe('commands waiting for a lock held past the wait', () => {
+    beforeEach(() => {
+      process.env[LOCK_WAIT_ENV] = '50';
+    });
+    afterEach(() => {
+      delete process.env[LOCK_WAIT_ENV];
+    });
+
+    it('check --fix-anchors stops with exit 2 naming the sidecar, and writes nothing', async () => {
+      await fs.writeFile('r.txt', TEXT);
+      assert.equal((await cli('tag', 'r.txt', '--category', 'torture', '--quote', 'word1 ')).code, 0);
+      await fs.writeFile('r.txt', `moved ${TEXT}`);
+      const before = await fs.readFile(sidecar, 'utf8');
+      await withSidecarLock(sidecar, async () => {
+        const fixed = await cli('check', '--fix-anchors');
+        assert.equal(fixed.code, 2, fixed.out + fixed.err);
+        assert.match(fixed.err, /r\.txt\.ann\.yaml is locked by another writer .* nothing was written/);
+      });
+      assert.equal(await fs.readFile(sidecar, 'utf8'), before);
+      // Once the lock is free the same command stores the move.
+      const fixed = await cli('check', '--fix-anchors');
+      assert.equal(fixed.code, 0, fixed.out + fixed.err);
+      assert.notEqual(await fs.readFile(sidecar, 'utf8'), before);
+    });
+
+    it('import reports the locked sidecar (exit 1), writes nothing to it, and imports the others', async () => {
+      await fs.mkdir('brat');
+      await fs.writeFile('brat/a.txt', TEXT);
+      await fs.writeFile('brat/a.ann', 'T1\ttorture 0 5\tword0\n');
+      await fs.writeFile('brat/b.txt', TEXT);
+      await fs.writeFile('brat/b.ann', 'T1\ttorture 6 11\tword1\n');
+      await withSidecarLock('brat/a.txt.ann.yaml', async () => {
+        const imported = await cli('import', '--format', 'brat', 'brat');
+        assert.equal(imported.code, 1, imported.err);
+        assert.match(imported.err, /^brat\/a\.txt\.ann\.yaml: error: the sidecar is locked by another writer .*; its 1 annotation\(s\) were not imported/);
+      });
+      assert.deepEqual((await fs.readdir('brat')).sort(), ['a.ann', 'a.txt', 'b.ann', 'b.txt', 'b.txt.ann.yaml']);
+    });
+  });
+
   it('writers of one process take turns: each edit sees the one before', async () => {
     await fs.writeFile(sidecar, `version: 1\nsource: r.txt\nsourceHash: ${sourceHash(TEXT)}\nannotations: []\n# 0\n`);
     const bump = () => editSidecarFile(sidecar, (doc) => {

@@ -131,7 +131,7 @@ async function importIntoSidecar(job: SourceImport, problems: ImportProblem[]) {
     }, commandLockOptions());
   } catch (error) {
     if (!(error instanceof SidecarLockTimeout)) throw error;
-    problems.push({ origin: shown(sidecarPath), severity: 'error', message: `${error.message}; its ${job.imported.length} annotation(s) were not imported` });
+    problems.push({ origin: shown(sidecarPath), severity: 'error', message: `the sidecar ${error.detail}; its ${job.imported.length} annotation(s) were not imported` });
     return undefined;
   }
 }

@@ -27,6 +27,10 @@ export const SIDECAR_LOCK_DEFAULTS: Required<SidecarLockOptions> = { waitMs: 5_0
 /** The lock was not had within the wait bound; nothing was written. */
 export class SidecarLockTimeout extends Error {
   override name = 'SidecarLockTimeout';
+  /** `detail`: the message without the sidecar's path in front, for reports that name the file already. */
+  constructor(readonly sidecarPath: string, readonly detail: string) {
+    super(`${sidecarPath} ${detail}`);
+  }
 }
 
 interface LockOwner {
@@ -84,7 +88,7 @@ async function acquire(sidecarPath: string, options: Required<SidecarLockOptions
       continue;
     }
     const left = deadline - Date.now();
-    if (left <= 0) throw new SidecarLockTimeout(`${sidecarPath} is locked by another writer (${describeHolder(holder.owner)}) and was not released within ${options.waitMs} ms; nothing was written: try again, or if no writer is running remove ${path}`);
+    if (left <= 0) throw new SidecarLockTimeout(sidecarPath, `is locked by another writer (${describeHolder(holder.owner)}) and was not released within ${options.waitMs} ms; nothing was written: try again, or if no writer is running remove ${path}`);
     // Random pauses, growing: waiters that collide once do not collide again in step.
     await sleep(Math.min(left, pause * (0.5 + Math.random())));
     pause = Math.min(pause * 2, 100);
