@@ -230,6 +230,39 @@ describe('sidecar lock', () => {
     });
   });
 
+  it('check --fix-anchors fixes the sidecar as it is under the lock: a change another writer made while it waited is kept', async () => {
+    await fs.writeFile('r.txt', TEXT);
+    assert.equal((await cli('tag', 'r.txt', '--category', 'torture', '--quote', 'word1 ')).code, 0);
+    await fs.writeFile('r.txt', `moved ${TEXT}`);
+    // Told when the command reads the lock file: it has checked the sidecar and waits for the lock.
+    let waiting = (): void => undefined;
+    const waits = new Promise<void>((resolve) => (waiting = resolve));
+    const readFile = fs.readFile;
+    const lockName = lockFile();
+    fs.readFile = ((path: Parameters<typeof readFile>[0], ...rest: unknown[]) => {
+      if (path === lockName) waiting();
+      return (readFile as (...args: unknown[]) => unknown)(path, ...rest);
+    }) as typeof readFile;
+    let fixing: Promise<{ code: number; out: string; err: string }> | undefined;
+    try {
+      process.env[LOCK_WAIT_ENV] = '100000';
+      await withSidecarLock(sidecar, async () => {
+        fixing = cli('check', '--fix-anchors');
+        await waits;
+        await fs.appendFile(sidecar, '# written by another writer while check waited\n');
+      });
+      const fixed = await fixing!;
+      assert.equal(fixed.code, 0, fixed.out + fixed.err);
+    } finally {
+      fs.readFile = readFile;
+      delete process.env[LOCK_WAIT_ENV];
+    }
+    const after = await fs.readFile(sidecar, 'utf8');
+    assert.match(after, /# written by another writer while check waited\n$/);
+    assert.equal(parseSidecar(after).sidecar!.annotations[0].target.start, 'moved '.length + 'word0 '.length);
+    assert.equal((await cli('check')).code, 0);
+  });
+
   it('writers of one process take turns: each edit sees the one before', async () => {
     await fs.writeFile(sidecar, `version: 1\nsource: r.txt\nsourceHash: ${sourceHash(TEXT)}\nannotations: []\n# 0\n`);
     const bump = () => editSidecarFile(sidecar, (doc) => {
