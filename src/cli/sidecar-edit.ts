@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../core/annotations/model';
 import { editSidecarFile, type SidecarEditOutcome } from '../core/annotations/sidecar-file';
 import type { SidecarDocument } from '../core/annotations/sidecar-io';
-import { SIDECAR_LOCK_DEFAULTS, SidecarLockTimeout, type SidecarLockOptions } from '../core/annotations/sidecar-lock';
+import { SIDECAR_LOCK_DEFAULTS, SidecarLockError, type SidecarLockOptions } from '../core/annotations/sidecar-lock';
 import { firstErrorNote } from '../core/validation/problem';
 import { sourceNameFor } from '../core/validation/sidecar-checks';
 import { didYouMean } from './args';
@@ -46,14 +46,14 @@ export function commandLockOptions(env: Readonly<Record<string, string | undefin
 }
 
 /**
- * editSidecarFile for a command: a lock not had in time stops the command (CliError, exit 2,
- * naming the sidecar; nothing was written).
+ * editSidecarFile for a command: a lock not had in time, or that cannot be made, stops the
+ * command (CliError, exit 2, naming the sidecar; nothing was written).
  */
 export async function editSidecarForCommand<T>(path: string, edit: (doc: SidecarDocument | undefined) => SidecarEditOutcome<T> | Promise<SidecarEditOutcome<T>>): Promise<T> {
   try {
     return await editSidecarFile(path, edit, commandLockOptions());
   } catch (error) {
-    if (error instanceof SidecarLockTimeout) throw new CliError(error.message);
+    if (error instanceof SidecarLockError) throw new CliError(error.message);
     throw error;
   }
 }

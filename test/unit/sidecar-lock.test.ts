@@ -152,6 +152,16 @@ describe('sidecar lock', () => {
     assert.deepEqual(await filesLeft(), ['r.txt', 'r.txt.ann.yaml']);
   });
 
+  it('a lock that cannot be made (its path is a folder) stops tag with exit 2 naming the sidecar, and nothing is written', async () => {
+    await fs.writeFile('r.txt', TEXT);
+    await fs.mkdir(lockFile());
+    const { code, out, err } = await cli('tag', 'r.txt', '--category', 'torture', '--quote', 'word1 ');
+    assert.equal(code, 2, err);
+    assert.equal(out, '');
+    assert.match(err, /^legal-annotator tag: r\.txt\.ann\.yaml cannot be locked: .*\.r\.txt\.ann\.yaml\.lock cannot be read \(it is a folder\); nothing was written\n$/);
+    assert.deepEqual(await filesLeft(), ['.r.txt.ann.yaml.lock', 'r.txt']);
+  });
+
   it('is released when the work fails', async () => {
     await assert.rejects(withSidecarLock(sidecar, () => Promise.reject(new Error('boom'))), /boom/);
     assert.deepEqual(await filesLeft(), []);

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { sidecarPathFor } from '../../core/annotations/model';
 import { editSidecarFile } from '../../core/annotations/sidecar-file';
-import { SidecarLockTimeout } from '../../core/annotations/sidecar-lock';
+import { SidecarLockError } from '../../core/annotations/sidecar-lock';
 import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { parseBratAnn } from '../../core/interop/brat';
@@ -130,7 +130,7 @@ async function importIntoSidecar(job: SourceImport, problems: ImportProblem[]) {
       return { write: result.added + result.updated > 0 ? result.doc : undefined, value: result };
     }, commandLockOptions());
   } catch (error) {
-    if (!(error instanceof SidecarLockTimeout)) throw error;
+    if (!(error instanceof SidecarLockError)) throw error;
     problems.push({ origin: shown(sidecarPath), severity: 'error', message: `the sidecar ${error.detail}; its ${job.imported.length} annotation(s) were not imported` });
     return undefined;
   }

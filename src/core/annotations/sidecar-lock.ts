@@ -24,13 +24,18 @@ export interface SidecarLockOptions {
 
 export const SIDECAR_LOCK_DEFAULTS: Required<SidecarLockOptions> = { waitMs: 5_000, staleMs: 10_000 };
 
-/** The lock was not had within the wait bound; nothing was written. */
-export class SidecarLockTimeout extends Error {
-  override name = 'SidecarLockTimeout';
+/** The sidecar's lock could not be had; nothing was written. */
+export class SidecarLockError extends Error {
+  override name = 'SidecarLockError';
   /** `detail`: the message without the sidecar's path in front, for reports that name the file already. */
   constructor(readonly sidecarPath: string, readonly detail: string) {
     super(`${sidecarPath} ${detail}`);
   }
+}
+
+/** The lock was held by another writer for longer than the wait. */
+export class SidecarLockTimeout extends SidecarLockError {
+  override name = 'SidecarLockTimeout';
 }
 
 interface LockOwner {
@@ -79,9 +84,10 @@ async function acquire(sidecarPath: string, options: Required<SidecarLockOptions
   const owner: LockOwner = { pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), time: new Date().toISOString() };
   const deadline = Date.now() + options.waitMs;
   let pause = 5;
+  const cannot = (error: unknown) => new SidecarLockError(sidecarPath, `cannot be locked: ${path} cannot be ${(error as NodeJS.ErrnoException).code === 'EISDIR' ? 'read (it is a folder)' : `created or read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`}; nothing was written`);
   for (;;) {
-    if (await tryCreate(path, owner)) break;
-    const holder = await readHolder(path);
+    if (await tryCreate(path, owner).catch((error: unknown) => Promise.reject(cannot(error)))) break;
+    const holder = await readHolder(path).catch((error: unknown) => Promise.reject(cannot(error)));
     if (holder === 'gone') continue;
     if (isStale(holder, options.staleMs)) {
       await breakStaleLock(path, holder.owner);
