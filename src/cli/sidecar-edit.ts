@@ -6,13 +6,11 @@
  * Nothing is written unless every requested change applies.
  */
 import { promises as fs } from 'node:fs';
-import { basename } from 'node:path';
 import { SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../core/annotations/model';
-import { editSidecarFile, type SidecarEditOutcome } from '../core/annotations/sidecar-file';
+import { editSidecarFile, otherSourceRefusal, type SidecarEditOutcome } from '../core/annotations/sidecar-file';
 import type { SidecarDocument } from '../core/annotations/sidecar-io';
 import { SIDECAR_LOCK_DEFAULTS, SidecarLockError, type SidecarLockOptions } from '../core/annotations/sidecar-lock';
 import { firstErrorNote } from '../core/validation/problem';
-import { sourceNameFor } from '../core/validation/sidecar-checks';
 import { didYouMean } from './args';
 import { CliError, EXIT, printError, type CliOutput } from './output';
 
@@ -58,22 +56,10 @@ export async function editSidecarForCommand<T>(path: string, edit: (doc: Sidecar
   }
 }
 
-/**
- * Why the sidecar `doc` at `path` (shown as `name`) must not be edited: its `source` names
- * another file than its own name says (a copied or renamed sidecar), so its tags point into that
- * file. Undefined when the two agree.
- */
-export function otherSourceRefusal(doc: SidecarDocument, path: string, name: string): string | undefined {
-  const named = doc.sidecar?.source;
-  const expected = sourceNameFor(basename(path));
-  if (named === undefined || expected === undefined || named === expected) return undefined;
-  return `its sidecar ${name} belongs to another file: it says "source: ${named}", not ${expected}, so its tags point into ${named}; nothing was written (rename the sidecar to ${named}${SIDECAR_SUFFIX}, or correct "source")`;
-}
-
 /** Why the sidecar `doc` at `path` (shown as `name`) must not be edited, or undefined. */
 function editRefusal(doc: SidecarDocument | undefined, path: string, name: string): string | undefined {
   if (!doc) return `has no sidecar (${name} does not exist), so it has no tags`;
-  return sidecarErrorsRefusal(doc, name) ?? otherSourceRefusal(doc, path, name);
+  return sidecarErrorsRefusal(doc, name) ?? otherSourceRefusal(path, doc.sidecar?.source, name);
 }
 
 /**

@@ -16,7 +16,7 @@ import { sidecarPathFor } from '../core/annotations/model';
 import {
   newSidecarDocument, setSource, setSourceHash, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument,
 } from '../core/annotations/sidecar-io';
-import { readSidecarFile, writeAtomically, writeSidecarFile } from '../core/annotations/sidecar-file';
+import { otherSourceRefusal, readSidecarFile, writeAtomically, writeSidecarFile } from '../core/annotations/sidecar-file';
 import { withSidecarLock } from '../core/annotations/sidecar-lock';
 import { sourceHash } from '../core/annotations/source-hash';
 import { basename } from 'node:path';
@@ -177,6 +177,8 @@ export class AnnotationStore implements vscode.Disposable {
     }
     await this.syncWithDisk(state, document);
     if (!state.sidecar?.writable) return;
+    // A sidecar of another file (its `source` says so) is never rewritten against this text.
+    if (otherSourceRefusal(state.sidecarPath, state.sidecar.sidecar?.source)) return;
     const text = new PreparedText(document.getText());
     let doc = state.sidecar;
     let allExact = true;
@@ -214,6 +216,8 @@ export class AnnotationStore implements vscode.Disposable {
     const state = this.get(document.uri) ?? (await this.loadNow(document));
     await this.syncWithDisk(state, document);
     if (state.readError) throw new Error(state.readError);
+    const otherSource = otherSourceRefusal(state.sidecarPath, state.sidecar?.sidecar?.source, basename(state.sidecarPath));
+    if (otherSource) throw new Error(otherSource);
     const current = state.sidecar ?? newSidecarDocument(basename(document.uri.fsPath), sourceHash(document.getText()));
     const next = edit(current);
     await this.writeSidecar(state.sidecarPath, state.sidecar, next, label, true);

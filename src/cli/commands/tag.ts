@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { sidecarPathFor } from '../../core/annotations/model';
+import { otherSourceRefusal } from '../../core/annotations/sidecar-file';
 import type { SidecarDocument } from '../../core/annotations/sidecar-io';
 import { tagPassage, type TagRange, type TagResult } from '../../core/annotations/tagging';
 import { loadConfigFor } from '../../core/config/load-config';
@@ -8,7 +9,7 @@ import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { decodeSourceText } from '../../core/text/decode';
 import { configWarningLines } from '../config-warnings';
 import { CliError, EXIT, printError, type CliOutput } from '../output';
-import { editSidecarForCommand, otherSourceRefusal, shortQuote, sidecarErrorsRefusal, sidecarLinkRefusal } from '../sidecar-edit';
+import { editSidecarForCommand, shortQuote, sidecarErrorsRefusal, sidecarLinkRefusal } from '../sidecar-edit';
 import { parseCommandArgs } from '../args';
 import { sourceNamedBy } from '../source-paths';
 
@@ -84,7 +85,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   for (const line of configWarningLines(loaded.files)) output.err(`${line}\n`);
   // Read, tagged and written under the sidecar's lock: a tag another process wrote a moment ago is kept.
   const result = await editSidecarForCommand(sidecarPath, (sidecar): { write?: SidecarDocument; value: TagResult } => {
-    const errors = sidecar && (sidecarErrorsRefusal(sidecar, sidecarPath) ?? otherSourceRefusal(sidecar, sidecarPath, sidecarPath));
+    const errors = sidecar && (sidecarErrorsRefusal(sidecar, sidecarPath) ?? otherSourceRefusal(sidecarPath, sidecar.sidecar?.source));
     if (errors) return { value: { ok: false, reason: errors } };
     const tagged = tagPassage({
       text: decoded.text,
