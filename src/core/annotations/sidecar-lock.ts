@@ -51,7 +51,11 @@ export function sidecarLockPath(sidecarPath: string): string {
   return join(dirname(absolute), `.${basename(absolute)}.lock`);
 }
 
-/** Runs `work` while holding the lock of the sidecar at `sidecarPath`; releases it however `work` ends. */
+/**
+ * Runs `work` while holding the lock of the sidecar at `sidecarPath`; releases it however `work`
+ * ends. Not reentrant: `work` must not take the same sidecar's lock again (it would wait for
+ * itself until the wait runs out).
+ */
 export async function withSidecarLock<T>(sidecarPath: string, work: () => Promise<T>, options: SidecarLockOptions = {}): Promise<T> {
   const release = await acquire(sidecarPath, { ...SIDECAR_LOCK_DEFAULTS, ...options });
   try {
@@ -84,10 +88,10 @@ async function acquire(sidecarPath: string, options: Required<SidecarLockOptions
   const owner: LockOwner = { pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), time: new Date().toISOString() };
   const deadline = Date.now() + options.waitMs;
   let pause = 5;
-  const cannot = (error: unknown) => new SidecarLockError(sidecarPath, `cannot be locked: ${path} cannot be ${(error as NodeJS.ErrnoException).code === 'EISDIR' ? 'read (it is a folder)' : `created or read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`}; nothing was written`);
+  const cannot = (error: unknown) => Promise.reject(lockFileError(sidecarPath, path, error));
   for (;;) {
-    if (await tryCreate(path, owner).catch((error: unknown) => Promise.reject(cannot(error)))) break;
-    const holder = await readHolder(path).catch((error: unknown) => Promise.reject(cannot(error)));
+    if (await tryCreate(path, owner).catch(cannot)) break;
+    const holder = await readHolder(path).catch(cannot);
     if (holder === 'gone') continue;
     if (isStale(holder, options.staleMs)) {
       await breakStaleLock(path, holder.owner);
@@ -111,6 +115,13 @@ async function acquire(sidecarPath: string, options: Required<SidecarLockOptions
     held.delete(path);
     await removeIfOwned(path, owner.token);
   };
+}
+
+/** The lock file cannot be created or read (a folder in its place, no permission): why, naming the sidecar. */
+function lockFileError(sidecarPath: string, path: string, error: unknown): SidecarLockError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'EISDIR' ? 'read (it is a folder)' : `created or read (${code ?? (error as Error).message})`;
+  return new SidecarLockError(sidecarPath, `cannot be locked: ${path} cannot be ${why}; nothing was written`);
 }
 
 async function tryCreate(path: string, owner: LockOwner): Promise<boolean> {
