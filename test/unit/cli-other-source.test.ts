@@ -32,6 +32,7 @@ describe('legal-annotator tag, untag and status: one sidecar, one source', () =>
     ['untag', ['untag', 'a.txt', '--id', 'a-11111111']],
     ['status', ['status', 'a.txt', '--id', 'a-11111111', 'confirmed']],
     ['untag, given the sidecar', ['untag', 'a.txt.ann.yaml', '--id', 'a-11111111']],
+    ['tag, given the sidecar', ['tag', 'a.txt.ann.yaml', '--category', 'torture', '--quote', 'tortured']],
   ];
   for (const [name, argv] of cases) {
     it(`${name} refuses a.txt.ann.yaml saying "source: b.txt", naming both files, and writes nothing`, async () => {
