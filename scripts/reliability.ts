@@ -11,8 +11,9 @@
  * 3. The worst-case inputs of the scanner, the claim detector and the other text loops.
  * 4. The production bundles searched for eval / new Function (built here with
  *    `node esbuild.js --production`, then the development build is restored).
- * 5. The crash-before-rename test; the concurrent-change scenarios of the editor are listed
- *    with the integration tests that prove them (`npm run test:integration`).
+ * 5. The crash-before-rename test and the sidecar lock's tests with real processes; the
+ *    concurrent-change scenarios of the editor are listed with the integration tests that prove
+ *    them (`npm run test:integration`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,13 +35,19 @@ const WORST_CASE_BOUND_MS = 3_000;
 /** The load average over 1, 5 and 15 minutes and the cores: a figure in milliseconds means little without it. */
 const machineLoad = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${cpus().length} cores`;
 
-/** The editor's concurrent-change scenarios (issue 8, item 2) and the tests that prove them. */
-const CONCURRENT_SCENARIOS: { scenario: string; test: string }[] = [
+/**
+ * The concurrent-change scenarios and the tests that prove them; `title`, a part of the full
+ * title of a unit test this script runs, adds its result of this run.
+ */
+const CONCURRENT_SCENARIOS: { scenario: string; test: string; title?: string }[] = [
   { scenario: 'Two tag actions fired within a millisecond both land', test: 'test/integration/concurrency.test.ts: "lands two tag actions fired within a millisecond"' },
   { scenario: 'Sidecar rewritten on disk (git pull) while the source has unsaved edits: both survive, merged by id', test: 'test/integration/concurrency.test.ts: "merges a sidecar rewritten on disk with the unsaved moves of the source"' },
   { scenario: 'A tag changed on disk and moved by unsaved edits: conflict shown, neither side dropped', test: 'test/integration/concurrency.test.ts: "reports a conflict, dropping neither side, ..."' },
   { scenario: 'Source renamed or moved: the sidecar follows; source deleted: the sidecar is kept and reported', test: 'test/integration/concurrency.test.ts: "takes the sidecar along when the source is renamed, and keeps it when the source is deleted"' },
-  { scenario: 'Crash (SIGKILL) between the temporary file and the rename: the old sidecar is intact', test: 'test/unit/crash-write.test.ts (run below)' },
+  { scenario: 'Crash (SIGKILL) between the temporary file and the rename: the old sidecar is intact', test: 'test/unit/crash-write.test.ts (run below)', title: 'crash during a sidecar write' },
+  { scenario: '20 `tag` processes at once on one source: 20 annotations, 0 lost, and the sidecar passes check', test: 'test/unit/sidecar-lock.test.ts (run below)', title: '20 concurrent tag processes' },
+  { scenario: 'A writer killed (SIGKILL) while holding the sidecar\'s lock does not block the next one', test: 'test/unit/sidecar-lock.test.ts (run below)', title: 'killed (SIGKILL) while holding the lock' },
+  { scenario: 'A lock held past the wait: exit 2 naming the sidecar, nothing written', test: 'test/unit/sidecar-lock.test.ts (run below)', title: 'holds past the wait' },
 ];
 
 interface MochaTest {
@@ -107,10 +114,14 @@ async function main(): Promise<void> {
   log('production build, bundle search, crash test');
   const build = spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`node esbuild.js --production failed: ${build.stderr}`);
-  const checks = runMocha(['test/unit/security.test.ts', 'test/unit/crash-write.test.ts'], {});
+  const checks = runMocha(['test/unit/security.test.ts', 'test/unit/crash-write.test.ts', 'test/unit/sidecar-lock.test.ts'], {});
   spawnSync(process.execPath, ['esbuild.js'], { cwd: ROOT }); // back to the development build (source maps)
   const bundleTest = [...checks.passes, ...checks.failures].find((t) => t.title.includes('eval('));
-  const crashTest = [...checks.passes, ...checks.failures].find((t) => t.fullTitle.includes('crash during a sidecar write'));
+  const scenarioResult = (title: string | undefined): string => {
+    if (title === undefined) return '';
+    const test = [...checks.passes, ...checks.failures].find((t) => t.fullTitle.includes(title));
+    return !test ? ': NOT RUN' : checks.failures.includes(test) ? ': FAILED' : ': passed';
+  };
 
   // The figures.
   const handled = outcomes.filter((o) => o.failures.length === 0);
@@ -191,7 +202,7 @@ ${table(['code', 'slowest input', 'time'], [...worstByTarget].map(([target, entr
 
 ## Concurrent changes
 
-${table(['scenario', 'proved by'], CONCURRENT_SCENARIOS.map((s) => [s.scenario, s.test + (s.test.includes('crash') && crashTest ? (checks.failures.includes(crashTest) ? ': FAILED' : ': passed') : '')]))}
+${table(['scenario', 'proved by'], CONCURRENT_SCENARIOS.map((s) => [s.scenario, s.test + scenarioResult(s.title)]))}
 
 The integration tests run in \`npm run test:integration\` (a real VS Code); this script does not
 start VS Code, so their result is the one of the last \`npm test\`.

@@ -1,13 +1,15 @@
 /**
- * Changing the tags of a source from the command line (`untag`, `status`; `tag` shares the link
- * check): the sidecar is read and written as the editor does (readSidecarFile, the core edits of
- * sidecar-io.ts, writeSidecarFile's atomic write), and refused, with the reason, when it is a
- * symbolic link, missing, or has errors. Nothing is written unless every requested change applies.
+ * Changing the tags of a source from the command line (`untag`, `status`; `tag` shares the link,
+ * source and lock checks): the sidecar is read and written under its lock (editSidecarFile: the
+ * file re-read under the lock, the core edits of sidecar-io.ts, an atomic write), and refused,
+ * with the reason, when it is a symbolic link, missing, has errors or belongs to another source.
+ * Nothing is written unless every requested change applies.
  */
 import { promises as fs } from 'node:fs';
 import { SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../core/annotations/model';
-import { readSidecarFile } from '../core/annotations/sidecar-file';
+import { editSidecarFile, otherSourceRefusal, type SidecarEditOutcome } from '../core/annotations/sidecar-file';
 import type { SidecarDocument } from '../core/annotations/sidecar-io';
+import { SIDECAR_LOCK_DEFAULTS, SidecarLockError, type SidecarLockOptions } from '../core/annotations/sidecar-lock';
 import { firstErrorNote } from '../core/validation/problem';
 import { didYouMean } from './args';
 import { CliError, EXIT, printError, type CliOutput } from './output';
@@ -32,27 +34,32 @@ export async function sidecarLinkRefusal(path: string, name: string): Promise<st
   return `its sidecar ${name} is a symbolic link (to ${link}); the CLI writes only a regular sidecar file next to its source: replace the link with a copy of the file`;
 }
 
-type SidecarToEdit =
-  | { ok: true; path: string; name: string; doc: SidecarDocument }
-  | { ok: false; reason: string };
+/** The environment variable that sets how long a command waits for a sidecar's lock, in milliseconds. */
+export const LOCK_WAIT_ENV = 'LEGAL_ANNOTATOR_LOCK_WAIT_MS';
+
+/** The lock wait of the commands: LEGAL_ANNOTATOR_LOCK_WAIT_MS when it is a whole number, else the default. */
+export function commandLockOptions(env: Readonly<Record<string, string | undefined>> = process.env): SidecarLockOptions {
+  const given = env[LOCK_WAIT_ENV];
+  return given !== undefined && /^\d+$/.test(given) ? { waitMs: Number(given) } : { waitMs: SIDECAR_LOCK_DEFAULTS.waitMs };
+}
 
 /**
- * The sidecar of FILE (a source, or the sidecar itself), ready for a core edit. A FILE that does
- * not exist (and has no sidecar) or is a folder stops the command (CliError, exit 2); a sidecar
- * that is missing, a link or has errors is a refusal with the reason.
+ * editSidecarFile for a command: a lock not had in time, or that cannot be made, stops the
+ * command (CliError, exit 2, naming the sidecar; nothing was written).
  */
-async function readSidecarToEdit(file: string): Promise<SidecarToEdit> {
-  const path = file.endsWith(SIDECAR_SUFFIX) ? file : sidecarPathFor(file);
-  await assertFile(file, path);
-  // Named as FILE was given (an absolute FILE gives an absolute name), as scan echoes its paths.
-  const name = path;
-  const link = await sidecarLinkRefusal(path, name);
-  if (link) return { ok: false, reason: link };
-  const doc = await readSidecarFile(path);
-  if (!doc) return { ok: false, reason: `has no sidecar (${name} does not exist), so it has no tags` };
-  const errors = sidecarErrorsRefusal(doc, name);
-  if (errors) return { ok: false, reason: errors };
-  return { ok: true, path, name, doc };
+export async function editSidecarForCommand<T>(path: string, edit: (doc: SidecarDocument | undefined) => SidecarEditOutcome<T> | Promise<SidecarEditOutcome<T>>): Promise<T> {
+  try {
+    return await editSidecarFile(path, edit, commandLockOptions());
+  } catch (error) {
+    if (error instanceof SidecarLockError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** Why the sidecar `doc` at `path` (shown as `name`) must not be edited, or undefined. */
+function editRefusal(doc: SidecarDocument | undefined, path: string, name: string): string | undefined {
+  if (!doc) return `has no sidecar (${name} does not exist), so it has no tags`;
+  return sidecarErrorsRefusal(doc, name) ?? otherSourceRefusal(path, doc.sidecar?.source, name);
 }
 
 /**
@@ -64,16 +71,28 @@ export function sidecarErrorsRefusal(doc: SidecarDocument, name: string): string
   return `the sidecar ${name} has errors${firstErrorNote(name, doc.problems)}; fix them first (legal-annotator check shows them all), nothing was written`;
 }
 
-export type TagsToEdit =
-  | { ok: true; path: string; name: string; doc: SidecarDocument; tags: Annotation[] }
-  | { ok: false; reason: string };
-
-/** The sidecar of FILE (readSidecarToEdit) with its tags of these ids, or why not (nothing to write then). */
-export async function readTagsToEdit(file: string, ids: readonly string[]): Promise<TagsToEdit> {
-  const sidecar = await readSidecarToEdit(file);
-  if (!sidecar.ok) return sidecar;
-  const found = findTags(sidecar.doc, ids, sidecar.name);
-  return 'reason' in found ? { ok: false, reason: found.reason } : { ...sidecar, tags: found.tags };
+/**
+ * Edits the tags of these ids in the sidecar of FILE (a source, or the sidecar itself) under the
+ * sidecar's lock: `edit` gets them as the file holds them now and returns the document to write
+ * (or none). A FILE that does not exist (and has no sidecar) or is a folder stops the command
+ * (CliError, exit 2); a sidecar that is missing, a link, has errors, names another source or
+ * lacks one of the ids is a refusal with the reason, and nothing is written.
+ */
+export async function editTags<T>(file: string, ids: readonly string[], edit: (found: { doc: SidecarDocument; tags: Annotation[]; name: string }) => SidecarEditOutcome<T>): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
+  const path = file.endsWith(SIDECAR_SUFFIX) ? file : sidecarPathFor(file);
+  await assertFile(file, path);
+  // Named as FILE was given (an absolute FILE gives an absolute name), as scan echoes its paths.
+  const name = path;
+  const link = await sidecarLinkRefusal(path, name);
+  if (link) return { ok: false, reason: link };
+  return editSidecarForCommand(path, (doc): SidecarEditOutcome<{ ok: true; value: T } | { ok: false; reason: string }> => {
+    const refusal = editRefusal(doc, path, name);
+    if (refusal || !doc) return { value: { ok: false, reason: refusal ?? '' } };
+    const found = findTags(doc, ids, name);
+    if ('reason' in found) return { value: { ok: false, reason: found.reason } };
+    const outcome = edit({ doc, tags: found.tags, name });
+    return { write: outcome.write, value: { ok: true, value: outcome.value } };
+  });
 }
 
 /** The `--id` values of `command`, each once; none is bad usage. */

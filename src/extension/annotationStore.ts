@@ -16,7 +16,8 @@ import { sidecarPathFor } from '../core/annotations/model';
 import {
   newSidecarDocument, setSource, setSourceHash, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument,
 } from '../core/annotations/sidecar-io';
-import { readSidecarFile, writeAtomically, writeSidecarFile } from '../core/annotations/sidecar-file';
+import { otherSourceRefusal, readSidecarFile, writeAtomically, writeSidecarFile } from '../core/annotations/sidecar-file';
+import { withSidecarLock } from '../core/annotations/sidecar-lock';
 import { sourceHash } from '../core/annotations/source-hash';
 import { basename } from 'node:path';
 import type { Log } from './log';
@@ -163,7 +164,7 @@ export class AnnotationStore implements vscode.Disposable {
   async saveMoves(document: vscode.TextDocument): Promise<void> {
     const state = this.get(document.uri);
     if (!state?.sidecar) return;
-    await this.serialize(state.sidecarPath, () => this.saveMovesNow(document));
+    await this.serialize(state.sidecarPath, () => withSidecarLock(state.sidecarPath, () => this.saveMovesNow(document)));
   }
 
   private async saveMovesNow(document: vscode.TextDocument): Promise<void> {
@@ -176,6 +177,8 @@ export class AnnotationStore implements vscode.Disposable {
     }
     await this.syncWithDisk(state, document);
     if (!state.sidecar?.writable) return;
+    // A sidecar of another file (its `source` says so) is never rewritten against this text.
+    if (otherSourceRefusal(state.sidecarPath, state.sidecar.sidecar?.source)) return;
     const text = new PreparedText(document.getText());
     let doc = state.sidecar;
     let allExact = true;
@@ -200,16 +203,21 @@ export class AnnotationStore implements vscode.Disposable {
 
   /**
    * The one way to change a sidecar: `edit` gets the current document (a new one when the source
-   * has no sidecar yet) and returns the changed one; it is written and recorded for undo.
+   * has no sidecar yet) and returns the changed one; it is written and recorded for undo. The
+   * sidecar's lock is held (waited for asynchronously) from the re-read of the file to the write,
+   * so a CLI or script writing it at the same time loses nothing, and neither does the editor.
    */
   async change(document: vscode.TextDocument, label: string, edit: (doc: SidecarDocument) => SidecarDocument): Promise<void> {
-    await this.serialize(sidecarPathFor(document.uri.fsPath), () => this.changeNow(document, label, edit));
+    const sidecarPath = sidecarPathFor(document.uri.fsPath);
+    await this.serialize(sidecarPath, () => withSidecarLock(sidecarPath, () => this.changeNow(document, label, edit)));
   }
 
   private async changeNow(document: vscode.TextDocument, label: string, edit: (doc: SidecarDocument) => SidecarDocument): Promise<void> {
     const state = this.get(document.uri) ?? (await this.loadNow(document));
     await this.syncWithDisk(state, document);
     if (state.readError) throw new Error(state.readError);
+    const otherSource = otherSourceRefusal(state.sidecarPath, state.sidecar?.sidecar?.source, basename(state.sidecarPath));
+    if (otherSource) throw new Error(otherSource);
     const current = state.sidecar ?? newSidecarDocument(basename(document.uri.fsPath), sourceHash(document.getText()));
     const next = edit(current);
     await this.writeSidecar(state.sidecarPath, state.sidecar, next, label, true);
@@ -297,7 +305,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (oldUri.scheme !== 'file' || newUri.scheme !== 'file') return undefined;
     const from = sidecarPathFor(oldUri.fsPath);
     const to = sidecarPathFor(newUri.fsPath);
-    return this.serialize(from, async () => {
+    return this.serialize(from, () => withSidecarLock(from, async () => {
       const doc = await readSidecarFile(from).catch(() => undefined);
       if (!doc) return undefined;
       if (await fs.stat(to).then(() => true, () => false)) {
@@ -312,7 +320,7 @@ export class AnnotationStore implements vscode.Disposable {
       }
       this.log.info(`moved ${from} to ${to} with its source`);
       return undefined;
-    });
+    }));
   }
 
   /** Answers a conflict: keep the position the unsaved edits gave the tag, or the one on disk. */
@@ -338,6 +346,17 @@ export class AnnotationStore implements vscode.Disposable {
   async undo(): Promise<string | undefined> {
     const step = this.undoSteps.pop();
     if (!step) return undefined;
+    await withSidecarLock(step.sidecarPath, () => this.restore(step));
+    // Reloaded after the lock is released: a load waits behind queued changes, which wait for the lock.
+    for (const document of vscode.workspace.textDocuments) {
+      const state = this.get(document.uri);
+      if (state?.sidecarPath === step.sidecarPath) await this.load(document);
+    }
+    return step.label;
+  }
+
+  /** Writes back the sidecar as it was before `step`, unless it changed since (call with the sidecar's lock held). */
+  private async restore(step: UndoStep): Promise<void> {
     const now = await fs.readFile(step.sidecarPath, 'utf8').catch(() => undefined);
     if (now !== step.after) {
       throw new Error(`${basename(step.sidecarPath)} changed since "${step.label}"; not undone, to keep those changes`);
@@ -345,11 +364,6 @@ export class AnnotationStore implements vscode.Disposable {
     if (step.before === undefined) await fs.rm(step.sidecarPath, { force: true });
     else await writeAtomically(step.sidecarPath, step.before);
     this.ownWrites.set(step.sidecarPath, step.before ?? '');
-    for (const document of vscode.workspace.textDocuments) {
-      const state = this.get(document.uri);
-      if (state?.sidecarPath === step.sidecarPath) await this.load(document);
-    }
-    return step.label;
   }
 
   private anchor(state: SourceAnnotations, text: string, version: number): void {

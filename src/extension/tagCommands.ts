@@ -5,11 +5,13 @@
  * Every change goes through the store, which writes the sidecar and records the undo step.
  */
 import { promises as fs } from 'node:fs';
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { ANNOTATION_STATUSES, type Annotation, type AnnotationStatus } from '../core/annotations/model';
+import { ANNOTATION_STATUSES, sidecarPathFor, type Annotation, type AnnotationStatus } from '../core/annotations/model';
 import { newAnnotation } from '../core/annotations/new-annotation';
 import { PreparedText } from '../core/annotations/prepared-text';
 import { addAnnotation, removeAnnotation, updateAnnotation } from '../core/annotations/sidecar-io';
+import { identicalTag, identicalTagRefusal } from '../core/annotations/tagging';
 import type { Category } from '../core/taxonomy/taxonomy';
 import { decodeSourceText } from '../core/text/decode';
 import { sentenceAt } from '../core/text/sentence-at';
@@ -62,6 +64,8 @@ export function registerTagCommands(context: vscode.ExtensionContext, store: Ann
         text, start: text.toCodePoint(passage.start), end: text.toCodePoint(passage.end), category,
         author: authorSetting(), existingIds: new Set((doc.sidecar?.annotations ?? []).map((a) => a.id)),
       });
+      const same = identicalTag(doc.sidecar?.annotations ?? [], annotation);
+      if (same) throw new Error(identicalTagRefusal(same, basename(sidecarPathFor(document.uri.fsPath))));
       id = annotation.id;
       return addAnnotation(doc, annotation);
     });

@@ -6,6 +6,7 @@ import { parseSidecar } from '../../src/core/annotations/sidecar-io';
 import { sourceHash } from '../../src/core/annotations/source-hash';
 import { findQuote } from '../../src/core/annotations/tagging';
 import { runCli } from '../../src/cli/run';
+import { useTemporaryWorkspace } from '../support/cli';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -212,5 +213,31 @@ describe('legal-annotator tag', () => {
     }
     assert.match((await cli('tag', 'missing.txt', '--category', 'torture', '--quote', 'x')).err, /missing\.txt: no such file/);
     assert.match((await cli('tag', 'r.txt', '--category', 'torture', '--quote', 'tortured', '--occurrence', '0')).err, /--occurrence must be a whole number of at least 1, not '0'/);
+  });
+});
+
+describe('legal-annotator tag: no identical tag twice', () => {
+  useTemporaryWorkspace('legal-annotator-tag-twice-');
+  beforeEach(() => fs.writeFile('r.txt', TEXT));
+
+  it('refuses the same category on the same passage, naming the existing id, and writes nothing', async () => {
+    const first = await cli('tag', 'r.txt', '--category', 'torture', '--start', '19', '--end', '27');
+    assert.equal(first.code, 0, first.err);
+    const before = await fs.readFile('r.txt.ann.yaml', 'utf8');
+    // The same passage given by its quote this time.
+    const again = await cli('tag', 'r.txt', '--category', 'torture', '--quote', 'tortured', '--occurrence', '1');
+    assert.equal(again.code, 1);
+    assert.equal(again.out, '');
+    assert.equal(again.err, `legal-annotator tag: r.txt: the passage 19-27 is already tagged as torture: annotation ${first.out.trim()} in r.txt.ann.yaml; nothing was written (a second identical tag would count the passage twice)\n`);
+    assert.equal(await fs.readFile('r.txt.ann.yaml', 'utf8'), before);
+  });
+
+  it('still tags the same passage with another category, and another passage with the same category', async () => {
+    assert.equal((await cli('tag', 'r.txt', '--category', 'torture', '--start', '19', '--end', '27')).code, 0);
+    const otherCategory = await cli('tag', 'r.txt', '--category', 'ill-treatment', '--start', '19', '--end', '27');
+    assert.equal(otherCategory.code, 0, otherCategory.err);
+    const otherPassage = await cli('tag', 'r.txt', '--category', 'torture', '--start', '19', '--end', '26');
+    assert.equal(otherPassage.code, 0, otherPassage.err);
+    assert.equal(parseSidecar(await fs.readFile('r.txt.ann.yaml', 'utf8')).sidecar!.annotations.length, 3);
   });
 });

@@ -6,7 +6,7 @@ import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { PreparedText } from '../../core/annotations/anchoring';
 import { fixMovedAnchors, type FixResult } from '../../core/annotations/fix-anchors';
-import { writeSidecarFile } from '../../core/annotations/sidecar-file';
+import type { SidecarDocument } from '../../core/annotations/sidecar-io';
 import { findConfig, loadConfigFile, type FileProblems, type LoadedConfig } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { defaultWorkspaceConfig, type WorkspaceConfig } from '../../core/config/workspace-config';
@@ -14,6 +14,7 @@ import { checkSidecarFile, type SidecarFileCheck } from '../../core/validation/c
 import { checkSidecar } from '../../core/validation/sidecar-checks';
 import type { FileReport } from './formats';
 import { mapLimit } from './limit';
+import { editSidecarForCommand } from '../sidecar-edit';
 
 /** Files read at once: keeps the CPU busy while the disk reads, without opening thousands of files. */
 const CONCURRENCY = 16;
@@ -39,23 +40,30 @@ export async function checkSidecarPaths(sidecars: readonly string[], configs: re
   for (const path of configs) void cache.load(path);
   const outcomes = await mapLimit(sidecars, CONCURRENCY, async (path) => {
     const config = await cache.forFile(path);
-    const checked = await checkSidecarFile(path, { taxonomy: config.taxonomy, isListedSource: listedSourceTest(config) });
-    return fix ? fixAnchors(checked, config, path) : { report: { file: displayPath(path), problems: checked.problems } };
+    const options = { taxonomy: config.taxonomy, isListedSource: listedSourceTest(config) };
+    const checked = await checkSidecarFile(path, options);
+    if (!fix) return { report: { file: displayPath(path), problems: checked.problems } };
+    const planned = fixAnchors(checked, config, path);
+    if (!planned.write) return planned.value;
+    // Fixed under the sidecar's lock, on the file as it is then: checked again if another writer changed it since.
+    return editSidecarForCommand(path, async (current) => {
+      const now = current && checked.doc && current.text === checked.doc.text && current.hadBom === checked.doc.hadBom ? checked : await checkSidecarFile(path, options);
+      return fixAnchors(now, config, path);
+    });
   });
   const configFiles = (await cache.all()).flatMap((loaded) => loaded.files);
   return { outcomes, configFiles };
 }
 
-/** Rewrites moved anchors of one checked sidecar, writes it, and checks the result again. */
-async function fixAnchors(checked: SidecarFileCheck, config: WorkspaceConfig, path: string): Promise<SidecarOutcome> {
+/** The moved anchors of one checked sidecar rewritten (the document to write), and the result checked again. */
+function fixAnchors(checked: SidecarFileCheck, config: WorkspaceConfig, path: string): { write?: SidecarDocument; value: SidecarOutcome } {
   const file = displayPath(path);
   const { doc, anchors, sourceState } = checked;
   // A file with any error (syntax, schema, duplicate id) is never written.
-  if (!doc?.writable || !anchors || sourceState?.kind !== 'text') return { report: { file, problems: checked.problems } };
+  if (!doc?.writable || !anchors || sourceState?.kind !== 'text') return { value: { report: { file, problems: checked.problems } } };
   const text = sourceState.text instanceof PreparedText ? sourceState.text : new PreparedText(sourceState.text);
   const result = fixMovedAnchors(doc, anchors, text);
-  if (result.doc === doc) return { report: { file, problems: checked.problems } };
-  await writeSidecarFile(path, result.doc);
+  if (result.doc === doc) return { value: { report: { file, problems: checked.problems } } };
   const after = checkSidecar({
     doc: result.doc,
     sidecarName: path.slice(path.lastIndexOf(sep) + 1),
@@ -63,7 +71,7 @@ async function fixAnchors(checked: SidecarFileCheck, config: WorkspaceConfig, pa
     source: { kind: 'text', text },
     sourceListed: checked.problems.some((p) => p.code === 'source-not-listed') ? false : undefined,
   });
-  return { report: { file, problems: after.problems }, fix: result };
+  return { write: result.doc, value: { report: { file, problems: after.problems }, fix: result } };
 }
 
 function listedSourceTest(config: WorkspaceConfig): ((sourcePath: string) => boolean) | undefined {

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { sidecarPathFor } from '../../core/annotations/model';
-import { readSidecarFile, writeSidecarFile } from '../../core/annotations/sidecar-file';
+import { editSidecarFile } from '../../core/annotations/sidecar-file';
+import { SidecarLockError } from '../../core/annotations/sidecar-lock';
 import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { parseBratAnn } from '../../core/interop/brat';
@@ -14,6 +15,7 @@ import { decodeSourceText } from '../../core/text/decode';
 import { firstErrorNote } from '../../core/validation/problem';
 import { joinPosix, shown, workspacePath } from '../interop/load-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
+import { commandLockOptions } from '../sidecar-edit';
 import { parseCommandArgs } from '../args';
 
 export const IMPORT_HELP = `Usage: legal-annotator import --format brat DIR [--sources ROOT]
@@ -115,16 +117,23 @@ async function importIntoSidecar(job: SourceImport, problems: ImportProblem[]) {
     return undefined;
   }
   const sidecarPath = sidecarPathFor(job.path);
-  const existing = await readSidecarFile(sidecarPath);
-  if (existing && !existing.writable) {
-    problems.push({ origin: shown(sidecarPath), severity: 'error', message: `the sidecar has errors${firstErrorNote(shown(sidecarPath), existing.problems)}; nothing was written: fix it first (legal-annotator check)` });
+  const { config } = await loadConfigFor(job.path, nodeConfigFs);
+  // Merged into the sidecar as it is under its lock: another writer's entries are kept.
+  try {
+    return await editSidecarFile(sidecarPath, (existing) => {
+      if (existing && !existing.writable) {
+        problems.push({ origin: shown(sidecarPath), severity: 'error', message: `the sidecar has errors${firstErrorNote(shown(sidecarPath), existing.problems)}; nothing was written: fix it first (legal-annotator check)` });
+        return { value: undefined };
+      }
+      const result = mergeImported({ text: decoded.text, sourceName: basename(job.path), sidecar: existing, taxonomy: config.taxonomy, imported: job.imported, exportedIri: job.exportedIri });
+      problems.push(...result.problems);
+      return { write: result.added + result.updated > 0 ? result.doc : undefined, value: result };
+    }, commandLockOptions());
+  } catch (error) {
+    if (!(error instanceof SidecarLockError)) throw error;
+    problems.push({ origin: shown(sidecarPath), severity: 'error', message: `the sidecar ${error.detail}; its ${job.imported.length} annotation(s) were not imported` });
     return undefined;
   }
-  const { config } = await loadConfigFor(job.path, nodeConfigFs);
-  const result = mergeImported({ text: decoded.text, sourceName: basename(job.path), sidecar: existing, taxonomy: config.taxonomy, imported: job.imported, exportedIri: job.exportedIri });
-  problems.push(...result.problems);
-  if (result.added + result.updated > 0) await writeSidecarFile(sidecarPath, result.doc);
-  return result;
 }
 
 async function readBrat(folders: readonly string[], sourcesRoot: string | undefined, problems: ImportProblem[]): Promise<Map<string, SourceImport>> {

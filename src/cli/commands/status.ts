@@ -1,9 +1,8 @@
 import { ANNOTATION_STATUSES, type AnnotationStatus } from '../../core/annotations/model';
 import { updateAnnotation } from '../../core/annotations/sidecar-io';
-import { writeSidecarFile } from '../../core/annotations/sidecar-file';
 import { didYouMean, parseCommandArgs } from '../args';
 import { CliError, EXIT, type CliOutput } from '../output';
-import { describeTag, readTagsToEdit, refuseEdit, requiredIds } from '../sidecar-edit';
+import { describeTag, editTags, refuseEdit, requiredIds } from '../sidecar-edit';
 
 export const STATUS_HELP = `Usage: legal-annotator status FILE --id ID [--id ID...] ${ANNOTATION_STATUSES.join('|')}
 
@@ -17,8 +16,9 @@ Options:
   -h, --help  show this help
 
 Exit: 0 set (or already so); 1 refused, nothing written (no tag with that id, no sidecar, a
-sidecar with errors or that is a symbolic link); 2 could not run (bad usage, an unknown
-status, missing FILE).
+sidecar with errors, that is a symbolic link or whose source is another file); 2 could not
+run (bad usage, an unknown status, missing FILE, the sidecar locked by another writer for
+too long).
 `;
 
 export async function runStatus(args: string[], output: CliOutput): Promise<number> {
@@ -34,22 +34,23 @@ export async function runStatus(args: string[], output: CliOutput): Promise<numb
   const [file, given] = positionals;
   const status = parseStatus(given);
   const ids = requiredIds(values.id, 'status');
-  const found = await readTagsToEdit(file, ids);
-  if (!found.ok) return refuseEdit(output, 'status', file, found.reason);
   const modified = new Date().toISOString();
-  let doc = found.doc;
-  const messages: string[] = [];
-  for (const tag of found.tags) {
-    const before = tag.status ?? 'proposed';
-    if (before === status) {
-      messages.push(`${describeTag(tag)} is already ${status}`);
-      continue;
+  const edited = await editTags(file, ids, ({ doc, tags, name }) => {
+    let next = doc;
+    const messages: string[] = [];
+    for (const tag of tags) {
+      const before = tag.status ?? 'proposed';
+      if (before === status) {
+        messages.push(`${describeTag(tag)} is already ${status}`);
+        continue;
+      }
+      next = updateAnnotation(next, tag.id, { status, modified });
+      messages.push(`${describeTag(tag)}: ${before} -> ${status} in ${name}`);
     }
-    doc = updateAnnotation(doc, tag.id, { status, modified });
-    messages.push(`${describeTag(tag)}: ${before} -> ${status} in ${found.name}`);
-  }
-  if (doc !== found.doc) await writeSidecarFile(found.path, doc);
-  for (const message of messages) output.err(`${file}: ${message}\n`);
+    return { write: next === doc ? undefined : next, value: messages };
+  });
+  if (!edited.ok) return refuseEdit(output, 'status', file, edited.reason);
+  for (const message of edited.value) output.err(`${file}: ${message}\n`);
   return EXIT.ok;
 }
 

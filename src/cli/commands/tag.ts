@@ -1,14 +1,15 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { sidecarPathFor } from '../../core/annotations/model';
-import { readSidecarFile, writeSidecarFile } from '../../core/annotations/sidecar-file';
-import { tagPassage, type TagRange } from '../../core/annotations/tagging';
+import { otherSourceRefusal } from '../../core/annotations/sidecar-file';
+import type { SidecarDocument } from '../../core/annotations/sidecar-io';
+import { tagPassage, type TagRange, type TagResult } from '../../core/annotations/tagging';
 import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { decodeSourceText } from '../../core/text/decode';
 import { configWarningLines } from '../config-warnings';
 import { CliError, EXIT, printError, type CliOutput } from '../output';
-import { shortQuote, sidecarErrorsRefusal, sidecarLinkRefusal } from '../sidecar-edit';
+import { editSidecarForCommand, shortQuote, sidecarErrorsRefusal, sidecarLinkRefusal } from '../sidecar-edit';
 import { parseCommandArgs } from '../args';
 import { sourceNamedBy } from '../source-paths';
 
@@ -34,9 +35,11 @@ Options:
   -h, --help         show this help
 
 Exit: 0 tagged; 1 refused (unknown category, quote not found or ambiguous, no such
-occurrence, offsets out of range or empty, a sidecar with errors, a source that is not
-UTF-8 text); 2 could not run (bad usage, missing FILE, FILE the config or a sidecar
-whose source is missing).
+occurrence, offsets out of range or empty, the same category already on the same
+passage, a sidecar with errors or whose source is another file, a source that is not
+UTF-8 text); 2 could not run (bad usage, missing FILE,
+FILE the config or a sidecar whose source is missing, the sidecar locked by another writer
+for longer than LEGAL_ANNOTATOR_LOCK_WAIT_MS, default 5000).
 `;
 
 export async function runTag(args: string[], output: CliOutput): Promise<number> {
@@ -55,7 +58,8 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new CliError(`give exactly one FILE (got ${positionals.length}; see legal-annotator tag --help)`);
-  if (!values.category) throw new CliError('--category is required (see legal-annotator tag --help)');
+  const category = values.category;
+  if (!category) throw new CliError('--category is required (see legal-annotator tag --help)');
   const range = rangeOption(values);
   // Echoed as given in every message, as scan does: an absolute path stays absolute.
   const file = await sourceNamedBy(positionals[0]);
@@ -77,25 +81,27 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   const sidecarPath = sidecarPathFor(file);
   const link = await sidecarLinkRefusal(sidecarPath, sidecarPath);
   if (link) return refuse(link);
-  const sidecar = await readSidecarFile(sidecarPath);
-  const errors = sidecar && sidecarErrorsRefusal(sidecar, sidecarPath);
-  if (errors) return refuse(errors);
   const loaded = await loadConfigFor(file, nodeConfigFs);
   for (const line of configWarningLines(loaded.files)) output.err(`${line}\n`);
-  const result = tagPassage({
-    text: decoded.text,
-    sourceName: basename(file),
-    sidecar,
-    taxonomy: loaded.config.taxonomy,
-    category: values.category,
-    range,
-    note: values.note,
-    author: values.author,
+  // Read, tagged and written under the sidecar's lock: a tag another process wrote a moment ago is kept.
+  const result = await editSidecarForCommand(sidecarPath, (sidecar): { write?: SidecarDocument; value: TagResult } => {
+    const errors = sidecar && (sidecarErrorsRefusal(sidecar, sidecarPath) ?? otherSourceRefusal(sidecarPath, sidecar.sidecar?.source));
+    if (errors) return { value: { ok: false, reason: errors } };
+    const tagged = tagPassage({
+      text: decoded.text,
+      sourceName: basename(file),
+      sidecar,
+      taxonomy: loaded.config.taxonomy,
+      category,
+      range,
+      note: values.note,
+      author: values.author,
+    });
+    return { write: tagged.ok ? tagged.doc : undefined, value: tagged };
   });
   if (!result.ok) return refuse(result.reason);
-  await writeSidecarFile(sidecarPath, result.doc);
   const { start, end, exact } = result.annotation.target;
-  output.err(`${file}: tagged ${start}-${end} "${shortQuote(exact)}" as ${values.category} in ${sidecarPath}${result.createdSidecar ? ' (created)' : ''}\n`);
+  output.err(`${file}: tagged ${start}-${end} "${shortQuote(exact)}" as ${category} in ${sidecarPath}${result.createdSidecar ? ' (created)' : ''}\n`);
   output.out(`${result.annotation.id}\n`);
   return EXIT.ok;
 }

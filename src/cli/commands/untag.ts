@@ -1,8 +1,7 @@
 import { removeAnnotation } from '../../core/annotations/sidecar-io';
-import { writeSidecarFile } from '../../core/annotations/sidecar-file';
 import { parseCommandArgs } from '../args';
 import { CliError, EXIT, type CliOutput } from '../output';
-import { describeTag, readTagsToEdit, refuseEdit, requiredIds } from '../sidecar-edit';
+import { describeTag, editTags, refuseEdit, requiredIds } from '../sidecar-edit';
 
 export const UNTAG_HELP = `Usage: legal-annotator untag FILE --id ID [--id ID...]
 
@@ -16,7 +15,8 @@ Options:
   -h, --help  show this help
 
 Exit: 0 removed; 1 refused, nothing written (no tag with that id, no sidecar, a sidecar with
-errors or that is a symbolic link); 2 could not run (bad usage, missing FILE).
+errors, that is a symbolic link or whose source is another file); 2 could not run (bad
+usage, missing FILE, the sidecar locked by another writer for too long).
 `;
 
 export async function runUntag(args: string[], output: CliOutput): Promise<number> {
@@ -31,11 +31,12 @@ export async function runUntag(args: string[], output: CliOutput): Promise<numbe
   if (positionals.length !== 1) throw new CliError(`give exactly one FILE (got ${positionals.length}; see legal-annotator untag --help)`);
   const ids = requiredIds(values.id, 'untag');
   const file = positionals[0];
-  const found = await readTagsToEdit(file, ids);
-  if (!found.ok) return refuseEdit(output, 'untag', file, found.reason);
-  let doc = found.doc;
-  for (const tag of found.tags) doc = removeAnnotation(doc, tag.id);
-  await writeSidecarFile(found.path, doc);
-  for (const tag of found.tags) output.err(`${file}: removed ${describeTag(tag)} from ${found.name}\n`);
+  const edited = await editTags(file, ids, ({ doc, tags, name }) => {
+    let next = doc;
+    for (const tag of tags) next = removeAnnotation(next, tag.id);
+    return { write: next, value: tags.map((tag) => `removed ${describeTag(tag)} from ${name}`) };
+  });
+  if (!edited.ok) return refuseEdit(output, 'untag', file, edited.reason);
+  for (const message of edited.value) output.err(`${file}: ${message}\n`);
   return EXIT.ok;
 }

@@ -2,14 +2,30 @@
  * Sidecar files on disk. Writes are atomic (a temporary file in the same folder, fsync, rename:
  * a crash leaves the old file or the new one, never half of one) and serialised per path (two
  * quick edits from the editor and the CLI's `tag` in one process cannot interleave or lose one).
+ * Across processes, every read-modify-write goes through `editSidecarFile`, which holds the
+ * sidecar's lock (sidecar-lock.ts) from the read to the end of the write.
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { decodeSourceText } from '../text/decode';
+import { SIDECAR_SUFFIX } from './model';
 import { parseSidecar, sidecarFileText, type SidecarDocument } from './sidecar-io';
+import { withSidecarLock, type SidecarLockOptions } from './sidecar-lock';
 
 export class SidecarWriteRefused extends Error {
   override name = 'SidecarWriteRefused';
+}
+
+/**
+ * Why the sidecar at `sidecarPath` (shown as `name`), whose `source` is `named`, must not be
+ * written: it names another file than its own name says (a copied or renamed sidecar), so its
+ * tags point into that file. Undefined when the two agree.
+ */
+export function otherSourceRefusal(sidecarPath: string, named: string | undefined, name: string = sidecarPath): string | undefined {
+  const file = basename(sidecarPath);
+  const expected = file.endsWith(SIDECAR_SUFFIX) ? file.slice(0, -SIDECAR_SUFFIX.length) : undefined;
+  if (named === undefined || !expected || named === expected) return undefined;
+  return `its sidecar ${name} belongs to another file: it says "source: ${named}", not ${expected}, so its tags point into ${named}; nothing was written (rename the sidecar to ${named}${SIDECAR_SUFFIX}, or correct "source")`;
 }
 
 /** Reads and parses a sidecar; `undefined` when the file does not exist. */
@@ -38,11 +54,31 @@ function notUtf8(reason: string): SidecarDocument {
   return { ...empty, writable: false, sidecar: undefined, problems: [{ code: 'encoding', severity: 'error', message: `the file ${reason}`, line: 1, column: 1 }] };
 }
 
+/** What an edit decides: the document to write (none: nothing is written) and what the caller gets back. */
+export interface SidecarEditOutcome<T> {
+  write?: SidecarDocument;
+  value: T;
+}
+
+/**
+ * The one locked read-modify-write of a sidecar: takes its lock (waiting at most
+ * `options.waitMs`, else SidecarLockTimeout and nothing written), reads the file under the lock
+ * (`undefined` when it does not exist), applies `edit`, writes its result atomically, releases.
+ * `edit` sees the file as it is now, so another process's write just before is never lost.
+ */
+export function editSidecarFile<T>(path: string, edit: (doc: SidecarDocument | undefined) => SidecarEditOutcome<T> | Promise<SidecarEditOutcome<T>>, options?: SidecarLockOptions): Promise<T> {
+  return withSidecarLock(path, async () => {
+    const outcome = await edit(await readSidecarFile(path));
+    if (outcome.write) await writeSidecarFile(path, outcome.write);
+    return outcome.value;
+  }, options);
+}
+
 const queues = new Map<string, Promise<void>>();
 
 /**
  * Writes a sidecar document atomically, after any write to the same path still in flight.
- * Refuses (rejects with SidecarWriteRefused) a document that was read with errors.
+ * It takes no lock: a writer that read the file first goes through `editSidecarFile`. Refuses (rejects with SidecarWriteRefused) a document that was read with errors.
  */
 export function writeSidecarFile(path: string, doc: Pick<SidecarDocument, 'text' | 'hadBom' | 'writable' | 'problems'>): Promise<void> {
   if (!doc.writable) {
