@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import { hostname } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { sidecarLockPath } from '../../src/core/annotations/sidecar-lock';
 import { parseSidecar } from '../../src/core/annotations/sidecar-io';
 import { COMMANDS } from '../../src/extension/constants';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
-import { closeAllEditors, extension, waitFor, workspaceFile } from './helpers';
+import { closeAllEditors, errorMessagesDuring, extension, waitFor, workspaceFile } from './helpers';
 
 const FIXTURE = 'tagging.legal.txt';
 const QUOTE = 'were tortured with electric shocks';
@@ -114,5 +118,108 @@ describe('Concurrent changes', () => {
     assert.ok(await vscode.workspace.applyEdit(deletion));
     await waitFor('the source to be deleted', async () => !(await fs.stat(workspaceFile(renamed).fsPath).then(() => true, () => false)));
     assert.ok(await readSidecar(moved), 'the sidecar of a deleted source is kept');
+  });
+});
+
+/** The words of the document, each a distinct passage, in UTF-16 offsets. */
+function wordsOf(editor: vscode.TextEditor): Array<{ start: number; end: number }> {
+  return [...editor.document.getText().matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** Runs the built CLI (dist/cli.js) as its own process; resolves with its exit code and stderr. */
+function runCli(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const cli = path.join(extension().extensionPath, 'dist', 'cli.js');
+  // ELECTRON_RUN_AS_NODE: in a desktop VS Code the extension host's executable is Electron.
+  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+/**
+ * Another process holding the sidecar's lock, as a CLI in the middle of its write does: it creates
+ * the lock file as sidecar-lock.ts does (pid and host, so it is not judged stale while it runs) and
+ * keeps it until it is sent SIGTERM.
+ */
+async function holdLock(sidecar: string): Promise<ChildProcess> {
+  const script = `
+    const fs = require('node:fs');
+    const lock = process.argv[1];
+    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: ${JSON.stringify(hostname())}, token: 'held-by-test', time: new Date().toISOString() }) + '\\n', { flag: 'wx' });
+    process.on('SIGTERM', () => { fs.rmSync(lock, { force: true }); process.exit(0); });
+    setInterval(() => { const now = new Date(); fs.utimesSync(lock, now, now); }, 1000);
+    console.log('locked');`;
+  const child = spawn(process.execPath, ['-e', script, sidecarLockPath(sidecar)], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`the lock holder exited (${code}) before taking the lock`)));
+    child.stdout!.once('data', () => resolve());
+  });
+  return child;
+}
+
+describe('Concurrent changes by the editor and the CLI', () => {
+  afterEach(closeAllEditors);
+
+  it('loses none of the tags the editor and 10 CLI processes write into one sidecar at the same time', async () => {
+    const { editor, sidecar } = await freshSource();
+    const api = (await extension().activate()) as LegalAnnotatorApi;
+    const text = editor.document.getText();
+    const codePoints = (utf16: number) => [...text.slice(0, utf16)].length;
+    const words = wordsOf(editor);
+    const byCli = words.slice(0, 10);
+    const byEditor = words.slice(10, 20);
+    assert.equal(byEditor.length, 10, 'the fixture has 20 words');
+
+    const cliRuns = byCli.map((w) => runCli(['tag', editor.document.uri.fsPath, '--category', 'torture', '--start', String(codePoints(w.start)), '--end', String(codePoints(w.end))]));
+    const editorTags = byEditor.map((w) => vscode.commands.executeCommand<string | undefined>(COMMANDS.tag, { uri: editor.document.uri.toString(), ...w, category: 'other' }));
+    const [cliResults, editorIds] = await Promise.all([Promise.all(cliRuns), Promise.all(editorTags)]);
+
+    for (const result of cliResults) assert.equal(result.code, 0, result.stderr);
+    assert.ok(editorIds.every((id) => typeof id === 'string'), `every editor tag returned its id: ${editorIds.join(', ')}`);
+    const onDisk = (await readSidecar(sidecar))!.annotations;
+    const quotes = (category: string) => onDisk.filter((a) => a.category === category).map((a) => a.target.exact).sort();
+    const expected = (ws: typeof words) => ws.map((w) => text.slice(w.start, w.end)).sort();
+    assert.deepEqual(quotes('torture'), expected(byCli), 'every CLI tag is in the sidecar');
+    assert.deepEqual(quotes('other'), expected(byEditor), 'every editor tag is in the sidecar');
+    assert.equal(onDisk.length, 20);
+    for (const id of editorIds) assert.ok(onDisk.some((a) => a.id === id), `editor tag ${id} on disk`);
+    await waitFor('the store to show all 20 tags', () => api.store.get(editor.document.uri)?.entries.filter((e) => e.kind === 'annotation').length === 20);
+    assert.ok(!(await fs.stat(sidecarLockPath(sidecar)).then(() => true, () => false)), 'no lock file is left behind');
+  });
+
+  it('refuses a tag, writing nothing, while another process holds the sidecar locked past the wait', async () => {
+    const { editor, sidecar } = await freshSource();
+    const uri = editor.document.uri.toString();
+    await vscode.commands.executeCommand(COMMANDS.tag, { uri, ...offsetsOf(editor, QUOTE), category: 'torture' });
+    const before = await fs.readFile(sidecar, 'utf8');
+    const holder = await holdLock(sidecar);
+    let id: unknown;
+    try {
+      // The editor waits for the lock as long as any writer does by default (5 s), then gives up.
+      const messages = await errorMessagesDuring(async () => {
+        id = await vscode.commands.executeCommand(COMMANDS.tag, { uri, ...offsetsOf(editor, 'Permanent Council'), category: 'other' });
+      });
+      assert.equal(id, undefined, 'the tag command returns no id');
+      assert.equal(messages.length, 1, messages.join('\n'));
+      assert.match(messages[0], /^Legal Annotator: Tag failed: /);
+      assert.ok(messages[0].includes(sidecar), `names the sidecar: ${messages[0]}`);
+      assert.ok(messages[0].includes(`process ${holder.pid}`), `names the process holding the lock: ${messages[0]}`);
+      assert.match(messages[0], /nothing was written/);
+      assert.equal(await fs.readFile(sidecar, 'utf8'), before, 'the sidecar is unchanged');
+    } finally {
+      if (holder.exitCode === null) {
+        const exited = new Promise((resolve) => holder.once('exit', resolve));
+        holder.kill('SIGTERM');
+        await exited;
+      }
+    }
+    // Once the lock is released, the same tag goes through.
+    id = await vscode.commands.executeCommand(COMMANDS.tag, { uri, ...offsetsOf(editor, 'Permanent Council'), category: 'other' });
+    assert.equal(typeof id, 'string');
+    assert.deepEqual((await readSidecar(sidecar))!.annotations.map((a) => a.category).sort(), ['other', 'torture']);
   });
 });

@@ -40,3 +40,22 @@ export async function openEditor(...segments: string[]): Promise<vscode.TextEdit
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/**
+ * Records the error messages the extension shows while `work` runs (the tests' bundles belong to
+ * the extension under development, so they share its `vscode.window`), and shows none of them.
+ */
+export async function errorMessagesDuring(work: () => Promise<unknown>): Promise<string[]> {
+  const shown: string[] = [];
+  const original = vscode.window.showErrorMessage;
+  vscode.window.showErrorMessage = (async (message: string) => {
+    shown.push(message);
+    return undefined;
+  }) as typeof vscode.window.showErrorMessage;
+  try {
+    await work();
+  } finally {
+    vscode.window.showErrorMessage = original;
+  }
+  return shown;
+}

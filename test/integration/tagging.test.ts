@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { parseSidecar } from '../../src/core/annotations/sidecar-io';
+import { newSidecarDocument, parseSidecar, sidecarFileText } from '../../src/core/annotations/sidecar-io';
+import { sourceHash } from '../../src/core/annotations/source-hash';
 import { anchorAll } from '../../src/core/annotations/anchoring';
 import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
 import { checkSidecarFile } from '../../src/core/validation/check-file';
 import { COMMANDS } from '../../src/extension/constants';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
-import { closeAllEditors, extension, openEditor, waitFor, workspaceFile } from './helpers';
+import { closeAllEditors, errorMessagesDuring, extension, openEditor, waitFor, workspaceFile } from './helpers';
 
 const FIXTURE = 'tagging.legal.txt';
 const QUOTE = 'were tortured with electric shocks';
@@ -128,6 +129,45 @@ describe('Tagging by code action', () => {
     assert.equal(await sidecarText(), first);
     await vscode.commands.executeCommand(COMMANDS.undo);
     assert.equal(await sidecarText(), undefined, 'undoing the first tag removes the sidecar it created');
+  });
+
+  it('refuses a second tag of the same category on the same passage, naming the tag already there', async () => {
+    const editor = await openEditor(SOURCE);
+    const args = { uri: editor.document.uri.toString(), ...offsetsOf(editor, QUOTE), category: 'torture' };
+    const id = await vscode.commands.executeCommand<string>(COMMANDS.tag, args);
+    assert.equal(typeof id, 'string');
+    const before = await waitFor('the sidecar', sidecarText);
+    let again: unknown = 'not run';
+    const messages = await errorMessagesDuring(async () => {
+      again = await vscode.commands.executeCommand(COMMANDS.tag, args);
+    });
+    assert.equal(again, undefined, 'the tag command returns no id');
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0], /^Legal Annotator: Tag failed: /);
+    assert.ok(messages[0].includes(`annotation ${id}`), `names the tag already there: ${messages[0]}`);
+    assert.ok(messages[0].includes(`${SOURCE}.ann.yaml`), `names the sidecar: ${messages[0]}`);
+    assert.equal(await sidecarText(), before, 'nothing was written');
+    // The same passage in another category is a different tag.
+    assert.equal(typeof (await vscode.commands.executeCommand(COMMANDS.tag, { ...args, category: 'other' })), 'string');
+    assert.equal(parseSidecar((await sidecarText())!).sidecar!.annotations.length, 2);
+  });
+
+  it('refuses to tag into a sidecar whose source is another file, naming both files', async () => {
+    const other = 'basic.legal.txt';
+    const sidecar = `${workspaceFile(SOURCE).fsPath}.ann.yaml`;
+    const foreign = sidecarFileText(newSidecarDocument(other, sourceHash(await fs.readFile(workspaceFile(other).fsPath, 'utf8'))));
+    await fs.writeFile(sidecar, foreign);
+    const editor = await openEditor(SOURCE);
+    let id: unknown = 'not run';
+    const messages = await errorMessagesDuring(async () => {
+      id = await vscode.commands.executeCommand(COMMANDS.tag, { uri: editor.document.uri.toString(), ...offsetsOf(editor, QUOTE), category: 'torture' });
+    });
+    assert.equal(id, undefined, 'the tag command returns no id');
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0], /^Legal Annotator: Tag failed: /);
+    assert.ok(messages[0].includes(`source: ${other}`), `names the file the sidecar belongs to: ${messages[0]}`);
+    assert.ok(messages[0].includes(`not ${SOURCE}`), `names the file being tagged: ${messages[0]}`);
+    assert.equal(await fs.readFile(sidecar, 'utf8'), foreign, 'nothing was written');
   });
 });
 
