@@ -38,12 +38,11 @@ export function withProblemCodesTable(doc: string): string {
 function main(): number {
   const committed = readFileSync(CLI_DOC, 'utf8');
   const fresh = withProblemCodesTable(committed);
+  if (committed === fresh) return 0;
   if (process.argv.includes('--check')) {
-    if (committed === fresh) return 0;
     console.error(`${CLI_DOC}: the problem-codes table is out of date with src/core/validation/problem-codes.ts: run npm run build:docs and commit it.`);
     return 1;
   }
-  if (committed === fresh) return 0;
   writeFileSync(`${CLI_DOC}.tmp`, fresh);
   renameSync(`${CLI_DOC}.tmp`, CLI_DOC);
   console.log(`wrote the problem-codes table of ${CLI_DOC} (${PROBLEM_CODES.size} codes)`);

@@ -16,8 +16,7 @@ import { join, resolve } from 'node:path';
 import { tagPassage } from '../src/core/annotations/tagging';
 import { sourceHash } from '../src/core/annotations/source-hash';
 import { DEFAULT_TAXONOMY } from '../src/core/taxonomy/taxonomy';
-import { CONTEXT_LENGTH } from '../src/core/annotations/model';
-import { sourceNameFor } from '../src/core/validation/sidecar-checks';
+import { CONTEXT_LENGTH, sourceNameFor } from '../src/core/annotations/model';
 
 export const FIXTURES = resolve(__dirname, '../test/fixtures/hostile');
 

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { createTarget, PreparedText } from '../core/annotations/anchoring';
 import type { Annotation } from '../core/annotations/model';
 import { removeAnnotation, removeDismissal, updateAnnotation, updateDismissal, parseSidecar } from '../core/annotations/sidecar-io';
-import { sourceNameFor } from '../core/validation/sidecar-checks';
+import { sourceNameFor } from '../core/annotations/model';
 import { locateNode } from '../core/validation/yaml-source';
 import { ALL_ANCHOR_CODES, type AnchorDiagnostics, type AnchorProblem } from './anchorDiagnostics';
 import type { AnnotationStore, LiveEntry } from './annotationStore';

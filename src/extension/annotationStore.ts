@@ -164,7 +164,7 @@ export class AnnotationStore implements vscode.Disposable {
   async saveMoves(document: vscode.TextDocument): Promise<void> {
     const state = this.get(document.uri);
     if (!state?.sidecar) return;
-    await this.serialize(state.sidecarPath, () => withSidecarLock(state.sidecarPath, () => this.saveMovesNow(document)));
+    await this.serializeLocked(state.sidecarPath, () => this.saveMovesNow(document));
   }
 
   private async saveMovesNow(document: vscode.TextDocument): Promise<void> {
@@ -209,12 +209,14 @@ export class AnnotationStore implements vscode.Disposable {
    */
   async change(document: vscode.TextDocument, label: string, edit: (doc: SidecarDocument) => SidecarDocument): Promise<void> {
     const sidecarPath = sidecarPathFor(document.uri.fsPath);
-    await this.serialize(sidecarPath, () => withSidecarLock(sidecarPath, () => this.changeNow(document, label, edit)));
+    await this.serializeLocked(sidecarPath, () => this.changeNow(document, label, edit));
   }
 
   private async changeNow(document: vscode.TextDocument, label: string, edit: (doc: SidecarDocument) => SidecarDocument): Promise<void> {
-    const state = this.get(document.uri) ?? (await this.loadNow(document));
-    await this.syncWithDisk(state, document);
+    const cached = this.get(document.uri);
+    // A state loaded just now already matches the disk; one loaded earlier is brought up to date.
+    const state = cached ?? (await this.loadNow(document));
+    if (cached) await this.syncWithDisk(state, document);
     if (state.readError) throw new Error(state.readError);
     const otherSource = otherSourceRefusal(state.sidecarPath, state.sidecar?.sidecar?.source, basename(state.sidecarPath));
     if (otherSource) throw new Error(otherSource);
@@ -285,6 +287,11 @@ export class AnnotationStore implements vscode.Disposable {
     return fresh;
   }
 
+  /** Queued after earlier work on the sidecar (serialize), then run holding its lock across processes. */
+  private serializeLocked<T>(sidecarPath: string, work: () => Promise<T>): Promise<T> {
+    return this.serialize(sidecarPath, () => withSidecarLock(sidecarPath, work));
+  }
+
   /** Runs `work` after every earlier piece of work on the same sidecar has finished. */
   private serialize<T>(sidecarPath: string, work: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(sidecarPath) ?? Promise.resolve();
@@ -305,7 +312,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (oldUri.scheme !== 'file' || newUri.scheme !== 'file') return undefined;
     const from = sidecarPathFor(oldUri.fsPath);
     const to = sidecarPathFor(newUri.fsPath);
-    return this.serialize(from, () => withSidecarLock(from, async () => {
+    return this.serializeLocked(from, async () => {
       const doc = await readSidecarFile(from).catch(() => undefined);
       if (!doc) return undefined;
       if (await fs.stat(to).then(() => true, () => false)) {
@@ -320,7 +327,7 @@ export class AnnotationStore implements vscode.Disposable {
       }
       this.log.info(`moved ${from} to ${to} with its source`);
       return undefined;
-    }));
+    });
   }
 
   /** Answers a conflict: keep the position the unsaved edits gave the tag, or the one on disk. */

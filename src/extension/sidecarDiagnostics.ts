@@ -11,7 +11,7 @@ import { parseSidecar } from '../core/annotations/sidecar-io';
 import { checkSidecarDocument } from '../core/validation/check-document';
 import type { Problem, Severity } from '../core/validation/problem';
 import { LineIndex } from '../core/text/positions';
-import { sourceNameFor } from '../core/validation/sidecar-checks';
+import { sourceNameFor } from '../core/annotations/model';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';

@@ -11,7 +11,7 @@ import { ANNOTATION_STATUSES, sidecarPathFor, type Annotation, type AnnotationSt
 import { newAnnotation } from '../core/annotations/new-annotation';
 import { PreparedText } from '../core/annotations/prepared-text';
 import { addAnnotation, removeAnnotation, updateAnnotation } from '../core/annotations/sidecar-io';
-import { identicalTag, identicalTagRefusal } from '../core/annotations/tagging';
+import { identicalTagRefusal } from '../core/annotations/tagging';
 import type { Category } from '../core/taxonomy/taxonomy';
 import { decodeSourceText } from '../core/text/decode';
 import { sentenceAt } from '../core/text/sentence-at';
@@ -64,8 +64,8 @@ export function registerTagCommands(context: vscode.ExtensionContext, store: Ann
         text, start: text.toCodePoint(passage.start), end: text.toCodePoint(passage.end), category,
         author: authorSetting(), existingIds: new Set((doc.sidecar?.annotations ?? []).map((a) => a.id)),
       });
-      const same = identicalTag(doc.sidecar?.annotations ?? [], annotation);
-      if (same) throw new Error(identicalTagRefusal(same, basename(sidecarPathFor(document.uri.fsPath))));
+      const identical = identicalTagRefusal(doc.sidecar?.annotations ?? [], annotation, basename(sidecarPathFor(document.uri.fsPath)));
+      if (identical) throw new Error(identical);
       id = annotation.id;
       return addAnnotation(doc, annotation);
     });

@@ -12,7 +12,7 @@ import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'mocha';
 import { packageArtifacts, readManifest } from '../../scripts/artifacts.mjs';
 import { REPO_ROOT } from '../../scripts/test-vscode/config.mjs';
-import { withoutNpmEnv } from '../../scripts/test-vscode/npm-env.mjs';
+import { emptyNpmCache, withoutNpmEnv } from '../../scripts/test-vscode/npm-env.mjs';
 
 const SAMPLE_REPORT = path.join('reports', '2025-11-witness-statement.legal.md');
 
@@ -103,7 +103,7 @@ describe('the packages of npm run package', function () {
       workspace = path.join(tmp, 'samples');
       fs.cpSync(path.join(REPO_ROOT, 'samples'), workspace, { recursive: true });
       // As from a fresh shell (not npm test's settings), with an empty npm cache of its own, offline.
-      const env = { ...withoutNpmEnv(), npm_config_cache: path.join(tmp, 'npm-cache') };
+      const env = { ...withoutNpmEnv(), ...emptyNpmCache(tmp) };
       assertRan(run('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tgz], { cwd: tmp, env }), `npm install -g ${tgz}`);
     });
 

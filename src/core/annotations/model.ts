@@ -67,3 +67,8 @@ export type AnchorResult =
 export function sidecarPathFor(sourcePath: string): string {
   return `${sourcePath}${SIDECAR_SUFFIX}`;
 }
+
+/** The source file name a sidecar's own name implies (`report.txt.ann.yaml` -> `report.txt`). */
+export function sourceNameFor(sidecarName: string): string | undefined {
+  return sidecarName.endsWith(SIDECAR_SUFFIX) && sidecarName.length > SIDECAR_SUFFIX.length ? sidecarName.slice(0, -SIDECAR_SUFFIX.length) : undefined;
+}

@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { decodeSourceText } from '../text/decode';
-import { SIDECAR_SUFFIX } from './model';
+import { SIDECAR_SUFFIX, sourceNameFor } from './model';
 import { parseSidecar, sidecarFileText, type SidecarDocument } from './sidecar-io';
 import { withSidecarLock, type SidecarLockOptions } from './sidecar-lock';
 
@@ -22,8 +22,7 @@ export class SidecarWriteRefused extends Error {
  * tags point into that file. Undefined when the two agree.
  */
 export function otherSourceRefusal(sidecarPath: string, named: string | undefined, name: string = sidecarPath): string | undefined {
-  const file = basename(sidecarPath);
-  const expected = file.endsWith(SIDECAR_SUFFIX) ? file.slice(0, -SIDECAR_SUFFIX.length) : undefined;
+  const expected = sourceNameFor(basename(sidecarPath));
   if (named === undefined || !expected || named === expected) return undefined;
   return `its sidecar ${name} belongs to another file: it says "source: ${named}", not ${expected}, so its tags point into ${named}; nothing was written (rename the sidecar to ${named}${SIDECAR_SUFFIX}, or correct "source")`;
 }

@@ -66,14 +66,14 @@ export async function withSidecarLock<T>(sidecarPath: string, work: () => Promis
 }
 
 /** Locks held by this process, removed if it exits while holding them (process.exit in the middle of work). */
-const held = new Map<string, string>();
+const held = new Set<string>();
 let exitHookInstalled = false;
 
 function removeHeldLocksOnExit(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const path of held.keys()) {
+    for (const path of held) {
       try {
         unlinkSync(path);
       } catch {
@@ -104,7 +104,7 @@ async function acquire(sidecarPath: string, options: Required<SidecarLockOptions
     pause = Math.min(pause * 2, 100);
   }
   removeHeldLocksOnExit();
-  held.set(path, owner.token);
+  held.add(path);
   const refresh = setInterval(() => {
     const now = new Date();
     fs.utimes(path, now, now).catch(() => undefined);

@@ -65,19 +65,21 @@ export function tagPassage(request: TagRequest): TagResult {
   const doc = request.sidecar ?? newSidecarDocument(sourceName, sourceHash(request.text));
   const existingIds = new Set([...doc.sidecar!.annotations, ...doc.sidecar!.dismissed].map((entry) => entry.id));
   const annotation = newAnnotation({ text: request.text, ...range, category: request.category, note: request.note, author: request.author, now: request.now, existingIds });
-  const same = identicalTag(doc.sidecar!.annotations, annotation);
-  if (same) return { ok: false, reason: identicalTagRefusal(same, sidecarPathFor(sourceName)) };
+  const identical = identicalTagRefusal(doc.sidecar!.annotations, annotation, sidecarPathFor(sourceName));
+  if (identical) return { ok: false, reason: identical };
   return { ok: true, doc: addAnnotation(doc, annotation), annotation, createdSidecar: request.sidecar === undefined };
 }
 
 /** The existing annotation with the same category and the same passage (offsets and quote) as `tag`, if any. */
-export function identicalTag(annotations: readonly Annotation[], tag: Annotation): Annotation | undefined {
+function identicalTag(annotations: readonly Annotation[], tag: Annotation): Annotation | undefined {
   const { start, end, exact } = tag.target;
   return annotations.find((a) => a.category === tag.category && a.target.start === start && a.target.end === end && a.target.exact === exact);
 }
 
-/** Why a tag identical to `same` (in the sidecar named `sidecarName`) is not added. */
-export function identicalTagRefusal(same: Annotation, sidecarName: string): string {
+/** Why `tag` is not added to the sidecar named `sidecarName`: it is identical to one of `annotations`; undefined when none is. */
+export function identicalTagRefusal(annotations: readonly Annotation[], tag: Annotation, sidecarName: string): string | undefined {
+  const same = identicalTag(annotations, tag);
+  if (!same) return undefined;
   return `the passage ${same.target.start}-${same.target.end} is already tagged as ${same.category}: annotation ${same.id} in ${sidecarName}; nothing was written (a second identical tag would count the passage twice)`;
 }
 

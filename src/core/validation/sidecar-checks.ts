@@ -8,7 +8,7 @@
 import { isAbsolute } from 'node:path';
 import { anchorAll, PreparedText } from '../annotations/anchoring';
 import type { AnchorResult, Annotation, Dismissal, Sidecar } from '../annotations/model';
-import { SIDECAR_SUFFIX } from '../annotations/model';
+import { SIDECAR_SUFFIX, sourceNameFor } from '../annotations/model';
 import type { SidecarDocument } from '../annotations/sidecar-io';
 import { sourceHash } from '../annotations/source-hash';
 import { categoryHint } from '../taxonomy/closest-ids';
@@ -53,11 +53,6 @@ export function sourceValueOutsideFolder(source: string): string | undefined {
   if (isAbsolute(source) || /^[A-Za-z]:[\\/]/.test(source) || source.startsWith('\\')) return 'is an absolute path';
   if (source.split(/[\\/]/).includes('..')) return 'goes up with ".."';
   return undefined;
-}
-
-/** The source file name a sidecar's own name implies (`report.txt.ann.yaml` -> `report.txt`). */
-export function sourceNameFor(sidecarName: string): string | undefined {
-  return sidecarName.endsWith(SIDECAR_SUFFIX) && sidecarName.length > SIDECAR_SUFFIX.length ? sidecarName.slice(0, -SIDECAR_SUFFIX.length) : undefined;
 }
 
 export function checkSidecar(input: SidecarCheckInput): SidecarCheckResult {
