@@ -21,7 +21,7 @@ export function parseCommandArgs<T extends OptionsTable>(command: string, args: 
   }
 }
 
-export function isParseArgsError(error: unknown): boolean {
+function isParseArgsError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }

@@ -7,7 +7,7 @@ import { runTag } from './commands/tag';
 import { runUntag } from './commands/untag';
 import { runStatus } from './commands/status';
 import { runCategories } from './commands/categories';
-import { didYouMean, isParseArgsError } from './args';
+import { didYouMean } from './args';
 import { colourEnabled, takeColourFlag } from './colour';
 import { CliError, EXIT, printError, type CliContext, type CliOutput } from './output';
 import { CLI_VERSION } from './version';
@@ -34,6 +34,9 @@ Options of every command:
 
 Run legal-annotator <command> --help for a command's options.
 `;
+
+/** Ends the message about an unknown command or option. */
+const SEE_MAIN_HELP = ' (see legal-annotator --help)';
 
 /** What the first argument may be besides a command. */
 const MAIN_OPTIONS = { help: ['--help', '-h', 'help'], version: ['--version', '-V'] } as const;
@@ -71,16 +74,16 @@ export async function runCli(argv: string[], given: CliOutput, context: CliConte
     output.out(`${CLI_VERSION}\n`);
     return EXIT.ok;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = commandNamed(name);
   if (!command) {
-    printError(output, undefined, `${describeUnknownCommand(name)} (see legal-annotator --help)`);
+    printError(output, undefined, `${describeUnknownCommand(name)}${SEE_MAIN_HELP}`);
     return EXIT.cannotRun;
   }
   try {
     return await command(args, output, context);
   } catch (error) {
-    if (error instanceof CliError || isParseArgsError(error)) {
-      printError(output, name, (error as Error).message);
+    if (error instanceof CliError) {
+      printError(output, name, error.message);
       return EXIT.cannotRun;
     }
     printError(output, name, `internal error: ${(error as Error).stack ?? String(error)}`);
@@ -97,9 +100,9 @@ async function printHelp(commandName: string | undefined, output: CliOutput, con
     output.out(MAIN_HELP);
     return EXIT.ok;
   }
-  const command = Object.hasOwn(COMMANDS, commandName) ? COMMANDS[commandName] : undefined;
+  const command = commandNamed(commandName);
   if (!command) {
-    printError(output, 'help', `unknown command '${commandName}'${didYouMean(commandName, Object.keys(COMMANDS))} (see legal-annotator --help)`);
+    printError(output, 'help', `${unknownCommand(commandName)}${SEE_MAIN_HELP}`);
     return EXIT.cannotRun;
   }
   return command(['--help'], output, context);
@@ -111,7 +114,17 @@ function describeUnknownCommand(name: string): string {
     const options = [...MAIN_OPTIONS.help, ...MAIN_OPTIONS.version].filter((option) => option.startsWith('--'));
     return `unknown option '${name}'${didYouMean(name, options)}`;
   }
+  return unknownCommand(name);
+}
+
+/** `unknown command 'scna'; did you mean 'scan'?`, from the commands only. */
+function unknownCommand(name: string): string {
   return `unknown command '${name}'${didYouMean(name, Object.keys(COMMANDS))}`;
+}
+
+/** The command called `name`, or undefined (never a property every object has, such as `toString`). */
+function commandNamed(name: string): Command | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
 }
 
 /** `output` with its colour decided; `closed` still read from `output` (it changes while a command runs). */

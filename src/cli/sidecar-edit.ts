@@ -15,7 +15,7 @@ import { didYouMean } from './args';
 import { CliError, EXIT, printError, type CliOutput } from './output';
 
 /** Where a symbolic link at `path` points, or undefined when `path` is no link (or does not exist). */
-export async function symbolicLinkTarget(path: string): Promise<string | undefined> {
+async function symbolicLinkTarget(path: string): Promise<string | undefined> {
   try {
     return (await fs.lstat(path)).isSymbolicLink() ? await fs.readlink(path) : undefined;
   } catch {
@@ -24,14 +24,14 @@ export async function symbolicLinkTarget(path: string): Promise<string | undefin
 }
 
 /**
- * Why a tag-writing command must not write the sidecar at `path` (shown as `name`): an atomic
- * write renames over a link, so the file it points to would silently stop being the sidecar,
- * and a link may point out of the workspace. Undefined when it is no link.
+ * Why a tag-writing command must not write the sidecar at `path`: an atomic write renames over
+ * a link, so the file it points to would silently stop being the sidecar, and a link may point
+ * out of the workspace. Undefined when it is no link.
  */
-export async function sidecarLinkRefusal(path: string, name: string): Promise<string | undefined> {
+export async function sidecarLinkRefusal(path: string): Promise<string | undefined> {
   const link = await symbolicLinkTarget(path);
   if (link === undefined) return undefined;
-  return `its sidecar ${name} is a symbolic link (to ${link}); the CLI writes only a regular sidecar file next to its source: replace the link with a copy of the file`;
+  return `its sidecar ${path} is a symbolic link (to ${link}); the CLI writes only a regular sidecar file next to its source: replace the link with a copy of the file`;
 }
 
 /** The environment variable that sets how long a command waits for a sidecar's lock, in milliseconds. */
@@ -56,10 +56,15 @@ export async function editSidecarForCommand<T>(path: string, edit: (doc: Sidecar
   }
 }
 
-/** Why the sidecar `doc` at `path` (shown as `name`) must not be edited, or undefined. */
-function editRefusal(doc: SidecarDocument | undefined, path: string, name: string): string | undefined {
-  if (!doc) return `has no sidecar (${name} does not exist), so it has no tags`;
-  return sidecarErrorsRefusal(doc, name) ?? otherSourceRefusal(path, doc.sidecar?.source, name);
+/** Why the sidecar `doc` at `path` must not be edited, or undefined. */
+function editRefusal(doc: SidecarDocument | undefined, path: string): string | undefined {
+  if (!doc) return `has no sidecar (${path} does not exist), so it has no tags`;
+  return existingSidecarRefusal(doc, path);
+}
+
+/** Why the existing sidecar `doc` at `path` must not be edited (it has errors or names another source), or undefined. */
+export function existingSidecarRefusal(doc: SidecarDocument, path: string): string | undefined {
+  return sidecarErrorsRefusal(doc, path) ?? otherSourceRefusal(path, doc.sidecar?.source);
 }
 
 /**
@@ -71,6 +76,28 @@ export function sidecarErrorsRefusal(doc: SidecarDocument, name: string): string
   return `the sidecar ${name} has errors${firstErrorNote(name, doc.problems)}; fix them first (legal-annotator check shows them all), nothing was written`;
 }
 
+/** The tags of a sidecar that `untag` or `status` edits, as the file holds them under its lock; `name` is the sidecar's path. */
+export interface FoundTags {
+  doc: SidecarDocument;
+  tags: Annotation[];
+  name: string;
+}
+
+/**
+ * `command` (untag, status) editing the tags of these ids in the sidecar of FILE: `edit` (see
+ * editTags) returns the document to write and the messages to print, each on standard error
+ * after `FILE: `; a refusal is printed with its reason. Returns the exit code: 0 edited, 1 refused.
+ */
+export async function runTagEdit(output: CliOutput, command: string, file: string, ids: readonly string[], edit: (found: FoundTags) => SidecarEditOutcome<string[]>): Promise<number> {
+  const edited = await editTags(file, ids, edit);
+  if (!edited.ok) {
+    printError(output, command, `${file}: ${edited.reason}`);
+    return EXIT.problems;
+  }
+  for (const message of edited.value) output.err(`${file}: ${message}\n`);
+  return EXIT.ok;
+}
+
 /**
  * Edits the tags of these ids in the sidecar of FILE (a source, or the sidecar itself) under the
  * sidecar's lock: `edit` gets them as the file holds them now and returns the document to write
@@ -78,19 +105,18 @@ export function sidecarErrorsRefusal(doc: SidecarDocument, name: string): string
  * (CliError, exit 2); a sidecar that is missing, a link, has errors, names another source or
  * lacks one of the ids is a refusal with the reason, and nothing is written.
  */
-export async function editTags<T>(file: string, ids: readonly string[], edit: (found: { doc: SidecarDocument; tags: Annotation[]; name: string }) => SidecarEditOutcome<T>): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
+async function editTags<T>(file: string, ids: readonly string[], edit: (found: FoundTags) => SidecarEditOutcome<T>): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
+  // Named as FILE was given (an absolute FILE gives an absolute name), as scan echoes its paths.
   const path = file.endsWith(SIDECAR_SUFFIX) ? file : sidecarPathFor(file);
   await assertFile(file, path);
-  // Named as FILE was given (an absolute FILE gives an absolute name), as scan echoes its paths.
-  const name = path;
-  const link = await sidecarLinkRefusal(path, name);
+  const link = await sidecarLinkRefusal(path);
   if (link) return { ok: false, reason: link };
   return editSidecarForCommand(path, (doc): SidecarEditOutcome<{ ok: true; value: T } | { ok: false; reason: string }> => {
-    const refusal = editRefusal(doc, path, name);
+    const refusal = editRefusal(doc, path);
     if (refusal || !doc) return { value: { ok: false, reason: refusal ?? '' } };
-    const found = findTags(doc, ids, name);
+    const found = findTags(doc, ids, path);
     if ('reason' in found) return { value: { ok: false, reason: found.reason } };
-    const outcome = edit({ doc, tags: found.tags, name });
+    const outcome = edit({ doc, tags: found.tags, name: path });
     return { write: outcome.write, value: { ok: true, value: outcome.value } };
   });
 }
@@ -100,12 +126,6 @@ export function requiredIds(given: readonly string[] | undefined, command: strin
   const ids = [...new Set(given ?? [])];
   if (ids.length === 0) throw new CliError(`--id is required: the id of the tag (see legal-annotator ${command} --help)`);
   return ids;
-}
-
-/** Prints why `command` refused to change FILE's tags; returns exit 1. */
-export function refuseEdit(output: CliOutput, command: string, file: string, reason: string): number {
-  printError(output, command, `${file}: ${reason}`);
-  return EXIT.problems;
 }
 
 /** The tags with these ids, or why not all of them are there (the closest ids suggested). */

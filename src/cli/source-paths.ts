@@ -4,7 +4,7 @@
  * `*.txt` and `*.md`), as `check --claims` reads it; a glob the shell did not expand (quoted,
  * as eslint and cspell users quote theirs) is expanded here; `-` is standard input.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -16,7 +16,7 @@ import { CliError } from './output';
 export const SKIPPED_FOLDERS: readonly string[] = ['**/node_modules/**', '**/.git/**'];
 
 /** The PATH argument that means standard input, and the file name its results are printed under. */
-export const STDIN_ARGUMENT = '-';
+const STDIN_ARGUMENT = '-';
 export const STDIN_NAME = '<stdin>';
 
 /** A source to read: a file (`shown` is how its name is printed) or standard input. */
@@ -75,6 +75,19 @@ export async function sourceNamedBy(given: string): Promise<string> {
   const source = given.slice(0, -SIDECAR_SUFFIX.length);
   if ((await pathKind(source)) !== 'file') throw new CliError(`${given}: is a sidecar and its source ${source} does not exist; give a source file`);
   return source;
+}
+
+/**
+ * The stat of the PATH argument `given` (read at `path`, `given` itself unless told); a PATH that
+ * does not exist or cannot be read stops the command (CliError, exit 2), named as given.
+ */
+export async function statPathArgument(given: string, path: string = given): Promise<Stats> {
+  try {
+    return await fs.stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`${given}: ${code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code ?? (error as Error).message})`}`);
+  }
 }
 
 /** Whether `path` is a sidecar or a config: never a source, whatever a glob matches. */

@@ -25,7 +25,7 @@ export interface ClaimsOutcome {
 }
 
 /** Absolute paths of the sources to review, sorted. */
-export async function collectClaimSources(paths: readonly string[], targets: CheckTargets): Promise<string[]> {
+export async function collectClaimSources(targets: CheckTargets): Promise<string[]> {
   const sources = new Set<string>();
   for (const sidecar of targets.sidecars) {
     const source = sidecar.slice(0, -SIDECAR_SUFFIX.length);
@@ -33,9 +33,8 @@ export async function collectClaimSources(paths: readonly string[], targets: Che
   }
   for (const given of targets.sourcesWithoutSidecar) sources.add(resolve(given));
   const configFor = configLoader();
-  for (const given of paths) {
+  for (const given of targets.folders) {
     const folder = resolve(given);
-    if (!(await isDirectory(folder))) continue;
     const config = await configFor(join(folder, CONFIG_FILE_NAME));
     for (const path of await sourcesInFolder(folder, config, given)) sources.add(path);
   }
@@ -90,14 +89,6 @@ function claimProblem(review: SourceReview, claim: ReviewedClaim, lines: LineInd
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await fs.stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await fs.stat(path)).isDirectory();
   } catch {
     return false;
   }

@@ -9,7 +9,7 @@ import { glob } from 'tinyglobby';
 import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/annotations/model';
 import { CONFIG_FILE_NAME } from '../../core/config/workspace-config';
 import { CliError } from '../output';
-import { SKIPPED_FOLDERS } from '../source-paths';
+import { SKIPPED_FOLDERS, statPathArgument } from '../source-paths';
 
 export interface CheckTargets {
   /** Absolute paths, sorted. */
@@ -17,22 +17,20 @@ export interface CheckTargets {
   configs: string[];
   /** Sources given on the command line that have no sidecar (nothing to check; said on stderr). */
   sourcesWithoutSidecar: string[];
+  /** The PATHs given that are folders, as given. */
+  folders: string[];
 }
 
 export async function collectTargets(paths: readonly string[]): Promise<CheckTargets> {
   const sidecars = new Set<string>();
   const configs = new Set<string>();
   const sourcesWithoutSidecar: string[] = [];
+  const folders: string[] = [];
   for (const given of paths) {
     const path = resolve(given);
-    let stat;
-    try {
-      stat = await fs.stat(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new CliError(`${given}: ${code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code ?? (error as Error).message})`}`);
-    }
+    const stat = await statPathArgument(given, path);
     if (stat.isDirectory()) {
+      folders.push(given);
       const found = await walk(path, given);
       found.forEach((file) => (basename(file) === CONFIG_FILE_NAME ? configs : sidecars).add(file));
     } else if (basename(path) === CONFIG_FILE_NAME) {
@@ -45,18 +43,17 @@ export async function collectTargets(paths: readonly string[]): Promise<CheckTar
       else sourcesWithoutSidecar.push(given);
     }
   }
-  return { sidecars: [...sidecars].sort(), configs: [...configs].sort(), sourcesWithoutSidecar };
+  return { sidecars: [...sidecars].sort(), configs: [...configs].sort(), sourcesWithoutSidecar, folders };
 }
 
 /**
- * The folders among `paths` (as given) under which none of `found` (absolute paths) lies: said
- * on standard error, so that a job pointed at the wrong folder does not pass as clean unseen.
+ * The `folders` (as given) under which none of `found` (absolute paths) lies: said on standard
+ * error, so that a job pointed at the wrong folder does not pass as clean unseen.
  */
-export async function foldersWithNothing(paths: readonly string[], found: readonly string[]): Promise<string[]> {
+export function foldersWithNothing(folders: readonly string[], found: readonly string[]): string[] {
   const empty: string[] = [];
-  for (const given of paths) {
+  for (const given of folders) {
     const folder = resolve(given);
-    if (!(await isFolder(folder))) continue;
     const prefix = folder.endsWith(sep) ? folder : `${folder}${sep}`;
     if (!found.some((path) => path.startsWith(prefix))) empty.push(given);
   }
@@ -74,14 +71,6 @@ async function walk(folder: string, given: string): Promise<string[]> {
     });
   } catch (error) {
     throw new CliError(`${given}: cannot be listed (${(error as Error).message})`);
-  }
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await fs.stat(path)).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -45,10 +45,10 @@ export async function checkSidecarPaths(sidecars: readonly string[], configs: re
     if (!fix) return { report: { file: displayPath(path), problems: checked.problems } };
     const planned = fixAnchors(checked, config, path);
     if (!planned.write) return planned.value;
-    // Fixed under the sidecar's lock, on the file as it is then: checked again if another writer changed it since.
+    // Fixed under the sidecar's lock, on the file as it is then: checked and fixed again if another writer changed it since.
     return editSidecarForCommand(path, async (current) => {
-      const now = current && checked.doc && current.text === checked.doc.text && current.hadBom === checked.doc.hadBom ? checked : await checkSidecarFile(path, options);
-      return fixAnchors(now, config, path);
+      const unchanged = current && checked.doc && current.text === checked.doc.text && current.hadBom === checked.doc.hadBom;
+      return unchanged ? planned : fixAnchors(await checkSidecarFile(path, options), config, path);
     });
   });
   const configFiles = (await cache.all()).flatMap((loaded) => loaded.files);

@@ -71,6 +71,7 @@ export async function corpusPart(shard: Shard, firstPath: string): Promise<Corpu
         sidecars: all.sidecars.filter(has),
         configs,
         sourcesWithoutSidecar: all.sourcesWithoutSidecar.filter((given) => has(resolve(given))),
+        folders: all.folders,
       };
     },
   };

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import { loadConfigFor } from '../../core/config/load-config';
 import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { DEFAULT_TAXONOMY, type Category, type Taxonomy } from '../../core/taxonomy/taxonomy';
@@ -8,6 +7,7 @@ import { painter, type Paint } from '../colour';
 import { configWarningLines } from '../config-warnings';
 import { shown } from '../interop/load-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
+import { statPathArgument } from '../source-paths';
 
 export const CATEGORIES_HELP = `Usage: legal-annotator categories [PATH] [--format text|json] [--cues]
 
@@ -51,7 +51,7 @@ export async function runCategories(args: string[], output: CliOutput): Promise<
   if (format !== 'text' && format !== 'json') throw new CliError(`unknown --format '${format}' (expected text or json)`);
   if (positionals.length > 1) throw new CliError(`give at most one PATH (got ${positionals.length}; see legal-annotator categories --help)`);
   const path = positionals[0] ?? '.';
-  await assertExists(path);
+  await statPathArgument(path);
 
   const loaded = await loadConfigFor(path, nodeConfigFs);
   const warnings = configWarningLines(loaded.files);
@@ -75,7 +75,7 @@ const LABEL_MAX_WIDTH = 36;
 const CUES_PREFIX = 'cues: ';
 
 /** Aligned columns ID, LABEL, LEGAL BASIS (widths in code points), each category's cues below it. */
-export function categoriesText(taxonomy: Taxonomy, withCues: boolean, paint: Paint): string {
+function categoriesText(taxonomy: Taxonomy, withCues: boolean, paint: Paint): string {
   const { categories } = taxonomy;
   const idWidth = Math.max(codePointLength('ID'), ...categories.map((c) => codePointLength(c.id)));
   const labelWidth = Math.min(LABEL_MAX_WIDTH, Math.max(codePointLength('LABEL'), ...categories.map((c) => codePointLength(c.label))));
@@ -127,13 +127,4 @@ function wrapTokens(tokens: readonly string[], separator: string, width: number)
 
 function pad(text: string, to: number): string {
   return text + ' '.repeat(Math.max(0, to - codePointLength(text)));
-}
-
-async function assertExists(path: string): Promise<void> {
-  try {
-    await fs.stat(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${path}: ${code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code ?? (error as Error).message})`}`);
-  }
 }

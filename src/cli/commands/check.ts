@@ -86,10 +86,10 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   const configReports = new Map<string, Problem[]>();
   if (!part || part.checksConfigs) for (const file of configFiles) configReports.set(file.path, file.problems);
   // Untagged claims belong to the source, not to its sidecar.
-  const sourcesFound = withClaims ? await collectClaimSources(paths, targets) : [];
+  const sourcesFound = withClaims ? await collectClaimSources(targets) : [];
   const claimSources = sourcesFound.filter((path) => !part || part.has(path));
   const lookedFor = withClaims ? 'sidecars, configs or sources' : 'sidecars or configs';
-  for (const folder of await foldersWithNothing(paths, [...all.sidecars, ...all.configs, ...sourcesFound])) {
+  for (const folder of foldersWithNothing(all.folders, [...all.sidecars, ...all.configs, ...sourcesFound])) {
     output.err(`no ${lookedFor} found under ${folder}; nothing to check there\n`);
   }
   const claims = withClaims ? await checkClaims(claimSources, values['claims-as-errors']) : undefined;

@@ -2,7 +2,7 @@ import { ANNOTATION_STATUSES, type AnnotationStatus } from '../../core/annotatio
 import { updateAnnotation } from '../../core/annotations/sidecar-io';
 import { didYouMean, parseCommandArgs } from '../args';
 import { CliError, EXIT, type CliOutput } from '../output';
-import { describeTag, editTags, refuseEdit, requiredIds } from '../sidecar-edit';
+import { describeTag, requiredIds, runTagEdit } from '../sidecar-edit';
 
 export const STATUS_HELP = `Usage: legal-annotator status FILE --id ID [--id ID...] ${ANNOTATION_STATUSES.join('|')}
 
@@ -35,7 +35,7 @@ export async function runStatus(args: string[], output: CliOutput): Promise<numb
   const status = parseStatus(given);
   const ids = requiredIds(values.id, 'status');
   const modified = new Date().toISOString();
-  const edited = await editTags(file, ids, ({ doc, tags, name }) => {
+  return runTagEdit(output, 'status', file, ids, ({ doc, tags, name }) => {
     let next = doc;
     const messages: string[] = [];
     for (const tag of tags) {
@@ -49,9 +49,6 @@ export async function runStatus(args: string[], output: CliOutput): Promise<numb
     }
     return { write: next === doc ? undefined : next, value: messages };
   });
-  if (!edited.ok) return refuseEdit(output, 'status', file, edited.reason);
-  for (const message of edited.value) output.err(`${file}: ${message}\n`);
-  return EXIT.ok;
 }
 
 function parseStatus(given: string): AnnotationStatus {

@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { sidecarPathFor } from '../../core/annotations/model';
-import { otherSourceRefusal } from '../../core/annotations/sidecar-file';
 import type { SidecarDocument } from '../../core/annotations/sidecar-io';
 import { tagPassage, type TagRange, type TagResult } from '../../core/annotations/tagging';
 import { loadConfigFor } from '../../core/config/load-config';
@@ -9,7 +8,7 @@ import { nodeConfigFs } from '../../core/config/node-config-fs';
 import { decodeSourceText } from '../../core/text/decode';
 import { configWarningLines } from '../config-warnings';
 import { CliError, EXIT, printError, type CliOutput } from '../output';
-import { editSidecarForCommand, shortQuote, sidecarErrorsRefusal, sidecarLinkRefusal } from '../sidecar-edit';
+import { editSidecarForCommand, existingSidecarRefusal, shortQuote, sidecarLinkRefusal } from '../sidecar-edit';
 import { parseCommandArgs } from '../args';
 import { sourceNamedBy } from '../source-paths';
 
@@ -79,13 +78,13 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   if (!decoded.ok) return refuse(`${decoded.reason}; only UTF-8 text can be tagged`);
 
   const sidecarPath = sidecarPathFor(file);
-  const link = await sidecarLinkRefusal(sidecarPath, sidecarPath);
+  const link = await sidecarLinkRefusal(sidecarPath);
   if (link) return refuse(link);
   const loaded = await loadConfigFor(file, nodeConfigFs);
   for (const line of configWarningLines(loaded.files)) output.err(`${line}\n`);
   // Read, tagged and written under the sidecar's lock: a tag another process wrote a moment ago is kept.
   const result = await editSidecarForCommand(sidecarPath, (sidecar): { write?: SidecarDocument; value: TagResult } => {
-    const errors = sidecar && (sidecarErrorsRefusal(sidecar, sidecarPath) ?? otherSourceRefusal(sidecarPath, sidecar.sidecar?.source));
+    const errors = sidecar && existingSidecarRefusal(sidecar, sidecarPath);
     if (errors) return { value: { ok: false, reason: errors } };
     const tagged = tagPassage({
       text: decoded.text,

@@ -1,7 +1,7 @@
 import { removeAnnotation } from '../../core/annotations/sidecar-io';
 import { parseCommandArgs } from '../args';
 import { CliError, EXIT, type CliOutput } from '../output';
-import { describeTag, editTags, refuseEdit, requiredIds } from '../sidecar-edit';
+import { describeTag, requiredIds, runTagEdit } from '../sidecar-edit';
 
 export const UNTAG_HELP = `Usage: legal-annotator untag FILE --id ID [--id ID...]
 
@@ -31,12 +31,9 @@ export async function runUntag(args: string[], output: CliOutput): Promise<numbe
   if (positionals.length !== 1) throw new CliError(`give exactly one FILE (got ${positionals.length}; see legal-annotator untag --help)`);
   const ids = requiredIds(values.id, 'untag');
   const file = positionals[0];
-  const edited = await editTags(file, ids, ({ doc, tags, name }) => {
+  return runTagEdit(output, 'untag', file, ids, ({ doc, tags, name }) => {
     let next = doc;
     for (const tag of tags) next = removeAnnotation(next, tag.id);
     return { write: next, value: tags.map((tag) => `removed ${describeTag(tag)} from ${name}`) };
   });
-  if (!edited.ok) return refuseEdit(output, 'untag', file, edited.reason);
-  for (const message of edited.value) output.err(`${file}: ${message}\n`);
-  return EXIT.ok;
 }
