@@ -2,6 +2,42 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The folders of src/core and the core folders each may import. Anything else in the core is a
+ * layering error: the sidecar engine and anchoring never reach up into the checks, the text and
+ * lexicon layers never reach into the scanner.
+ */
+export const CORE_LAYERS = {
+  text: [],
+  problems: [],
+  taxonomy: ['text'],
+  lexicon: ['text'],
+  sidecar: ['text', 'problems'],
+  anchoring: ['text', 'sidecar'],
+  scanner: ['text', 'lexicon'],
+  annotations: ['text', 'problems', 'taxonomy', 'sidecar', 'anchoring'],
+  grammar: ['text', 'lexicon', 'scanner'],
+  workspace: ['text', 'problems', 'taxonomy', 'lexicon', 'sidecar', 'anchoring'],
+  validation: ['text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'workspace'],
+  claims: ['text', 'taxonomy', 'lexicon', 'scanner', 'sidecar', 'anchoring', 'workspace'],
+  interop: ['text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace'],
+  report: ['text', 'taxonomy', 'sidecar', 'anchoring', 'workspace', 'claims', 'interop'],
+};
+
+function coreImportRule(folder, allowed) {
+  const forbidden = Object.keys(CORE_LAYERS).filter((other) => other !== folder && !allowed.includes(other));
+  return {
+    paths: [{ name: 'vscode', message: 'src/core must not import vscode: keep it runnable in plain Node.' }],
+    patterns: [
+      { group: ['**/extension/**', '**/cli/**'], message: 'src/core must not depend on the editor or the CLI.' },
+      ...forbidden.map((other) => ({
+        group: [`../${other}`, `../${other}/**`],
+        message: `src/core/${folder} may import only ${allowed.length > 0 ? allowed.map((a) => `core/${a}`).join(', ') : 'nothing else in the core'} (eslint.config.mjs CORE_LAYERS).`,
+      })),
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'syntaxes/**', '*.vsix'] },
   js.configs.recommended,
@@ -14,16 +50,12 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
-  {
-    // The core runs in plain Node (CLI, unit tests): it must never depend on the editor.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core must not import vscode: keep it runnable in plain Node.' }],
-        patterns: [{ group: ['**/extension/**', '**/cli/**'], message: 'src/core must not depend on the editor or the CLI.' }],
-      }],
-    },
-  },
+  // The core runs in plain Node (CLI, unit tests): it never depends on the editor or the CLI, and
+  // each of its folders imports only the folders below it (CORE_LAYERS), so dependencies run one way.
+  ...Object.entries(CORE_LAYERS).map(([folder, allowed]) => ({
+    files: [`src/core/${folder}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', coreImportRule(folder, allowed)] },
+  })),
   {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

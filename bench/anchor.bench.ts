@@ -11,8 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { PreparedText, anchorAll, createTarget } from '../src/core/annotations/anchoring';
-import type { TextTarget } from '../src/core/annotations/model';
+import { PreparedText, anchorAll, createTarget } from '../src/core/anchoring/anchoring';
+import type { TextTarget } from '../src/core/sidecar/model';
 import { median, seededIntegers } from './support';
 
 const GOAL_MS = 100;

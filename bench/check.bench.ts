@@ -15,8 +15,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createTarget } from '../src/core/annotations/anchoring';
-import { sourceHash } from '../src/core/annotations/source-hash';
+import { createTarget } from '../src/core/anchoring/anchoring';
+import { sourceHash } from '../src/core/sidecar/source-hash';
 import { DEFAULT_TAXONOMY } from '../src/core/taxonomy/taxonomy';
 import { seededRandom } from './support';
 

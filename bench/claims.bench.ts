@@ -15,9 +15,9 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTarget } from '../src/core/annotations/anchoring';
-import { addAnnotation, addDismissal, newSidecarDocument, sidecarFileText } from '../src/core/annotations/sidecar-io';
-import { sourceHash } from '../src/core/annotations/source-hash';
+import { createTarget } from '../src/core/anchoring/anchoring';
+import { addAnnotation, addDismissal, newSidecarDocument, sidecarFileText } from '../src/core/sidecar/sidecar-io';
+import { sourceHash } from '../src/core/sidecar/source-hash';
 import { cueMatcherFor, detectClaims, reviewWorkspace } from '../src/core/claims';
 import { lowerChars, wordChars } from '../src/core/text/chars';
 import { suggestCategories } from '../src/core/taxonomy/suggest';

@@ -15,11 +15,11 @@
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createTarget, PreparedText } from '../src/core/annotations/anchoring';
-import type { Annotation, Sidecar } from '../src/core/annotations/model';
-import { newSidecarDocument } from '../src/core/annotations/sidecar-io';
+import { createTarget, PreparedText } from '../src/core/anchoring/anchoring';
+import type { Annotation, Sidecar } from '../src/core/sidecar/model';
+import { newSidecarDocument } from '../src/core/sidecar/sidecar-io';
 import { cleanFastRead } from '../src/core/validation/check-file';
-import { sourceHash } from '../src/core/annotations/source-hash';
+import { sourceHash } from '../src/core/sidecar/source-hash';
 import { bratAnnotationConf, bratVisualConf, exportBratSource } from '../src/core/interop/brat';
 import { exportCsv } from '../src/core/interop/csv';
 import { resolveSources, type ExportSource } from '../src/core/interop/export-input';

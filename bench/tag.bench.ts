@@ -23,8 +23,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { manyAnnotations } from '../scripts/generate-hostile';
 import { appendAnnotationAsText, readFastSidecar } from '../src/core/annotations/fast-append';
-import type { Annotation } from '../src/core/annotations/model';
-import { addAnnotation, parseSidecarWithDocument, sidecarFileText } from '../src/core/annotations/sidecar-io';
+import type { Annotation } from '../src/core/sidecar/model';
+import { addAnnotation, parseSidecarWithDocument, sidecarFileText } from '../src/core/sidecar/sidecar-io';
 import { runCli } from '../src/cli/run';
 import { median, timeMedian } from './support';
 

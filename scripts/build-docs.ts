@@ -1,13 +1,13 @@
 /**
  * Writes the generated part of the documentation: the table of problem codes in docs/cli.md,
- * rendered from src/core/validation/problem-codes.ts between the markers
+ * rendered from src/core/problems/problem-codes.ts between the markers
  * `<!-- problem-codes:start -->` and `<!-- problem-codes:end -->`; the rest of the file is prose
  * and is kept byte for byte. `--check` writes nothing and exits 1 when the committed table differs
  * from a fresh rendering.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROBLEM_CODES, type ProblemCodeInfo } from '../src/core/validation/problem-codes';
+import { PROBLEM_CODES, type ProblemCodeInfo } from '../src/core/problems/problem-codes';
 
 export const CLI_DOC = join(__dirname, '..', 'docs', 'cli.md');
 const START_MARKER = '<!-- problem-codes:start -->';
@@ -40,7 +40,7 @@ function main(): number {
   const fresh = withProblemCodesTable(committed);
   if (committed === fresh) return 0;
   if (process.argv.includes('--check')) {
-    console.error(`${CLI_DOC}: the problem-codes table is out of date with src/core/validation/problem-codes.ts: run npm run build:docs and commit it.`);
+    console.error(`${CLI_DOC}: the problem-codes table is out of date with src/core/problems/problem-codes.ts: run npm run build:docs and commit it.`);
     return 1;
   }
   writeFileSync(`${CLI_DOC}.tmp`, fresh);

@@ -1,6 +1,6 @@
 /**
  * Precompiles the JSON Schemas in schemas/ into plain validation functions
- * (src/core/validation/generated/validators.js) with Ajv's standalone code generation, so that
+ * (src/core/sidecar/generated/validators.js) with Ajv's standalone code generation, so that
  * the extension and the CLI never compile schemas at run time: Ajv's compiler builds functions
  * with `new Function`, which costs start-up time and is refused where `unsafe-eval` is blocked.
  * `--check` writes nothing and exits 1 when the committed file differs from a fresh generation.
@@ -12,7 +12,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
-const OUT_DIR = join(ROOT, 'src', 'core', 'validation', 'generated');
+const OUT_DIR = join(ROOT, 'src', 'core', 'sidecar', 'generated');
 export const VALIDATORS_JS = join(OUT_DIR, 'validators.js');
 export const VALIDATORS_DTS = join(OUT_DIR, 'validators.d.ts');
 

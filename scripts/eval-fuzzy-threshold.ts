@@ -11,9 +11,9 @@
  * - the quote and 20 characters on each side replaced by random text (likewise).
  */
 import { readFileSync } from 'node:fs';
-import { PreparedText, createTarget } from '../src/core/annotations/anchoring';
-import { findFuzzyMatch } from '../src/core/annotations/fuzzy-search';
-import type { TextTarget } from '../src/core/annotations/model';
+import { PreparedText, createTarget } from '../src/core/anchoring/anchoring';
+import { findFuzzyMatch } from '../src/core/anchoring/fuzzy-search';
+import type { TextTarget } from '../src/core/sidecar/model';
 import { codePointLength } from '../src/core/text/positions';
 
 const THRESHOLDS = [0.7, 0.75, 0.8, 0.85];

@@ -12,7 +12,7 @@ const runs = process.env.FC_RUNS ?? '10000';
 console.error(`[fuzz] ${runs} cases per property${process.env.FC_SEED ? `, seed ${process.env.FC_SEED}` : ''}`);
 const result = spawnSync(
   process.execPath,
-  [join(root, 'node_modules/mocha/bin/mocha.js'), '--no-config', '-r', 'tsx/cjs', '--extension', 'ts', '--timeout', '0', 'test/unit/reliability.fuzz.test.ts', 'test/unit/anchoring.property.test.ts', 'test/unit/fast-append.test.ts'],
+  [join(root, 'node_modules/mocha/bin/mocha.js'), '--no-config', '-r', 'tsx/cjs', '--extension', 'ts', '--timeout', '0', 'test/unit/reliability.fuzz.test.ts', 'test/unit/anchoring/anchoring.property.test.ts', 'test/unit/sidecar/fast-append.test.ts'],
   { cwd: root, stdio: 'inherit', env: { ...process.env, FC_RUNS: runs } },
 );
 process.exit(result.status ?? 2);

@@ -14,9 +14,9 @@
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tagPassage } from '../src/core/annotations/tagging';
-import { sourceHash } from '../src/core/annotations/source-hash';
+import { sourceHash } from '../src/core/sidecar/source-hash';
 import { DEFAULT_TAXONOMY } from '../src/core/taxonomy/taxonomy';
-import { CONTEXT_LENGTH, sourceNameFor } from '../src/core/annotations/model';
+import { CONTEXT_LENGTH, sourceNameFor } from '../src/core/sidecar/model';
 
 export const FIXTURES = resolve(__dirname, '../test/fixtures/hostile');
 

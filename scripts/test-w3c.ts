@@ -10,7 +10,7 @@
  * with an `expectedResult`; their `$ref`s point into `definitions/*.json`, all loaded into one
  * draft-04 Ajv first. The collection itself is checked against the collection definitions.
  * The suite is not part of the project (CI has it in ../shared/peers); the unit tests keep a
- * smaller check that needs nothing outside the repository (test/unit/interop.test.ts).
+ * smaller check that needs nothing outside the repository (test/unit/interop/interop.test.ts).
  */
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';

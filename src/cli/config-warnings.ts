@@ -1,4 +1,4 @@
-import type { FileProblems } from '../core/config/load-config';
+import type { FileProblems } from '../core/workspace/load-config';
 import { shown } from './interop/load-sources';
 
 /**

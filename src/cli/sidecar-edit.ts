@@ -6,11 +6,11 @@
  * Nothing is written unless every requested change applies.
  */
 import { promises as fs } from 'node:fs';
-import { SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../core/annotations/model';
-import { editSidecarFile, otherSourceRefusal, type SidecarEditOutcome } from '../core/annotations/sidecar-file';
-import type { SidecarDocument } from '../core/annotations/sidecar-io';
-import { SIDECAR_LOCK_DEFAULTS, SidecarLockError, type SidecarLockOptions } from '../core/annotations/sidecar-lock';
-import { firstErrorNote } from '../core/validation/problem';
+import { SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../core/sidecar/model';
+import { editSidecarFile, otherSourceRefusal, type SidecarEditOutcome } from '../core/sidecar/sidecar-file';
+import type { SidecarDocument } from '../core/sidecar/sidecar-io';
+import { SIDECAR_LOCK_DEFAULTS, SidecarLockError, type SidecarLockOptions } from '../core/sidecar/sidecar-lock';
+import { firstErrorNote } from '../core/problems/problem';
 import { didYouMean } from './args';
 import { CliError, EXIT, printError, type CliOutput } from './output';
 

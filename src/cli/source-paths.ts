@@ -8,8 +8,8 @@ import { promises as fs, type Stats } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { SIDECAR_SUFFIX } from '../core/annotations/model';
-import { CONFIG_FILE_NAME, type WorkspaceConfig } from '../core/config/workspace-config';
+import { SIDECAR_SUFFIX } from '../core/sidecar/model';
+import { CONFIG_FILE_NAME, type WorkspaceConfig } from '../core/workspace/workspace-config';
 import { CliError } from './output';
 
 /** Folders no walk enters. */

@@ -8,9 +8,9 @@
  * with the same codes, positioned on the entry in the YAML.
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../core/annotations/model';
+import type { Annotation } from '../core/sidecar/model';
 import { LineIndex, OffsetConverter } from '../core/text/positions';
-import { locateNode } from '../core/validation/yaml-source';
+import { locateNode } from '../core/sidecar/yaml-source';
 import type { AnnotationStore, LiveEntry, SourceAnnotations } from './annotationStore';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import type { Log } from './log';

@@ -7,11 +7,11 @@
  * Both go through the store (one undo step each, written where the user expects: the sidecar).
  */
 import * as vscode from 'vscode';
-import { createTarget, PreparedText } from '../core/annotations/anchoring';
-import type { Annotation } from '../core/annotations/model';
-import { removeAnnotation, removeDismissal, updateAnnotation, updateDismissal, parseSidecar } from '../core/annotations/sidecar-io';
-import { sourceNameFor } from '../core/annotations/model';
-import { locateNode } from '../core/validation/yaml-source';
+import { createTarget, PreparedText } from '../core/anchoring/anchoring';
+import type { Annotation } from '../core/sidecar/model';
+import { removeAnnotation, removeDismissal, updateAnnotation, updateDismissal, parseSidecar } from '../core/sidecar/sidecar-io';
+import { sourceNameFor } from '../core/sidecar/model';
+import { locateNode } from '../core/sidecar/yaml-source';
 import { ALL_ANCHOR_CODES, type AnchorDiagnostics, type AnchorProblem } from './anchorDiagnostics';
 import type { AnnotationStore, LiveEntry } from './annotationStore';
 import { COMMANDS, DIAGNOSTIC_SOURCE } from './constants';

@@ -10,15 +10,15 @@
  */
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { anchorAll, createTarget, PreparedText, shiftRange } from '../core/annotations/anchoring';
-import type { AnchorResult, Annotation, Dismissal, TextTarget } from '../core/annotations/model';
-import { sidecarPathFor } from '../core/annotations/model';
+import { anchorAll, createTarget, PreparedText, shiftRange } from '../core/anchoring/anchoring';
+import type { AnchorResult, Annotation, Dismissal, TextTarget } from '../core/sidecar/model';
+import { sidecarPathFor } from '../core/sidecar/model';
 import {
   newSidecarDocument, setSource, setSourceHash, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument,
-} from '../core/annotations/sidecar-io';
-import { otherSourceRefusal, readSidecarFile, writeAtomically, writeSidecarFile } from '../core/annotations/sidecar-file';
-import { withSidecarLock } from '../core/annotations/sidecar-lock';
-import { sourceHash } from '../core/annotations/source-hash';
+} from '../core/sidecar/sidecar-io';
+import { otherSourceRefusal, readSidecarFile, writeAtomically, writeSidecarFile } from '../core/sidecar/sidecar-file';
+import { withSidecarLock } from '../core/sidecar/sidecar-lock';
+import { sourceHash } from '../core/sidecar/source-hash';
 import { basename } from 'node:path';
 import type { Log } from './log';
 

@@ -10,9 +10,9 @@
  */
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { anchorAll, PreparedText } from '../core/annotations/anchoring';
-import { SIDECAR_SUFFIX, sidecarPathFor, type AnchorResult, type Annotation } from '../core/annotations/model';
-import { readSidecarFile } from '../core/annotations/sidecar-file';
+import { anchorAll, PreparedText } from '../core/anchoring/anchoring';
+import { SIDECAR_SUFFIX, sidecarPathFor, type AnchorResult, type Annotation } from '../core/sidecar/model';
+import { readSidecarFile } from '../core/sidecar/sidecar-file';
 import type { Category } from '../core/taxonomy/taxonomy';
 import { decodeSourceText } from '../core/text/decode';
 import { LineIndex } from '../core/text/positions';

@@ -7,8 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { newDismissal } from '../core/annotations/new-annotation';
-import { PreparedText } from '../core/annotations/prepared-text';
-import { addDismissal, removeDismissal } from '../core/annotations/sidecar-io';
+import { PreparedText } from '../core/anchoring/prepared-text';
+import { addDismissal, removeDismissal } from '../core/sidecar/sidecar-io';
 import { sentenceAt } from '../core/text/sentence-at';
 import type { AnnotationStore } from './annotationStore';
 import type { ClaimDiagnostics } from './claimDiagnostics';

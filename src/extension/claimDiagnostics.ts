@@ -17,9 +17,9 @@
  */
 import * as vscode from 'vscode';
 import { claimMessage, countClaims, detectClaims, markCoveredClaims, reviewSourceFile, type Claim, type CoveredRange, type ReviewCounts, type ReviewedClaim, type SourceReview } from '../core/claims';
-import { SIDECAR_SUFFIX, type Annotation } from '../core/annotations/model';
-import type { WorkspaceConfig } from '../core/config/workspace-config';
-import type { Severity } from '../core/validation/problem';
+import { SIDECAR_SUFFIX, type Annotation } from '../core/sidecar/model';
+import type { WorkspaceConfig } from '../core/workspace/workspace-config';
+import type { Severity } from '../core/problems/problem';
 import { LineIndex } from '../core/text/positions';
 import type { AnnotationStore, SourceAnnotations } from './annotationStore';
 import { DIAGNOSTIC_SOURCE, SETTINGS, UNTAGGED_CLAIM_CODE } from './constants';

@@ -5,7 +5,7 @@
  * change its category, note or status, or remove it.
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../core/annotations/model';
+import type { Annotation } from '../core/sidecar/model';
 import { suggestCategories } from '../core/taxonomy/suggest';
 import { sentenceAt } from '../core/text/sentence-at';
 import type { AnnotationStore } from './annotationStore';

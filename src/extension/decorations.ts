@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { Category } from '../core/taxonomy/taxonomy';
-import type { Annotation } from '../core/annotations/model';
+import type { Annotation } from '../core/sidecar/model';
 import type { AnnotationStore, SourceAnnotations } from './annotationStore';
 import type { WorkspaceConfigService } from './workspaceConfig';
 import { SETTINGS } from './constants';

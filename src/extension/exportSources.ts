@@ -5,9 +5,9 @@
  */
 import { dirname, relative, resolve, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX, type Sidecar } from '../core/annotations/model';
-import { readSidecarFile } from '../core/annotations/sidecar-file';
-import type { WorkspaceConfig } from '../core/config/workspace-config';
+import { SIDECAR_SUFFIX, type Sidecar } from '../core/sidecar/model';
+import { readSidecarFile } from '../core/sidecar/sidecar-file';
+import type { WorkspaceConfig } from '../core/workspace/workspace-config';
 import type { ExportSource } from '../core/interop/export-input';
 import { sourceIri } from '../core/interop/iri';
 import { readSourceState, unreadSourceReason } from '../core/validation/source-state';

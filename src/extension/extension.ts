@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX, sidecarPathFor } from '../core/annotations/model';
+import { SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar/model';
 import { lexiconsCompiled } from '../core/lexicon/lexicon';
 import { AnchorDiagnostics } from './anchorDiagnostics';
 import { registerAnchorQuickFixes } from './anchorQuickFixes';

@@ -3,7 +3,7 @@
  * in plain Node. Everything that comes from a user (notes, authors, config labels) is escaped,
  * so a note can never turn into a link or a heading.
  */
-import type { AnchorResult, Annotation } from '../core/annotations/model';
+import type { AnchorResult, Annotation } from '../core/sidecar/model';
 import type { GlossaryTerm, TermKind } from '../core/lexicon/types';
 import type { DateEntity, StateEntity, TermEntity } from '../core/scanner/types';
 import type { Category } from '../core/taxonomy/taxonomy';

@@ -8,7 +8,7 @@
  * until the version changes: hovering costs nothing while the user types.
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../core/annotations/model';
+import type { Annotation } from '../core/sidecar/model';
 import { scan } from '../core/scanner/scan';
 import type { Entity } from '../core/scanner/types';
 import type { GlossaryTerm } from '../core/lexicon/types';

@@ -6,12 +6,12 @@
  */
 import { basename, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX } from '../core/annotations/model';
-import { parseSidecar } from '../core/annotations/sidecar-io';
+import { SIDECAR_SUFFIX } from '../core/sidecar/model';
+import { parseSidecar } from '../core/sidecar/sidecar-io';
 import { checkSidecarDocument } from '../core/validation/check-document';
-import type { Problem, Severity } from '../core/validation/problem';
+import type { Problem, Severity } from '../core/problems/problem';
 import { LineIndex } from '../core/text/positions';
-import { sourceNameFor } from '../core/annotations/model';
+import { sourceNameFor } from '../core/sidecar/model';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';

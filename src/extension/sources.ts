@@ -13,7 +13,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX, sidecarPathFor } from '../core/annotations/model';
+import { SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar/model';
 import type { AnnotationStore } from './annotationStore';
 import { COMMANDS, LANGUAGE_ID, SETTINGS } from './constants';
 import type { Log } from './log';

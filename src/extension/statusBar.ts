@@ -3,7 +3,7 @@
  * tooltip; hidden when the active editor is not a source. Clicking it focuses the Annotations view.
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../core/annotations/model';
+import type { Annotation } from '../core/sidecar/model';
 import type { AnnotationStore, SourceAnnotations } from './annotationStore';
 import { STATUS_BAR_ID, VIEWS } from './constants';
 import { escapeMarkdown } from './hoverText';

@@ -7,10 +7,10 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { ANNOTATION_STATUSES, sidecarPathFor, type Annotation, type AnnotationStatus } from '../core/annotations/model';
+import { ANNOTATION_STATUSES, sidecarPathFor, type Annotation, type AnnotationStatus } from '../core/sidecar/model';
 import { newAnnotation } from '../core/annotations/new-annotation';
-import { PreparedText } from '../core/annotations/prepared-text';
-import { addAnnotation, removeAnnotation, updateAnnotation } from '../core/annotations/sidecar-io';
+import { PreparedText } from '../core/anchoring/prepared-text';
+import { addAnnotation, removeAnnotation, updateAnnotation } from '../core/sidecar/sidecar-io';
 import { identicalTagRefusal } from '../core/annotations/tagging';
 import type { Category } from '../core/taxonomy/taxonomy';
 import { decodeSourceText } from '../core/text/decode';

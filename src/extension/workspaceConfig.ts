@@ -5,9 +5,9 @@
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import { findConfig, loadConfigFile, type LoadedConfig } from '../core/config/load-config';
-import { nodeConfigFs } from '../core/config/node-config-fs';
-import { CONFIG_FILE_NAME, defaultWorkspaceConfig, type WorkspaceConfig } from '../core/config/workspace-config';
+import { findConfig, loadConfigFile, type LoadedConfig } from '../core/workspace/load-config';
+import { nodeConfigFs } from '../core/workspace/node-config-fs';
+import { CONFIG_FILE_NAME, defaultWorkspaceConfig, type WorkspaceConfig } from '../core/workspace/workspace-config';
 import { DEFAULT_TAXONOMY } from '../core/taxonomy/taxonomy';
 import { compileLexicon, getDefaultLexicon, type Lexicon, type LexiconExtensions } from '../core/lexicon/lexicon';
 import type { Log } from './log';

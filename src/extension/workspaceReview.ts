@@ -12,9 +12,9 @@
  * runs, given the unsaved text of open documents and the editor's configs (Restricted Mode included).
  */
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX } from '../core/annotations/model';
+import { SIDECAR_SUFFIX } from '../core/sidecar/model';
 import { reviewWorkspace, type ReviewCounts, type SourceReview } from '../core/claims';
-import { CONFIG_FILE_NAME } from '../core/config/workspace-config';
+import { CONFIG_FILE_NAME } from '../core/workspace/workspace-config';
 import type { ClaimDiagnostics } from './claimDiagnostics';
 import { COMMANDS } from './constants';
 import type { Log } from './log';

@@ -5,8 +5,8 @@
  *   node -r tsx/cjs test/hostile/crash-writer.ts PATH
  */
 import { promises as fs } from 'node:fs';
-import { parseSidecar } from '../../src/core/annotations/sidecar-io';
-import { writeSidecarFile } from '../../src/core/annotations/sidecar-file';
+import { parseSidecar } from '../../src/core/sidecar/sidecar-io';
+import { writeSidecarFile } from '../../src/core/sidecar/sidecar-file';
 
 const [path] = process.argv.slice(2);
 const rename = fs.rename;

@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { runCli } from '../../src/cli/run';
-import type { Annotation } from '../../src/core/annotations/model';
-import { parseSidecar } from '../../src/core/annotations/sidecar-io';
-import { readFastYaml } from '../../src/core/validation/fast-yaml';
+import type { Annotation } from '../../src/core/sidecar/model';
+import { parseSidecar } from '../../src/core/sidecar/sidecar-io';
+import { readFastYaml } from '../../src/core/sidecar/fast-yaml';
 import type { HostileCase, HostileRun } from '../../scripts/generate-hostile';
 
 /** The bound `npm run reliability` judges: every command on every hostile file finishes within 10 s. */

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { PreparedText } from '../../src/core/annotations/prepared-text';
+import { PreparedText } from '../../src/core/anchoring/prepared-text';
 import { newAnnotation } from '../../src/core/annotations/new-annotation';
-import { addAnnotation, newSidecarDocument, sidecarFileText } from '../../src/core/annotations/sidecar-io';
-import { sourceHash } from '../../src/core/annotations/source-hash';
+import { addAnnotation, newSidecarDocument, sidecarFileText } from '../../src/core/sidecar/sidecar-io';
+import { sourceHash } from '../../src/core/sidecar/source-hash';
 import { COMMANDS, VIEWS } from '../../src/extension/constants';
 import type { AnnotationsNode, CategoryNode, PassageNode, SourceNode } from '../../src/extension/annotationsView';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { parseSidecar } from '../../src/core/annotations/sidecar-io';
+import { parseSidecar } from '../../src/core/sidecar/sidecar-io';
 import { tagPassage } from '../../src/core/annotations/tagging';
 import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
 import { COMMANDS, UNTAGGED_CLAIM_CODE } from '../../src/extension/constants';

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { createTarget, PreparedText } from '../../src/core/annotations/anchoring';
-import type { TextTarget } from '../../src/core/annotations/model';
-import { parseSidecar } from '../../src/core/annotations/sidecar-io';
-import { sourceHash } from '../../src/core/annotations/source-hash';
+import { createTarget, PreparedText } from '../../src/core/anchoring/anchoring';
+import type { TextTarget } from '../../src/core/sidecar/model';
+import { parseSidecar } from '../../src/core/sidecar/sidecar-io';
+import { sourceHash } from '../../src/core/sidecar/source-hash';
 import { closeAllEditors, extension, openEditor, waitFor, workspaceFile } from './helpers';
 
 const FIXTURE = 'tagging.legal.txt';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { updateAnnotation } from '../../src/core/annotations/sidecar-io';
+import { updateAnnotation } from '../../src/core/sidecar/sidecar-io';
 import { COMMANDS } from '../../src/extension/constants';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
 import { closeAllEditors, extension, openEditor, waitFor, workspaceFile } from './helpers';

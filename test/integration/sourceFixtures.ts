@@ -3,8 +3,8 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
-import { newSidecarDocument } from '../../src/core/annotations/sidecar-io';
-import { sourceHash } from '../../src/core/annotations/source-hash';
+import { newSidecarDocument } from '../../src/core/sidecar/sidecar-io';
+import { sourceHash } from '../../src/core/sidecar/source-hash';
 import { extension, workspaceFile } from './helpers';
 
 let copies = 0;

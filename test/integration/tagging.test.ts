@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { newSidecarDocument, parseSidecar, sidecarFileText } from '../../src/core/annotations/sidecar-io';
-import { sourceHash } from '../../src/core/annotations/source-hash';
-import { anchorAll } from '../../src/core/annotations/anchoring';
+import { newSidecarDocument, parseSidecar, sidecarFileText } from '../../src/core/sidecar/sidecar-io';
+import { sourceHash } from '../../src/core/sidecar/source-hash';
+import { anchorAll } from '../../src/core/anchoring/anchoring';
 import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
 import { checkSidecarFile } from '../../src/core/validation/check-file';
 import { COMMANDS } from '../../src/extension/constants';

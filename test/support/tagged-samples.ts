@@ -7,13 +7,13 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { AnnotationStatus } from '../../src/core/annotations/model';
-import { sidecarPathFor } from '../../src/core/annotations/model';
-import { readSidecarFile, writeSidecarFile } from '../../src/core/annotations/sidecar-file';
-import { updateAnnotation } from '../../src/core/annotations/sidecar-io';
+import type { AnnotationStatus } from '../../src/core/sidecar/model';
+import { sidecarPathFor } from '../../src/core/sidecar/model';
+import { readSidecarFile, writeSidecarFile } from '../../src/core/sidecar/sidecar-file';
+import { updateAnnotation } from '../../src/core/sidecar/sidecar-io';
 import { tagPassage } from '../../src/core/annotations/tagging';
-import { loadConfigFor } from '../../src/core/config/load-config';
-import { nodeConfigFs } from '../../src/core/config/node-config-fs';
+import { loadConfigFor } from '../../src/core/workspace/load-config';
+import { nodeConfigFs } from '../../src/core/workspace/node-config-fs';
 import { decodeSourceText } from '../../src/core/text/decode';
 
 export const SAMPLES_DIR = resolve(__dirname, '../../samples');

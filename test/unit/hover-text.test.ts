@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Annotation } from '../../src/core/annotations/model';
+import type { Annotation } from '../../src/core/sidecar/model';
 import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
 import { dateHover, escapeMarkdown, formatTimestamp, stateHover, tagHover, termHover } from '../../src/extension/hoverText';
 

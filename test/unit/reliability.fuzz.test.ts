@@ -15,13 +15,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { addAnnotation, parseSidecar, removeAnnotation, sidecarFileText, updateAnnotation, type SidecarDocument } from '../../src/core/annotations/sidecar-io';
+import { addAnnotation, parseSidecar, removeAnnotation, sidecarFileText, updateAnnotation, type SidecarDocument } from '../../src/core/sidecar/sidecar-io';
 import { tagPassage } from '../../src/core/annotations/tagging';
 import { scan } from '../../src/core/scanner/scan';
 import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
 import { OffsetConverter } from '../../src/core/text/positions';
-import { readFastYaml } from '../../src/core/validation/fast-yaml';
-import { PROBLEM_CODES } from '../../src/core/validation/problem-codes';
+import { readFastYaml } from '../../src/core/sidecar/fast-yaml';
+import { PROBLEM_CODES } from '../../src/core/problems/problem-codes';
 import { checkSidecar } from '../../src/core/validation/sidecar-checks';
 
 const SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);

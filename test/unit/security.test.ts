@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unsafeGlobReason } from '../../src/core/config/glob-safety';
-import { loadConfigFile } from '../../src/core/config/load-config';
-import { nodeConfigFs } from '../../src/core/config/node-config-fs';
+import { unsafeGlobReason } from '../../src/core/workspace/glob-safety';
+import { loadConfigFile } from '../../src/core/workspace/load-config';
+import { nodeConfigFs } from '../../src/core/workspace/node-config-fs';
 import { describeGrowth, MAX_GROWTH_RATIO, measureGrowth } from '../hostile/growth';
 import { WORST_CASE_GROWTH_SIZE, WORST_CASE_INPUTS } from '../hostile/worst-case';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type LanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
-import { validateYamlText, type SchemaName } from '../../src/core/validation/schema-validation';
+import { validateYamlText, type SchemaName } from '../../src/core/sidecar/schema-validation';
 
 const SCHEMAS = join(__dirname, '..', '..', 'schemas');
 const schemaUri = (file: string) => pathToFileURL(join(SCHEMAS, file)).href;

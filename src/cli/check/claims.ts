@@ -6,13 +6,13 @@
  */
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SIDECAR_SUFFIX } from '../../core/annotations/model';
-import { CONFIG_FILE_NAME } from '../../core/config/workspace-config';
+import { SIDECAR_SUFFIX } from '../../core/sidecar/model';
+import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
 import { configLoader, reviewWorkspace, type SourceReview } from '../../core/claims';
 import type { ReviewedClaim } from '../../core/claims/types';
 import { claimMessage } from '../../core/claims/messages';
 import { LineIndex } from '../../core/text/positions';
-import type { Problem, Severity } from '../../core/validation/problem';
+import type { Problem, Severity } from '../../core/problems/problem';
 import type { CheckTargets } from './collect';
 import { sourcesInFolder } from '../source-paths';
 

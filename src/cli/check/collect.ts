@@ -6,8 +6,8 @@
 import { promises as fs } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/annotations/model';
-import { CONFIG_FILE_NAME } from '../../core/config/workspace-config';
+import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/sidecar/model';
+import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
 import { CliError } from '../output';
 import { SKIPPED_FOLDERS, statPathArgument } from '../source-paths';
 

@@ -5,8 +5,8 @@
  */
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
-import type { Problem, Severity } from '../../core/validation/problem';
-import { PROBLEM_CODES, problemCodeInfo } from '../../core/validation/problem-codes';
+import type { Problem, Severity } from '../../core/problems/problem';
+import { PROBLEM_CODES, problemCodeInfo } from '../../core/problems/problem-codes';
 import { painter, type Paint, type Style } from '../colour';
 
 export interface FileReport {

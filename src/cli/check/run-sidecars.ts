@@ -4,12 +4,12 @@
  */
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { PreparedText } from '../../core/annotations/anchoring';
-import { fixMovedAnchors, type FixResult } from '../../core/annotations/fix-anchors';
-import type { SidecarDocument } from '../../core/annotations/sidecar-io';
-import { findConfig, loadConfigFile, type FileProblems, type LoadedConfig } from '../../core/config/load-config';
-import { nodeConfigFs } from '../../core/config/node-config-fs';
-import { defaultWorkspaceConfig, type WorkspaceConfig } from '../../core/config/workspace-config';
+import { PreparedText } from '../../core/anchoring/anchoring';
+import { fixMovedAnchors, type FixResult } from '../../core/anchoring/fix-anchors';
+import type { SidecarDocument } from '../../core/sidecar/sidecar-io';
+import { findConfig, loadConfigFile, type FileProblems, type LoadedConfig } from '../../core/workspace/load-config';
+import { nodeConfigFs } from '../../core/workspace/node-config-fs';
+import { defaultWorkspaceConfig, type WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { checkSidecarFile, type SidecarFileCheck } from '../../core/validation/check-file';
 import { checkSidecar } from '../../core/validation/sidecar-checks';
 import type { FileReport } from './formats';

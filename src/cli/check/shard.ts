@@ -9,9 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
-import { SIDECAR_SUFFIX } from '../../core/annotations/model';
-import { findConfig } from '../../core/config/load-config';
-import { nodeConfigFs } from '../../core/config/node-config-fs';
+import { SIDECAR_SUFFIX } from '../../core/sidecar/model';
+import { findConfig } from '../../core/workspace/load-config';
+import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import { CliError } from '../output';
 import type { CheckTargets } from './collect';
 

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { FileProblems } from '../../core/config/load-config';
+import type { FileProblems } from '../../core/workspace/load-config';
 import type { FileReport } from './formats';
 import { checkSidecarPaths, type SidecarsResult } from './run-sidecars';
 

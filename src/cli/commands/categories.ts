@@ -1,5 +1,5 @@
-import { loadConfigFor } from '../../core/config/load-config';
-import { nodeConfigFs } from '../../core/config/node-config-fs';
+import { loadConfigFor } from '../../core/workspace/load-config';
+import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import { DEFAULT_TAXONOMY, type Category, type Taxonomy } from '../../core/taxonomy/taxonomy';
 import { codePointLength } from '../../core/text/positions';
 import { parseCommandArgs } from '../args';

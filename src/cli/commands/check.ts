@@ -1,4 +1,4 @@
-import type { Problem } from '../../core/validation/problem';
+import type { Problem } from '../../core/problems/problem';
 import { checkClaims, collectClaimSources, describeClaimCounts } from '../check/claims';
 import { collectTargets, foldersWithNothing, type CheckTargets } from '../check/collect';
 import { formatJson, formatSarif, formatText, type FileReport } from '../check/formats';

@@ -4,7 +4,7 @@ import type { ReviewedClaim } from '../../core/claims/types';
 import { scan } from '../../core/scanner/scan';
 import { LineIndex } from '../../core/text/positions';
 import type { Entity } from '../../core/scanner/types';
-import type { WorkspaceConfig } from '../../core/config/workspace-config';
+import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { decodeSourceText } from '../../core/text/decode';
 import { readSourceFile } from '../files';
 import { CliError, EXIT, type CliContext, type CliOutput } from '../output';

@@ -1,5 +1,5 @@
-import { ANNOTATION_STATUSES, type AnnotationStatus } from '../../core/annotations/model';
-import { updateAnnotation } from '../../core/annotations/sidecar-io';
+import { ANNOTATION_STATUSES, type AnnotationStatus } from '../../core/sidecar/model';
+import { updateAnnotation } from '../../core/sidecar/sidecar-io';
 import { didYouMean, parseCommandArgs } from '../args';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { describeTag, requiredIds, runTagEdit } from '../sidecar-edit';

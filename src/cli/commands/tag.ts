@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
-import { sidecarPathFor } from '../../core/annotations/model';
-import type { SidecarDocument } from '../../core/annotations/sidecar-io';
+import { sidecarPathFor } from '../../core/sidecar/model';
+import type { SidecarDocument } from '../../core/sidecar/sidecar-io';
 import { tagPassage, type TagRange, type TagResult } from '../../core/annotations/tagging';
-import { loadConfigFor } from '../../core/config/load-config';
-import { nodeConfigFs } from '../../core/config/node-config-fs';
+import { loadConfigFor } from '../../core/workspace/load-config';
+import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import { decodeSourceText } from '../../core/text/decode';
 import { configWarningLines } from '../config-warnings';
 import { CliError, EXIT, printError, type CliOutput } from '../output';

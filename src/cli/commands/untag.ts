@@ -1,4 +1,4 @@
-import { removeAnnotation } from '../../core/annotations/sidecar-io';
+import { removeAnnotation } from '../../core/sidecar/sidecar-io';
 import { parseCommandArgs } from '../args';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { describeTag, requiredIds, runTagEdit } from '../sidecar-edit';

@@ -7,13 +7,13 @@
  */
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Sidecar } from '../../core/annotations/model';
-import { readSidecarFile } from '../../core/annotations/sidecar-file';
-import { firstErrorNote } from '../../core/validation/problem';
+import type { Sidecar } from '../../core/sidecar/model';
+import { readSidecarFile } from '../../core/sidecar/sidecar-file';
+import { firstErrorNote } from '../../core/problems/problem';
 import { readSourceState, unreadSourceReason } from '../../core/validation/source-state';
-import { loadConfigFor } from '../../core/config/load-config';
-import { nodeConfigFs } from '../../core/config/node-config-fs';
-import type { WorkspaceConfig } from '../../core/config/workspace-config';
+import { loadConfigFor } from '../../core/workspace/load-config';
+import { nodeConfigFs } from '../../core/workspace/node-config-fs';
+import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import type { ExportSource } from '../../core/interop/export-input';
 import { sourceIri } from '../../core/interop/iri';
 import { collectTargets } from '../check/collect';

@@ -10,17 +10,17 @@
  * the new entry; anything else (a layout this file does not handle, a reader that declines the
  * result, another value) falls back to the Document path, which positions and verifies as ever.
  */
-import { cleanFastRead } from '../validation/fast-sidecar';
-import type { FastYamlLayout } from '../validation/fast-yaml';
-import type { Problem } from '../validation/problem';
-import { detectEol } from '../validation/yaml-source';
-import type { Annotation, Sidecar } from './model';
-import { addAnnotation, parseSidecar, SidecarEditError, sidecarFileText, type SidecarDocument } from './sidecar-io';
-import { appendEdit } from './append-text';
-import { sameJsonValue } from './same-json';
+import { cleanFastRead } from '../sidecar/fast-sidecar';
+import type { FastYamlLayout } from '../sidecar/fast-yaml';
+import type { Problem } from '../problems/problem';
+import { detectEol } from '../sidecar/yaml-source';
+import type { Annotation, Sidecar } from '../sidecar/model';
+import { addAnnotation, parseSidecar, SidecarEditError, sidecarFileText, type SidecarDocument } from '../sidecar/sidecar-io';
+import { appendEdit } from '../sidecar/append-text';
+import { sameJsonValue } from '../sidecar/same-json';
 
 export { sameJsonValue };
-import { applyEdit, type TextEdit } from './yaml-splice';
+import { applyEdit, type TextEdit } from '../sidecar/yaml-splice';
 
 /** A sidecar read on the fast path: its text, its content, and what an append needs of its layout. */
 export interface FastSidecar {

@@ -4,9 +4,9 @@
  * context, the creation time and the `proposed` status a reviewer later confirms or disputes.
  */
 import { randomUUID } from 'node:crypto';
-import { createTarget } from './target';
-import type { PreparedText } from './prepared-text';
-import type { Annotation, Dismissal } from './model';
+import { createTarget } from '../anchoring/target';
+import type { PreparedText } from '../anchoring/prepared-text';
+import type { Annotation, Dismissal } from '../sidecar/model';
 
 export interface NewAnnotationInput {
   text: string | PreparedText;

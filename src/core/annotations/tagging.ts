@@ -6,11 +6,11 @@
 import { closestCategoryIds } from '../taxonomy/closest-ids';
 import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
 import { codePointLength, OffsetConverter } from '../text/positions';
-import { firstErrorNote } from '../validation/problem';
-import { sidecarPathFor, type Annotation } from './model';
+import { firstErrorNote } from '../problems/problem';
+import { sidecarPathFor, type Annotation } from '../sidecar/model';
 import { newAnnotation } from './new-annotation';
-import { addAnnotation, newSidecarDocument, type SidecarDocument } from './sidecar-io';
-import { sourceHash } from './source-hash';
+import { addAnnotation, newSidecarDocument, type SidecarDocument } from '../sidecar/sidecar-io';
+import { sourceHash } from '../sidecar/source-hash';
 
 /**
  * The passage to tag: offsets, or a quote. A quote that occurs more than once needs

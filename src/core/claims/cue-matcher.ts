@@ -4,7 +4,7 @@
  * case-insensitive, whole words), compiled once per taxonomy object and cached. Finding every
  * cue of a 1 MB text is one pass over its char codes.
  */
-import { matchPhraseAt, PhraseIndex, type Phrase } from '../scanner/phrase-index';
+import { matchPhraseAt, PhraseIndex, type Phrase } from '../text/phrase-index';
 import { lowerChars, wordChars } from '../text/chars';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { EVENT_WORDS, MASKING_PHRASES, NOT_EVENT_ED } from './context-words';

@@ -5,8 +5,8 @@
  * of the source; an orphaned one covers nothing. Offsets are code points, like the sidecar's.
  */
 import { overlappingRanges } from './overlap';
-import { anchorAll, PreparedText } from '../annotations/anchoring';
-import type { AnchorResult, Sidecar } from '../annotations/model';
+import { anchorAll, PreparedText } from '../anchoring/anchoring';
+import type { AnchorResult, Sidecar } from '../sidecar/model';
 import { detectClaims, type DetectOptions } from './detect';
 import type { Claim, ReviewedClaim } from './types';
 

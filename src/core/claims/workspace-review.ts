@@ -9,14 +9,14 @@
  */
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
-import { sidecarPathFor, type Dismissal, type Sidecar } from '../annotations/model';
-import { parseSidecar } from '../annotations/sidecar-io';
-import { findConfig, loadConfigFile } from '../config/load-config';
-import { nodeConfigFs } from '../config/node-config-fs';
-import { defaultWorkspaceConfig, type WorkspaceConfig } from '../config/workspace-config';
+import { sidecarPathFor, type Dismissal, type Sidecar } from '../sidecar/model';
+import { parseSidecar } from '../sidecar/sidecar-io';
+import { findConfig, loadConfigFile } from '../workspace/load-config';
+import { nodeConfigFs } from '../workspace/node-config-fs';
+import { defaultWorkspaceConfig, type WorkspaceConfig } from '../workspace/workspace-config';
 import { decodeSourceText } from '../text/decode';
-import { readFastYaml } from '../validation/fast-yaml';
-import * as validators from '../validation/generated/validators';
+import { readFastYaml } from '../sidecar/fast-yaml';
+import * as validators from '../sidecar/generated/validators';
 import { countClaims, reviewClaims, type ReviewCounts } from './review';
 import type { ReviewedClaim } from './types';
 

@@ -9,7 +9,7 @@
  * come from the taxonomy, so brat and INCEpTION open the result with labels and colours.
  * Notes lose their line breaks and tabs (a brat line cannot hold them).
  */
-import { ANNOTATION_STATUSES, type AnnotationStatus } from '../annotations/model';
+import { ANNOTATION_STATUSES, type AnnotationStatus } from '../sidecar/model';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { anchorWarnings, type ExportWarning, type ResolvedSource } from './export-input';
 import type { ImportedAnnotation, ImportProblem } from './imported';

@@ -5,8 +5,8 @@
  * its approximate match (and reported); an orphan is reported and exported only where a format
  * can hold a quote without a position (W3C, CSV), never placed on text it does not cover.
  */
-import { anchorAll, createTarget, PreparedText } from '../annotations/anchoring';
-import type { AnchorResult, Annotation, Sidecar, TextTarget } from '../annotations/model';
+import { anchorAll, createTarget, PreparedText } from '../anchoring/anchoring';
+import type { AnchorResult, Annotation, Sidecar, TextTarget } from '../sidecar/model';
 import type { Category, Taxonomy } from '../taxonomy/taxonomy';
 import { LineIndex } from '../text/positions';
 

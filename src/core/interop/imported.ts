@@ -4,7 +4,7 @@
  * text (merge-import.ts), so an offset that drifted or a copy of the text with other line
  * endings never puts a tag on the wrong words.
  */
-import type { AnnotationStatus } from '../annotations/model';
+import type { AnnotationStatus } from '../sidecar/model';
 
 export interface ImportedAnnotation {
   /** Where it was read, for messages: `report.ann: T3`, `annotations.jsonld: item 4`. */

@@ -13,11 +13,11 @@
  *   author) replace the entry's when they differ ("updated"), else it is "unchanged";
  * - anything else is added, keeping its id when the sidecar does not use it yet.
  */
-import { anchorAll, createTarget, PreparedText } from '../annotations/anchoring';
-import type { Annotation, TextTarget } from '../annotations/model';
+import { anchorAll, createTarget, PreparedText } from '../anchoring/anchoring';
+import type { Annotation, TextTarget } from '../sidecar/model';
 import { newEntryId } from '../annotations/new-annotation';
-import { addAnnotation, newSidecarDocument, updateAnnotation, type SidecarDocument } from '../annotations/sidecar-io';
-import { sourceHash } from '../annotations/source-hash';
+import { addAnnotation, newSidecarDocument, updateAnnotation, type SidecarDocument } from '../sidecar/sidecar-io';
+import { sourceHash } from '../sidecar/source-hash';
 import { closestCategoryIds } from '../taxonomy/closest-ids';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import type { ImportedAnnotation, ImportProblem } from './imported';

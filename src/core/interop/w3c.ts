@@ -8,7 +8,7 @@
  * export is an `AnnotationCollection` whose items sit in an embedded `AnnotationPage` under
  * `first`, as the model requires; `--jsonl` writes one self-contained Annotation per line.
  */
-import { ANNOTATION_STATUSES, type AnnotationStatus } from '../annotations/model';
+import { ANNOTATION_STATUSES, type AnnotationStatus } from '../sidecar/model';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { anchorWarnings, categoryIndex, type ExportWarning, type ResolvedAnnotation, type ResolvedSource } from './export-input';
 import type { ImportedAnnotation, ImportProblem } from './imported';

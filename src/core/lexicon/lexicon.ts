@@ -8,7 +8,7 @@ import { STATE_ALIASES } from './state-aliases';
 import { buildStateNames, stateDisplayName, type StateName } from './states';
 import { monthNames, weekdayNames, type MonthName, type WeekdayName } from './calendar';
 import type { GlossaryTerm, StateAliasEntry } from './types';
-import { PhraseIndex } from '../scanner/phrase-index';
+import { PhraseIndex } from '../text/phrase-index';
 
 /** What a phrase of the index stands for. One index holds them all: one lookup per word. */
 export type PhrasePayload =

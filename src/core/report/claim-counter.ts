@@ -4,7 +4,7 @@
  * workspace turned claim detection off.
  */
 import { countClaims, reviewClaims } from '../claims';
-import type { WorkspaceConfig } from '../config/workspace-config';
+import type { WorkspaceConfig } from '../workspace/workspace-config';
 import type { ResolvedSource } from '../interop/export-input';
 import type { ClaimCounter } from './evidence-matrix';
 

@@ -4,7 +4,7 @@
  * reviewers read the untagged-claim count per source as "what is still to be tagged".
  * Pure: built from resolved sources (export-input.ts), rendered by markdown.ts and html.ts.
  */
-import type { AnnotationStatus } from '../annotations/model';
+import type { AnnotationStatus } from '../sidecar/model';
 import type { ResolvedSource } from '../interop/export-input';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 

@@ -10,7 +10,7 @@
 import { lowerChars, wordChars, isSpaceCode } from '../text/chars';
 import { OffsetConverter } from '../text/positions';
 import { getDefaultLexicon, type Lexicon, type PhrasePayload } from '../lexicon/lexicon';
-import { hashStep, matchPhraseAt, type Phrase } from './phrase-index';
+import { hashStep, matchPhraseAt, type Phrase } from '../text/phrase-index';
 import { DateParser, isoValue, type DateScanContext, type RawDate } from './dates';
 import { resolveWeekday, WEEKDAY_RELATIONS, type WeekdayReference } from './weekdays';
 import type { DateEntity, Entity, EntityKind } from './types';

@@ -4,7 +4,7 @@
  * source on disk, the same taxonomy, so the Problems panel and CI agree.
  */
 import { basename, dirname, join } from 'node:path';
-import type { SidecarDocument } from '../annotations/sidecar-io';
+import type { SidecarDocument } from '../sidecar/sidecar-io';
 import type { CheckOptions, SidecarFileCheck } from './check-file';
 import { checkSidecar } from './sidecar-checks';
 import { readSourceState } from './source-state';

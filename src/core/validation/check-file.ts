@@ -10,15 +10,15 @@
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseSidecarWithDocument, type SidecarDocument } from '../annotations/sidecar-io';
+import { parseSidecarWithDocument, type SidecarDocument } from '../sidecar/sidecar-io';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { decodeSourceText } from '../text/decode';
-import { cleanFastRead } from './fast-sidecar';
+import { cleanFastRead } from '../sidecar/fast-sidecar';
 import { checkContent, checkSidecar, type SidecarCheckResult, type SourceState } from './sidecar-checks';
 import { readSourceState } from './source-state';
 
 // The fast read lives in fast-sidecar.ts (tag appends through it too); export and the editor import it from here.
-export { cleanFastRead } from './fast-sidecar';
+export { cleanFastRead } from '../sidecar/fast-sidecar';
 
 export interface SidecarFileCheck extends SidecarCheckResult {
   path: string;

@@ -6,18 +6,18 @@
  * can print `path:line:column`.
  */
 import { isAbsolute } from 'node:path';
-import { anchorAll, PreparedText } from '../annotations/anchoring';
-import type { AnchorResult, Annotation, Dismissal, Sidecar } from '../annotations/model';
-import { SIDECAR_SUFFIX, sourceNameFor } from '../annotations/model';
-import type { SidecarDocument } from '../annotations/sidecar-io';
-import { sourceHash } from '../annotations/source-hash';
+import { anchorAll, PreparedText } from '../anchoring/anchoring';
+import type { AnchorResult, Annotation, Dismissal, Sidecar } from '../sidecar/model';
+import { SIDECAR_SUFFIX, sourceNameFor } from '../sidecar/model';
+import type { SidecarDocument } from '../sidecar/sidecar-io';
+import { sourceHash } from '../sidecar/source-hash';
 import { categoryHint } from '../taxonomy/closest-ids';
 import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
 import { LineIndex } from '../text/positions';
-import type { Problem, Severity } from './problem';
-import { sortProblems } from './problem';
-import { problemCodeInfo } from './problem-codes';
-import { locateNode, rangeAt } from './yaml-source';
+import type { Problem, Severity } from '../problems/problem';
+import { sortProblems } from '../problems/problem';
+import { problemCodeInfo } from '../problems/problem-codes';
+import { locateNode, rangeAt } from '../sidecar/yaml-source';
 
 /** What the caller found at the sidecar's `source`. */
 export type SourceState =

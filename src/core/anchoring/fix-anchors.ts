@@ -1,0 +1,53 @@
+/**
+ * `check --fix-anchors`: store the re-anchored position of every entry whose quote moved
+ * (found exactly elsewhere), and the source's new hash once every entry anchors. Fuzzy and
+ * orphaned entries are never rewritten: their quote itself changed, and only a person can
+ * say whether the new text is still what was tagged. Everything else in the file stays byte
+ * for byte (the edits go through updateAnnotation / updateDismissal / setSourceHash).
+ */
+import { createTarget, type PreparedText } from './anchoring';
+import type { AnchorResult } from '../sidecar/model';
+import { setSourceHash, updateAnnotation, updateDismissal, type SidecarDocument } from '../sidecar/sidecar-io';
+import { sourceHash } from '../sidecar/source-hash';
+
+export interface AnchorFix {
+  list: 'annotations' | 'dismissed';
+  id: string;
+  from: { start: number; end: number };
+  to: { start: number; end: number };
+}
+
+export interface FixResult {
+  doc: SidecarDocument;
+  moved: AnchorFix[];
+  /** The new hash when it was updated. */
+  hash?: { from: string; to: string };
+}
+
+/** Applies the fixes to a writable document; returns it unchanged (and no fixes) when there is nothing to do. */
+export function fixMovedAnchors(doc: SidecarDocument, anchors: { annotations: AnchorResult[]; dismissed: AnchorResult[] }, text: PreparedText): FixResult {
+  const sidecar = doc.sidecar;
+  if (!doc.writable || !sidecar) return { doc, moved: [] };
+  let next = doc;
+  const moved: AnchorFix[] = [];
+  sidecar.annotations.forEach((annotation, index) => {
+    const result = anchors.annotations[index];
+    if (result?.status !== 'moved') return;
+    next = updateAnnotation(next, annotation.id, { target: createTarget(text, result.start, result.end) });
+    moved.push({ list: 'annotations', id: annotation.id, from: { start: annotation.target.start, end: annotation.target.end }, to: { start: result.start, end: result.end } });
+  });
+  sidecar.dismissed.forEach((dismissal, index) => {
+    const result = anchors.dismissed[index];
+    if (result?.status !== 'moved') return;
+    next = updateDismissal(next, dismissal.id, { target: createTarget(text, result.start, result.end) });
+    moved.push({ list: 'dismissed', id: dismissal.id, from: { start: dismissal.target.start, end: dismissal.target.end }, to: { start: result.start, end: result.end } });
+  });
+  const everyEntryAnchors = [...anchors.annotations, ...anchors.dismissed].every((r) => r.status === 'anchored' || r.status === 'moved');
+  const current = sourceHash(text.text);
+  let hash: FixResult['hash'];
+  if (everyEntryAnchors && sidecar.sourceHash !== current) {
+    next = setSourceHash(next, current);
+    hash = { from: sidecar.sourceHash, to: current };
+  }
+  return { doc: next, moved, hash };
+}

@@ -1,0 +1,374 @@
+/**
+ * Reading and editing sidecar files (`report.txt.ann.yaml`).
+ *
+ * `parseSidecar` never throws: syntax and schema errors come back as problems, and a document
+ * with any error is not writable. Every edit returns a new `SidecarDocument` whose text differs
+ * from the old one only inside the entry it touched (see yaml-splice.ts); the `yaml` Document
+ * API renders that entry, keeping the quoting and comments of an existing entry where it can.
+ * An edit that would not re-read as the expected sidecar throws instead of returning.
+ */
+import * as YAML from 'yaml';
+import { codePointLength } from '../text/positions';
+import type { Problem } from '../problems/problem';
+import { hasErrors, sortProblems } from '../problems/problem';
+import { validateYamlText } from './schema-validation';
+import { cleanFastRead } from './fast-sidecar';
+import type { FastYamlLayout } from './fast-yaml';
+import { detectEol, findKeyNode, locateNode, parseYamlSource, rangeAt, type YamlSource } from './yaml-source';
+import { appendEdit } from './append-text';
+import { sameJsonValue } from './same-json';
+import type { Annotation, Dismissal, Sidecar } from './model';
+import { SIDECAR_VERSION } from './model';
+import {
+  applyEdit, blockItemSpan, columnOf, detectIndentStep, lineStartOf, nextLineStart, renderBlockItem, renderScalarLike,
+  type TextEdit,
+} from './yaml-splice';
+
+export type { TextEdit } from './yaml-splice';
+
+export interface SidecarDocument {
+  /** The file's text without its BOM; positions and edits count over it. */
+  readonly text: string;
+  readonly hadBom: boolean;
+  readonly eol: '\n' | '\r\n';
+  readonly document: YAML.Document.Parsed;
+  /** The content, when the file is valid YAML that matches the schema. */
+  readonly sidecar?: Sidecar;
+  readonly problems: readonly Problem[];
+  /** False when there is any error: such a document must never be written back. */
+  readonly writable: boolean;
+  /** The edit that produced this document from the previous one (for an editor's WorkspaceEdit). */
+  readonly lastEdit?: TextEdit;
+}
+
+export class SidecarEditError extends Error {
+  override name = 'SidecarEditError';
+}
+
+type EntryList = 'annotations' | 'dismissed';
+
+/**
+ * Reads a sidecar: a clean file on the fast path (its `document` parsed on first use, an
+ * annotation appended as text), any other through the `yaml` Document API, which positions every
+ * problem. Both give the same content and the same edits.
+ */
+export function parseSidecar(fileText: string): SidecarDocument {
+  return readCleanly(fileText) ?? parseSidecarWithDocument(fileText);
+}
+
+/** The `yaml` Document API's reading alone: positions every problem, keeps every token for edits (exported for the tests and benchmarks that compare both paths). */
+export function parseSidecarWithDocument(fileText: string): SidecarDocument {
+  const validated = validateYamlText(fileText, 'sidecar');
+  const problems = [...validated.problems];
+  let sidecar: Sidecar | undefined;
+  if (!hasErrors(problems)) {
+    const value = validated.value as Omit<Sidecar, 'dismissed'> & { dismissed?: Dismissal[] };
+    sidecar = { ...value, dismissed: value.dismissed ?? [] };
+    problems.push(...contentProblems(validated, sidecar));
+  }
+  const writable = !hasErrors(problems);
+  return {
+    text: validated.text,
+    hadBom: validated.hadBom,
+    eol: validated.eol,
+    document: validated.document,
+    sidecar: writable ? sidecar : undefined,
+    problems: sortProblems(problems),
+    writable,
+  };
+}
+
+/**
+ * The indentation step of documents read on the fast path (and so the fact that they were): an
+ * annotation is appended to them as text, without parsing the `yaml` Document.
+ */
+const fastIndentSteps = new WeakMap<SidecarDocument, number>();
+
+/**
+ * A clean sidecar (check's fast reader reads it, the schema and the content checks find nothing)
+ * read without the `yaml` Document API, which reads about 1.5 MB/s: a sidecar of 100,000
+ * annotations (23 MB) took the editor 15 s to open. The Document, which edits other than an
+ * append need, is parsed the first time it is asked for. Undefined when the file is not clean.
+ */
+function readCleanly(fileText: string, lastEdit?: TextEdit): SidecarDocument | undefined {
+  const hadBom = fileText.charCodeAt(0) === 0xfeff;
+  const text = hadBom ? fileText.slice(1) : fileText;
+  const layout: FastYamlLayout = {};
+  const sidecar = cleanFastRead(text, layout);
+  if (!sidecar) return undefined;
+  let document: YAML.Document.Parsed | undefined;
+  const doc: SidecarDocument = {
+    text,
+    hadBom,
+    eol: detectEol(text),
+    get document() {
+      document ??= parseYamlSource(fileText).document;
+      return document;
+    },
+    sidecar,
+    problems: [],
+    writable: true,
+    ...(lastEdit ? { lastEdit } : {}),
+  };
+  fastIndentSteps.set(doc, layout.indentStep ?? 2);
+  return doc;
+}
+
+/** The bytes to write: the text with the BOM it was read with. */
+export function sidecarFileText(doc: Pick<SidecarDocument, 'text' | 'hadBom'>): string {
+  return (doc.hadBom ? '\uFEFF' : '') + doc.text;
+}
+
+/** A new, empty sidecar with a short comment header. */
+export function newSidecarDocument(source: string, hash: string): SidecarDocument {
+  const scalar = (value: string | number) => new YAML.Document(value).toString({ lineWidth: 0 }).trimEnd();
+  const text = [
+    `# Legal Annotator annotations of ${source.replace(/[\r\n]/g, ' ')}`,
+    '# Offsets count Unicode code points of the source text. Edit with the editor or the',
+    '# legal-annotator CLI; by hand, keep each target\'s start/end and exact text in step.',
+    `version: ${SIDECAR_VERSION}`,
+    `source: ${scalar(source)}`,
+    `sourceHash: ${scalar(hash)}`,
+    'annotations: []',
+    'dismissed: []',
+    '',
+  ].join('\n');
+  return expectWritable(parseSidecar(text));
+}
+
+export function addAnnotation(doc: SidecarDocument, annotation: Annotation): SidecarDocument {
+  return addEntry(doc, 'annotations', annotation);
+}
+
+export function addDismissal(doc: SidecarDocument, dismissal: Dismissal): SidecarDocument {
+  return addEntry(doc, 'dismissed', dismissal);
+}
+
+export function removeAnnotation(doc: SidecarDocument, id: string): SidecarDocument {
+  return removeEntry(doc, 'annotations', id);
+}
+
+export function removeDismissal(doc: SidecarDocument, id: string): SidecarDocument {
+  return removeEntry(doc, 'dismissed', id);
+}
+
+/**
+ * Changes fields of one annotation; a field set to `undefined` is removed. Only that annotation's
+ * lines are rewritten, through its own `yaml` node, so its quoting and comments mostly survive.
+ */
+export function updateAnnotation(doc: SidecarDocument, id: string, changes: Partial<Omit<Annotation, 'id'>>): SidecarDocument {
+  return updateEntry(doc, 'annotations', id, changes);
+}
+
+/** Changes fields of one dismissed claim, as `updateAnnotation` does (check --fix-anchors moves both). */
+export function updateDismissal(doc: SidecarDocument, id: string, changes: Partial<Omit<Dismissal, 'id'>>): SidecarDocument {
+  return updateEntry(doc, 'dismissed', id, changes);
+}
+
+function updateEntry<T extends Annotation | Dismissal>(doc: SidecarDocument, list: EntryList, id: string, changes: Partial<Omit<T, 'id'>>): SidecarDocument {
+  const { sidecar } = expectWritable(doc);
+  const entries = sidecar![list] as (Annotation | Dismissal)[];
+  const index = entries.findIndex((a) => a.id === id);
+  if (index < 0) throw new SidecarEditError(`no ${list === 'annotations' ? 'annotation' : 'dismissal'} with id "${id}"`);
+  const copy = YAML.parseDocument(doc.text, { keepSourceTokens: true });
+  const item = (copy.get(list, true) as YAML.YAMLSeq).items[index] as YAML.YAMLMap;
+  const span = blockItemSpan(doc.text, item);
+  for (const [key, value] of Object.entries(changes)) setField(copy, item, key, value);
+  const expected = { ...entries[index] } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete expected[key];
+    else expected[key] = value;
+  }
+  const updated = entries.map((e, i) => (i === index ? expected : e));
+  const layout = { eol: doc.eol, indentStep: detectIndentStep(doc.text, doc.document) };
+  const edit: TextEdit = span
+    ? { start: span.start, end: span.end, newText: renderBlockItem(item, { ...layout, ...span }) }
+    : rewriteList(doc, list, updated);
+  return finish(doc, edit, (result) => sameJsonValue(result[list], updated));
+}
+
+/**
+ * Sets one field of an entry being rewritten (`undefined` removes it). The value goes in as a
+ * node whose quoting renderBlockItem decides, as for a new entry's `created`: a time a YAML 1.1
+ * reader would take for a date (`modified`) is written quoted. A scalar the user quoted keeps
+ * its quotes, and its comment.
+ */
+function setField(document: YAML.Document, item: YAML.YAMLMap, key: string, value: unknown): void {
+  if (value === undefined) {
+    item.delete(key);
+    return;
+  }
+  const old = item.get(key, true);
+  if (YAML.isScalar(old) && (value === null || typeof value !== 'object')) {
+    old.value = value;
+    if (old.type === YAML.Scalar.PLAIN) old.type = undefined;
+    return;
+  }
+  item.set(key, document.createNode(value));
+}
+
+export function setSourceHash(doc: SidecarDocument, hash: string): SidecarDocument {
+  expectWritable(doc);
+  const node = doc.document.get('sourceHash', true);
+  if (!YAML.isScalar(node) || !node.range) throw new SidecarEditError('sourceHash is not a plain value');
+  const edit = { start: node.range[0], end: node.range[1], newText: renderScalarLike(node, hash) };
+  return finish(doc, edit, (result) => result.sourceHash === hash);
+}
+
+/** Points the sidecar at another file name (its source was renamed or moved along with it). */
+export function setSource(doc: SidecarDocument, source: string): SidecarDocument {
+  expectWritable(doc);
+  const node = doc.document.get('source', true);
+  if (!YAML.isScalar(node) || !node.range) throw new SidecarEditError('source is not a plain value');
+  const edit = { start: node.range[0], end: node.range[1], newText: renderScalarLike(node, source) };
+  return finish(doc, edit, (result) => result.source === source);
+}
+
+function addEntry(doc: SidecarDocument, list: EntryList, entry: Annotation | Dismissal): SidecarDocument {
+  const { sidecar } = expectWritable(doc);
+  const entries: (Annotation | Dismissal)[] = sidecar![list];
+  if ([...sidecar!.annotations, ...sidecar!.dismissed].some((e) => e.id === entry.id)) {
+    throw new SidecarEditError(`id "${entry.id}" is already used in this sidecar`);
+  }
+  const value = withoutUndefined(entry);
+  const expected = (result: Sidecar) => sameJsonValue(result[list], [...entries, value]);
+  const indentStep = fastIndentSteps.get(doc);
+  if (list === 'annotations' && indentStep !== undefined) {
+    // Read on the fast path: append as text where it is the edit the Document path makes (else fall through to it).
+    const appended = appendEdit({ text: doc.text, eol: doc.eol, indentStep }, value as Annotation);
+    const next = appended && readCleanly(sidecarFileText({ text: applyEdit(doc.text, appended), hadBom: doc.hadBom }), appended);
+    if (next?.sidecar && expected(next.sidecar)) return next;
+  }
+  const seq = doc.document.get(list, true);
+  const step = detectIndentStep(doc.text, doc.document);
+  const last = YAML.isSeq(seq) && !seq.flow ? seq.items.at(-1) : undefined;
+  const lastSpan = YAML.isNode(last) ? blockItemSpan(doc.text, last) : undefined;
+  let edit: TextEdit;
+  if (lastSpan) {
+    // Append after the last entry, in its indentation.
+    edit = { start: lastSpan.end, end: lastSpan.end, newText: (needsBreak(doc.text, lastSpan.end) ? doc.eol : '') + renderBlockItem(value, { ...lastSpan, indentStep: step, eol: doc.eol }) };
+  } else {
+    edit = rewriteList(doc, list, [...entries, value]);
+  }
+  return finish(doc, edit, expected);
+}
+
+function removeEntry(doc: SidecarDocument, list: EntryList, id: string): SidecarDocument {
+  const { sidecar } = expectWritable(doc);
+  const entries: (Annotation | Dismissal)[] = sidecar![list];
+  const index = entries.findIndex((e) => e.id === id);
+  if (index < 0) throw new SidecarEditError(`no ${list === 'annotations' ? 'annotation' : 'dismissal'} with id "${id}"`);
+  const remaining = entries.filter((_, i) => i !== index);
+  const seq = doc.document.get(list, true) as YAML.YAMLSeq;
+  const item = seq.items[index];
+  const span = !seq.flow && YAML.isNode(item) ? blockItemSpan(doc.text, item) : undefined;
+  const edit = span && remaining.length > 0 ? { start: span.start, end: span.end, newText: '' } : rewriteList(doc, list, remaining);
+  return finish(doc, edit, (result) => sameJsonValue(result[list], remaining));
+}
+
+/**
+ * Rewrites a whole list: used when it is empty (`[]`), a flow sequence, missing, or becomes
+ * empty. The key line and its comment stay; only the sequence itself is replaced.
+ */
+function rewriteList(doc: SidecarDocument, list: EntryList, entries: readonly unknown[]): TextEdit {
+  const located = locateNode(doc.document, `/${list}`);
+  const key = findKeyNode(doc.document.contents, list);
+  const layout = listLayout(doc, key);
+  const items = entries.map((entry) => renderBlockItem(withoutUndefined(entry), layout)).join('');
+  if (!key?.range) {
+    // Missing list (only `dismissed` may be): append it at the end of the file.
+    const text = `${list}:${entries.length === 0 ? ' []' : ''}${doc.eol}${items}`;
+    return { start: doc.text.length, end: doc.text.length, newText: (needsBreak(doc.text, doc.text.length) ? doc.eol : '') + text };
+  }
+  const seq = located.node;
+  const valueStart = seq?.range ? seq.range[0] : key.range[1];
+  const valueEnd = seq?.range ? seq.range[1] : key.range[1];
+  const isBlock = YAML.isSeq(seq) && !seq.flow;
+  const colon = doc.text.indexOf(':', key.range[1]) + 1;
+  if (entries.length === 0) {
+    if (!isBlock) return { start: colon, end: valueEnd, newText: ' []' };
+    // `key: []`, keeping a comment that followed the key; the old items' lines go.
+    const keyLineComment = doc.text.slice(colon, nextLineStart(doc.text, colon)).trim();
+    return { start: colon, end: nextLineStart(doc.text, valueEnd), newText: ` []${keyLineComment ? ` ${keyLineComment}` : ''}${doc.eol}` };
+  }
+  if (isBlock) return { start: lineStartOf(doc.text, valueStart), end: nextLineStart(doc.text, valueEnd), newText: items };
+  // A flow sequence: take it (and the spaces before it) off the key line, put the items below.
+  let start = valueStart;
+  while (start > colon && (doc.text[start - 1] === ' ' || doc.text[start - 1] === '\t')) start--;
+  const lineEnd = nextLineStart(doc.text, valueEnd);
+  const restOfLine = doc.text.slice(valueEnd, lineEnd).replace(/\r?\n$/, '');
+  return { start, end: lineEnd, newText: restOfLine + doc.eol + items };
+}
+
+/** Indentation for a list written from scratch: that of the other list's items if it has any, else 2 spaces. */
+function listLayout(doc: SidecarDocument, key: YAML.Node | null): { dashColumn: number; contentColumn: number; indentStep: number; eol: string } {
+  const indentStep = detectIndentStep(doc.text, doc.document);
+  for (const list of ['annotations', 'dismissed'] as const) {
+    const seq = doc.document.get(list, true);
+    const first = YAML.isSeq(seq) && !seq.flow ? seq.items[0] : undefined;
+    const span = YAML.isNode(first) ? blockItemSpan(doc.text, first) : undefined;
+    if (span) return { dashColumn: span.dashColumn, contentColumn: span.contentColumn, indentStep, eol: doc.eol };
+  }
+  const keyColumn = key?.range ? columnOf(doc.text, key.range[0]) : 0;
+  return { dashColumn: keyColumn + 2, contentColumn: keyColumn + 4, indentStep, eol: doc.eol };
+}
+
+/** Applies the edit, re-reads the result and checks it says what the edit meant to say. */
+function finish(doc: SidecarDocument, edit: TextEdit, isExpected: (sidecar: Sidecar) => boolean): SidecarDocument {
+  const fileText = (doc.hadBom ? '\uFEFF' : '') + applyEdit(doc.text, edit);
+  const next = readCleanly(fileText, edit) ?? { ...parseSidecarWithDocument(fileText), lastEdit: edit };
+  if (!next.writable || !next.sidecar || !isExpected(next.sidecar)) {
+    const first = next.problems.find((p) => p.severity === 'error');
+    throw new SidecarEditError(`internal error: the edit did not produce the expected sidecar${first ? ` (${first.line}:${first.column} ${first.message})` : ''}`);
+  }
+  return next;
+}
+
+function expectWritable(doc: SidecarDocument): SidecarDocument {
+  if (!doc.writable || !doc.sidecar) {
+    const first = doc.problems.find((p) => p.severity === 'error');
+    throw new SidecarEditError(`the sidecar has errors and cannot be changed${first ? `: ${first.line}:${first.column} ${first.message}` : ''}`);
+  }
+  return doc;
+}
+
+/** Checks the schema cannot see: unique ids, ordered offsets, a quote as long as its range. */
+function contentProblems(source: YamlSource, sidecar: Sidecar): Problem[] {
+  const problems: Problem[] = [];
+  const at = (pointer: string) => {
+    const node = locateNode(source.document, pointer).node;
+    const range = node?.range ?? [0, 0];
+    return rangeAt(source.text, source.lines, range[0], range[1]);
+  };
+  const seen = new Set<string>();
+  const lists: [EntryList, (Annotation | Dismissal)[]][] = [['annotations', sidecar.annotations], ['dismissed', sidecar.dismissed]];
+  for (const [list, entries] of lists) {
+    entries.forEach((entry, index) => {
+      const path = `/${list}/${index}`;
+      if (seen.has(entry.id)) problems.push({ code: 'duplicate-id', severity: 'error', message: `id "${entry.id}" is used more than once`, ...at(`${path}/id`) });
+      seen.add(entry.id);
+      const { start, end, exact } = entry.target;
+      if (end < start) {
+        problems.push({ code: 'target-range', severity: 'error', message: `"end" (${end}) is before "start" (${start})`, ...at(`${path}/target/end`) });
+      } else if (codePointLength(exact) !== end - start) {
+        problems.push({
+          code: 'target-length',
+          severity: 'warning',
+          message: `"exact" has ${codePointLength(exact)} characters but end - start is ${end - start}: the offsets or the quote were edited by hand`,
+          ...at(`${path}/target/exact`),
+        });
+      }
+    });
+  }
+  return problems;
+}
+
+function needsBreak(text: string, offset: number): boolean {
+  return offset > 0 && text[offset - 1] !== '\n';
+}
+
+function withoutUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+

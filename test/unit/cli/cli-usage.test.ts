@@ -1,0 +1,90 @@
+// What every user of a command-line tool expects: --version, and one line with a suggestion
+// for a mistyped command or option (exit 2), in every command.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCommandArgs } from '../../../src/cli/args';
+import { CliError } from '../../../src/cli/output';
+import { COMMANDS } from '../../../src/cli/run';
+import { runCliCaptured } from '../../support/cli';
+
+const cli = (argv: string[]) => runCliCaptured(...argv);
+
+describe('legal-annotator usage', function () {
+  it('prints package.json\'s version with --version and -V', async function () {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const { code, out, err } = await cli([flag]);
+      assert.deepEqual({ code, out, err }, { code: 0, out: `${version}\n`, err: '' }, flag);
+    }
+  });
+
+  it('suggests the nearest command for a mistyped one, in one line, exit 2', async function () {
+    assert.deepEqual(await cli(['scna', 'report.txt']), {
+      code: 2,
+      out: '',
+      err: "legal-annotator: unknown command 'scna'; did you mean 'scan'? (see legal-annotator --help)\n",
+    });
+    assert.deepEqual(await cli(['--verison']), {
+      code: 2,
+      out: '',
+      err: "legal-annotator: unknown option '--verison'; did you mean '--version'? (see legal-annotator --help)\n",
+    });
+  });
+
+  it('help COMMAND prints that command\'s help, as COMMAND --help does; an unknown one gets did you mean, exit 2', async function () {
+    for (const name of Object.keys(COMMANDS)) {
+      const own = await cli([name, '--help']);
+      for (const help of ['help', '--help', '-h']) assert.deepEqual(await cli([help, name]), own, `${help} ${name}`);
+    }
+    assert.ok((await cli(['help', 'scan'])).out.startsWith('Usage: legal-annotator scan'));
+    const general = await cli(['help']);
+    assert.equal(general.code, 0);
+    assert.ok(general.out.startsWith('Usage: legal-annotator <command>'));
+    assert.deepEqual(await cli(['help', 'scna']), {
+      code: 2,
+      out: '',
+      err: "legal-annotator help: unknown command 'scna'; did you mean 'scan'? (see legal-annotator --help)\n",
+    });
+    assert.equal((await cli(['help', 'constructor'])).code, 2);
+  });
+
+  it('suggests nothing when no command is close, and never an Object property', async function () {
+    for (const name of ['frobnicate', 'constructor', 'toString']) {
+      assert.deepEqual(await cli([name]), { code: 2, out: '', err: `legal-annotator: unknown command '${name}' (see legal-annotator --help)\n` });
+    }
+  });
+
+  it('suggests the nearest option of each command, in one line, exit 2', async function () {
+    const cases: [string[], string][] = [
+      [['check', '--formt', 'json'], "legal-annotator check: unknown option '--formt'; did you mean '--format'?"],
+      [['scan', 'a.txt', '--month-first-slash'], "legal-annotator scan: unknown option '--month-first-slash'; did you mean '--month-first-slashes'?"],
+      [['export', '--jsnl'], "legal-annotator export: unknown option '--jsnl'; did you mean '--jsonl'?"],
+      [['import', '--sourcs', 'x'], "legal-annotator import: unknown option '--sourcs'; did you mean '--sources'?"],
+      [['report', '--ot', 'x'], "legal-annotator report: unknown option '--ot'; did you mean '--out'?"],
+      [['tag', 'a.txt', '--categroy', 'torture'], "legal-annotator tag: unknown option '--categroy'; did you mean '--category'?"],
+      [['check', '--no-colour'], "legal-annotator check: unknown option '--no-colour'; did you mean '--no-color'?"],
+      [['check', '--zzzzzz'], "legal-annotator check: unknown option '--zzzzzz' (see legal-annotator check --help)"],
+      [['check', '--format'], "legal-annotator check: option '--format' needs a value"],
+      [['scan', '--help=yes'], "legal-annotator scan: option '--help' takes no value"],
+    ];
+    for (const [argv, message] of cases) assert.deepEqual(await cli(argv), { code: 2, out: '', err: `${message}\n` }, argv.join(' '));
+  });
+
+  it('every command, and every command added later, parses through parseCommandArgs', async function () {
+    for (const name of Object.keys(COMMANDS)) {
+      assert.deepEqual(await cli([name, '--hepl']), { code: 2, out: '', err: `legal-annotator ${name}: unknown option '--hepl'; did you mean '--help'?\n` }, name);
+      const help = await cli([name, '--help', '--no-color']);
+      assert.equal(help.code, 0, name);
+      assert.ok(help.out.includes(`legal-annotator ${name}`), name);
+    }
+  });
+
+  it('parses known options as parseArgs does, and throws a CliError for bad usage', function () {
+    const options = { format: { type: 'string' }, fix: { type: 'boolean', default: false } } as const;
+    const { values, positionals } = parseCommandArgs('demo', ['a', '--format', 'json', '--fix', '--', '--b'], options);
+    assert.deepEqual({ ...values }, { format: 'json', fix: true });
+    assert.deepEqual(positionals, ['a', '--b']);
+    assert.throws(() => parseCommandArgs('demo', ['--fx'], options), (error: unknown) => error instanceof CliError && /did you mean '--fix'/.test(error.message));
+  });
+});

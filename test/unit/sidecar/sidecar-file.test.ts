@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSidecarFile, SidecarWriteRefused, writeSidecarFile } from '../../../src/core/sidecar/sidecar-file';
+import { addAnnotation, newSidecarDocument, parseSidecar } from '../../../src/core/sidecar/sidecar-io';
+import { sourceHash } from '../../../src/core/sidecar/source-hash';
+
+const target = { start: 0, end: 3, exact: 'The', prefix: '', suffix: ' prisoners' };
+
+describe('sidecar files', () => {
+  let folder: string;
+  beforeEach(async () => {
+    folder = await fs.mkdtemp(join(tmpdir(), 'legal-annotator-sidecar-'));
+  });
+  afterEach(async () => {
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('writes atomically and leaves no temporary file behind', async () => {
+    const path = join(folder, 'report.txt.ann.yaml');
+    const doc = addAnnotation(newSidecarDocument('report.txt', sourceHash('The prisoners')), { id: 'a1', category: 'torture', target });
+    await writeSidecarFile(path, doc);
+    assert.equal(await fs.readFile(path, 'utf8'), doc.text);
+    assert.deepEqual(await fs.readdir(folder), ['report.txt.ann.yaml']);
+    const read = await readSidecarFile(path);
+    assert.deepEqual(read?.sidecar, doc.sidecar);
+    assert.equal(await readSidecarFile(join(folder, 'missing.ann.yaml')), undefined);
+  });
+
+  it('keeps the file mode of the file it replaces', async function () {
+    if (process.platform === 'win32') this.skip();
+    const path = join(folder, 'r.txt.ann.yaml');
+    const doc = newSidecarDocument('r.txt', sourceHash(''));
+    await writeSidecarFile(path, doc);
+    await fs.chmod(path, 0o640);
+    await writeSidecarFile(path, addAnnotation(doc, { id: 'a1', category: 'torture', target }));
+    assert.equal((await fs.stat(path)).mode & 0o777, 0o640);
+  });
+
+  it('serialises writes to one path: quick successive writes all land, in order', async () => {
+    const path = join(folder, 'r.txt.ann.yaml');
+    let doc = newSidecarDocument('r.txt', sourceHash('The'));
+    const writes: Promise<void>[] = [];
+    for (let i = 0; i < 20; i++) {
+      doc = addAnnotation(doc, { id: `a${i}`, category: 'torture', target });
+      writes.push(writeSidecarFile(path, doc)); // not awaited: all in flight at once
+    }
+    await Promise.all(writes);
+    const read = await readSidecarFile(path);
+    assert.deepEqual(read?.sidecar?.annotations.map((a) => a.id), Array.from({ length: 20 }, (_, i) => `a${i}`));
+    assert.deepEqual(await fs.readdir(folder), ['r.txt.ann.yaml']);
+  });
+
+  it('two concurrent writers of different paths both land', async () => {
+    const a = join(folder, 'a.txt.ann.yaml');
+    const b = join(folder, 'b.txt.ann.yaml');
+    await Promise.all([writeSidecarFile(a, newSidecarDocument('a.txt', sourceHash('a'))), writeSidecarFile(b, newSidecarDocument('b.txt', sourceHash('b')))]);
+    assert.equal((await readSidecarFile(a))?.sidecar?.source, 'a.txt');
+    assert.equal((await readSidecarFile(b))?.sidecar?.source, 'b.txt');
+  });
+
+  it('never writes a document that had errors, and the file on disk stays as it was', async () => {
+    const path = join(folder, 'r.txt.ann.yaml');
+    const original = 'version: 1\nsource: r.txt\nsourceHash: nope\nannotations: [\n';
+    await fs.writeFile(path, original);
+    const broken = await readSidecarFile(path);
+    assert.equal(broken?.writable, false);
+    await assert.rejects(writeSidecarFile(path, broken!), SidecarWriteRefused);
+    assert.equal(await fs.readFile(path, 'utf8'), original);
+    // A failed write does not block the next one to the same path.
+    const good = newSidecarDocument('r.txt', sourceHash(''));
+    await writeSidecarFile(path, good);
+    assert.equal(await fs.readFile(path, 'utf8'), good.text);
+  });
+
+  it('a write that fails (missing folder) rejects and does not block later writes', async () => {
+    const missing = join(folder, 'no-such-folder', 'r.txt.ann.yaml');
+    const doc = newSidecarDocument('r.txt', sourceHash(''));
+    const failed = writeSidecarFile(missing, doc);
+    const later = writeSidecarFile(missing, doc);
+    await assert.rejects(failed);
+    await assert.rejects(later);
+    await fs.mkdir(join(folder, 'no-such-folder'));
+    await writeSidecarFile(missing, doc);
+    assert.equal(await fs.readFile(missing, 'utf8'), doc.text);
+  });
+
+  it('reads a BOM and CRLF sidecar and writes them back unchanged', async () => {
+    const path = join(folder, 'r.txt.ann.yaml');
+    const text = `\uFEFFversion: 1\r\nsource: r.txt\r\nsourceHash: ${sourceHash('The')}\r\nannotations: []\r\n`;
+    await fs.writeFile(path, text);
+    const doc = await readSidecarFile(path);
+    assert.deepEqual(doc?.problems, []);
+    await writeSidecarFile(path, addAnnotation(doc!, { id: 'a1', category: 'torture', target }));
+    const written = await fs.readFile(path, 'utf8');
+    assert.ok(written.startsWith(`\uFEFFversion: 1\r\nsource: r.txt\r\nsourceHash: ${sourceHash('The')}\r\nannotations:\r\n  - id: a1\r\n`));
+    assert.doesNotMatch(written, /[^\r]\n/);
+  });
+
+  it('reports a sidecar that is not UTF-8 and refuses to write over it', async () => {
+    const path = join(folder, 'r.txt.ann.yaml');
+    await fs.writeFile(path, Buffer.from([0x76, 0x3a, 0x20, 0xff, 0x0a]));
+    const doc = await readSidecarFile(path);
+    assert.equal(doc?.problems[0].code, 'encoding');
+    await assert.rejects(writeSidecarFile(path, doc!), SidecarWriteRefused);
+    assert.equal(parseSidecar('').writable, false);
+  });
+});
