@@ -64,6 +64,20 @@ export type AnchorResult =
   /** Not found: reported, never dropped, never moved onto other text. */
   | { status: 'orphaned'; reason: string };
 
+/**
+ * Whether two stored targets name the same passage: the same offsets and the same quote. The
+ * context (`prefix`, `suffix`) is left out: it is derived from the text around the passage.
+ * Two annotations of one category, or two dismissals, on the same passage are duplicates.
+ */
+export function samePassage(a: TextTarget, b: TextTarget): boolean {
+  return a.start === b.start && a.end === b.end && a.exact === b.exact;
+}
+
+/** A string equal for two targets exactly when `samePassage` holds, to find duplicates with a Map. */
+export function passageKey(target: TextTarget): string {
+  return JSON.stringify([target.start, target.end, target.exact]);
+}
+
 export function sidecarPathFor(sourcePath: string): string {
   return `${sourcePath}${SIDECAR_SUFFIX}`;
 }

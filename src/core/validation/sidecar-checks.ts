@@ -18,6 +18,7 @@ import type { Problem, Severity } from '../problems/problem';
 import { sortProblems } from '../problems/problem';
 import { problemCodeInfo } from '../problems/problem-codes';
 import { locateNode, rangeAt } from '../sidecar/yaml-source';
+import { findDuplicates } from './duplicates';
 
 /** What the caller found at the sidecar's `source`. */
 export type SourceState =
@@ -87,6 +88,7 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
       report('unknown-category', `/annotations/${index}/category`, `category "${annotation.category}" is not in the workspace taxonomy${categoryHint(input.taxonomy, annotation.category)}`);
     }
   });
+  reportDuplicates(sidecar, report);
 
   const outside = sourceValueOutsideFolder(source);
   if (outside) {
@@ -159,6 +161,36 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
     report('stale-source-hash', '/sourceHash', `${source} changed since this sidecar was saved (its hash is now ${currentHash.slice(0, 19)}...), but every entry still anchors; run check --fix-anchors to record the new hash`);
   }
   return { anchors, currentHash };
+}
+
+/**
+ * Reports each duplicate (duplicates.ts) at the later entry's id, naming the earlier one. The
+ * fields a duplicate may carry besides its passage (note, status, reason, author) are named when
+ * they differ: removing the entry would lose them.
+ */
+function reportDuplicates(sidecar: Sidecar, report: Report): void {
+  for (const duplicate of findDuplicates(sidecar)) {
+    const pointer = `/${duplicate.list}/${duplicate.index}/id`;
+    if (duplicate.list === 'annotations') {
+      const [entry, first] = [sidecar.annotations[duplicate.index], sidecar.annotations[duplicate.first.index]];
+      const differs = differingFields(entry, first, ['note', 'status', 'author']);
+      report('duplicate-annotation', pointer, `annotation ${entry.id} duplicates annotation ${first.id}: same category "${entry.category}" and passage ${passageLabel(entry)}, so the passage is counted twice; remove ${entry.id}${differs}`);
+    } else {
+      const [entry, first] = [sidecar.dismissed[duplicate.index], sidecar.dismissed[duplicate.first.index]];
+      const differs = differingFields(entry, first, ['reason', 'author']);
+      report('duplicate-dismissal', pointer, `dismissal ${entry.id} duplicates dismissal ${first.id}: same passage ${passageLabel(entry)}; remove ${entry.id}${differs}`);
+    }
+  }
+}
+
+function passageLabel(entry: Annotation | Dismissal): string {
+  return `${entry.target.start}-${entry.target.end} ${shortQuote(entry.target.exact)}`;
+}
+
+/** ` (its note, status differ from a1's: copy what you need before removing it)`, or '' when the duplicate carries nothing else. */
+function differingFields<T extends Annotation | Dismissal>(entry: T, first: T, fields: readonly (keyof T & string)[]): string {
+  const differing = fields.filter((field) => entry[field] !== first[field]);
+  return differing.length === 0 ? '' : ` (its ${differing.join(', ')} ${differing.length === 1 ? 'differs' : 'differ'} from ${first.id}'s: copy what you need before removing it)`;
 }
 
 /**
