@@ -12,7 +12,7 @@
 import { ANNOTATION_STATUSES, type AnnotationStatus } from '../sidecar/model';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { anchorWarnings, type ExportWarning, type ResolvedSource } from './export-input';
-import type { ImportedAnnotation, ImportProblem } from './imported';
+import { flattenNote, type ImportedAnnotation, type ImportProblem } from './imported';
 
 export const BRAT_STATUS_ATTRIBUTE = 'Status';
 
@@ -44,7 +44,7 @@ export function exportBratSource(resolved: ResolvedSource): BratExport {
     const t = `T${++entity}`;
     const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';');
     lines.push(`${t}\t${annotation.category} ${offsets}\t${fragments.map((f) => f.text).join(' ')}`);
-    if (annotation.note) lines.push(`#${++note}\tAnnotatorNotes ${t}\t${flatten(annotation.note)}`);
+    if (annotation.note) lines.push(`#${++note}\tAnnotatorNotes ${t}\t${flattenNote(annotation.note)}`);
     if (annotation.status) lines.push(`A${++attribute}\t${BRAT_STATUS_ATTRIBUTE} ${t} ${annotation.status}`);
   }
   return { ann: lines.length > 0 ? `${lines.join('\n')}\n` : '', count: entity, warnings };
@@ -68,10 +68,6 @@ function lineFragments(exact: string, start: number): { start: number; end: numb
   }
   if (text !== '') fragments.push({ start: fragmentStart, end: offset, text });
   return fragments;
-}
-
-function flatten(note: string): string {
-  return note.replace(/\r\n|[\r\n\t]/g, ' ');
 }
 
 /** brat's annotation.conf: one entity type per category, the Status attribute. */
@@ -143,6 +139,7 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
         exact: chars.slice(start, end).join(''),
         prefix: chars.slice(Math.max(0, start - 32), start).join(''),
         suffix: chars.slice(end, end + 32).join(''),
+        noteFlattened: true,
       });
       return;
     }

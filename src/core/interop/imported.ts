@@ -22,6 +22,11 @@ export interface ImportedAnnotation {
   prefix?: string;
   suffix?: string;
   note?: string;
+  /**
+   * The format cannot hold a line break or a tab in a note (brat writes them as spaces): an
+   * existing note that reads the same once flattened is the same note, and stays as it is.
+   */
+  noteFlattened?: boolean;
   author?: string;
   status?: AnnotationStatus;
   created?: string;
@@ -33,4 +38,9 @@ export interface ImportProblem {
   origin: string;
   severity: 'error' | 'warning';
   message: string;
+}
+
+/** A note as a format that holds one line per note writes it: line breaks and tabs become spaces. */
+export function flattenNote(note: string): string {
+  return note.replace(/\r\n|[\r\n\t]/g, ' ');
 }

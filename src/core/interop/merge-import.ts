@@ -8,9 +8,14 @@
  *
  * Merging into an existing sidecar (nothing is ever deleted):
  * - the same annotation is the entry with the same id (or whose exported W3C id it carries),
- *   else the entry covering the identical range with the same category;
+ *   else an entry covering the identical range with the same category, each entry matched at
+ *   most once (a sidecar holding the same tag twice gets both copies back from its export, not
+ *   a third), the one the import would leave unchanged first;
  * - for the same annotation, the fields the import carries (category, range, note, status,
- *   author) replace the entry's when they differ ("updated"), else it is "unchanged";
+ *   author) replace the entry's when they differ ("updated"), else it is "unchanged"; a note
+ *   from brat, which writes line breaks and tabs as spaces, is the same once the entry's is
+ *   flattened alike;
+ * - so importing an export of a sidecar into it, once or many times, leaves it byte for byte;
  * - anything else is added, keeping its id when the sidecar does not use it yet.
  */
 import { anchorAll, createTarget, PreparedText } from '../anchoring/anchoring';
@@ -20,7 +25,7 @@ import { addAnnotation, newSidecarDocument, updateAnnotation, type SidecarDocume
 import { sourceHash } from '../sidecar/source-hash';
 import { closestCategoryIds } from '../taxonomy/closest-ids';
 import type { Taxonomy } from '../taxonomy/taxonomy';
-import type { ImportedAnnotation, ImportProblem } from './imported';
+import { flattenNote, type ImportedAnnotation, type ImportProblem } from './imported';
 
 export interface MergeRequest {
   /** The source text the sidecar annotates (BOM excluded). */
@@ -56,8 +61,16 @@ export function mergeImported(request: MergeRequest): MergeResult {
   const existingRanges = anchorAll(prepared, existing.map((a) => a.target)).map((result) => (result.status === 'orphaned' ? undefined : `${result.start}:${result.end}`));
   const byId = new Map(existing.map((a) => [a.id, a]));
   const byIri = new Map(request.exportedIri ? existing.map((a) => [request.exportedIri!(a.id), a]) : []);
-  const byRange = new Map<string, Annotation>();
-  existing.forEach((a, i) => existingRanges[i] && byRange.set(`${existingRanges[i]}:${a.category}`, a));
+  // Every entry on a range and category, in file order: a sidecar may hold the same tag twice, and each copy is matched once.
+  const byRange = new Map<string, Annotation[]>();
+  existing.forEach((a, i) => {
+    if (!existingRanges[i]) return;
+    const key = `${existingRanges[i]}:${a.category}`;
+    const entries = byRange.get(key);
+    if (entries) entries.push(a);
+    else byRange.set(key, [a]);
+  });
+  const rangeOf = new Map(existing.map((a, i) => [a, existingRanges[i]]));
   const usedIds = new Set([...existing, ...doc.sidecar!.dismissed].map((e) => e.id));
   const matched = new Set<string>();
 
@@ -81,12 +94,16 @@ export function mergeImported(request: MergeRequest): MergeResult {
       problems.push({ origin: imported.origin, severity: 'warning', message: `imported at its approximate match ${anchor.start}-${anchor.end} "${anchor.text}" (score ${anchor.score.toFixed(2)})` });
     }
     const target = createTarget(prepared, anchor.start, anchor.end);
-    const same = (imported.id !== undefined ? byId.get(imported.id) : undefined)
-      ?? (imported.iri !== undefined ? byIri.get(imported.iri) : undefined)
-      ?? byRange.get(`${target.start}:${target.end}:${category}`);
-    if (same && !matched.has(same.id)) {
+    const unmatched = (entry: Annotation | undefined) => (entry && !matched.has(entry.id) ? entry : undefined);
+    const changesTo = (entry: Annotation) => changedFields(entry, imported, category, target, rangeOf.get(entry));
+    const onRange = (byRange.get(`${target.start}:${target.end}:${category}`) ?? []).filter((entry) => !matched.has(entry.id));
+    const same = unmatched(imported.id !== undefined ? byId.get(imported.id) : undefined)
+      ?? unmatched(imported.iri !== undefined ? byIri.get(imported.iri) : undefined)
+      ?? onRange.find((entry) => Object.keys(changesTo(entry)).length === 0)
+      ?? onRange[0];
+    if (same) {
       matched.add(same.id);
-      const changes = changedFields(same, imported, category, target, existingRanges[existing.indexOf(same)]);
+      const changes = changesTo(same);
       if (Object.keys(changes).length === 0) {
         unchanged++;
       } else {
@@ -133,8 +150,13 @@ function changedFields(entry: Annotation, imported: ImportedAnnotation, category
   const changes: Partial<Omit<Annotation, 'id'>> = {};
   if (entry.category !== category) changes.category = category;
   if (currentRange !== `${target.start}:${target.end}`) changes.target = target;
-  if (imported.note !== undefined && (entry.note ?? '') !== imported.note) changes.note = imported.note;
+  if (imported.note !== undefined && !sameNote(entry.note ?? '', imported.note, imported.noteFlattened)) changes.note = imported.note;
   if (imported.status !== undefined && entry.status !== imported.status) changes.status = imported.status;
   if (imported.author !== undefined && entry.author !== imported.author) changes.author = imported.author;
   return changes;
+}
+
+/** Whether an imported note says what the entry's says; from a format that flattens notes, once the entry's is flattened too. */
+function sameNote(entryNote: string, importedNote: string, flattened: boolean | undefined): boolean {
+  return entryNote === importedNote || (flattened === true && flattenNote(entryNote) === importedNote);
 }
