@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Annotation } from '../../../src/core/sidecar/model';
 import { parseSidecar } from '../../../src/core/sidecar/sidecar-io';
@@ -159,4 +161,47 @@ describe('legal-annotator export and import', () => {
     assert.equal((await cli('import', '--format', 'csv', 'x')).code, 2);
     assert.equal((await cli('import', '--format', 'brat', 'nowhere')).code, 2);
   });
+});
+
+describe('legal-annotator export then import, twice, as real processes', function () {
+  this.timeout(120_000);
+  const MAIN = join(__dirname, '../../../src/cli/main.ts');
+  const TEXT = 'The prisoners were tortured and beaten,\nthen executed.\r\nNo access for the ICRC; they were tortured again.\n';
+  let folder: string;
+
+  /** Runs the CLI in its own process in `folder`; fails the test on any exit but 0. */
+  function run(...argv: string[]): string {
+    const result = spawnSync(process.execPath, ['-r', require.resolve('tsx/cjs'), MAIN, ...argv], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(result.status, 0, `legal-annotator ${argv.join(' ')}: ${result.stderr}`);
+    return result.stderr;
+  }
+
+  beforeEach(async () => {
+    folder = await fs.mkdtemp(join(tmpdir(), 'la-idempotent-'));
+    await fs.mkdir(join(folder, '.git'));
+    await fs.writeFile(join(folder, 'r.txt'), TEXT);
+    run('tag', 'r.txt', '--category', 'torture', '--quote', 'tortured', '--occurrence', '2', '--note', 'two\nlines, and\ta tab');
+    run('tag', 'r.txt', '--category', 'wilful-killing', '--quote', 'beaten,\nthen executed', '--author', 'A. Reviewer');
+    run('tag', 'r.txt', '--category', 'denial-of-icrc-access', '--quote', 'No access for the ICRC');
+  });
+  afterEach(async () => {
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  const formats: [string, string[], string[]][] = [
+    ['brat', ['export', '--format', 'brat', '--out', 'out'], ['import', '--format', 'brat', 'out', '--sources', '.']],
+    ['W3C JSON-LD', ['export', '--format', 'w3c', '--out', 'out.jsonld'], ['import', '--format', 'w3c', 'out.jsonld']],
+    ['W3C JSON Lines', ['export', '--format', 'w3c', '--jsonl', '--out', 'out.jsonl'], ['import', '--format', 'w3c', 'out.jsonl']],
+  ];
+  for (const [name, exportArgs, importArgs] of formats) {
+    it(`${name}: the sidecar stays byte for byte`, async () => {
+      const sidecar = join(folder, 'r.txt.ann.yaml');
+      const before = await fs.readFile(sidecar);
+      run(...exportArgs);
+      for (let round = 1; round <= 2; round++) {
+        assert.match(run(...importArgs), /imported into 1 sidecar\(s\): 0 added, 0 updated, 3 unchanged/, `import ${round}`);
+        assert.deepEqual(await fs.readFile(sidecar), before, `after import ${round}`);
+      }
+    });
+  }
 });
