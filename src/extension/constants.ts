@@ -18,6 +18,7 @@ export const COMMANDS = {
   toggleSource: 'legalAnnotator.toggleSource',
   reanchorEntry: 'legalAnnotator.reanchorEntry',
   removeEntry: 'legalAnnotator.removeEntry',
+  removeDuplicate: 'legalAnnotator.removeDuplicate',
   refreshAnnotationsView: 'legalAnnotator.refreshAnnotationsView',
   revealAnnotation: 'legalAnnotator.revealAnnotation',
   dismissClaim: 'legalAnnotator.dismissClaim',
@@ -49,6 +50,9 @@ export const CLAIM_STATUS_BAR_ID = 'legalAnnotator.claimCoverage';
 
 /** Code of the diagnostic on a sentence that reports a violation and has no tag (as `check --claims`). */
 export const UNTAGGED_CLAIM_CODE = 'untagged-claim';
+
+/** Codes of the check core's duplicate entries (problem-codes.ts), which the "Remove duplicate" quick fix answers. */
+export const DUPLICATE_CODES: ReadonlySet<string> = new Set(['duplicate-annotation', 'duplicate-dismissal']);
 
 /** Setting ids (contributes.configuration in package.json). */
 export const SETTINGS = {

@@ -13,6 +13,7 @@ import { ClaimCoverageStatusBar } from './claimStatusBar';
 import { TagCodeActions } from './codeActions';
 import { COMMANDS, OUTPUT_CHANNEL_NAME } from './constants';
 import { TagDecorations } from './decorations';
+import { registerDuplicateQuickFix } from './duplicateQuickFix';
 import { registerEvidenceMatrix, type EvidenceMatrixPanel } from './evidenceMatrix';
 import { registerExportCommand } from './exportCommand';
 import { SourceHovers } from './hovers';
@@ -95,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   const anchorDiagnostics = new AnchorDiagnostics(store, log);
   context.subscriptions.push(anchorDiagnostics, new SidecarDiagnostics(configs, log));
   registerAnchorQuickFixes(context, store, anchorDiagnostics, log);
+  registerDuplicateQuickFix(context, store, log);
   registerExportCommand(context, configs, log);
   const evidenceMatrix = registerEvidenceMatrix(context, configs, store, log);
   const ready = trackSources(context, store, configs, sources, log, metrics);
