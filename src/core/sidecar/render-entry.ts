@@ -1,0 +1,106 @@
+/**
+ * A new entry's text without the `yaml` Document API. renderBlockItem (yaml-splice.ts) builds a
+ * Document for each entry and parses each of its strings again as YAML 1.1, about a tenth of a
+ * millisecond an entry: 100,000 imported annotations took it over 10 s. This renderer gives the
+ * very text renderBlockItem gives, for the values every sidecar entry is made of: mappings with
+ * plain keys holding single-line strings without control characters, safe integers and nested
+ * mappings. For anything else (a line break in a note, a float, a list) it returns undefined and
+ * the caller renders with renderBlockItem. A property test compares the two.
+ *
+ * The choices it copies are those of `yaml`'s stringifyString with renderBlockItem's options:
+ * a string is plain unless its first character is an indicator, it holds `: ` or ` #`, it ends
+ * with a space or `:`, or a YAML 1.2 core tag would read it as something else (`42`, `true`,
+ * `null`, `""`); otherwise quoted, in single quotes when it holds `"` and no `'`, else in double
+ * quotes (JSON's escapes for these strings). renderBlockItem double-quotes any string a YAML 1.1
+ * reader would read otherwise (readsDifferentlyInYaml11), which is asked only when it decides.
+ */
+import * as YAML from 'yaml';
+import { readsDifferentlyInYaml11 } from './yaml-splice';
+
+export interface EntryLayout {
+  dashColumn: number;
+  contentColumn: number;
+  indentStep: number;
+  eol: string;
+}
+
+/** What stringifyString refuses to write plain (its own pattern, for a string on one line). */
+const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+/** Characters this renderer leaves to renderBlockItem: control characters, line breaks of YAML 1.1, a BOM, unpaired surrogates. */
+// eslint-disable-next-line no-control-regex
+const DECLINED_CHARACTER = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
+const DOCUMENT_MARKER = /^(%|---|\.\.\.)/;
+
+/** The tests of the tags other than `str` of a schema: a plain string one of them matches would not read back as a string. */
+function nonStringTests(version: '1.1' | '1.2'): RegExp[] {
+  const tags = new YAML.Document(null, { version }).schema.tags as { default?: boolean; tag: string; test?: RegExp }[];
+  return tags.filter((tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test).map((tag) => tag.test!);
+}
+
+const CORE_TESTS = nonStringTests('1.2');
+const YAML11_TESTS = nonStringTests('1.1');
+
+/** The entry as a block sequence item in `layout`, exactly as renderBlockItem writes it; undefined for a value this renderer leaves to it. */
+export function renderPlainEntry(value: unknown, layout: EntryLayout): string | undefined {
+  const lines: string[] = [];
+  if (!isMapping(value) || !mappingLines(value, '', layout.indentStep, lines) || lines.length === 0) return undefined;
+  const contentColumn = Math.max(layout.contentColumn, layout.dashColumn + 2);
+  const pad = ' '.repeat(contentColumn);
+  let text = `${' '.repeat(layout.dashColumn)}-${' '.repeat(contentColumn - layout.dashColumn - 1)}${lines[0]}${layout.eol}`;
+  for (let i = 1; i < lines.length; i++) text += pad + lines[i] + layout.eol;
+  return text;
+}
+
+/**
+ * The lines of a mapping's fields, as `key: value` at `indent` (nested mappings `step` further
+ * in), each without its line break; undefined for a mapping this renderer leaves to renderBlockItem.
+ */
+export function renderPlainFields(value: Record<string, unknown>, indent: string, step: number): string[] | undefined {
+  const lines: string[] = [];
+  return mappingLines(value, indent, step, lines) ? lines : undefined;
+}
+
+function mappingLines(value: Record<string, unknown>, indent: string, step: number, lines: string[]): boolean {
+  const keys = Object.keys(value);
+  if (keys.length === 0) return false;
+  for (const key of keys) {
+    if (!PLAIN_KEY.test(key) || CORE_TESTS.some((test) => test.test(key))) return false;
+    const field = value[key];
+    if (isMapping(field)) {
+      lines.push(`${indent}${key}:`);
+      if (!mappingLines(field, indent + ' '.repeat(step), step, lines)) return false;
+      continue;
+    }
+    const scalar = renderScalar(field);
+    if (scalar === undefined) return false;
+    lines.push(`${indent}${key}: ${scalar}`);
+  }
+  return true;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+function renderScalar(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
+  if (typeof value !== 'string' || value.includes('\n') || DECLINED_CHARACTER.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
+  const plain = !NOT_PLAIN.test(value) && !CORE_TESTS.some((test) => test.test(value));
+  const single = !plain && value.includes('"') && !value.includes("'");
+  // Double quotes, whatever YAML 1.1 says: it is asked only when its answer can change the style.
+  if (!plain && !single) return JSON.stringify(value);
+  const readsOtherwise = plain ? plainReadsDifferentlyIn11(value) : readsDifferentlyInYaml11(value);
+  if (readsOtherwise) return JSON.stringify(value);
+  return single ? `'${value}'` : value;
+}
+
+/**
+ * readsDifferentlyInYaml11 of a string `yaml` writes plain, without parsing it when it starts
+ * with a letter or a digit: such a string reads back as one plain scalar, which YAML 1.1 takes
+ * for something else exactly when one of its tags (yes, off, null, 0x1F, a date...) matches it.
+ */
+function plainReadsDifferentlyIn11(value: string): boolean {
+  if (!/^[A-Za-z0-9]/.test(value)) return readsDifferentlyInYaml11(value);
+  return YAML11_TESTS.some((test) => test.test(value));
+}
