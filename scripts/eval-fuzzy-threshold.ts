@@ -10,11 +10,11 @@
  * - the quote deleted (any acceptance is a wrong match);
  * - the quote and 20 characters on each side replaced by random text (likewise).
  */
-import { readFileSync } from 'node:fs';
 import { PreparedText, createTarget } from '../src/core/anchoring/anchoring';
 import { findFuzzyMatch } from '../src/core/anchoring/fuzzy-search';
 import type { TextTarget } from '../src/core/sidecar/model';
 import { codePointLength } from '../src/core/text/positions';
+import { readEvalCorpus } from './eval-corpus';
 
 const THRESHOLDS = [0.7, 0.75, 0.8, 0.85];
 const LENGTHS = [8, 15, 30, 60, 120, 300];
@@ -22,32 +22,7 @@ type Case = 'word' | 'word+context' | 'deleted' | 'deleted+context';
 const CASES: Case[] = ['word', 'word+context', 'deleted', 'deleted+context'];
 
 function main(): void {
-  const args = process.argv.slice(2);
-  const option = (name: string, fallback: number): number => {
-    const at = args.indexOf(name);
-    return at >= 0 ? Number(args.splice(at, 2)[1]) : fallback;
-  };
-  const cases = option('--cases', 300);
-  let seed = option('--seed', 12345);
-  if (args.length === 0) {
-    console.error('usage: npx tsx scripts/eval-fuzzy-threshold.ts FILE... [--cases N] [--seed N]');
-    process.exit(2);
-  }
-  // ASCII text keeps UTF-16 and code-point offsets equal, which the edits below rely on.
-  const text = args.map((file) => readFileSync(file, 'utf8')).join('\n').replace(/[^\x20-\x7e\n]/gu, ' ');
-  const random = (n: number): number => {
-    seed = (seed * 48271) % 2147483647;
-    return seed % n;
-  };
-  const words = text.match(/[A-Za-z]{3,}/gu) ?? ['word'];
-  const noise = (length: number): string => Array.from({ length }, () => 'abcdefghij klmnop'[random(17)]).join('');
-
-  const replaceWord = (quote: string): string | undefined => {
-    const found = [...quote.matchAll(/[A-Za-z]{3,}/gu)];
-    if (found.length === 0) return undefined;
-    const word = found[random(found.length)];
-    return quote.slice(0, word.index) + words[random(words.length)] + quote.slice((word.index ?? 0) + word[0].length);
-  };
+  const { text, cases, random, noise, replaceWord } = readEvalCorpus('eval-fuzzy-threshold.ts');
 
   const edit = (kind: Case, target: TextTarget): string | undefined => {
     const { start, end } = target;
@@ -73,7 +48,7 @@ function main(): void {
       if (edited === undefined) continue;
       const prepared = new PreparedText(edited);
       THRESHOLDS.forEach((threshold, i) => {
-        const outcome = findFuzzyMatch(prepared, target.exact, codePointLength(target.exact), target, start, threshold);
+        const outcome = findFuzzyMatch(prepared, target.exact, codePointLength(target.exact), target, start, { threshold });
         // For edited quotes count only matches at the quote's own place.
         const right = kind.startsWith('deleted') || (outcome.found !== undefined && Math.abs(outcome.found.start - start) <= 40);
         if (outcome.found !== undefined && right) accepted[i]++;

@@ -2,16 +2,21 @@
  * Anchoring: finding a stored target again in the current source text (brief, section 2).
  *
  *   (a) the quote is still at its stored position       -> anchored
- *   (b) an exact copy elsewhere (exact-search.ts)        -> moved
+ *   (b) an exact copy elsewhere whose context agrees     -> moved (exact-search.ts)
  *   (c) an approximate copy scoring >= FUZZY_THRESHOLD   -> fuzzy (fuzzy-search.ts)
  *   (d) none of these                                    -> orphaned, with the reason
+ *
+ * An exact copy whose context does not agree (the tagged sentence was deleted, the same words
+ * remain in a glossary or a quotation) is not a move: the fuzzy search may still find the edited
+ * passage, and an orphan's reason names the copy, so a person can decide.
  *
  * Offsets in and out are code points; searching happens on the UTF-16 string and is converted
  * at this boundary only. Nothing here throws, whatever the target holds: an annotation that
  * cannot be anchored is reported as orphaned, never dropped and never moved onto other text.
  */
 import type { AnchorResult, TextTarget } from '../sidecar/model';
-import { findExactCopy } from './exact-search';
+import type { StoredContext } from './context';
+import { MOVE_CONTEXT_THRESHOLD, findExactCopy, isMove, moveScore, type ExactHit } from './exact-search';
 import { FUZZY_MAX_QUOTE, FUZZY_THRESHOLD, findFuzzyMatch, maxErrorsFor } from './fuzzy-search';
 import { PreparedText, prepare } from './prepared-text';
 import { codePointLength } from '../text/positions';
@@ -33,6 +38,16 @@ function orphaned(reason: string): AnchorResult {
   return { status: 'orphaned', reason };
 }
 
+/** What an orphan's reason opens with: the quote is gone, or its one exact copy is other text. */
+function whatIsLeft(prepared: PreparedText, copy: ExactHit | undefined, context: StoredContext): string {
+  if (copy === undefined) return 'the quote is no longer in the text';
+  const at = `an exact copy of the quote exists at ${prepared.toCodePoint(copy.start)}`;
+  if (context.prefix.length === 0 && context.suffix.length === 0) {
+    return `${at}, but the target stores no context to tell its ${copy.copies} copies apart`;
+  }
+  return `${at}, but its context does not match (context score ${moveScore(copy, context).toFixed(2)}, below the ${MOVE_CONTEXT_THRESHOLD} needed for a move)`;
+}
+
 function anchorPrepared(prepared: PreparedText, target: TextTarget): AnchorResult {
   if (target === null || typeof target !== 'object') return orphaned('the target is missing');
   const quote = asString(target.exact);
@@ -49,20 +64,21 @@ function anchorPrepared(prepared: PreparedText, target: TextTarget): AnchorResul
   // A garbage position still leaves the quote to search for; it only loses the position hint.
   const oldStart = prepared.toUtf16(validPosition ? target.start : 0);
 
-  // (b) An exact copy elsewhere.
+  // (b) An exact copy elsewhere, with the quote's context.
   const exact = findExactCopy(prepared, quote, context, oldStart);
-  if (exact !== undefined) {
+  if (exact !== undefined && isMove(exact, context)) {
     return { status: 'moved', start: prepared.toCodePoint(exact.start), end: prepared.toCodePoint(exact.end) };
   }
+  const lost = whatIsLeft(prepared, exact, context);
 
   // (c) An approximate copy.
   const quoteCodePoints = codePointLength(quote);
   if (quote.length > FUZZY_MAX_QUOTE) {
-    return orphaned(`no exact copy of the quote (${quoteCodePoints} characters) is left, and quotes longer than ${FUZZY_MAX_QUOTE} characters are not searched approximately`);
+    return orphaned(`${lost}; quotes longer than ${FUZZY_MAX_QUOTE} characters (this one has ${quoteCodePoints}) are not searched approximately`);
   }
   const maxErrors = maxErrorsFor(quoteCodePoints);
-  if (maxErrors === 0) return orphaned(`the quote "${quote}" is no longer in the text`);
-  const fuzzy = findFuzzyMatch(prepared, quote, quoteCodePoints, context, oldStart);
+  if (maxErrors === 0) return orphaned(exact === undefined ? `the quote "${quote}" is no longer in the text` : `${lost}; a quote of one character is not searched approximately`);
+  const fuzzy = findFuzzyMatch(prepared, quote, quoteCodePoints, context, oldStart, { copy: exact });
   if (fuzzy.found !== undefined) {
     const { start, end, score } = fuzzy.found;
     return { status: 'fuzzy', start: prepared.toCodePoint(start), end: prepared.toCodePoint(end), score, text: prepared.text.slice(start, end) };
@@ -73,11 +89,11 @@ function anchorPrepared(prepared: PreparedText, target: TextTarget): AnchorResul
   if (fuzzy.best !== undefined) {
     const at = prepared.toCodePoint(fuzzy.best.start);
     return orphaned(
-      `the quote is no longer in the text; the closest approximate match (at ${at}, ${fuzzy.best.errors} edits) ` +
+      `${lost}; the closest approximate match (at ${at}, ${fuzzy.best.errors} edits) ` +
         `scores ${fuzzy.best.score.toFixed(2)}, below the ${FUZZY_THRESHOLD} needed to accept it`,
     );
   }
-  return orphaned(`the quote is no longer in the text, and nothing within ${fuzzy.searched.maxErrors} edits of it was found in characters ${searched}`);
+  return orphaned(`${lost}, and nothing within ${fuzzy.searched.maxErrors} edits of it was found in characters ${searched}`);
 }
 
 /** Anchors one target. For many targets over the same text use `anchorAll`, or pass a `PreparedText`. */

@@ -1,8 +1,9 @@
 /**
  * `check --fix-anchors`: store the re-anchored position of every entry whose quote moved
- * (found exactly elsewhere), and the source's new hash once every entry anchors. Fuzzy and
- * orphaned entries are never rewritten: their quote itself changed, and only a person can
- * say whether the new text is still what was tagged. Everything else in the file stays byte
+ * (found exactly elsewhere, in its own context: see `isMove`), and the source's new hash once
+ * every entry anchors. Fuzzy and orphaned entries are never rewritten, neither their offsets nor
+ * their prefix and suffix: their quote changed, or only its words are left in other context (a
+ * glossary, a quotation), and only a person can say whether that text is still what was tagged. Everything else in the file stays byte
  * for byte (the edits go through updateAnnotation / updateDismissal / setSourceHash).
  */
 import { createTarget, type PreparedText } from './anchoring';

@@ -1,5 +1,5 @@
 /**
- * Step (c) of anchoring: no exact copy of the quote is left; look for an approximate one, scored
+ * Step (c) of anchoring: no exact copy of the quote with its context is left (exact-search.ts); look for an approximate one, scored
  * as Hypothesis scores it (quote 50, prefix 20, suffix 20, position 2, normalised to [0, 1]).
  *
  * Bounds, so that no input can hang the editor or the CLI:
@@ -20,7 +20,7 @@
  *   for long quotes (see `bestInWindow`).
  */
 import { alignMatchEnd, approxSearch } from './approx';
-import { contextSimilarity, textAfter, textBefore, type StoredContext } from './context';
+import { contextFit, type ContextFit, type StoredContext } from './context';
 import type { PreparedText } from './prepared-text';
 
 /**
@@ -51,6 +51,8 @@ const MIN_CANDIDATES = 4;
 /** Alignment steps allowed per window, a few milliseconds. */
 const ALIGNMENT_BUDGET = 4_000_000;
 const WINDOW_RADII = [2_048, 32_768];
+/** A noncharacter: stands in for the characters of an exact copy, so that it matches no quote. */
+const COPY_MASK = '\uffff';
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
 const TOTAL_WEIGHT = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
 
@@ -72,12 +74,20 @@ export function maxErrorsFor(codePoints: number): number {
   return Math.min(FUZZY_MAX_ERRORS, Math.floor(codePoints / 2));
 }
 
+/**
+ * The context part of the score, in [0, 1]: prefix and suffix similarity weighted as in the
+ * fuzzy score. The exact search ranks copies of a quote by it and takes a copy as a move only
+ * at MOVE_CONTEXT_THRESHOLD or above (exact-search.ts), so both steps judge context alike.
+ */
+export function contextScore(fit: ContextFit): number {
+  return (WEIGHTS.prefix * fit.prefix + WEIGHTS.suffix * fit.suffix) / (WEIGHTS.prefix + WEIGHTS.suffix);
+}
+
 function scoreMatch(text: string, hit: { start: number; end: number; errors: number }, quote: string, context: StoredContext, oldStart: number): number {
   const quoteScore = 1 - hit.errors / quote.length;
-  const prefixScore = contextSimilarity(context.prefix, textBefore(text, hit.start, context.prefix.length));
-  const suffixScore = contextSimilarity(context.suffix, textAfter(text, hit.end, context.suffix.length));
+  const contextPart = contextScore(contextFit(text, hit.start, hit.end, context));
   const positionScore = text.length === 0 ? 1 : 1 - Math.abs(hit.start - oldStart) / text.length;
-  const raw = WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore;
+  const raw = WEIGHTS.quote * quoteScore + (WEIGHTS.prefix + WEIGHTS.suffix) * contextPart + WEIGHTS.position * positionScore;
   return Math.max(0, Math.min(1, raw / TOTAL_WEIGHT));
 }
 
@@ -91,7 +101,7 @@ function scoreMatch(text: string, hit: { start: number; end: number; errors: num
 function bestInWindow(prepared: PreparedText, from: number, to: number, quote: string, maxErrors: number, context: StoredContext, oldStart: number): FuzzyHit | undefined {
   const { text } = prepared;
   const budget = Math.floor(ALIGNMENT_BUDGET / (quote.length * (2 * maxErrors + 1)));
-  const ends = approxSearch(text.slice(from, to), quote, maxErrors)
+  const ends = approxSearch(withoutExactCopies(text.slice(from, to), quote), quote, maxErrors)
     .map((match) => (prepared.isBoundary(from + match.end) ? from + match.end : from + match.end + 1))
     .sort((a, b) => Math.abs(a - oldStart) - Math.abs(b - oldStart) || a - b)
     .slice(0, Math.max(MIN_CANDIDATES, Math.min(FUZZY_MAX_CANDIDATES, budget)));
@@ -107,6 +117,15 @@ function bestInWindow(prepared: PreparedText, from: number, to: number, quote: s
 }
 
 /**
+ * The window with every exact copy of the quote blanked out. Myers' algorithm reports only the
+ * lowest-error matches, so an exact copy (one the exact search judged other text: its context does
+ * not agree) would hide every edited copy; the exact copy itself is scored separately (`copy`).
+ */
+function withoutExactCopies(window: string, quote: string): string {
+  return window.includes(quote) ? window.replaceAll(quote, COPY_MASK.repeat(quote.length)) : window;
+}
+
+/**
  * Errors worth searching for: a match with e errors in a quote of L code units scores at most
  * (50·(1 - e/L) + 20 + 20 + 2) / 92, which is below the threshold once e > L·92·(1 - T)/50.
  */
@@ -115,9 +134,16 @@ function searchErrors(quote: string, maxErrors: number, threshold: number): numb
   return Math.min(maxErrors, reachable);
 }
 
+export interface FuzzyOptions {
+  /** Another value than FUZZY_THRESHOLD only to measure, see the script. */
+  threshold?: number;
+  /** An exact copy the exact search did not take as a move: a candidate with no errors, scored like the others. */
+  copy?: { start: number; end: number };
+}
+
 /**
  * Best approximate match of `quote` (UTF-16 `oldStart` is where it was) with a score at or
- * above `threshold` (another value than FUZZY_THRESHOLD only to measure, see the script).
+ * above the threshold: an edited copy, or the exact copy given, whichever scores higher.
  */
 export function findFuzzyMatch(
   prepared: PreparedText,
@@ -125,13 +151,14 @@ export function findFuzzyMatch(
   quoteCodePoints: number,
   context: StoredContext,
   oldStart: number,
-  threshold = FUZZY_THRESHOLD,
+  { threshold = FUZZY_THRESHOLD, copy }: FuzzyOptions = {},
 ): FuzzyOutcome {
   const { text } = prepared;
   const maxErrors = searchErrors(quote, maxErrorsFor(quoteCodePoints), threshold);
   let best: FuzzyHit | undefined;
   let searched = { from: 0, to: 0, maxErrors };
   if (maxErrors === 0 || quote.length > FUZZY_MAX_QUOTE) return { searched };
+  if (copy !== undefined) best = { ...copy, errors: 0, score: scoreMatch(text, { ...copy, errors: 0 }, quote, context, oldStart) };
   const span = quote.length + maxErrors;
   for (const radius of WINDOW_RADII) {
     const from = Math.max(0, oldStart - radius);

@@ -6,14 +6,19 @@
  * Precisely, for each target t = createTarget(original, s, e) and result r = anchorAll(edited)[i]:
  *  1. r.status is one of the four, and nothing throws;
  *  2. anchored => r.start = t.start, r.end = t.end, and edited[r.start, r.end) = t.exact;
- *  3. moved    => edited[r.start, r.end) = t.exact;
- *  4. fuzzy    => edited[r.start, r.end) = r.text, t.exact occurs nowhere in edited,
+ *  3. moved    => edited[r.start, r.end) = t.exact, and the stored context agrees there
+ *                 (isMove: the context score reaches MOVE_CONTEXT_THRESHOLD, or the target has
+ *                 no context and this is the only copy);
+ *  4. fuzzy    => edited[r.start, r.end) = r.text, no exact copy of t.exact anywhere in edited
+ *                 would count as a move (checked over every copy, not the search's windows),
  *                 UTF-16 edit distance(r.text, t.exact) <= min(256, floor(|t.exact| / 2)),
  *                 and FUZZY_THRESHOLD <= r.score <= 1;
- *  5. orphaned => a non-empty reason;
- *  6. if no edit touched the quote's own characters (shiftRange tracks this) and the quote is
- *     not empty, r is anchored or moved (onto its true new position or another exact copy);
- *     if, moreover, the quote is still at its stored offsets, r is anchored;
+ *  5. orphaned => a non-empty reason, which names an exact copy when there is one;
+ *  6. if no edit touched the quote's own characters nor its stored context (shiftRange tracks
+ *     the quote and the context around it as one range) and the quote is not empty, r is
+ *     anchored or moved (onto its true new position or another copy in the same context),
+ *     unless the target stores no context and the edits made another copy of its quote; if,
+ *     moreover, the quote is still at its stored offsets, r is anchored;
  *  7. an empty quote is orphaned.
  * Offsets are code points. Texts mix ASCII, repeated words (so copies compete), astral
  * characters, CRLF and LF, Arabic, Hebrew and combining marks.
@@ -24,7 +29,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { FUZZY_THRESHOLD, anchorAll, createTarget, shiftRange, type Range } from '../../../src/core/anchoring/anchoring';
+import { FUZZY_THRESHOLD, PreparedText, anchorAll, createTarget, shiftRange, type Range } from '../../../src/core/anchoring/anchoring';
+import { isMove } from '../../../src/core/anchoring/exact-search';
+import { contextFit } from '../../../src/core/anchoring/context';
+import { contextScore } from '../../../src/core/anchoring/fuzzy-search';
 import type { TextTarget } from '../../../src/core/sidecar/model';
 import { editDistance } from '../../../src/core/text/edit-distance';
 
@@ -49,6 +57,21 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.record({ at: fc.nat(), remove: fc.n
 
 const slice = (points: string[], start: number, end: number): string => points.slice(start, end).join('');
 
+/** Every exact copy of the target's quote in `text` (on code-point boundaries), with `isMove`'s verdict on each. */
+function copiesOf(text: string, target: TextTarget): { start: number; move: boolean }[] {
+  const prepared = new PreparedText(text);
+  const starts: number[] = [];
+  for (let at = text.indexOf(target.exact); at >= 0; at = text.indexOf(target.exact, at + 1)) {
+    if (prepared.isBoundary(at) && prepared.isBoundary(at + target.exact.length)) starts.push(at);
+  }
+  return starts.map((start) => {
+    const end = start + target.exact.length;
+    const fit = contextFit(text, start, end, target);
+    const hit = { start, end, fit, context: contextScore(fit), copies: starts.length };
+    return { start: prepared.toCodePoint(start), move: isMove(hit, target) };
+  });
+}
+
 describe('anchoring: property (fast-check)', function () {
   this.timeout(60_000);
 
@@ -68,6 +91,9 @@ describe('anchoring: property (fast-check)', function () {
         });
         const tracked: Range[] = targets.map((t) => ({ start: t.start, end: t.end }));
         const touched = targets.map(() => false);
+        // The quote with its stored context: text inserted right at its edges leaves the context as stored.
+        const withContext: Range[] = targets.map((t) => ({ start: t.start - Array.from(t.prefix).length, end: t.end + Array.from(t.suffix).length }));
+        const contextTouched = targets.map(() => false);
         let points = original;
         for (const edit of edits) {
           const start = edit.at % (points.length + 1);
@@ -78,6 +104,11 @@ describe('anchoring: property (fast-check)', function () {
             const shifted = shiftRange(range, { start, end, newLength: inserted.length });
             tracked[i] = { start: shifted.start, end: shifted.end };
             touched[i] ||= shifted.touched;
+          });
+          withContext.forEach((range, i) => {
+            const shifted = shiftRange(range, { start, end, newLength: inserted.length });
+            withContext[i] = { start: shifted.start, end: shifted.end };
+            contextTouched[i] ||= shifted.touched;
           });
         }
         const edited = points.join('');
@@ -90,10 +121,14 @@ describe('anchoring: property (fast-check)', function () {
             assert.equal(result.status, 'orphaned', context);
             return;
           }
+          const copies = copiesOf(edited, target);
           if (!touched[i]) {
             assert.equal(slice(points, tracked[i].start, tracked[i].end), target.exact, `harness: ${context}`);
-            assert.ok(result.status === 'anchored' || result.status === 'moved', `untouched quote not found exactly: ${context}`);
             if (tracked[i].start === target.start) assert.equal(result.status, 'anchored', context);
+            const noContext = target.prefix === '' && target.suffix === '';
+            if (!contextTouched[i] && !(noContext && copies.length > 1)) {
+              assert.ok(result.status === 'anchored' || result.status === 'moved', `quote and context untouched, not found: ${context}`);
+            }
           }
           switch (result.status) {
             case 'anchored':
@@ -102,10 +137,11 @@ describe('anchoring: property (fast-check)', function () {
               break;
             case 'moved':
               assert.equal(slice(points, result.start, result.end), target.exact, context);
+              assert.ok(copies.some((copy) => copy.start === result.start && copy.move), `moved onto a copy whose context does not agree: ${context}`);
               break;
             case 'fuzzy': {
               assert.equal(slice(points, result.start, result.end), result.text, context);
-              assert.ok(!edited.includes(target.exact), `fuzzy although an exact copy exists: ${context}`);
+              assert.ok(!copies.some((copy) => copy.move), `fuzzy although an exact copy in its context exists: ${context}`);
               const allowed = Math.min(256, Math.floor(Array.from(target.exact).length / 2));
               assert.ok(editDistance(result.text, target.exact) <= allowed, `too far from the quote: ${context}`);
               assert.ok(result.score >= FUZZY_THRESHOLD && result.score <= 1, context);
@@ -113,6 +149,8 @@ describe('anchoring: property (fast-check)', function () {
             }
             case 'orphaned':
               assert.ok(typeof result.reason === 'string' && result.reason.length > 0, context);
+              assert.ok(!copies.some((copy) => copy.move), `orphaned although an exact copy in its context exists: ${context}`);
+              if (copies.length > 0 && target.exact.length > 0) assert.match(result.reason, /an exact copy of the quote exists at \d+/, context);
               break;
             default:
               assert.fail(`unknown status: ${context}`);

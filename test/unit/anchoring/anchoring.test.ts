@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FUZZY_THRESHOLD, PreparedText, anchor, anchorAll, createTarget, shiftRange } from '../../../src/core/anchoring/anchoring';
 import { alignMatchEnd } from '../../../src/core/anchoring/approx';
+import { MOVE_CONTEXT_THRESHOLD } from '../../../src/core/anchoring/exact-search';
 import type { AnchorResult, TextTarget } from '../../../src/core/sidecar/model';
 import { editDistance } from '../../../src/core/text/edit-distance';
 import { describeGrowth, MAX_GROWTH_RATIO, measureGrowth } from '../../hostile/growth';
@@ -114,8 +115,9 @@ describe('anchoring: choosing between exact copies', () => {
   });
 
   it('when context cannot decide, the nearest copy wins, and equal distances pick the earlier one', () => {
-    const text = `x ${copy} y ${copy} z ${copy} w`;
-    const target: TextTarget = { start: 0, end: copy.length, exact: copy, prefix: 'unrelated', suffix: 'nothing alike' };
+    // Every copy stands in the same context, which is also the stored one.
+    const text = `x ${copy} y x ${copy} y x ${copy} y`;
+    const target: TextTarget = { start: 0, end: copy.length, exact: copy, prefix: 'x ', suffix: ' y' };
     const second = cpIndexOf(text, copy, 5);
     assert.deepEqual(anchor(text, { ...target, start: second + 3, end: second + 3 + copy.length }), {
       status: 'moved',
@@ -129,6 +131,61 @@ describe('anchoring: choosing between exact copies', () => {
       start: second,
       end: second + copy.length,
     });
+  });
+});
+
+describe('anchoring: an exact copy is a move only with its context', () => {
+  const SENTENCE = 'The Detaining Power shall not use electric shocks on prisoners of war.';
+  const BEFORE = 'Article 17. Every prisoner of war, when questioned, is bound to give only his name. ';
+  const AFTER = ' No physical or mental torture may be inflicted on them.';
+  const GLOSSARY = '\n\nGlossary: "electric shocks on prisoners" (see the reports of the Commission).\n';
+  const QUOTE = 'electric shocks on prisoners';
+
+  it('the tagged sentence deleted, its words left in a glossary: not moved, orphaned with the copy named', () => {
+    const original = `${BEFORE}${SENTENCE}${AFTER}${GLOSSARY}`;
+    const target = targetOf(original, QUOTE);
+    const edited = `${BEFORE}${AFTER.trimStart()}${GLOSSARY}`;
+    const result = anchor(edited, target);
+    assert.equal(result.status, 'orphaned', JSON.stringify(result));
+    const copyAt = cpIndexOf(edited, QUOTE);
+    assert.match((result as { reason: string }).reason, new RegExp(`an exact copy of the quote exists at ${copyAt}, but its context does not match \\(context score 0\\.\\d\\d, below the ${MOVE_CONTEXT_THRESHOLD}`));
+  });
+
+  it('the tagged sentence edited, its words left in a glossary: fuzzy at the sentence, not moved to the glossary', () => {
+    const original = `${BEFORE}${SENTENCE}${AFTER}${GLOSSARY}`;
+    const target = targetOf(original, QUOTE);
+    const edited = `Preamble. ${BEFORE}${SENTENCE.replace('electric shocks', 'electrical shocks')}${AFTER}${GLOSSARY}`;
+    const result = anchor(edited, target);
+    assert.equal(result.status, 'fuzzy', JSON.stringify(result));
+    assert.equal(covered(edited, result), 'electrical shocks on prisoners');
+  });
+
+  it('the same sentence moved with its context: moved', () => {
+    const original = `${BEFORE}${SENTENCE}${AFTER}${GLOSSARY}`;
+    const target = targetOf(original, QUOTE);
+    // The article moved below the glossary: the quote's 32 characters of context moved with it.
+    const edited = `${GLOSSARY.trim()}\n\n${BEFORE}${SENTENCE}${AFTER}`;
+    const result = anchor(edited, target);
+    assert.deepEqual(result, { status: 'moved', start: cpIndexOf(edited, `${QUOTE} of war`), end: cpIndexOf(edited, `${QUOTE} of war`) + QUOTE.length });
+  });
+
+  it('a quote at the start of the text (no prefix) moves below a new heading when its suffix agrees', () => {
+    const target = targetOf(SENTENCE, 'The Detaining Power');
+    assert.equal(target.prefix, '');
+    const edited = `GENEVA CONVENTION III\n\n${SENTENCE}`;
+    assert.deepEqual(anchor(edited, target), { status: 'moved', start: 23, end: 23 + 19 });
+    // Its words elsewhere, after other words: half a point for the missing prefix is not enough.
+    const elsewhere = `GENEVA CONVENTION III\n\nWe note that The Detaining Power of a camp was absent.`;
+    assert.notEqual(anchor(elsewhere, target).status, 'moved');
+  });
+
+  it('a target with no context at all (its quote was the whole text) moves only to the one copy', () => {
+    const target = createTarget('shall be released', 0, 17);
+    assert.deepEqual([target.prefix, target.suffix], ['', '']);
+    assert.deepEqual(anchor('They shall be released.', target), { status: 'moved', start: 5, end: 22 });
+    const twice = anchor('They shall be released; others shall be released later.', target);
+    assert.notEqual(twice.status, 'moved');
+    if (twice.status === 'orphaned') assert.match(twice.reason, /stores no context to tell its 2 copies apart/);
   });
 });
 
