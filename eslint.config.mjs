@@ -10,18 +10,19 @@ import tseslint from 'typescript-eslint';
 export const CORE_LAYERS = {
   text: [],
   problems: [],
+  files: ['text'],
   taxonomy: ['text'],
   lexicon: ['text'],
-  sidecar: ['text', 'problems'],
-  anchoring: ['text', 'sidecar'],
+  sidecar: ['text', 'problems', 'files'],
+  anchoring: ['files', 'text', 'sidecar'],
   scanner: ['text', 'lexicon'],
-  annotations: ['text', 'problems', 'taxonomy', 'sidecar', 'anchoring'],
+  annotations: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring'],
   grammar: ['text', 'lexicon', 'scanner'],
-  workspace: ['text', 'problems', 'taxonomy', 'lexicon', 'sidecar', 'anchoring'],
-  validation: ['text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'workspace'],
-  claims: ['text', 'taxonomy', 'lexicon', 'scanner', 'sidecar', 'anchoring', 'workspace'],
-  interop: ['text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace'],
-  report: ['text', 'taxonomy', 'sidecar', 'anchoring', 'workspace', 'claims', 'interop'],
+  workspace: ['files', 'text', 'problems', 'taxonomy', 'lexicon', 'sidecar', 'anchoring'],
+  validation: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'workspace'],
+  claims: ['files', 'text', 'taxonomy', 'lexicon', 'scanner', 'sidecar', 'anchoring', 'workspace'],
+  interop: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace'],
+  report: ['files', 'text', 'taxonomy', 'sidecar', 'anchoring', 'workspace', 'claims', 'interop'],
 };
 
 function coreImportRule(folder, allowed) {

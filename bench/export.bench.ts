@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { createTarget, PreparedText } from '../src/core/anchoring/anchoring';
 import type { Annotation, Sidecar } from '../src/core/sidecar/model';
 import { newSidecarDocument } from '../src/core/sidecar/sidecar-io';
-import { cleanFastRead } from '../src/core/validation/check-file';
+import { cleanFastRead } from '../src/core/sidecar/fast-sidecar';
 import { sourceHash } from '../src/core/sidecar/source-hash';
 import { bratAnnotationConf, bratVisualConf, exportBratSource } from '../src/core/interop/brat';
 import { exportCsv } from '../src/core/interop/csv';

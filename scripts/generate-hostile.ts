@@ -182,7 +182,7 @@ export function writeHostileCorpus(root: string, options: CorpusOptions = {}): H
   const many = manyAnnotations(count);
   add({ name: `${count.toLocaleString('en')} annotations`, what: `one sidecar with ${count.toLocaleString('en')} annotations over a ${Math.round(many.source.length / 1000)} KB source`, folder: 'many-annotations', runs: [
     { argv: ['check', 'many.txt.ann.yaml'], exits: [0] },
-    // tag appends as text on the fast path (src/core/annotations/fast-append.ts): 50 s with the `yaml` Document API, under 2 s now.
+    // tag appends as text on the fast path (parseSidecar and addAnnotation, src/core/sidecar/sidecar-io.ts): 50 s with the `yaml` Document API, under 2 s now.
     { argv: ['tag', 'many.txt', '--category', TEXT_CATEGORY, '--quote', 'the last line'], exits: [0], modifies: ['many.txt.ann.yaml'] },
     { argv: ['check', 'many.txt.ann.yaml', '--format', 'json'], exits: [0] },
     { argv: ['export', '--format', 'csv', 'many.txt.ann.yaml'], exits: [0] },

@@ -1,5 +1,4 @@
-import { promises as fs } from 'node:fs';
-import { decodeSourceText } from '../core/text/decode';
+import { readTextFile } from '../core/files/read-text-file';
 import { CliError } from './output';
 
 export type SourceRead = { ok: true; text: string } | { ok: false; reason: string };
@@ -10,20 +9,8 @@ export type SourceRead = { ok: true; text: string } | { ok: false; reason: strin
  * returned as skipped with the reason.
  */
 export async function readSourceFile(path: string): Promise<SourceRead> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(path);
-  } catch (error) {
-    throw new CliError(`${path}: ${describeFsError(error)}`);
-  }
-  const decoded = decodeSourceText(bytes);
-  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: decoded.reason };
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (error as Error).message;
+  const read = await readTextFile(path);
+  if (read.ok) return { ok: true, text: read.text };
+  if (read.failure === 'not-text') return { ok: false, reason: read.reason };
+  throw new CliError(`${path}: ${read.reason}`);
 }

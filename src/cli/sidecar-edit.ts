@@ -7,32 +7,12 @@
  */
 import { promises as fs } from 'node:fs';
 import { SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../core/sidecar/model';
-import { editSidecarFile, otherSourceRefusal, type SidecarEditOutcome } from '../core/sidecar/sidecar-file';
+import { editSidecarFile, sidecarTargetRefusal, type SidecarEditOutcome } from '../core/sidecar/sidecar-file';
+import { existingSidecarRefusal } from '../core/sidecar/refusals';
 import type { SidecarDocument } from '../core/sidecar/sidecar-io';
 import { SIDECAR_LOCK_DEFAULTS, SidecarLockError, type SidecarLockOptions } from '../core/sidecar/sidecar-lock';
-import { firstErrorNote } from '../core/problems/problem';
 import { didYouMean } from './args';
 import { CliError, EXIT, printError, type CliOutput } from './output';
-
-/** Where a symbolic link at `path` points, or undefined when `path` is no link (or does not exist). */
-async function symbolicLinkTarget(path: string): Promise<string | undefined> {
-  try {
-    return (await fs.lstat(path)).isSymbolicLink() ? await fs.readlink(path) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Why a tag-writing command must not write the sidecar at `path`: an atomic write renames over
- * a link, so the file it points to would silently stop being the sidecar, and a link may point
- * out of the workspace. Undefined when it is no link.
- */
-export async function sidecarLinkRefusal(path: string): Promise<string | undefined> {
-  const link = await symbolicLinkTarget(path);
-  if (link === undefined) return undefined;
-  return `its sidecar ${path} is a symbolic link (to ${link}); the CLI writes only a regular sidecar file next to its source: replace the link with a copy of the file`;
-}
 
 /** The environment variable that sets how long a command waits for a sidecar's lock, in milliseconds. */
 export const LOCK_WAIT_ENV = 'LEGAL_ANNOTATOR_LOCK_WAIT_MS';
@@ -60,20 +40,6 @@ export async function editSidecarForCommand<T>(path: string, edit: (doc: Sidecar
 function editRefusal(doc: SidecarDocument | undefined, path: string): string | undefined {
   if (!doc) return `has no sidecar (${path} does not exist), so it has no tags`;
   return existingSidecarRefusal(doc, path);
-}
-
-/** Why the existing sidecar `doc` at `path` must not be edited (it has errors or names another source), or undefined. */
-export function existingSidecarRefusal(doc: SidecarDocument, path: string): string | undefined {
-  return sidecarErrorsRefusal(doc, path) ?? otherSourceRefusal(path, doc.sidecar?.source);
-}
-
-/**
- * Why a command must not edit the sidecar `doc` (named `name`) because it has errors, quoting the
- * first as `name:line:column: message`; undefined when it can be edited.
- */
-export function sidecarErrorsRefusal(doc: SidecarDocument, name: string): string | undefined {
-  if (doc.writable && doc.sidecar) return undefined;
-  return `the sidecar ${name} has errors${firstErrorNote(name, doc.problems)}; fix them first (legal-annotator check shows them all), nothing was written`;
 }
 
 /** The tags of a sidecar that `untag` or `status` edits, as the file holds them under its lock; `name` is the sidecar's path. */
@@ -109,7 +75,7 @@ async function editTags<T>(file: string, ids: readonly string[], edit: (found: F
   // Named as FILE was given (an absolute FILE gives an absolute name), as scan echoes its paths.
   const path = file.endsWith(SIDECAR_SUFFIX) ? file : sidecarPathFor(file);
   await assertFile(file, path);
-  const link = await sidecarLinkRefusal(path);
+  const link = await sidecarTargetRefusal(path);
   if (link) return { ok: false, reason: link };
   return editSidecarForCommand(path, (doc): SidecarEditOutcome<{ ok: true; value: T } | { ok: false; reason: string }> => {
     const refusal = editRefusal(doc, path);

@@ -16,7 +16,9 @@ import { sidecarPathFor } from '../core/sidecar/model';
 import {
   newSidecarDocument, setSource, setSourceHash, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument,
 } from '../core/sidecar/sidecar-io';
-import { otherSourceRefusal, readSidecarFile, writeAtomically, writeSidecarFile } from '../core/sidecar/sidecar-file';
+import { readSidecarFile, writeAtomically, writeSidecarFile } from '../core/sidecar/sidecar-file';
+import { otherSourceRefusal } from '../core/sidecar/refusals';
+import { updateTargetsAsText, type TargetUpdate } from '../core/sidecar/retarget-text';
 import { withSidecarLock } from '../core/sidecar/sidecar-lock';
 import { sourceHash } from '../core/sidecar/source-hash';
 import { basename } from 'node:path';
@@ -180,7 +182,7 @@ export class AnnotationStore implements vscode.Disposable {
     // A sidecar of another file (its `source` says so) is never rewritten against this text.
     if (otherSourceRefusal(state.sidecarPath, state.sidecar.sidecar?.source)) return;
     const text = new PreparedText(document.getText());
-    let doc = state.sidecar;
+    const updates: TargetUpdate[] = [];
     let allExact = true;
     for (const entry of state.entries) {
       const exact = entry.anchor.status === 'anchored' || entry.anchor.status === 'moved';
@@ -189,11 +191,10 @@ export class AnnotationStore implements vscode.Disposable {
         continue;
       }
       const target = createTarget(text, text.toCodePoint(entry.range.start), text.toCodePoint(entry.range.end));
-      if (sameTarget(target, entry.entry.target)) continue;
-      doc = entry.kind === 'annotation' ? updateAnnotation(doc, entry.id, { target }) : updateDismissal(doc, entry.id, { target });
+      if (!sameTarget(target, entry.entry.target)) updates.push({ list: entry.kind === 'annotation' ? 'annotations' : 'dismissed', id: entry.id, target });
     }
-    const hash = sourceHash(text.text);
-    if (allExact && doc.sidecar?.sourceHash !== hash) doc = setSourceHash(doc, hash);
+    const hash = allExact ? sourceHash(text.text) : undefined;
+    const doc = retargeted(state.sidecar, updates, hash);
     if (doc === state.sidecar) return;
     await this.writeSidecar(state.sidecarPath, state.sidecar, doc, 'Update anchors after save', false);
     state.sidecar = doc;
@@ -419,6 +420,20 @@ export class AnnotationStore implements vscode.Disposable {
 /** Length after the changes, without `getText()` (a 1 MB copy per keystroke). */
 function textLengthAfter(length: number, changes: readonly vscode.TextDocumentContentChangeEvent[]): number {
   return changes.reduce((total, change) => total - change.rangeLength + change.text.length, length);
+}
+
+/**
+ * The sidecar with the moved targets (and the hash) rewritten: as text in one pass when the file
+ * allows it (no yaml Document parse: a save with 10,000 moved tags stays quick), else entry by entry.
+ */
+function retargeted(doc: SidecarDocument, updates: readonly TargetUpdate[], hash: string | undefined): SidecarDocument {
+  const changesHash = hash !== undefined && doc.sidecar?.sourceHash !== hash;
+  if (updates.length === 0 && !changesHash) return doc;
+  const asText = updateTargetsAsText(doc, updates, changesHash ? hash : undefined);
+  if (asText) return asText;
+  let next = doc;
+  for (const { list, id, target } of updates) next = list === 'annotations' ? updateAnnotation(next, id, { target }) : updateDismissal(next, id, { target });
+  return changesHash ? setSourceHash(next, hash) : next;
 }
 
 function pick(range: { start: number; end: number }): { start: number; end: number } {

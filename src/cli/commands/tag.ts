@@ -1,14 +1,15 @@
-import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { sidecarPathFor } from '../../core/sidecar/model';
 import type { SidecarDocument } from '../../core/sidecar/sidecar-io';
 import { tagPassage, type TagRange, type TagResult } from '../../core/annotations/tagging';
 import { loadConfigFor } from '../../core/workspace/load-config';
 import { nodeConfigFs } from '../../core/workspace/node-config-fs';
-import { decodeSourceText } from '../../core/text/decode';
+import { readTextFile } from '../../core/files/read-text-file';
 import { configWarningLines } from '../config-warnings';
 import { CliError, EXIT, printError, type CliOutput } from '../output';
-import { editSidecarForCommand, existingSidecarRefusal, shortQuote, sidecarLinkRefusal } from '../sidecar-edit';
+import { editSidecarForCommand, shortQuote } from '../sidecar-edit';
+import { existingSidecarRefusal } from '../../core/sidecar/refusals';
+import { sidecarTargetRefusal } from '../../core/sidecar/sidecar-file';
 import { parseCommandArgs } from '../args';
 import { sourceNamedBy } from '../source-paths';
 
@@ -67,18 +68,12 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
     return EXIT.problems;
   };
 
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder; give a source file' : `cannot be read (${code})`}`);
-  }
-  const decoded = decodeSourceText(bytes);
-  if (!decoded.ok) return refuse(`${decoded.reason}; only UTF-8 text can be tagged`);
+  const decoded = await readTextFile(file);
+  if (!decoded.ok && decoded.failure === 'not-text') return refuse(`${decoded.reason}; only UTF-8 text can be tagged`);
+  if (!decoded.ok) throw new CliError(`${file}: ${decoded.reason}${decoded.failure === 'not-regular' ? '; give a source file' : ''}`);
 
   const sidecarPath = sidecarPathFor(file);
-  const link = await sidecarLinkRefusal(sidecarPath);
+  const link = await sidecarTargetRefusal(sidecarPath);
   if (link) return refuse(link);
   const loaded = await loadConfigFor(file, nodeConfigFs);
   for (const line of configWarningLines(loaded.files)) output.err(`${line}\n`);

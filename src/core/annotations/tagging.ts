@@ -6,7 +6,7 @@
 import { closestCategoryIds } from '../taxonomy/closest-ids';
 import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
 import { codePointLength, OffsetConverter } from '../text/positions';
-import { firstErrorNote } from '../problems/problem';
+import { sidecarErrorsRefusal } from '../sidecar/refusals';
 import { sidecarPathFor, type Annotation } from '../sidecar/model';
 import { newAnnotation } from './new-annotation';
 import { addAnnotation, newSidecarDocument, type SidecarDocument } from '../sidecar/sidecar-io';
@@ -55,10 +55,8 @@ export function tagPassage(request: TagRequest): TagResult {
     const hint = close.length > 0 ? `did you mean ${close.map((id) => `"${id}"`).join(' or ')}?` : `known categories: ${request.taxonomy.categories.map((c) => c.id).join(', ')}`;
     return { ok: false, reason: `unknown category "${request.category}" (not in the workspace taxonomy); ${hint}` };
   }
-  if (request.sidecar && (!request.sidecar.writable || !request.sidecar.sidecar)) {
-    const name = sidecarPathFor(sourceName);
-    return { ok: false, reason: `the sidecar ${name} has errors${firstErrorNote(name, request.sidecar.problems)}; fix them first (legal-annotator check shows them all), nothing was written` };
-  }
+  const errors = request.sidecar && sidecarErrorsRefusal(request.sidecar, sidecarPathFor(sourceName));
+  if (errors) return { ok: false, reason: errors };
   const range = resolveRange(request.text, request.range, sourceName);
   if ('reason' in range) return { ok: false, reason: range.reason };
 

@@ -7,16 +7,13 @@
  * Files are read 16 at a time; detection is synchronous per file, so a review of hundreds of
  * sources yields to the event loop between files and can be cancelled with an AbortSignal.
  */
-import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
-import { sidecarPathFor, type Dismissal, type Sidecar } from '../sidecar/model';
+import { sidecarPathFor, type Sidecar } from '../sidecar/model';
 import { parseSidecar } from '../sidecar/sidecar-io';
 import { findConfig, loadConfigFile } from '../workspace/load-config';
 import { nodeConfigFs } from '../workspace/node-config-fs';
 import { defaultWorkspaceConfig, type WorkspaceConfig } from '../workspace/workspace-config';
-import { decodeSourceText } from '../text/decode';
-import { readFastYaml } from '../sidecar/fast-yaml';
-import * as validators from '../sidecar/generated/validators';
+import { readTextFile } from '../files/read-text-file';
 import { countClaims, reviewClaims, type ReviewCounts } from './review';
 import type { ReviewedClaim } from './types';
 
@@ -80,16 +77,16 @@ export async function reviewWorkspace(paths: readonly string[], options: ReviewO
 /** Reviews one source with the given config. */
 export async function reviewSourceFile(path: string, config: WorkspaceConfig, readText?: (path: string) => string | undefined): Promise<SourceReview> {
   const base = { path, claims: [], counts: EMPTY_COUNTS, config, hasSidecar: false };
-  const source = await readTextFile(path, readText);
+  const source = await textOf(path, readText);
   if (!source.ok) return { ...base, skipped: source.reason };
   const sidecarPath = sidecarPathFor(path);
-  const sidecarText = await readTextFile(sidecarPath, readText);
+  const sidecarText = await textOf(sidecarPath, readText);
   const hasSidecar = sidecarText.ok || !sidecarText.missing;
   if (!config.claims.enabled) return { ...base, text: source.text, hasSidecar };
   let sidecar: Pick<Sidecar, 'annotations' | 'dismissed'> | undefined;
   let sidecarIgnored: string | undefined;
   if (sidecarText.ok) {
-    sidecar = readSidecar(sidecarText.text);
+    sidecar = parseSidecar(sidecarText.text).sidecar;
     if (!sidecar) sidecarIgnored = 'the sidecar has errors (see legal-annotator check); its tags are not counted';
   } else if (hasSidecar) {
     sidecarIgnored = `the sidecar ${sidecarText.reason}`;
@@ -98,31 +95,15 @@ export async function reviewSourceFile(path: string, config: WorkspaceConfig, re
   return { ...base, text: source.text, claims, counts: countClaims(claims), hasSidecar, ...(sidecarIgnored ? { sidecarIgnored } : {}) };
 }
 
-/** A sidecar's entries: the fast block-YAML reader for the usual file, the full parser otherwise; undefined when invalid. */
-export function readSidecar(text: string): Pick<Sidecar, 'annotations' | 'dismissed'> | undefined {
-  const fast = readFastYaml(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  if (fast !== undefined && validators.sidecar(fast)) {
-    const value = fast as Omit<Sidecar, 'dismissed'> & { dismissed?: Dismissal[] };
-    return { annotations: value.annotations, dismissed: value.dismissed ?? [] };
-  }
-  const parsed = parseSidecar(text).sidecar;
-  return parsed ? { annotations: parsed.annotations, dismissed: parsed.dismissed } : undefined;
-}
-
 type TextRead = { ok: true; text: string } | { ok: false; missing: boolean; reason: string };
 
-async function readTextFile(path: string, readText?: (path: string) => string | undefined): Promise<TextRead> {
+/** The text of `path`: the editor's unsaved text when `readText` has it, else the file (readTextFile; a sidecar keeps its BOM). */
+async function textOf(path: string, readText?: (path: string) => string | undefined): Promise<TextRead> {
   const given = readText?.(path);
   if (given !== undefined) return { ok: true, text: given };
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, missing: code === 'ENOENT' || code === 'ENOTDIR', reason: `cannot be read (${code ?? (error as Error).message})` };
-  }
-  const decoded = decodeSourceText(bytes);
-  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, missing: false, reason: decoded.reason };
+  const read = await readTextFile(path);
+  if (read.ok) return { ok: true, text: (read.hadBom ? '\uFEFF' : '') + read.text };
+  return { ok: false, missing: read.failure === 'missing', reason: read.reason };
 }
 
 /** Nearest config per folder, each config file loaded once. */

@@ -1,12 +1,16 @@
 /**
- * The edit that appends an annotation to a sidecar's text, found in the text alone: where
- * addAnnotation's Document path puts it (after the last item's last line, or in place of
- * `annotations: []`), rendered by the same renderer in the same columns. Only for a file the
- * fast reader read cleanly (see fast-append.ts); undefined for a layout it does not handle.
- * The caller verifies the result by reading it again.
+ * Edits of a sidecar found in its text alone, without the `yaml` Document: where addAnnotation's
+ * Document path appends annotations (after the last item's last line, or in place of
+ * `annotations: []`), rendered in the same columns; where each item of a list starts; the lines
+ * of one field of an item. Only for a file the fast reader read cleanly, whose structure is
+ * simple: a line at column 0 that is not blank, a comment or a `-` item is a top-level key;
+ * block scalars, the only values spanning lines, are indented past their key. Undefined for a
+ * layout they do not handle. The caller verifies the result by reading it again.
  */
 import type { Annotation } from './model';
-import { nextLineStart, renderBlockItem, type TextEdit } from './yaml-splice';
+import * as YAML from 'yaml';
+import { renderEntry, renderPlainFields } from './render-entry';
+import { nextLineStart, renderScalarLike, type TextEdit } from './yaml-splice';
 
 /** What the edit needs of the sidecar: its text (no BOM), line ending and indentation step. */
 export interface AppendTarget {
@@ -15,18 +19,22 @@ export interface AppendTarget {
   readonly indentStep: number;
 }
 
+const SPACE = 0x20;
+
 interface ItemColumns {
   dashColumn: number;
   contentColumn: number;
 }
 
-/**
- * The edit addAnnotation makes, found in the text. The fast reader accepted the file, so its
- * structure is simple: a line at column 0 that is not blank, a comment or a `-` item is a
- * top-level key; block scalars, the only values spanning lines, are indented.
- */
+/** The edit addAnnotation makes, found in the text. */
 export function appendEdit(doc: AppendTarget, value: Annotation): TextEdit | undefined {
+  return appendEntriesEdit(doc, [value]);
+}
+
+/** The edit that appends these annotations, in their order: what addAnnotation makes for each in turn, as one insertion. */
+export function appendEntriesEdit(doc: AppendTarget, values: readonly Annotation[]): TextEdit | undefined {
   const { text, eol, indentStep } = doc;
+  const render = (columns: ItemColumns) => values.map((value) => renderEntry(value, { ...columns, indentStep, eol })).join('');
   const keyLine = topLevelKeyLine(text, 'annotations');
   if (keyLine < 0) return undefined;
   const afterColon = keyLine + 'annotations:'.length;
@@ -44,8 +52,7 @@ export function appendEdit(doc: AppendTarget, value: Annotation): TextEdit | und
     // listLayout: the columns of the other list's first item, else 2 and 4.
     const columns = firstItemColumns(text, 'dismissed');
     if (columns === undefined) return undefined;
-    const layout = { ...(columns ?? { dashColumn: 2, contentColumn: 4 }), indentStep, eol };
-    return { start, end, newText: restOfLine + eol + renderBlockItem(value, layout) };
+    return { start, end, newText: restOfLine + eol + render(columns ?? { dashColumn: 2, contentColumn: 4 }) };
   }
   if (!/^(?: *| +#.*)$/.test(rest)) return undefined;
   // A block sequence: the new item goes after the last line holding a value of the last item
@@ -65,7 +72,77 @@ export function appendEdit(doc: AppendTarget, value: Annotation): TextEdit | und
   const columns = itemColumns(text, lastDash + 1);
   if (!columns || columns.dashColumn !== dashColumn) return undefined;
   const needsBreak = contentEnd > 0 && text[contentEnd - 1] !== '\n';
-  return { start: contentEnd, end: contentEnd, newText: (needsBreak ? eol : '') + renderBlockItem(value, { ...columns, indentStep, eol }) };
+  return { start: contentEnd, end: contentEnd, newText: (needsBreak ? eol : '') + render(columns) };
+}
+
+/** Where the items of a top-level block list start (each at its `-` line), and where the list ends. */
+export interface ListItems {
+  starts: number[];
+  end: number;
+}
+
+/** The items of the top-level block list `key`; undefined when it is missing, empty, a flow list or laid out otherwise. */
+export function blockListItems(text: string, key: string): ListItems | undefined {
+  const keyLine = topLevelKeyLine(text, key);
+  if (keyLine < 0) return undefined;
+  const afterColon = keyLine + key.length + 1;
+  const keyLineEnd = lineEnd(text, afterColon);
+  if (!/^(?: *| +#.*)$/.test(text.slice(afterColon, keyLineEnd))) return undefined;
+  const end = nextTopLevelLine(text, keyLineEnd);
+  const first = nextContentLine(text, afterLine(text, keyLine));
+  if (first < 0 || first >= end) return undefined;
+  const columns = itemColumns(text, first);
+  if (!columns) return undefined;
+  // Only an item's `-` is at this column: every other line of an item is indented past it.
+  const marker = `${' '.repeat(columns.dashColumn)}- `;
+  const starts: number[] = [];
+  for (let at = first; at < end; at = afterLine(text, at)) {
+    if (text.startsWith(marker, at)) starts.push(at);
+  }
+  return { starts, end };
+}
+
+/**
+ * The edit that gives the field `key` of the item from `start` to `end` (offsets of its first
+ * line and of the next item) the mapping `value`: the key's line and the lines of its old value
+ * become the key and the new value in the item's columns, as renderBlockItem writes a field set
+ * to a new node. Comment lines after the value stay. Undefined when the item has no such field
+ * holding a block value, or when the renderer declines the value.
+ */
+export function replaceFieldEdit(doc: AppendTarget, start: number, end: number, key: string, value: Record<string, unknown>): TextEdit | undefined {
+  const { text, eol, indentStep } = doc;
+  const columns = itemColumns(text, start);
+  if (!columns) return undefined;
+  const content = columns.contentColumn;
+  const pad = ' '.repeat(content);
+  let keyAt = -1;
+  for (let at = start; at < end; at = afterLine(text, at)) {
+    const indented = at === start || (text.startsWith(pad, at) && text.charCodeAt(at + content) !== SPACE);
+    if (indented && text.startsWith(`${key}:`, at + content) && /^ *\r?$/.test(text.slice(at + content + key.length + 1, lineEnd(text, at)))) {
+      keyAt = at;
+      break;
+    }
+  }
+  if (keyAt < 0) return undefined;
+  let valueEnd = afterLine(text, keyAt);
+  for (let at = valueEnd; at < end; at = afterLine(text, at)) {
+    if (isBlankOrComment(text, at, lineEnd(text, at))) continue;
+    if (indentOf(text, at) <= content) break;
+    valueEnd = afterLine(text, at);
+  }
+  if (valueEnd === afterLine(text, keyAt)) return undefined;
+  const lines = renderPlainFields(value, ' '.repeat(content + indentStep), indentStep);
+  if (!lines) return undefined;
+  return { start: keyAt + content, end: valueEnd, newText: `${key}:${eol}${lines.map((line) => line + eol).join('')}` };
+}
+
+/** The edit that sets the top-level scalar `key` (on one line) to `value`, in its quoting; undefined when it is not such a scalar. */
+export function setScalarEdit(text: string, key: string, value: string): TextEdit | undefined {
+  const line = topLevelKeyLine(text, key);
+  if (line < 0) return undefined;
+  const node = YAML.parseDocument(text.slice(line, lineEnd(text, line))).get(key, true);
+  if (!YAML.isScalar(node) || !node.range || typeof node.value !== 'string') return undefined;
+  return { start: line + node.range[0], end: line + node.range[1], newText: renderScalarLike(node, value) };
 }
 
 /** Offset of the line `key:` at column 0, or -1. */
@@ -125,14 +202,17 @@ function endOfLastContentLine(text: string, from: number, end: number): number {
   return lineEndAt;
 }
 
+/** Leading spaces of the line starting at `lineStart`. */
+function indentOf(text: string, lineStart: number): number {
+  let spaces = 0;
+  while (text.charCodeAt(lineStart + spaces) === SPACE) spaces++;
+  return spaces;
+}
+
 /** The largest indentation (leading spaces) of the lines from `start` (a line start) to `end`. */
 function maxIndent(text: string, start: number, end: number): number {
   let most = 0;
-  for (let at = start; at < end; at = afterLine(text, at)) {
-    let spaces = 0;
-    while (text.charCodeAt(at + spaces) === 0x20) spaces++;
-    most = Math.max(most, spaces);
-  }
+  for (let at = start; at < end; at = afterLine(text, at)) most = Math.max(most, indentOf(text, at));
   return most;
 }
 

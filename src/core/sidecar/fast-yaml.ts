@@ -31,7 +31,7 @@ const GOOD_KEYS = new Set<string>();
 /** Sidecars nest four levels deep; anything much deeper is left to the full parser, which reports it. */
 const MAX_DEPTH = 64;
 
-/** What the reader notices about a file's layout, for edits made as text (see fast-append.ts). */
+/** What the reader notices about a file's layout, for edits made as text (see append-text.ts). */
 export interface FastYamlLayout {
   /**
    * Columns from a key to its nested block mapping, at the first such key in the file: what

@@ -5,10 +5,9 @@
  * Across processes, every read-modify-write goes through `editSidecarFile`, which holds the
  * sidecar's lock (sidecar-lock.ts) from the read to the end of the write.
  */
-import { promises as fs } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { decodeSourceText } from '../text/decode';
-import { SIDECAR_SUFFIX, sourceNameFor } from './model';
+import { resolve } from 'node:path';
+import { writeAtomically, writeTargetRefusal } from '../files/atomic-write';
+import { readTextFile } from '../files/read-text-file';
 import { parseSidecar, sidecarFileText, type SidecarDocument } from './sidecar-io';
 import { withSidecarLock, type SidecarLockOptions } from './sidecar-lock';
 
@@ -16,41 +15,34 @@ export class SidecarWriteRefused extends Error {
   override name = 'SidecarWriteRefused';
 }
 
+export { writeAtomically } from '../files/atomic-write';
+
 /**
- * Why the sidecar at `sidecarPath` (shown as `name`), whose `source` is `named`, must not be
- * written: it names another file than its own name says (a copied or renamed sidecar), so its
- * tags point into that file. Undefined when the two agree.
+ * Why the sidecar at `path` must not be written: it is a symbolic link (an atomic write would
+ * replace the link, and the file it points to, perhaps outside the workspace, would silently stop
+ * being the sidecar) or not a regular file. Undefined when it is a regular file or does not exist.
  */
-export function otherSourceRefusal(sidecarPath: string, named: string | undefined, name: string = sidecarPath): string | undefined {
-  const expected = sourceNameFor(basename(sidecarPath));
-  if (named === undefined || !expected || named === expected) return undefined;
-  return `its sidecar ${name} belongs to another file: it says "source: ${named}", not ${expected}, so its tags point into ${named}; nothing was written (rename the sidecar to ${named}${SIDECAR_SUFFIX}, or correct "source")`;
+export async function sidecarTargetRefusal(path: string): Promise<string | undefined> {
+  const refusal = await writeTargetRefusal(path);
+  return refusal && `its sidecar ${path} ${refusal}`;
 }
 
-/** Reads and parses a sidecar; `undefined` when the file does not exist. */
+/**
+ * Reads and parses a sidecar; `undefined` when the file does not exist. A file that is not a
+ * regular file, cannot be read or is not UTF-8 comes back as a document with that error, which
+ * nothing writes over.
+ */
 export async function readSidecarFile(path: string): Promise<SidecarDocument | undefined> {
-  const read = await readSidecarText(path);
-  if (read === undefined) return undefined;
-  return 'fileText' in read ? parseSidecar(read.fileText) : notUtf8(read.reason);
+  const read = await readTextFile(path);
+  if (read.ok) return parseSidecar((read.hadBom ? '\uFEFF' : '') + read.text);
+  if (read.failure === 'missing') return undefined;
+  return unreadable(read.failure === 'not-text' ? 'encoding' : 'unreadable-file', `the file ${read.reason}`);
 }
 
-/** The file's text (BOM kept), or why it is not UTF-8; `undefined` when it does not exist. */
-async function readSidecarText(path: string): Promise<{ fileText: string } | { reason: string } | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const decoded = decodeSourceText(bytes);
-  return decoded.ok ? { fileText: (decoded.hadBom ? '\uFEFF' : '') + decoded.text } : { reason: decoded.reason };
-}
-
-/** Not UTF-8: report it and make sure nobody writes over the bytes we could not read. */
-function notUtf8(reason: string): SidecarDocument {
+/** A sidecar that could not be read: report why and make sure nobody writes over its bytes. */
+function unreadable(code: string, message: string): SidecarDocument {
   const empty = parseSidecar('');
-  return { ...empty, writable: false, sidecar: undefined, problems: [{ code: 'encoding', severity: 'error', message: `the file ${reason}`, line: 1, column: 1 }] };
+  return { ...empty, writable: false, sidecar: undefined, problems: [{ code, severity: 'error', message, line: 1, column: 1 }] };
 }
 
 /** What an edit decides: the document to write (none: nothing is written) and what the caller gets back. */
@@ -64,9 +56,12 @@ export interface SidecarEditOutcome<T> {
  * `options.waitMs`, else SidecarLockTimeout and nothing written), reads the file under the lock
  * (`undefined` when it does not exist), applies `edit`, writes its result atomically, releases.
  * `edit` sees the file as it is now, so another process's write just before is never lost.
+ * A sidecar that is a link or not a regular file is refused (SidecarWriteRefused) before it is read.
  */
 export function editSidecarFile<T>(path: string, edit: (doc: SidecarDocument | undefined) => SidecarEditOutcome<T> | Promise<SidecarEditOutcome<T>>, options?: SidecarLockOptions): Promise<T> {
   return withSidecarLock(path, async () => {
+    const refusal = await sidecarTargetRefusal(path);
+    if (refusal) throw new SidecarWriteRefused(refusal);
     const outcome = await edit(await readSidecarFile(path));
     if (outcome.write) await writeSidecarFile(path, outcome.write);
     return outcome.value;
@@ -95,47 +90,4 @@ export function writeSidecarFile(path: string, doc: Pick<SidecarDocument, 'text'
   };
   next.then(cleanup, cleanup);
   return next;
-}
-
-export async function writeAtomically(path: string, text: string): Promise<void> {
-  const folder = dirname(path);
-  const temporary = join(folder, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = (await fs.stat(path)).mode & 0o777;
-  } catch {
-    // a new file: default mode
-  }
-  const handle = await fs.open(temporary, 'wx', mode);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
-    await fs.rename(temporary, path);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
-  await syncFolder(folder);
-}
-
-/** Makes the rename itself durable where the platform allows fsync on a folder (not Windows). */
-async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  try {
-    const handle = await fs.open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // best effort: some file systems refuse fsync on a directory
-  }
 }

@@ -8,7 +8,6 @@
  * An edit that would not re-read as the expected sidecar throws instead of returning.
  */
 import * as YAML from 'yaml';
-import { codePointLength } from '../text/positions';
 import type { Problem } from '../problems/problem';
 import { hasErrors, sortProblems } from '../problems/problem';
 import { validateYamlText } from './schema-validation';
@@ -16,6 +15,7 @@ import { cleanFastRead } from './fast-sidecar';
 import type { FastYamlLayout } from './fast-yaml';
 import { detectEol, findKeyNode, locateNode, parseYamlSource, rangeAt, type YamlSource } from './yaml-source';
 import { appendEdit } from './append-text';
+import { contentRuleViolations } from './content-rules';
 import { sameJsonValue } from './same-json';
 import type { Annotation, Dismissal, Sidecar } from './model';
 import { SIDECAR_VERSION } from './model';
@@ -45,19 +45,24 @@ export class SidecarEditError extends Error {
   override name = 'SidecarEditError';
 }
 
-type EntryList = 'annotations' | 'dismissed';
+export type EntryList = 'annotations' | 'dismissed';
 
-/**
- * Reads a sidecar: a clean file on the fast path (its `document` parsed on first use, an
- * annotation appended as text), any other through the `yaml` Document API, which positions every
- * problem. Both give the same content and the same edits.
- */
-export function parseSidecar(fileText: string): SidecarDocument {
-  return readCleanly(fileText) ?? parseSidecarWithDocument(fileText);
+export interface ReadOptions {
+  /** False: read with the `yaml` Document API even when the fast path could (for the tests and benchmarks that compare both paths). */
+  fastPath?: boolean;
 }
 
-/** The `yaml` Document API's reading alone: positions every problem, keeps every token for edits (exported for the tests and benchmarks that compare both paths). */
-export function parseSidecarWithDocument(fileText: string): SidecarDocument {
+/**
+ * Reads a sidecar, the one way every face reads one: a clean file on the fast path (its
+ * `document` parsed on first use, an annotation appended as text), any other through the `yaml`
+ * Document API, which positions every problem. Both give the same content and the same edits.
+ */
+export function parseSidecar(fileText: string, options: ReadOptions = {}): SidecarDocument {
+  return (options.fastPath === false ? undefined : readCleanly(fileText)) ?? parseWithDocument(fileText);
+}
+
+/** The `yaml` Document API's reading: positions every problem, keeps every token for edits. */
+function parseWithDocument(fileText: string): SidecarDocument {
   const validated = validateYamlText(fileText, 'sidecar');
   const problems = [...validated.problems];
   let sidecar: Sidecar | undefined;
@@ -112,6 +117,11 @@ function readCleanly(fileText: string, lastEdit?: TextEdit): SidecarDocument | u
   };
   fastIndentSteps.set(doc, layout.indentStep ?? 2);
   return doc;
+}
+
+/** The indentation step of a document read on the fast path (edits to it can be made as text); undefined for one read with the Document. */
+export function fastReadIndentStep(doc: SidecarDocument): number | undefined {
+  return fastIndentSteps.get(doc);
 }
 
 /** The bytes to write: the text with the BOM it was read with. */
@@ -193,7 +203,7 @@ function updateEntry<T extends Annotation | Dismissal>(doc: SidecarDocument, lis
  * reader would take for a date (`modified`) is written quoted. A scalar the user quoted keeps
  * its quotes, and its comment.
  */
-function setField(document: YAML.Document, item: YAML.YAMLMap, key: string, value: unknown): void {
+export function setField(document: YAML.Document, item: YAML.YAMLMap, key: string, value: unknown): void {
   if (value === undefined) {
     item.delete(key);
     return;
@@ -266,11 +276,14 @@ function removeEntry(doc: SidecarDocument, list: EntryList, id: string): Sidecar
   return finish(doc, edit, (result) => sameJsonValue(result[list], remaining));
 }
 
+/** What rewriting a list needs of a sidecar: its text and a `yaml` Document of it (a batch passes its own copy). */
+type ListHolder = Pick<SidecarDocument, 'text' | 'eol' | 'document'>;
+
 /**
  * Rewrites a whole list: used when it is empty (`[]`), a flow sequence, missing, or becomes
  * empty. The key line and its comment stay; only the sequence itself is replaced.
  */
-function rewriteList(doc: SidecarDocument, list: EntryList, entries: readonly unknown[]): TextEdit {
+export function rewriteList(doc: ListHolder, list: EntryList, entries: readonly unknown[]): TextEdit {
   const located = locateNode(doc.document, `/${list}`);
   const key = findKeyNode(doc.document.contents, list);
   const layout = listLayout(doc, key);
@@ -301,7 +314,7 @@ function rewriteList(doc: SidecarDocument, list: EntryList, entries: readonly un
 }
 
 /** Indentation for a list written from scratch: that of the other list's items if it has any, else 2 spaces. */
-function listLayout(doc: SidecarDocument, key: YAML.Node | null): { dashColumn: number; contentColumn: number; indentStep: number; eol: string } {
+function listLayout(doc: ListHolder, key: YAML.Node | null): { dashColumn: number; contentColumn: number; indentStep: number; eol: string } {
   const indentStep = detectIndentStep(doc.text, doc.document);
   for (const list of ['annotations', 'dismissed'] as const) {
     const seq = doc.document.get(list, true);
@@ -314,9 +327,9 @@ function listLayout(doc: SidecarDocument, key: YAML.Node | null): { dashColumn: 
 }
 
 /** Applies the edit, re-reads the result and checks it says what the edit meant to say. */
-function finish(doc: SidecarDocument, edit: TextEdit, isExpected: (sidecar: Sidecar) => boolean): SidecarDocument {
+export function finish(doc: SidecarDocument, edit: TextEdit, isExpected: (sidecar: Sidecar) => boolean): SidecarDocument {
   const fileText = (doc.hadBom ? '\uFEFF' : '') + applyEdit(doc.text, edit);
-  const next = readCleanly(fileText, edit) ?? { ...parseSidecarWithDocument(fileText), lastEdit: edit };
+  const next = readCleanly(fileText, edit) ?? { ...parseWithDocument(fileText), lastEdit: edit };
   if (!next.writable || !next.sidecar || !isExpected(next.sidecar)) {
     const first = next.problems.find((p) => p.severity === 'error');
     throw new SidecarEditError(`internal error: the edit did not produce the expected sidecar${first ? ` (${first.line}:${first.column} ${first.message})` : ''}`);
@@ -324,7 +337,7 @@ function finish(doc: SidecarDocument, edit: TextEdit, isExpected: (sidecar: Side
   return next;
 }
 
-function expectWritable(doc: SidecarDocument): SidecarDocument {
+export function expectWritable(doc: SidecarDocument): SidecarDocument {
   if (!doc.writable || !doc.sidecar) {
     const first = doc.problems.find((p) => p.severity === 'error');
     throw new SidecarEditError(`the sidecar has errors and cannot be changed${first ? `: ${first.line}:${first.column} ${first.message}` : ''}`);
@@ -332,42 +345,19 @@ function expectWritable(doc: SidecarDocument): SidecarDocument {
   return doc;
 }
 
-/** Checks the schema cannot see: unique ids, ordered offsets, a quote as long as its range. */
+/** The content rules (content-rules.ts), each positioned at the value it is about. */
 function contentProblems(source: YamlSource, sidecar: Sidecar): Problem[] {
-  const problems: Problem[] = [];
-  const at = (pointer: string) => {
-    const node = locateNode(source.document, pointer).node;
-    const range = node?.range ?? [0, 0];
-    return rangeAt(source.text, source.lines, range[0], range[1]);
-  };
-  const seen = new Set<string>();
-  const lists: [EntryList, (Annotation | Dismissal)[]][] = [['annotations', sidecar.annotations], ['dismissed', sidecar.dismissed]];
-  for (const [list, entries] of lists) {
-    entries.forEach((entry, index) => {
-      const path = `/${list}/${index}`;
-      if (seen.has(entry.id)) problems.push({ code: 'duplicate-id', severity: 'error', message: `id "${entry.id}" is used more than once`, ...at(`${path}/id`) });
-      seen.add(entry.id);
-      const { start, end, exact } = entry.target;
-      if (end < start) {
-        problems.push({ code: 'target-range', severity: 'error', message: `"end" (${end}) is before "start" (${start})`, ...at(`${path}/target/end`) });
-      } else if (codePointLength(exact) !== end - start) {
-        problems.push({
-          code: 'target-length',
-          severity: 'warning',
-          message: `"exact" has ${codePointLength(exact)} characters but end - start is ${end - start}: the offsets or the quote were edited by hand`,
-          ...at(`${path}/target/exact`),
-        });
-      }
-    });
-  }
-  return problems;
+  return contentRuleViolations(sidecar).map(({ code, severity, pointer, message }) => {
+    const range = locateNode(source.document, pointer).node?.range ?? [0, 0];
+    return { code, severity, message, ...rangeAt(source.text, source.lines, range[0], range[1]) };
+  });
 }
 
-function needsBreak(text: string, offset: number): boolean {
+export function needsBreak(text: string, offset: number): boolean {
   return offset > 0 && text[offset - 1] !== '\n';
 }
 
-function withoutUndefined<T>(value: T): T {
+export function withoutUndefined<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 

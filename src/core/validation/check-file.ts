@@ -1,24 +1,18 @@
 /**
- * Checking one sidecar file on disk: read it, read its source, run the semantic checks.
- * The CLI's `check` uses it; the editor checks its unsaved text with check-document.ts.
+ * Checking one sidecar file on disk: read it (readTextFile, parseSidecar), read its source, run
+ * the semantic checks. The CLI's `check` uses it; the editor checks its unsaved text with
+ * check-document.ts.
  *
- * Fast path: most files in CI are clean, and a clean file needs no YAML positions. So the
- * file is first read with the fast subset reader (fast-yaml.ts), validated with the same
- * precompiled schema validator, and checked with a report that only notes a problem. Only
- * when something is found, or the file is outside the subset, is it parsed with the `yaml`
- * Document API (parseSidecarWithDocument), which positions every problem; the result is the same.
+ * Most files in CI are clean, and a clean file needs no YAML positions: parseSidecar reads it on
+ * the fast path, and the checks first run with a report that only notes a problem. Only when
+ * something is found are they run again with positions, which parses the `yaml` Document then.
  */
-import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseSidecarWithDocument, type SidecarDocument } from '../sidecar/sidecar-io';
+import { readTextFile } from '../files/read-text-file';
+import { parseSidecar, type SidecarDocument } from '../sidecar/sidecar-io';
 import type { Taxonomy } from '../taxonomy/taxonomy';
-import { decodeSourceText } from '../text/decode';
-import { cleanFastRead } from '../sidecar/fast-sidecar';
 import { checkContent, checkSidecar, type SidecarCheckResult, type SourceState } from './sidecar-checks';
 import { readSourceState } from './source-state';
-
-// The fast read lives in fast-sidecar.ts (tag appends through it too); export and the editor import it from here.
-export { cleanFastRead } from '../sidecar/fast-sidecar';
 
 export interface SidecarFileCheck extends SidecarCheckResult {
   path: string;
@@ -35,45 +29,29 @@ export interface CheckOptions {
 }
 
 export async function checkSidecarFile(path: string, options: CheckOptions): Promise<SidecarFileCheck> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'the sidecar no longer exists' : `the sidecar cannot be read (${code ?? (error as Error).message})`;
-    return { path, problems: [{ code: 'unreadable-file', severity: 'error', message, line: 1, column: 1 }] };
+  const read = await readTextFile(path);
+  if (!read.ok) {
+    // Unreadable or not UTF-8: nothing more can be said, and nothing may write over the bytes.
+    const message = read.failure === 'missing' ? 'the sidecar no longer exists' : read.failure === 'not-text' ? `the file ${read.reason}` : `the sidecar ${read.reason}`;
+    return { path, problems: [{ code: read.failure === 'not-text' ? 'encoding' : 'unreadable-file', severity: 'error', message, line: 1, column: 1 }] };
   }
-  const decoded = decodeSourceText(bytes);
-  if (!decoded.ok) {
-    // Not UTF-8: nothing more can be said, and nothing may write over the bytes.
-    return { path, problems: [{ code: 'encoding', severity: 'error', message: `the file ${decoded.reason}`, line: 1, column: 1 }] };
-  }
-  const sidecarName = basename(path);
-  const listed = (source: string) => (options.isListedSource ? options.isListedSource(join(dirname(path), source)) : undefined);
-
-  const fast = cleanFastRead(decoded.text);
-  let state: SourceState | undefined;
-  if (fast) {
-    state = await readSourceState(path, fast.source);
+  const doc = parseSidecar((read.hadBom ? '\uFEFF' : '') + read.text);
+  const source = doc.sidecar?.source ?? sourceValue(doc);
+  const state = source === undefined ? undefined : await readSourceState(path, source);
+  const input = {
+    sidecarName: basename(path),
+    taxonomy: options.taxonomy,
+    source: state ?? ({ kind: 'missing', path: '' } as const),
+    sourceListed: source === undefined || !options.isListedSource ? undefined : options.isListedSource(join(dirname(path), source)),
+  };
+  if (doc.sidecar && doc.problems.length === 0) {
     let found = false;
-    const result = checkContent(fast, { sidecarName, taxonomy: options.taxonomy, source: state, sourceListed: listed(fast.source) }, () => {
+    const result = checkContent(doc.sidecar, input, () => {
       found = true;
     });
-    if (!found) return { path, problems: [], sidecar: fast, ...result, sourceState: state };
+    if (!found) return { path, problems: [], sidecar: doc.sidecar, ...result, sourceState: state };
   }
-
-  // The fast read above declined or found a problem: read with positions, without the fast reader again.
-  const doc = parseSidecarWithDocument((decoded.hadBom ? '\uFEFF' : '') + decoded.text);
-  const source = doc.sidecar?.source ?? sourceValue(doc);
-  if (source !== undefined && state === undefined) state = await readSourceState(path, source);
-  const result = checkSidecar({
-    doc,
-    sidecarName,
-    taxonomy: options.taxonomy,
-    source: state ?? { kind: 'missing', path: '' },
-    sourceListed: source === undefined ? undefined : listed(source),
-  });
-  return { ...result, path, doc, sourceState: state };
+  return { ...checkSidecar({ doc, ...input }), path, doc, sourceState: state };
 }
 
 /** `source` of a document with content errors only (no `sidecar` then), if it is a string. */

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { decodeSourceText } from '../text/decode';
+import { readTextFile } from '../files/read-text-file';
 import { sourceValueOutsideFolder, type SourceState } from './sidecar-checks';
 
 export async function readSourceState(sidecarPath: string, source: string): Promise<SourceState> {
@@ -26,15 +26,9 @@ export async function readSourceState(sidecarPath: string, source: string): Prom
   }
   const inside = relative(realFolder, real);
   if (inside.startsWith('..') || isAbsolute(inside)) return { kind: 'outside', to: real };
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(real);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { kind: 'not-text', reason: code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (error as Error).message})` };
-  }
-  const decoded = decodeSourceText(bytes);
-  return decoded.ok ? { kind: 'text', text: decoded.text } : { kind: 'not-text', reason: decoded.reason };
+  const read = await readTextFile(real);
+  if (read.ok) return { kind: 'text', text: read.text };
+  return read.failure === 'missing' ? { kind: 'missing', path } : { kind: 'not-text', reason: read.reason };
 }
 
 /** Why a source was not read, for a line that says a sidecar was skipped (`source` as the user should see it). */

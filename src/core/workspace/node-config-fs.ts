@@ -1,21 +1,14 @@
 /** ConfigFs over Node's file system (the CLI; unit tests use an in-memory one). */
 import { promises as fs } from 'node:fs';
-import { decodeSourceText } from '../text/decode';
+import { readTextFile } from '../files/read-text-file';
 import type { ConfigFs, ReadTextResult } from './config-fs';
 
 export const nodeConfigFs: ConfigFs = {
   async readText(path: string): Promise<ReadTextResult> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await fs.readFile(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, missing: true, reason: 'does not exist' };
-      return { ok: false, missing: false, reason: `cannot be read (${code ?? (error as Error).message})` };
-    }
-    const decoded = decodeSourceText(bytes);
-    if (!decoded.ok) return { ok: false, missing: false, notText: true, reason: decoded.reason };
-    return { ok: true, text: (decoded.hadBom ? '\uFEFF' : '') + decoded.text };
+    const read = await readTextFile(path);
+    if (read.ok) return { ok: true, text: (read.hadBom ? '\uFEFF' : '') + read.text };
+    if (read.failure === 'missing') return { ok: false, missing: true, reason: read.reason };
+    return { ok: false, missing: false, ...(read.failure === 'not-text' ? { notText: true } : {}), reason: read.reason };
   },
   async kind(path: string) {
     try {

@@ -234,7 +234,7 @@ describe('checkSidecarFile (files on disk)', () => {
     await fs.mkdir(join(folder, 'dir.txt.ann.yaml'));
     const result = await checkSidecarFile(join(folder, 'dir.txt.ann.yaml'), { taxonomy: DEFAULT_TAXONOMY });
     assert.deepEqual(positions(result.problems), ['unreadable-file 1:1']);
-    assert.match(result.problems[0].message, /cannot be read \(EISDIR\)/);
+    assert.match(result.problems[0].message, /the sidecar is a folder, not a file/);
   });
 
   it('reports a sidecar that is not UTF-8 as an encoding error', async () => {

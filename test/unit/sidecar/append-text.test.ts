@@ -1,13 +1,16 @@
 /**
- * Appending an annotation as text (fast-append.ts) must write exactly what the `yaml` Document
- * path (addAnnotation) writes, or decline and leave it to that path.
+ * A clean sidecar is read on the fast path and an annotation appended to it as text
+ * (parseSidecar, addAnnotation): that must write exactly what the `yaml` Document path writes, or
+ * decline and leave it to that path. Whether the fast path was taken is seen by counting the
+ * `yaml` Documents parsed (yamlDocumentsParsed): it parses none.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as YAML from 'yaml';
-import { appendAnnotation, appendAnnotationAsText, isFastSidecar, readFastSidecar, sameJsonValue } from '../../../src/core/annotations/fast-append';
+import { sameJsonValue } from '../../../src/core/sidecar/same-json';
+import { yamlDocumentsParsed } from '../../../src/core/sidecar/yaml-source';
 import type { Annotation, Dismissal } from '../../../src/core/sidecar/model';
-import { addAnnotation, addDismissal, newSidecarDocument, parseSidecar, parseSidecarWithDocument, SidecarEditError, sidecarFileText } from '../../../src/core/sidecar/sidecar-io';
+import { addAnnotation, addDismissal, newSidecarDocument, parseSidecar, SidecarEditError, sidecarFileText } from '../../../src/core/sidecar/sidecar-io';
 import { sourceHash } from '../../../src/core/sidecar/source-hash';
 
 const HASH = sourceHash('The prisoners were tortured.');
@@ -20,18 +23,35 @@ const NEW: Annotation = {
   id: 'a-new', category: 'torture', target: target(19, 'tortured'), note: 'two\nlines: "quoted" # not a comment', status: 'proposed', created: '2025-11-21T10:00:00.000Z',
 };
 
+/** Whether `fileText` is read on the fast path: a writable document, no `yaml` Document parsed. */
+function readsOnFastPath(fileText: string): boolean {
+  const parsed = yamlDocumentsParsed();
+  return parseSidecar(fileText).writable && yamlDocumentsParsed() === parsed;
+}
+
+/** What parseSidecar and addAnnotation write, and whether they did it without parsing a `yaml` Document; undefined when the edit is refused. */
+function appendAfterRead(fileText: string, entry: Annotation): { text: string; asText: boolean } | undefined {
+  const parsed = yamlDocumentsParsed();
+  try {
+    const text = sidecarFileText(addAnnotation(parseSidecar(fileText), entry));
+    return { text, asText: yamlDocumentsParsed() === parsed };
+  } catch (error) {
+    if (!(error instanceof SidecarEditError)) throw error;
+    return undefined;
+  }
+}
+
 /**
  * The text each path writes; `fast` is undefined when the fast path declined. When the Document
  * path refuses the edit (its result did not re-read as expected), the fast path must decline too.
  */
 function bothPaths(fileText: string, entry: Annotation = NEW): { fast?: string; document?: string } {
-  const read = readFastSidecar(fileText);
-  const appended = read && appendAnnotationAsText(read, entry);
-  const fast = appended ? sidecarFileText(appended) : undefined;
+  const viaRead = appendAfterRead(fileText, entry);
+  const fast = viaRead?.asText ? viaRead.text : undefined;
   try {
-    const document = sidecarFileText(addAnnotation(parseSidecarWithDocument(fileText), entry));
-    // parseSidecar reads a clean file on the fast path too, and addAnnotation then appends as text.
-    assert.equal(sidecarFileText(addAnnotation(parseSidecar(fileText), entry)), document);
+    const document = sidecarFileText(addAnnotation(parseSidecar(fileText, { fastPath: false }), entry));
+    // Whichever way parseSidecar read it, the text written is the Document path's.
+    assert.equal(viaRead?.text, document);
     return { fast, document };
   } catch (error) {
     if (!(error instanceof SidecarEditError)) throw error;
@@ -165,29 +185,30 @@ describe('appending an annotation as text', () => {
     }
   });
 
-  it('declines what it does not handle, and appendAnnotation then takes the Document path', () => {
+  it('declines what it does not handle, and addAnnotation then takes the Document path', () => {
     const flow = COMMENTED.replace(/target:\n {8}start: 4\n {8}end: 13\n {8}exact: prisoners\n {8}prefix: 'The '\n {8}suffix: ' were'/, "target: {start: 4, end: 13, exact: prisoners, prefix: 'The ', suffix: ' were'}");
-    assert.equal(readFastSidecar(flow), undefined);
+    assert.notEqual(flow, COMMENTED);
+    assert.equal(readsOnFastPath(flow), false);
     const keep = COMMENTED.replace('    status: proposed # still\n', "    note: |+\n      kept\n\n");
-    const read = readFastSidecar(keep);
-    assert.ok(read);
-    assert.equal(appendAnnotationAsText(read, NEW), undefined);
-    const appended = appendAnnotation(read, NEW);
-    assert.ok(!isFastSidecar(appended));
-    assert.equal(sidecarFileText(appended), bothPaths(keep).document);
+    assert.ok(readsOnFastPath(keep));
+    const { fast, document } = bothPaths(keep);
+    assert.equal(fast, undefined);
+    assert.equal(appendAfterRead(keep, NEW)?.text, document);
     // A comment indented past the `-` after the last item: yaml may count it in the item.
     for (const column of [3, 4, 5, 6, 8]) assertSameText(COMMENTED.replace("  # a comment at the dash's column", `${' '.repeat(column)}# deeper`), false);
     // An item whose first key is on the line after its `-`.
     const dashAlone = COMMENTED.replace('  - id: a2\n', '  -\n    id: a2\n');
-    assert.ok(readFastSidecar(dashAlone));
-    assert.equal(appendAnnotationAsText(readFastSidecar(dashAlone)!, NEW), undefined);
+    assert.ok(readsOnFastPath(dashAlone));
+    assert.equal(bothPaths(dashAlone).fast, undefined);
   });
 
   it('never reads a file with errors on the fast path, and refuses an id already used', () => {
     for (const broken of [COMMENTED.replace('status: proposed', 'status: maybe'), COMMENTED.replace('id: a2', 'id: a1'), COMMENTED.replace('end: 27', 'end: 12'), COMMENTED.replace('version: 1', 'version: 1\nversion: 1')]) {
-      assert.equal(readFastSidecar(broken), undefined);
+      assert.notEqual(broken, COMMENTED);
+      assert.equal(readsOnFastPath(broken), false);
     }
-    assert.throws(() => appendAnnotationAsText(readFastSidecar(COMMENTED)!, { ...NEW, id: 'a2' }), SidecarEditError);
+    assert.ok(readsOnFastPath(COMMENTED));
+    assert.throws(() => addAnnotation(parseSidecar(COMMENTED), { ...NEW, id: 'a2' }), SidecarEditError);
   });
 
   // 150 cases in `npm test` (about 2 s); `npm run fuzz` runs FC_RUNS.
