@@ -6,7 +6,8 @@
  * can print `path:line:column`.
  */
 import { isAbsolute } from 'node:path';
-import { anchorAll, PreparedText } from '../anchoring/anchoring';
+import { EXACT_COPY_REASON, PreparedText } from '../anchoring/anchoring';
+import { resolveSidecar } from '../anchoring/resolve';
 import type { AnchorResult, Annotation, Dismissal, Sidecar } from '../sidecar/model';
 import { SIDECAR_SUFFIX, sourceNameFor } from '../sidecar/model';
 import type { SidecarDocument } from '../sidecar/sidecar-io';
@@ -14,6 +15,7 @@ import { sourceHash } from '../sidecar/source-hash';
 import { categoryHint } from '../taxonomy/closest-ids';
 import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
 import { LineIndex } from '../text/positions';
+import { describeQuoteChange, quoted } from '../text/quotes';
 import type { Problem, Severity } from '../problems/problem';
 import { sortProblems } from '../problems/problem';
 import { problemCodeInfo } from '../problems/problem-codes';
@@ -110,10 +112,7 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
   }
 
   const prepared = input.source.text instanceof PreparedText ? input.source.text : new PreparedText(input.source.text);
-  const anchors = {
-    annotations: anchorAll(prepared, sidecar.annotations.map((a) => a.target)),
-    dismissed: anchorAll(prepared, sidecar.dismissed.map((d) => d.target)),
-  };
+  const anchors = resolveSidecar(prepared, sidecar);
   let lines: LineIndex | undefined;
   const where = (start: number, end: number): string => {
     const position = (lines ??= new LineIndex(prepared.text)).codePointPositionAt(start);
@@ -138,7 +137,7 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
       }
       const result = results[index];
       // Built only for a problem: a clean file of 100 annotations needs none.
-      const quote = () => shortQuote(entry.target.exact);
+      const quote = () => quoted(entry.target.exact);
       switch (result.status) {
         case 'anchored':
           break;
@@ -147,11 +146,11 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
           break;
         case 'fuzzy':
           everythingAnchors = false;
-          report(codes.fuzzy, `${path}/target`, `${quote()} only matches approximately (score ${result.score.toFixed(2)}) at ${where(result.start, result.end)}, which now reads ${shortQuote(result.text)}; check the ${codes.noun} and tag the passage again (check --fix-anchors leaves it alone)`, 'key');
+          report(codes.fuzzy, `${path}/target`, `${anchorChange(entry.target.exact, result, where(result.start, result.end))}; check the ${codes.noun} and tag the passage again (check --fix-anchors leaves it alone)`, 'key');
           break;
         case 'orphaned':
           everythingAnchors = false;
-          report(codes.orphaned, `${path}/target/exact`, `quote ${quote()} not found in ${source} (${result.reason}); the ${codes.noun} is kept; fix the quote or remove the ${codes.noun}`);
+          report(codes.orphaned, `${path}/target/exact`, `quote ${quote()} not found in ${source}${result.reason.startsWith(EXACT_COPY_REASON) ? ' in its context' : ''} (${result.reason}); the ${codes.noun} is kept; fix the quote or remove the ${codes.noun}`);
           break;
       }
     });
@@ -184,7 +183,7 @@ function reportDuplicates(sidecar: Sidecar, report: Report): void {
 }
 
 function passageLabel(entry: Annotation | Dismissal): string {
-  return `${entry.target.start}-${entry.target.end} ${shortQuote(entry.target.exact)}`;
+  return `${entry.target.start}-${entry.target.end} ${quoted(entry.target.exact)}`;
 }
 
 /** ` (its note, status differ from a1's: copy what you need before removing it)`, or '' when the duplicate carries nothing else. */
@@ -222,9 +221,12 @@ function reporter(doc: SidecarDocument, problems: Problem[]): Report {
   };
 }
 
-/** A quote for a message: in double quotes, line breaks shown as ⏎, cut at 60 characters. */
-function shortQuote(text: string): string {
-  const flat = String(text).replace(/\r?\n|\r/g, '⏎');
-  const chars = Array.from(flat);
-  return `"${chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : flat}"`;
+/**
+ * What a fuzzy anchor changed: the stored quote against the text now in its place, their common
+ * start and end elided; or, when the words are the same (an exact copy in other context), that.
+ */
+function anchorChange(stored: string, result: { score: number; text: string }, at: string): string {
+  const score = `score ${result.score.toFixed(2)}`;
+  if (result.text === stored) return `${quoted(stored)} is found at ${at} only in other context than the stored one (${score})`;
+  return `the quote only matches approximately (${score}) at ${at}: ${describeQuoteChange(stored, result.text)}`;
 }
