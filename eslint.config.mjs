@@ -21,7 +21,7 @@ export const CORE_LAYERS = {
   workspace: ['files', 'text', 'problems', 'taxonomy', 'lexicon', 'sidecar', 'anchoring'],
   validation: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'workspace'],
   claims: ['files', 'text', 'taxonomy', 'lexicon', 'scanner', 'sidecar', 'anchoring', 'workspace'],
-  interop: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace'],
+  interop: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace', 'validation'],
   report: ['files', 'text', 'taxonomy', 'sidecar', 'anchoring', 'workspace', 'claims', 'interop'],
 };
 

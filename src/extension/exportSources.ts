@@ -1,16 +1,14 @@
 /**
  * The tagged sources of the workspace as the exports and the evidence matrix read them: every
- * sidecar on disk (saved state, as the CLI reads it) with its source's text. A sidecar with
- * errors or a missing source is skipped with the reason, for the caller to show.
+ * sidecar on disk (saved state, as the CLI reads it) with its source's text, loaded by the core
+ * as the CLI loads them (interop/annotated-sources.ts). A sidecar with errors or a missing
+ * source is skipped with the reason, for the caller to show.
  */
-import { dirname, relative, resolve, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX, type Sidecar } from '../core/sidecar/model';
-import { readSidecarFile } from '../core/sidecar/sidecar-file';
+import { SIDECAR_SUFFIX } from '../core/sidecar/model';
 import type { WorkspaceConfig } from '../core/workspace/workspace-config';
 import type { ExportSource } from '../core/interop/export-input';
-import { sourceIri } from '../core/interop/iri';
-import { readSourceState, unreadSourceReason } from '../core/validation/source-state';
+import { loadAnnotatedSources } from '../core/interop/annotated-sources';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
 export interface WorkspaceSources {
@@ -31,40 +29,14 @@ export async function collectWorkspaceSources(configs: WorkspaceConfigService, b
   const sources: ExportSource[] = [];
   const absolute = new Map<string, string>();
   const skipped: string[] = [];
-  for (const sidecarPath of sidecars) {
-    const shown = vscode.workspace.asRelativePath(sidecarPath);
-    const sidecar = await readSidecar(sidecarPath);
-    if (typeof sidecar === 'string') {
-      skipped.push(`${shown}: ${sidecar}`);
-      continue;
+  const shown = (path: string) => vscode.workspace.asRelativePath(path);
+  for (const one of await loadAnnotatedSources({ sidecarPaths: sidecars, root: config.root, base, shown })) {
+    if (one.kind === 'skipped') skipped.push(`${shown(one.sidecarPath)}: ${one.reason}`);
+    else if (one.kind === 'outside-root') skipped.push(`${shown(one.sidecarPath)}: its source is outside ${config.root}, so the base IRI cannot name it`);
+    else {
+      sources.push(one.source);
+      absolute.set(one.source.path, one.absolutePath);
     }
-    const sourcePath = resolve(dirname(sidecarPath), sidecar.source);
-    // The confinement check uses: a source outside the sidecar's folder is never read.
-    const state = await readSourceState(sidecarPath, sidecar.source);
-    if (state.kind !== 'text') {
-      skipped.push(`${shown}: ${unreadSourceReason(state, sidecar.source)}`);
-      continue;
-    }
-    const text = typeof state.text === 'string' ? state.text : state.text.text;
-    const path = relative(config.root, sourcePath).split(sep).join('/');
-    if (base && path.startsWith('../')) {
-      skipped.push(`${shown}: its source is outside ${config.root}, so the base IRI cannot name it`);
-      continue;
-    }
-    sources.push({ path, iri: sourceIri(sourcePath, path, base), text, sidecar });
-    absolute.set(path, sourcePath);
   }
   return { config, sources, absolute, skipped };
-}
-
-/** The sidecar (a clean one on the fast path: parseSidecar), or why it is skipped. */
-async function readSidecar(path: string): Promise<Sidecar | string> {
-  try {
-    const doc = await readSidecarFile(path);
-    if (doc?.sidecar) return doc.sidecar;
-    const first = doc?.problems.find((p) => p.severity === 'error');
-    return `the sidecar has errors${first ? ` (${first.line}:${first.column} ${first.message})` : ''}`;
-  } catch (error) {
-    return `cannot be read (${(error as Error).message})`;
-  }
 }

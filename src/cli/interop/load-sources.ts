@@ -1,21 +1,18 @@
 /**
  * The annotated sources `export` and `report` work on: each PATH is a folder (walked for
- * sidecars), a sidecar or a source with a sidecar, as for `check`. A sidecar with errors or a
- * source that cannot be read is skipped with the reason (the command then exits 1); the
+ * sidecars), a sidecar or a source with a sidecar, as for `check`, loaded by the core
+ * (interop/annotated-sources.ts). A sidecar with errors or a source that cannot be read is
+ * skipped with the reason (the command then exits 1); the
  * taxonomy and the root that relative paths and base IRIs count from are the workspace's
  * (the config nearest the first PATH, else the repository root).
  */
 import { promises as fs } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Sidecar } from '../../core/sidecar/model';
-import { readSidecarFile } from '../../core/sidecar/sidecar-file';
-import { firstErrorNote } from '../../core/problems/problem';
-import { readSourceState, unreadSourceReason } from '../../core/validation/source-state';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { loadConfigFor } from '../../core/workspace/load-config';
 import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import type { ExportSource } from '../../core/interop/export-input';
-import { sourceIri } from '../../core/interop/iri';
+import { loadAnnotatedSources as loadSidecars } from '../../core/interop/annotated-sources';
 import { collectTargets } from '../check/collect';
 import { CliError } from '../output';
 
@@ -43,41 +40,18 @@ export async function loadAnnotatedSources(paths: readonly string[], base?: stri
   const skipped: string[] = [];
   const sources: ExportSource[] = [];
   const absolutePaths: string[] = [];
-  for (const sidecarPath of targets.sidecars) {
-    const read = await readSidecar(sidecarPath);
-    if ('skipped' in read) {
-      skipped.push(read.skipped);
+  for (const one of await loadSidecars({ sidecarPaths: targets.sidecars, root: config.root, base, shown })) {
+    if (one.kind === 'outside-root') {
+      throw new CliError(`${shown(one.absolutePath)} is outside the workspace ${shown(config.root)}, so --base cannot name it; export it from its own workspace`);
+    }
+    if (one.kind === 'skipped') {
+      skipped.push(`${shown(one.sidecarPath)}: skipped: ${one.reason}`);
       continue;
     }
-    const sidecar = read.sidecar;
-    const sourcePath = resolve(dirname(sidecarPath), sidecar.source);
-    // The same confinement as check: a source outside the sidecar's folder (by "..", an absolute
-    // path or a symbolic link) is never read, so a planted sidecar cannot export other files.
-    const state = await readSourceState(sidecarPath, sidecar.source);
-    if (state.kind !== 'text') {
-      skipped.push(`${shown(sidecarPath)}: skipped: ${unreadSourceReason(state, shown(state.kind === 'outside' ? state.to : sourcePath))}`);
-      continue;
-    }
-    const path = workspacePath(config.root, sourcePath);
-    if (base && (path.startsWith('../') || isAbsolute(path))) {
-      throw new CliError(`${shown(sourcePath)} is outside the workspace ${shown(config.root)}, so --base cannot name it; export it from its own workspace`);
-    }
-    sources.push({ path, iri: sourceIri(sourcePath, path, base), text: typeof state.text === 'string' ? state.text : state.text.text, sidecar });
-    absolutePaths.push(sourcePath);
+    sources.push(one.source);
+    absolutePaths.push(one.absolutePath);
   }
   return { config, sources, absolutePaths, skipped, withoutSidecar, configWarnings };
-}
-
-/** The sidecar (a clean one on the fast path: parseSidecar), or why it is skipped. */
-async function readSidecar(path: string): Promise<{ sidecar: Sidecar } | { skipped: string }> {
-  const doc = await readSidecarFile(path);
-  if (doc?.sidecar) return { sidecar: doc.sidecar };
-  return { skipped: `${shown(path)}: skipped: the sidecar has errors${firstErrorNote(shown(path), doc?.problems ?? [])}; legal-annotator check shows them all` };
-}
-
-/** `/`-separated path of a file relative to the workspace root. */
-export function workspacePath(root: string, absolute: string): string {
-  return relative(root, absolute).split(sep).join('/');
 }
 
 /** A path as the user would type it from the current folder. */

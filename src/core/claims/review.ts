@@ -1,11 +1,12 @@
 /**
  * Claims matched against a source's sidecar: a claim is `tagged` when an annotation's range
  * overlaps it, and `dismissed` when a dismissal's does ("Not a claim", recorded by a reviewer).
- * Tags and dismissals are anchored with `anchorAll` (exact, moved, fuzzy), so both survive edits
+ * Tags and dismissals are anchored with `resolveSidecar` (exact, moved, fuzzy), so both survive edits
  * of the source; an orphaned one covers nothing. Offsets are code points, like the sidecar's.
  */
 import { overlappingRanges } from './overlap';
-import { anchorAll, PreparedText } from '../anchoring/anchoring';
+import type { PreparedText } from '../anchoring/anchoring';
+import { resolveSidecar } from '../anchoring/resolve';
 import type { AnchorResult, Sidecar } from '../sidecar/model';
 import { detectClaims, type DetectOptions } from './detect';
 import type { Claim, ReviewedClaim } from './types';
@@ -50,9 +51,9 @@ export function markClaims(text: string | PreparedText, claims: readonly Claim[]
   let tags: Covered[] = [];
   let dismissed: Covered[] = [];
   if (annotations.length + dismissals.length > 0) {
-    const results = anchorAll(text, [...annotations.map((a) => a.target), ...dismissals.map((d) => d.target)]);
-    tags = anchoredRanges(results.slice(0, annotations.length), annotations);
-    dismissed = anchoredRanges(results.slice(annotations.length), dismissals);
+    const resolved = resolveSidecar(text, { annotations, dismissed: dismissals });
+    tags = anchoredRanges(resolved.annotations, annotations);
+    dismissed = anchoredRanges(resolved.dismissed, dismissals);
   }
   return markCoveredClaims(claims, tags, dismissed);
 }
