@@ -3,8 +3,8 @@
  * Document for each entry and parses each of its strings again as YAML 1.1, about a tenth of a
  * millisecond an entry: 100,000 imported annotations took it over 10 s. This renderer gives the
  * very text renderBlockItem gives, for the values every sidecar entry is made of: mappings with
- * plain keys holding single-line strings without control characters, safe integers and nested
- * mappings. For anything else (a line break in a note, a float, a list) it returns undefined and
+ * plain keys holding strings (line breaks included, other control characters not), safe integers
+ * and nested mappings. For anything else (a tab, a float, a list) it returns undefined and
  * the caller renders with renderBlockItem. A property test compares the two.
  *
  * The choices it copies are those of `yaml`'s stringifyString with renderBlockItem's options:
@@ -15,7 +15,7 @@
  * reader would read otherwise (readsDifferentlyInYaml11), which is asked only when it decides.
  */
 import * as YAML from 'yaml';
-import { readsDifferentlyInYaml11 } from './yaml-splice';
+import { isBlockSafe, readsDifferentlyInYaml11, renderBlockItem } from './yaml-splice';
 
 export interface EntryLayout {
   dashColumn: number;
@@ -26,9 +26,11 @@ export interface EntryLayout {
 
 /** What stringifyString refuses to write plain (its own pattern, for a string on one line). */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-/** Characters this renderer leaves to renderBlockItem: control characters, line breaks of YAML 1.1, a BOM, unpaired surrogates. */
+/** Characters this renderer leaves to renderBlockItem: control characters but LF and CR, line breaks of YAML 1.1, a BOM, unpaired surrogates. */
 // eslint-disable-next-line no-control-regex
-const DECLINED_CHARACTER = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const DECLINED_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** `yaml`'s doubleQuotedMinMultiLineLength: a shorter double-quoted string keeps its `\\n` escapes on one line. */
+const DOUBLE_QUOTED_MIN_MULTI_LINE_LENGTH = 40;
 const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/;
 
@@ -41,6 +43,11 @@ function nonStringTests(version: '1.1' | '1.2'): RegExp[] {
 const CORE_TESTS = nonStringTests('1.2');
 const YAML11_TESTS = nonStringTests('1.1');
 
+/** A new entry as a block sequence item in `layout`: renderBlockItem's text, without a Document when this renderer can. */
+export function renderEntry(value: unknown, layout: EntryLayout): string {
+  return renderPlainEntry(value, layout) ?? renderBlockItem(value, layout);
+}
+
 /** The entry as a block sequence item in `layout`, exactly as renderBlockItem writes it; undefined for a value this renderer leaves to it. */
 export function renderPlainEntry(value: unknown, layout: EntryLayout): string | undefined {
   const lines: string[] = [];
@@ -48,7 +55,7 @@ export function renderPlainEntry(value: unknown, layout: EntryLayout): string | 
   const contentColumn = Math.max(layout.contentColumn, layout.dashColumn + 2);
   const pad = ' '.repeat(contentColumn);
   let text = `${' '.repeat(layout.dashColumn)}-${' '.repeat(contentColumn - layout.dashColumn - 1)}${lines[0]}${layout.eol}`;
-  for (let i = 1; i < lines.length; i++) text += pad + lines[i] + layout.eol;
+  for (let i = 1; i < lines.length; i++) text += (lines[i] === '' ? '' : pad + lines[i]) + layout.eol;
   return text;
 }
 
@@ -64,17 +71,19 @@ export function renderPlainFields(value: Record<string, unknown>, indent: string
 function mappingLines(value: Record<string, unknown>, indent: string, step: number, lines: string[]): boolean {
   const keys = Object.keys(value);
   if (keys.length === 0) return false;
+  const valueIndent = indent + ' '.repeat(step);
   for (const key of keys) {
     if (!PLAIN_KEY.test(key) || CORE_TESTS.some((test) => test.test(key))) return false;
     const field = value[key];
     if (isMapping(field)) {
       lines.push(`${indent}${key}:`);
-      if (!mappingLines(field, indent + ' '.repeat(step), step, lines)) return false;
+      if (!mappingLines(field, valueIndent, step, lines)) return false;
       continue;
     }
-    const scalar = renderScalar(field);
+    const scalar = renderScalar(field, valueIndent);
     if (scalar === undefined) return false;
-    lines.push(`${indent}${key}: ${scalar}`);
+    lines.push(`${indent}${key}: ${scalar[0]}`);
+    for (let i = 1; i < scalar.length; i++) lines.push(scalar[i]);
   }
   return true;
 }
@@ -83,16 +92,63 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-function renderScalar(value: unknown): string | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
-  if (typeof value !== 'string' || value.includes('\n') || DECLINED_CHARACTER.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
+/**
+ * A scalar's lines: the first goes after `key: `, the others (a block scalar's, a long quoted
+ * string's) are indented by `indent` already, or empty.
+ */
+function renderScalar(value: unknown, indent: string): string[] | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? [String(value)] : undefined;
+  if (typeof value !== 'string' || DECLINED_CHARACTER.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
+  // renderBlockItem writes a string of several lines as a literal block where it reads back, else double-quoted.
+  if (value.includes('\n')) return isBlockSafe(value) ? literalBlock(value, indent) : doubleQuoted(value, indent);
+  if (value.includes('\r')) return doubleQuoted(value, indent);
   const plain = !NOT_PLAIN.test(value) && !CORE_TESTS.some((test) => test.test(value));
   const single = !plain && value.includes('"') && !value.includes("'");
   // Double quotes, whatever YAML 1.1 says: it is asked only when its answer can change the style.
-  if (!plain && !single) return JSON.stringify(value);
+  if (!plain && !single) return [JSON.stringify(value)];
   const readsOtherwise = plain ? plainReadsDifferentlyIn11(value) : readsDifferentlyInYaml11(value);
-  if (readsOtherwise) return JSON.stringify(value);
-  return single ? `'${value}'` : value;
+  if (readsOtherwise) return [JSON.stringify(value)];
+  return [single ? `'${value}'` : value];
+}
+
+/** `|-` and the lines at `indent` (blank lines empty), trailing spaces kept on the last: blockString of `yaml` for a string isBlockSafe accepts. */
+function literalBlock(value: string, indent: string): string[] {
+  return ['|-', ...value.split('\n').map((line) => (line === '' ? '' : indent + line))];
+}
+
+/**
+ * doubleQuotedString of `yaml` (options as renderBlockItem gives them): JSON's escapes; from 40
+ * characters on, each line break written as an escaped one would be, a break and an empty line
+ * (a double-quoted scalar folds a single break into a space), the next line at `indent`; a space
+ * before a break, or at the start of the next line, escaped so that folding keeps it.
+ */
+function doubleQuoted(value: string, indent: string): string[] {
+  const json = JSON.stringify(value);
+  let text = '';
+  let start = 0;
+  for (let i = 0; i < json.length; i++) {
+    if (json[i] === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+      text += `${json.slice(start, i)}\\ `;
+      i += 1;
+      start = i;
+    }
+    if (json[i] !== '\\') continue;
+    if (json[i + 1] !== 'n' || json[i + 2] === '"' || json.length < DOUBLE_QUOTED_MIN_MULTI_LINE_LENGTH) {
+      i += 1;
+      continue;
+    }
+    text += `${json.slice(start, i)}\n\n`;
+    while (json[i + 2] === '\\' && json[i + 3] === 'n' && json[i + 4] !== '"') {
+      text += '\n';
+      i += 2;
+    }
+    text += indent;
+    if (json[i + 2] === ' ') text += '\\';
+    i += 1;
+    start = i + 1;
+  }
+  text = start ? text + json.slice(start) : json;
+  return text.split('\n');
 }
 
 /**

@@ -6,6 +6,7 @@ import { seededRandom } from '../../../bench/support';
 /** Pieces strings are made of: the words, digits, quotes and indicators that decide a scalar's style in YAML 1.2 and 1.1. */
 const PIECES = [
   'a', 'Z', 'detainee', ' ', '  ', ':', ': ', '#', ' #', '-', '- ', '?', '"', "'", '\\', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`',
+  '\n', '\r\n', ' \n', '\n ', 'a long enough line to be over forty characters',
   '0', '1', '42', '0x1F', '0o7', '0b101', '1:20', '1.5', '.5', '1e3', '.inf', '.NaN', '+', '~', '<<', '=', '---', '...',
   'yes', 'No', 'ON', 'off', 'y', 'N', 'true', 'False', 'null', 'NULL', '2026-11-22', 'T10:00:00.000Z', '2026-11-22T10:00:00Z',
   'Україна', '🇺🇦', 'é', '\u00a0', '\t', '\n', '\r', '\u0085', '\u2028', '\ufeff', '\x07',
@@ -53,7 +54,7 @@ describe('renderPlainEntry', () => {
     assert.ok(rendered > 500, `rendered ${rendered} of ${ENTRIES}: the rest were declined`);
   });
 
-  it('renders an ordinary annotation, and declines a line break, a float, a list and an empty mapping', () => {
+  it('renders an ordinary annotation, and declines a tab, a float, a list and an empty mapping', () => {
     const layout = layouts[0];
     const annotation = {
       id: 'a-1', category: 'torture', status: 'proposed', created: '2026-11-22T10:00:00.000Z', note: 'GC III 17: "direct"',
@@ -61,7 +62,7 @@ describe('renderPlainEntry', () => {
     };
     assert.equal(renderPlainEntry(annotation, layout), renderBlockItem(annotation, layout));
     assert.match(renderPlainEntry(annotation, layout)!, /^ {2}- id: a-1\n {4}category: torture\n/);
-    for (const odd of [{ note: 'two\nlines' }, { score: 0.5 }, { list: ['a'] }, { target: {} }]) {
+    for (const odd of [{ note: 'a\ttab' }, { score: 0.5 }, { list: ['a'] }, { target: {} }]) {
       assert.equal(renderPlainEntry({ ...annotation, ...odd }, layout), undefined, JSON.stringify(odd));
     }
   });
