@@ -4,11 +4,12 @@
  * every entry anchors. Fuzzy and orphaned entries are never rewritten, neither their offsets nor
  * their prefix and suffix: their quote changed, or only its words are left in other context (a
  * glossary, a quotation), and only a person can say whether that text is still what was tagged. Everything else in the file stays byte
- * for byte (the edits go through updateAnnotation / updateDismissal / setSourceHash).
+ * for byte. All the fixes of a file are one batch (editSidecar): one read of the result, however many moved.
  */
 import { createTarget, type PreparedText } from './anchoring';
 import type { AnchorResult } from '../sidecar/model';
-import { setSourceHash, updateAnnotation, updateDismissal, type SidecarDocument } from '../sidecar/sidecar-io';
+import { editSidecar, type SidecarEdit } from '../sidecar/sidecar-batch';
+import type { SidecarDocument } from '../sidecar/sidecar-io';
 import { sourceHash } from '../sidecar/source-hash';
 
 export interface AnchorFix {
@@ -29,26 +30,26 @@ export interface FixResult {
 export function fixMovedAnchors(doc: SidecarDocument, anchors: { annotations: AnchorResult[]; dismissed: AnchorResult[] }, text: PreparedText): FixResult {
   const sidecar = doc.sidecar;
   if (!doc.writable || !sidecar) return { doc, moved: [] };
-  let next = doc;
+  const edits: SidecarEdit[] = [];
   const moved: AnchorFix[] = [];
   sidecar.annotations.forEach((annotation, index) => {
     const result = anchors.annotations[index];
     if (result?.status !== 'moved') return;
-    next = updateAnnotation(next, annotation.id, { target: createTarget(text, result.start, result.end) });
+    edits.push({ kind: 'update-annotation', id: annotation.id, changes: { target: createTarget(text, result.start, result.end) } });
     moved.push({ list: 'annotations', id: annotation.id, from: { start: annotation.target.start, end: annotation.target.end }, to: { start: result.start, end: result.end } });
   });
   sidecar.dismissed.forEach((dismissal, index) => {
     const result = anchors.dismissed[index];
     if (result?.status !== 'moved') return;
-    next = updateDismissal(next, dismissal.id, { target: createTarget(text, result.start, result.end) });
+    edits.push({ kind: 'update-dismissal', id: dismissal.id, changes: { target: createTarget(text, result.start, result.end) } });
     moved.push({ list: 'dismissed', id: dismissal.id, from: { start: dismissal.target.start, end: dismissal.target.end }, to: { start: result.start, end: result.end } });
   });
   const everyEntryAnchors = [...anchors.annotations, ...anchors.dismissed].every((r) => r.status === 'anchored' || r.status === 'moved');
   const current = sourceHash(text.text);
   let hash: FixResult['hash'];
   if (everyEntryAnchors && sidecar.sourceHash !== current) {
-    next = setSourceHash(next, current);
+    edits.push({ kind: 'source-hash', hash: current });
     hash = { from: sidecar.sourceHash, to: current };
   }
-  return { doc: next, moved, hash };
+  return { doc: editSidecar(doc, edits), moved, hash };
 }

@@ -21,7 +21,8 @@
 import { anchorAll, createTarget, PreparedText } from '../anchoring/anchoring';
 import type { Annotation, TextTarget } from '../sidecar/model';
 import { newEntryId } from '../annotations/new-annotation';
-import { addAnnotation, newSidecarDocument, updateAnnotation, type SidecarDocument } from '../sidecar/sidecar-io';
+import { editSidecar, type SidecarEdit } from '../sidecar/sidecar-batch';
+import { newSidecarDocument, type SidecarDocument } from '../sidecar/sidecar-io';
 import { sourceHash } from '../sidecar/source-hash';
 import { closestCategoryIds } from '../taxonomy/closest-ids';
 import type { Taxonomy } from '../taxonomy/taxonomy';
@@ -56,7 +57,9 @@ export function mergeImported(request: MergeRequest): MergeResult {
   const prepared = new PreparedText(request.text);
   const problems: ImportProblem[] = [];
   const createdSidecar = request.sidecar === undefined;
-  let doc = request.sidecar ?? newSidecarDocument(request.sourceName, sourceHash(request.text));
+  const doc = request.sidecar ?? newSidecarDocument(request.sourceName, sourceHash(request.text));
+  // Every addition and update of the import, written and verified together: one read of the result.
+  const edits: SidecarEdit[] = [];
   const existing = doc.sidecar!.annotations;
   const existingRanges = anchorAll(prepared, existing.map((a) => a.target)).map((result) => (result.status === 'orphaned' ? undefined : `${result.start}:${result.end}`));
   const byId = new Map(existing.map((a) => [a.id, a]));
@@ -107,7 +110,7 @@ export function mergeImported(request: MergeRequest): MergeResult {
       if (Object.keys(changes).length === 0) {
         unchanged++;
       } else {
-        doc = updateAnnotation(doc, same.id, changes);
+        edits.push({ kind: 'update-annotation', id: same.id, changes });
         updated++;
       }
       return;
@@ -119,10 +122,10 @@ export function mergeImported(request: MergeRequest): MergeResult {
     if (imported.modified) annotation.modified = imported.modified;
     if (imported.note) annotation.note = imported.note;
     if (imported.author) annotation.author = imported.author;
-    doc = addAnnotation(doc, annotation);
+    edits.push({ kind: 'add-annotation', annotation });
     added++;
   });
-  return { doc, added, updated, unchanged, problems, createdSidecar };
+  return { doc: editSidecar(doc, edits), added, updated, unchanged, problems, createdSidecar };
 }
 
 /** What anchoring searches for: the foreign file's position and quote (a missing quote is read at the position). */
