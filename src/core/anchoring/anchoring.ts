@@ -38,10 +38,13 @@ function orphaned(reason: string): AnchorResult {
   return { status: 'orphaned', reason };
 }
 
+/** How an orphan's reason opens when an exact copy of its quote is left in other context. */
+export const EXACT_COPY_REASON = 'an exact copy of the quote exists at';
+
 /** What an orphan's reason opens with: the quote is gone, or its one exact copy is other text. */
 function whatIsLeft(prepared: PreparedText, copy: ExactHit | undefined, context: StoredContext): string {
   if (copy === undefined) return 'the quote is no longer in the text';
-  const at = `an exact copy of the quote exists at ${prepared.toCodePoint(copy.start)}`;
+  const at = `${EXACT_COPY_REASON} ${prepared.toCodePoint(copy.start)}`;
   if (context.prefix.length === 0 && context.suffix.length === 0) {
     return `${at}, but the target stores no context to tell its ${copy.copies} copies apart`;
   }

@@ -15,7 +15,7 @@ import { sourceHash } from '../sidecar/source-hash';
 import { categoryHint } from '../taxonomy/closest-ids';
 import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
 import { LineIndex } from '../text/positions';
-import { describeQuoteChange, quoted } from '../text/quotes';
+import { describeFuzzyMatch, quoted } from '../text/quotes';
 import type { Problem, Severity } from '../problems/problem';
 import { sortProblems } from '../problems/problem';
 import { problemCodeInfo } from '../problems/problem-codes';
@@ -146,7 +146,7 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
           break;
         case 'fuzzy':
           everythingAnchors = false;
-          report(codes.fuzzy, `${path}/target`, `${anchorChange(entry.target.exact, result, where(result.start, result.end))}; check the ${codes.noun} and tag the passage again (check --fix-anchors leaves it alone)`, 'key');
+          report(codes.fuzzy, `${path}/target`, `${describeFuzzyMatch(entry.target.exact, result, where(result.start, result.end))}; check the ${codes.noun} and tag the passage again (check --fix-anchors leaves it alone)`, 'key');
           break;
         case 'orphaned':
           everythingAnchors = false;
@@ -219,14 +219,4 @@ function reporter(doc: SidecarDocument, problems: Problem[]): Report {
     const severity: Severity = problemCodeInfo(code).severity;
     problems.push({ code, severity, message, ...rangeAt(doc.text, (lines ??= new LineIndex(doc.text)), range[0], range[1]) });
   };
-}
-
-/**
- * What a fuzzy anchor changed: the stored quote against the text now in its place, their common
- * start and end elided; or, when the words are the same (an exact copy in other context), that.
- */
-function anchorChange(stored: string, result: { score: number; text: string }, at: string): string {
-  const score = `score ${result.score.toFixed(2)}`;
-  if (result.text === stored) return `${quoted(stored)} is found at ${at} only in other context than the stored one (${score})`;
-  return `the quote only matches approximately (${score}) at ${at}: ${describeQuoteChange(stored, result.text)}`;
 }

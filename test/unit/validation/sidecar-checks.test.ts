@@ -79,8 +79,44 @@ describe('sidecar semantic checks', () => {
     const source: SourceState = { kind: 'text', text: 'The prisoners were tortored badly.\n' };
     const result = check(sidecarText([entry('a1', 'torture', 19, 36, 'tortured severely')]), { kind: 'text', text: 'The prisoners were tortured severly.\n' });
     assert.deepEqual(positions(result.problems), ['annotation-fuzzy 5:33']);
-    assert.match(result.problems[0].message, /only matches approximately \(score 0\.\d\d\) at 19-35 \(line 1, column 20\), which now reads "tortured severly"/);
+    assert.equal(
+      result.problems[0].message.replace(/score 0\.\d\d/, 'score S'),
+      'the quote only matches approximately (score S) at 19-35 (line 1, column 20): "tortured severely" → now "tortured severly"; ' +
+        'check the annotation and tag the passage again (check --fix-anchors leaves it alone)',
+    );
     assert.ok(source);
+  });
+
+  it('annotation-fuzzy on a long quote shows the differing middle, not two quotes cut to the same start', () => {
+    const before = 'The detainees said that the guards of the camp beat them with rifle butts every night for three weeks in a row.';
+    const after = before.replace('rifle butts', 'metal rods');
+    const sidecar = sidecarText([`  - {id: a1, category: torture, target: {start: 0, end: ${before.length}, exact: ${JSON.stringify(before)}, prefix: "", suffix: ""}}`], { hash: sourceHash(before) });
+    const [problem] = check(sidecar, { kind: 'text', text: `Heading.\n${after}` }).problems;
+    assert.equal(problem.code, 'annotation-fuzzy');
+    assert.match(problem.message, /: "…beat them with rifle butts every night for…" → now "…beat them with metal rods every night for…"; /);
+  });
+
+  it('annotation-fuzzy on an exact copy in other context says the words are the same', () => {
+    const text = 'The report says that the guards used electric shocks on the detainees during the interrogations.';
+    const target = { start: 37, end: 52, exact: 'electric shocks', prefix: 'eport says that the guards used ', suffix: ' on the detainees during the int' };
+    // Its prefix agrees, its suffix does not: not a move (context score below 0.8), yet close enough for the fuzzy search.
+    const edited = 'Preface.\nThe report says that the guards used electric shocks as a threat, nothing more, according to the ministry.';
+    const sidecar = sidecarText([`  - {id: a1, category: torture, target: ${JSON.stringify(target)}}`], { hash: sourceHash(text) });
+    const problems = check(sidecar, { kind: 'text', text: edited }).problems;
+    assert.deepEqual(problems.map((p) => p.code), ['annotation-fuzzy']);
+    assert.match(problems[0].message, /^"electric shocks" is found at 46-61 \(line 2, column 38\) only in other context than the stored one \(score 0\.\d\d\); check the annotation/);
+  });
+
+  it('orphaned-annotation says when an exact copy is left in other context, and names it', () => {
+    const sentence = 'Witnesses describe electric shocks to the feet of the prisoners held in block C.';
+    const text = `${sentence}\nGlossary: electric shocks.\n`;
+    const target = { start: 19, end: 34, exact: 'electric shocks', prefix: 'Witnesses describe ', suffix: ' to the feet of the prisoners he' };
+    const entryWith = (t: object) => `  - {id: a1, category: torture, target: ${JSON.stringify(t)}}`;
+    // The sentence deleted: only the glossary's copy is left, in other context.
+    const edited = 'Glossary: electric shocks.\nThe camp was closed in March, and the guards were moved.\n';
+    const orphan = check(sidecarText([entryWith(target)], { hash: sourceHash(text) }), { kind: 'text', text: edited }).problems;
+    assert.deepEqual(orphan.map((p) => p.code), ['orphaned-annotation']);
+    assert.match(orphan[0].message, /^quote "electric shocks" not found in r\.txt in its context \(an exact copy of the quote exists at 10, but its context does not match/);
   });
 
   it('orphaned-annotation at the quote, kept and reported', () => {
