@@ -5,9 +5,9 @@
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import { findConfig, loadConfigFile, type LoadedConfig } from '../core/workspace/load-config';
-import { nodeConfigFs } from '../core/workspace/node-config-fs';
-import { CONFIG_FILE_NAME, defaultWorkspaceConfig, type WorkspaceConfig } from '../core/workspace/workspace-config';
+import { ConfigResolver } from '../core/workspace/config-resolver';
+import type { LoadedConfig } from '../core/workspace/load-config';
+import { CONFIG_FILE_NAME, type WorkspaceConfig } from '../core/workspace/workspace-config';
 import { DEFAULT_TAXONOMY } from '../core/taxonomy/taxonomy';
 import { compileLexicon, getDefaultLexicon, type Lexicon, type LexiconExtensions } from '../core/lexicon/lexicon';
 import type { Log } from './log';
@@ -20,14 +20,15 @@ interface Loaded {
 }
 
 export class WorkspaceConfigService implements vscode.Disposable {
-  /** By the folder of the source (a config applies to a whole tree; folders are few). */
-  private readonly byFolder = new Map<string, Promise<Loaded>>();
   /**
-   * By config file (or, without one, by the root the defaults apply to): the folders under one
-   * config share one load, one compiled lexicon and one taxonomy object (which the claim
-   * detector's matcher cache is keyed on).
+   * Found once per folder and loaded once per config file: the folders under one config share one
+   * load, one compiled lexicon and one taxonomy object (which the claim detector's matcher cache
+   * is keyed on).
    */
-  private readonly byConfig = new Map<string, Promise<Loaded>>();
+  private readonly configs = new ConfigResolver<Loaded>({
+    prepare: (loaded) => this.prepare(loaded),
+    onError: (what, error) => this.log.error(what, error),
+  });
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly watcher: vscode.FileSystemWatcher;
@@ -38,8 +39,7 @@ export class WorkspaceConfigService implements vscode.Disposable {
   constructor(private readonly log: Log) {
     this.watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     const reset = () => {
-      this.byFolder.clear();
-      this.byConfig.clear();
+      this.configs.clear();
       this.changed.fire();
     };
     this.watcher.onDidChange(reset);
@@ -56,14 +56,8 @@ export class WorkspaceConfigService implements vscode.Disposable {
   }
 
   /** The config that applies to a file (the defaults when it has none or cannot be read). */
-  async forFile(uri: vscode.Uri): Promise<Loaded> {
-    const folder = vscode.Uri.joinPath(uri, '..').fsPath;
-    let loaded = this.byFolder.get(folder);
-    if (!loaded) {
-      loaded = this.load(folder);
-      this.byFolder.set(folder, loaded);
-    }
-    return loaded;
+  forFile(uri: vscode.Uri): Promise<Loaded> {
+    return this.configs.forFolder(vscode.Uri.joinPath(uri, '..').fsPath);
   }
 
   async isSource(uri: vscode.Uri): Promise<boolean> {
@@ -73,33 +67,7 @@ export class WorkspaceConfigService implements vscode.Disposable {
     return !path.startsWith('..') && isSource(path.split(sep).join('/'));
   }
 
-  private async load(folder: string): Promise<Loaded> {
-    let location: Awaited<ReturnType<typeof findConfig>>;
-    try {
-      location = await findConfig(folder, nodeConfigFs);
-    } catch (error) {
-      this.log.error(`could not look for ${CONFIG_FILE_NAME} above ${folder}`, error);
-      location = { root: folder };
-    }
-    const key = location.configPath ?? `defaults:${location.root}`;
-    let loaded = this.byConfig.get(key);
-    if (!loaded) {
-      loaded = this.loadConfig(location);
-      this.byConfig.set(key, loaded);
-    }
-    return loaded;
-  }
-
-  private async loadConfig(location: { configPath?: string; root: string }): Promise<Loaded> {
-    let result: LoadedConfig;
-    try {
-      result = location.configPath
-        ? await loadConfigFile(location.configPath, nodeConfigFs)
-        : { config: defaultWorkspaceConfig(location.root), files: [] };
-    } catch (error) {
-      this.log.error(`could not load ${location.configPath ?? CONFIG_FILE_NAME}`, error);
-      result = { config: defaultWorkspaceConfig(location.root), files: [] };
-    }
+  private prepare(result: LoadedConfig): Loaded {
     for (const file of result.files) {
       for (const problem of file.problems) this.log.warn(`${file.path}:${problem.line}:${problem.column}: ${problem.code}: ${problem.message}`);
     }

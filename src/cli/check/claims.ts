@@ -8,7 +8,8 @@ import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SIDECAR_SUFFIX } from '../../core/sidecar/model';
 import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
-import { configLoader, reviewWorkspace, type SourceReview } from '../../core/claims';
+import { reviewWorkspace, type SourceReview } from '../../core/claims';
+import { configForFile, workspaceConfigResolver } from '../../core/workspace/config-resolver';
 import type { ReviewedClaim } from '../../core/claims/types';
 import { claimMessage } from '../../core/claims/messages';
 import { LineIndex } from '../../core/text/positions';
@@ -32,7 +33,7 @@ export async function collectClaimSources(targets: CheckTargets): Promise<string
     if (await isFile(source)) sources.add(source);
   }
   for (const given of targets.sourcesWithoutSidecar) sources.add(resolve(given));
-  const configFor = configLoader();
+  const configFor = configForFile(workspaceConfigResolver());
   for (const given of targets.folders) {
     const folder = resolve(given);
     const config = await configFor(join(folder, CONFIG_FILE_NAME));

@@ -7,9 +7,9 @@ import picomatch from 'picomatch';
 import { PreparedText } from '../../core/anchoring/anchoring';
 import { fixMovedAnchors, type FixResult } from '../../core/anchoring/fix-anchors';
 import type { SidecarDocument } from '../../core/sidecar/sidecar-io';
-import { findConfig, loadConfigFile, type FileProblems, type LoadedConfig } from '../../core/workspace/load-config';
-import { nodeConfigFs } from '../../core/workspace/node-config-fs';
-import { defaultWorkspaceConfig, type WorkspaceConfig } from '../../core/workspace/workspace-config';
+import { ConfigResolver } from '../../core/workspace/config-resolver';
+import type { FileProblems, LoadedConfig } from '../../core/workspace/load-config';
+import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { checkSidecarFile, type SidecarFileCheck } from '../../core/validation/check-file';
 import { checkSidecar } from '../../core/validation/sidecar-checks';
 import type { FileReport } from './formats';
@@ -36,10 +36,11 @@ export function displayPath(path: string): string {
 }
 
 export async function checkSidecarPaths(sidecars: readonly string[], configs: readonly string[], fix: boolean): Promise<SidecarsResult> {
-  const cache = new ConfigCache();
-  for (const path of configs) void cache.load(path);
+  // Configs found once per folder and loaded once per file, shared by every sidecar under them.
+  const resolver = new ConfigResolver<LoadedConfig>({ prepare: (loaded) => loaded });
+  for (const path of configs) void resolver.forConfigFile(path);
   const outcomes = await mapLimit(sidecars, CONCURRENCY, async (path) => {
-    const config = await cache.forFile(path);
+    const { config } = await resolver.forFile(path);
     const options = { taxonomy: config.taxonomy, isListedSource: listedSourceTest(config) };
     const checked = await checkSidecarFile(path, options);
     if (!fix) return { report: { file: displayPath(path), problems: checked.problems } };
@@ -51,7 +52,7 @@ export async function checkSidecarPaths(sidecars: readonly string[], configs: re
       return unchanged ? planned : fixAnchors(await checkSidecarFile(path, options), config, path);
     });
   });
-  const configFiles = (await cache.all()).flatMap((loaded) => loaded.files);
+  const configFiles = (await resolver.all()).flatMap((loaded) => loaded.files);
   return { outcomes, configFiles };
 }
 
@@ -81,31 +82,4 @@ function listedSourceTest(config: WorkspaceConfig): ((sourcePath: string) => boo
     const path = relative(config.root, sourcePath).split(sep).join('/');
     return !path.startsWith('../') && matches(path);
   };
-}
-
-/** Configs found and loaded once per folder and per file, shared by every sidecar under them. */
-class ConfigCache {
-  private readonly locations = new Map<string, Promise<WorkspaceConfig>>();
-  private readonly loaded = new Map<string, Promise<LoadedConfig>>();
-
-  load(configPath: string): Promise<LoadedConfig> {
-    let loading = this.loaded.get(configPath);
-    if (!loading) this.loaded.set(configPath, (loading = loadConfigFile(configPath, nodeConfigFs)));
-    return loading;
-  }
-
-  forFile(path: string): Promise<WorkspaceConfig> {
-    const folder = path.slice(0, path.lastIndexOf(sep)) || sep;
-    let config = this.locations.get(folder);
-    if (!config) {
-      config = findConfig(folder, nodeConfigFs).then(async (location) =>
-        location.configPath ? (await this.load(location.configPath)).config : defaultWorkspaceConfig(location.root));
-      this.locations.set(folder, config);
-    }
-    return config;
-  }
-
-  async all(): Promise<LoadedConfig[]> {
-    return Promise.all(this.loaded.values());
-  }
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { configLoader, reviewClaims, reviewSourceFile } from '../../core/claims';
+import { reviewClaims, reviewSourceFile } from '../../core/claims';
+import { configForFile, workspaceConfigResolver } from '../../core/workspace/config-resolver';
 import type { ReviewedClaim } from '../../core/claims/types';
 import { scan } from '../../core/scanner/scan';
 import { LineIndex } from '../../core/text/positions';
@@ -77,7 +78,7 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
   const format = values.format;
   if (format !== 'json' && format !== 'text') throw new CliError(`unknown --format '${format}' (expected json or text)`);
   if (positionals.length === 0) throw new CliError('no PATH given (see legal-annotator scan --help)');
-  const configFor = configLoader();
+  const configFor = configForFile(workspaceConfigResolver());
   // Every path first: a missing one stops the run before anything is printed, not halfway.
   const inputs = await expandSourcePaths(positionals, configFor);
   let skipped = 0;

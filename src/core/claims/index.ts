@@ -3,5 +3,5 @@ export type { Claim, ClaimCategory, ClaimConfidence, ClaimCue, CueUse, ReviewedC
 export { detectClaims, type DetectOptions } from './detect';
 export { claimMessage } from './messages';
 export { countClaims, markClaims, markCoveredClaims, reviewClaims, type CoveredRange, type ReviewCounts } from './review';
-export { configLoader, reviewSourceFile, reviewWorkspace, type ReviewOptions, type SourceReview } from './workspace-review';
+export { reviewSourceFile, reviewWorkspace, type ReviewOptions, type SourceReview } from './workspace-review';
 export { compileCueMatcher, cueMatcherFor, findCues, type CueHit, type CueMatcher } from './cue-matcher';

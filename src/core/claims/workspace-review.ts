@@ -7,12 +7,10 @@
  * Files are read 16 at a time; detection is synchronous per file, so a review of hundreds of
  * sources yields to the event loop between files and can be cancelled with an AbortSignal.
  */
-import { dirname } from 'node:path';
 import { sidecarPathFor, type Sidecar } from '../sidecar/model';
 import { parseSidecar } from '../sidecar/sidecar-io';
-import { findConfig, loadConfigFile } from '../workspace/load-config';
-import { nodeConfigFs } from '../workspace/node-config-fs';
-import { defaultWorkspaceConfig, type WorkspaceConfig } from '../workspace/workspace-config';
+import { configForFile, workspaceConfigResolver } from '../workspace/config-resolver';
+import type { WorkspaceConfig } from '../workspace/workspace-config';
 import { readTextFile } from '../files/read-text-file';
 import { countClaims, reviewClaims, type ReviewCounts } from './review';
 import type { ReviewedClaim } from './types';
@@ -55,7 +53,7 @@ const EMPTY_COUNTS: ReviewCounts = { claims: 0, tagged: 0, dismissed: 0, untagge
 
 /** Reviews every source of `paths` (files, not folders), in the given order. */
 export async function reviewWorkspace(paths: readonly string[], options: ReviewOptions = {}): Promise<SourceReview[]> {
-  const configFor = options.configFor ?? configLoader();
+  const configFor = options.configFor ?? configForFile(workspaceConfigResolver());
   const results = new Array<SourceReview>(paths.length);
   let next = 0;
   let done = 0;
@@ -104,24 +102,4 @@ async function textOf(path: string, readText?: (path: string) => string | undefi
   const read = await readTextFile(path);
   if (read.ok) return { ok: true, text: (read.hadBom ? '\uFEFF' : '') + read.text };
   return { ok: false, missing: read.failure === 'missing', reason: read.reason };
-}
-
-/** Nearest config per folder, each config file loaded once. */
-export function configLoader(): (path: string) => Promise<WorkspaceConfig> {
-  const byFolder = new Map<string, Promise<WorkspaceConfig>>();
-  const byFile = new Map<string, Promise<WorkspaceConfig>>();
-  return (path) => {
-    const folder = dirname(path);
-    let config = byFolder.get(folder);
-    if (!config) {
-      config = findConfig(folder, nodeConfigFs).then((location) => {
-        if (!location.configPath) return defaultWorkspaceConfig(location.root);
-        let loaded = byFile.get(location.configPath);
-        if (!loaded) byFile.set(location.configPath, (loaded = loadConfigFile(location.configPath, nodeConfigFs).then((l) => l.config)));
-        return loaded;
-      });
-      byFolder.set(folder, config);
-    }
-    return config;
-  };
 }
