@@ -7,7 +7,7 @@ import { closestCategoryIds } from '../taxonomy/closest-ids';
 import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
 import { codePointLength, OffsetConverter } from '../text/positions';
 import { sidecarErrorsRefusal } from '../sidecar/refusals';
-import { sidecarPathFor, type Annotation } from '../sidecar/model';
+import { samePassage, sidecarPathFor, type Annotation } from '../sidecar/model';
 import { newAnnotation } from './new-annotation';
 import { addAnnotation, newSidecarDocument, type SidecarDocument } from '../sidecar/sidecar-io';
 import { sourceHash } from '../sidecar/source-hash';
@@ -70,8 +70,7 @@ export function tagPassage(request: TagRequest): TagResult {
 
 /** The existing annotation with the same category and the same passage (offsets and quote) as `tag`, if any. */
 function identicalTag(annotations: readonly Annotation[], tag: Annotation): Annotation | undefined {
-  const { start, end, exact } = tag.target;
-  return annotations.find((a) => a.category === tag.category && a.target.start === start && a.target.end === end && a.target.exact === exact);
+  return annotations.find((a) => a.category === tag.category && samePassage(a.target, tag.target));
 }
 
 /** Why `tag` is not added to the sidecar named `sidecarName`: it is identical to one of `annotations`; undefined when none is. */
