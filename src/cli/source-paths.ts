@@ -8,7 +8,7 @@ import { promises as fs, type Stats } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { SIDECAR_SUFFIX } from '../core/sidecar/model';
+import { SIDECAR_SUFFIX, sourcePathFor } from '../core/sidecar/model';
 import { CONFIG_FILE_NAME, type WorkspaceConfig } from '../core/workspace/workspace-config';
 import { CliError } from './output';
 
@@ -71,8 +71,8 @@ export async function expandSourcePaths(given: readonly string[], configFor: (pa
  */
 export async function sourceNamedBy(given: string): Promise<string> {
   if (basename(given) === CONFIG_FILE_NAME) throw new CliError(`${given}: is the workspace config, not a source; give a source file`);
-  if (!given.endsWith(SIDECAR_SUFFIX)) return given;
-  const source = given.slice(0, -SIDECAR_SUFFIX.length);
+  const source = sourcePathFor(given);
+  if (source === undefined) return given;
   if ((await pathKind(source)) !== 'file') throw new CliError(`${given}: is a sidecar and its source ${source} does not exist; give a source file`);
   return source;
 }

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SIDECAR_SUFFIX } from '../../core/sidecar/model';
+import { sourcePathFor } from '../../core/sidecar/model';
 import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
 import { reviewWorkspace, type SourceReview } from '../../core/claims';
 import { configForFile, workspaceConfigResolver } from '../../core/workspace/config-resolver';
@@ -29,8 +29,8 @@ export interface ClaimsOutcome {
 export async function collectClaimSources(targets: CheckTargets): Promise<string[]> {
   const sources = new Set<string>();
   for (const sidecar of targets.sidecars) {
-    const source = sidecar.slice(0, -SIDECAR_SUFFIX.length);
-    if (await isFile(source)) sources.add(source);
+    const source = sourcePathFor(sidecar);
+    if (source !== undefined && (await isFile(source))) sources.add(source);
   }
   for (const given of targets.sourcesWithoutSidecar) sources.add(resolve(given));
   const configFor = configForFile(workspaceConfigResolver());

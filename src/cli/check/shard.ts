@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
-import { SIDECAR_SUFFIX } from '../../core/sidecar/model';
+import { sourcePathFor } from '../../core/sidecar/model';
 import { findConfig } from '../../core/workspace/load-config';
 import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import { CliError } from '../output';
@@ -41,7 +41,7 @@ export function shardOf(root: string, path: string, count: number): number {
 /** The `/`-separated path relative to `root`, a sidecar's without its `.ann.yaml` (its source's path). */
 export function shardKey(root: string, path: string): string {
   const key = relative(root, path).split(sep).join('/');
-  return key.endsWith(SIDECAR_SUFFIX) ? key.slice(0, -SIDECAR_SUFFIX.length) : key;
+  return sourcePathFor(key) ?? key;
 }
 
 /** One part of the corpus that `check` was given. */

@@ -86,3 +86,12 @@ export function sidecarPathFor(sourcePath: string): string {
 export function sourceNameFor(sidecarName: string): string | undefined {
   return sidecarName.endsWith(SIDECAR_SUFFIX) && sidecarName.length > SIDECAR_SUFFIX.length ? sidecarName.slice(0, -SIDECAR_SUFFIX.length) : undefined;
 }
+
+/**
+ * The path of the source a sidecar's path implies (`a/report.txt.ann.yaml` -> `a/report.txt`);
+ * undefined when the file name is not a sidecar's (`a/.ann.yaml` names no source).
+ */
+export function sourcePathFor(sidecarPath: string): string | undefined {
+  const name = sidecarPath.slice(Math.max(sidecarPath.lastIndexOf('/'), sidecarPath.lastIndexOf('\\')) + 1);
+  return sourceNameFor(name) === undefined ? undefined : sidecarPath.slice(0, -SIDECAR_SUFFIX.length);
+}
