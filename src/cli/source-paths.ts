@@ -10,10 +10,12 @@ import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { SIDECAR_SUFFIX, sourcePathFor } from '../core/sidecar/model';
 import { CONFIG_FILE_NAME, type WorkspaceConfig } from '../core/workspace/workspace-config';
+import { walkFiles, type WalkOptions } from '../core/files/walk-files';
 import { CliError } from './output';
 
-/** Folders no walk enters. */
-export const SKIPPED_FOLDERS: readonly string[] = ['**/node_modules/**', '**/.git/**'];
+/** Folders no walk enters, by name. */
+export const SKIPPED_FOLDER_NAMES: readonly string[] = ['node_modules', '.git'];
+const SKIPPED_FOLDERS: readonly string[] = SKIPPED_FOLDER_NAMES.map((name) => `**/${name}/**`);
 
 /** The PATH argument that means standard input, and the file name its results are printed under. */
 const STDIN_ARGUMENT = '-';
@@ -102,17 +104,10 @@ function isSidecarOrConfig(path: string): boolean {
  */
 export async function sourcesInFolder(folder: string, config: WorkspaceConfig, shown: string): Promise<string[]> {
   const isSource = picomatch(config.sources);
-  let files: string[];
-  try {
-    files = await glob('**/*', { cwd: folder, absolute: true, dot: false, onlyFiles: true, ignore: [...SKIPPED_FOLDERS] });
-  } catch (error) {
-    throw new CliError(`${shown}: cannot be listed (${(error as Error).message})`);
-  }
-  return files
-    .map((file) => resolve(file))
+  const walked = await walkFolder(folder, shown, { dot: false, accept: () => true });
+  return walked
     .filter((path) => !isSidecarOrConfig(path))
-    .filter((path) => isSource(relative(config.root, path).split(sep).join('/')))
-    .sort();
+    .filter((path) => isSource(relative(config.root, path).split(sep).join('/')));
 }
 
 /**
@@ -125,11 +120,24 @@ async function globSources(pattern: string): Promise<string[]> {
   const firstWild = segments.findIndex((segment) => /[*?[\]{}()!+@]/u.test(segment));
   const base = firstWild === 1 && segments[0] === '' ? '/' : segments.slice(0, firstWild).join('/') || '.';
   const rest = segments.slice(firstWild).join('/');
-  const matches = await glob(rest, { cwd: base, dot: false, onlyFiles: true, expandDirectories: false, ignore: [...SKIPPED_FOLDERS] });
+  const matches = await glob(rest, { cwd: base, dot: false, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false, ignore: [...SKIPPED_FOLDERS] });
   return matches
     .map((match) => join(base, match))
     .filter((path) => !isSidecarOrConfig(path))
     .sort();
+}
+
+/**
+ * The files of a folder walk (walkFiles: symbolic links to folders not followed, node_modules and
+ * .git skipped), sorted. A folder in it that cannot be listed stops the command (CliError, exit
+ * 2), naming each: a part of the tree left unread must not pass as checked.
+ */
+export async function walkFolder(folder: string, shown: string, options: Omit<WalkOptions, 'skipFolders'>): Promise<string[]> {
+  const walked = await walkFiles(folder, { ...options, skipFolders: SKIPPED_FOLDER_NAMES });
+  if (walked.unreadable.length > 0) {
+    throw new CliError(walked.unreadable.map(({ path, reason }) => `${path === folder ? shown : join(shown, relative(folder, path))}: ${reason}`).join('\n'));
+  }
+  return walked.files;
 }
 
 function describeSources(config: WorkspaceConfig): string {

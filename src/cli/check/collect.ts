@@ -5,11 +5,9 @@
  */
 import { promises as fs } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
 import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/sidecar/model';
 import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
-import { CliError } from '../output';
-import { SKIPPED_FOLDERS, statPathArgument } from '../source-paths';
+import { statPathArgument, walkFolder } from '../source-paths';
 
 export interface CheckTargets {
   /** Absolute paths, sorted. */
@@ -60,18 +58,8 @@ export function foldersWithNothing(folders: readonly string[], found: readonly s
   return empty;
 }
 
-async function walk(folder: string, given: string): Promise<string[]> {
-  try {
-    return await glob([`**/*${SIDECAR_SUFFIX}`, `**/${CONFIG_FILE_NAME}`], {
-      cwd: folder,
-      absolute: true,
-      dot: true,
-      onlyFiles: true,
-      ignore: [...SKIPPED_FOLDERS],
-    });
-  } catch (error) {
-    throw new CliError(`${given}: cannot be listed (${(error as Error).message})`);
-  }
+function walk(folder: string, given: string): Promise<string[]> {
+  return walkFolder(folder, given, { dot: true, accept: (path) => path.endsWith(SIDECAR_SUFFIX) || basename(path) === CONFIG_FILE_NAME });
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -129,11 +129,17 @@ export function sidecarFileText(doc: Pick<SidecarDocument, 'text' | 'hadBom'>): 
   return (doc.hadBom ? '\uFEFF' : '') + doc.text;
 }
 
+/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
 /** A new, empty sidecar with a short comment header. */
 export function newSidecarDocument(source: string, hash: string): SidecarDocument {
-  const scalar = (value: string | number) => new YAML.Document(value).toString({ lineWidth: 0 }).trimEnd();
+  // A value with a line break or another control character is written double-quoted, so it stays on
+  // its line with the character escaped (a file name may hold a newline).
+  const scalar = (value: string | number) =>
+    new YAML.Document(value).toString({ lineWidth: 0, ...(typeof value === 'string' && CONTROL_CHARACTER.test(value) ? { defaultStringType: 'QUOTE_DOUBLE' as const } : {}) }).trimEnd();
   const text = [
-    `# Legal Annotator annotations of ${source.replace(/[\r\n]/g, ' ')}`,
+    `# Legal Annotator annotations of ${source.replace(new RegExp(CONTROL_CHARACTER.source, 'g'), ' ')}`,
     '# Offsets count Unicode code points of the source text. Edit with the editor or the',
     '# legal-annotator CLI; by hand, keep each target\'s start/end and exact text in step.',
     `version: ${SIDECAR_VERSION}`,
