@@ -61,7 +61,8 @@ describe('generated TextMate grammar', function () {
   });
 
   it('colours every date format of the brief', () => {
-    for (const date of ['2025-09-27', '24.07.2025', '3 March 2022', 'March 30, 2023', 'February 2022', '12 August 1949', '12 Augustus 1949', 'April 21 to August 12, 1949', '3 березня 2022']) {
+    for (const date of ['2025-09-27', '24.07.2025', '3 March 2022', 'March 30, 2023', 'February 2022', '12 August 1949', '12 Augustus 1949', 'April 21 to August 12, 1949', '3 березня 2022',
+      '14 Sept. 2022', '1 Feb 2023', 'March 3rd, 2022', '5th of April 2022', '2022-03-04T10:15:00Z', '2022-03-04T10:15:00.5+02:00', '20220304T101500Z', '1. bis 15. Oktober 2025']) {
       assert.deepEqual(scopedTokens(grammar, `on ${date} there`), [[date, 'constant.numeric.date.legal-text']], date);
     }
   });

@@ -4,13 +4,15 @@
  * default lexicon, so it misses
  * - entities that wrap across a line break ("prisoners of\nwar"),
  * - workspace glossary terms and extra state aliases (`lexiconExtensions` of the config),
- * - weekday references resolved against the document's date ("on Saturday").
+ * - weekday references resolved against the document's date ("on Saturday"),
+ * - the ends of a date range: the grammar has no "between ... and" form, no month range
+ *   ("March–May 2023"), and colours a range as one token where it has one.
  * Reporting a few entities the grammar does colour too is harmless (same colour); missing one is not.
  */
 import type { LexiconExtensions } from '../lexicon/lexicon';
 import type { Entity } from '../scanner/types';
 
-export type GapReason = 'wrapped' | 'workspace-term' | 'workspace-state-alias' | 'weekday';
+export type GapReason = 'wrapped' | 'workspace-term' | 'workspace-state-alias' | 'weekday' | 'date-range';
 
 /** Why the grammar cannot colour `entity`, or undefined when it can. */
 export function grammarGap(entity: Entity, extensions: LexiconExtensions = {}, workspace = workspaceNames(extensions)): GapReason | undefined {
@@ -21,7 +23,8 @@ export function grammarGap(entity: Entity, extensions: LexiconExtensions = {}, w
     case 'state':
       return workspace.stateAliases.has(entity.text.toLowerCase()) ? 'workspace-state-alias' : undefined;
     case 'date':
-      return entity.resolvedFrom !== undefined ? 'weekday' : undefined;
+      if (entity.resolvedFrom !== undefined) return 'weekday';
+      return entity.range !== undefined ? 'date-range' : undefined;
   }
 }
 

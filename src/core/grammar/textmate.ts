@@ -78,6 +78,8 @@ function dateRules(lexicon: Lexicon): Rule[] {
   const months = `(?i:${trieAlternation(lexicon.monthNames.map((m) => m.name).sort())})(?:\\.(?!\\d))?`;
   const day = '(?:3[01]|[12]\\d|0?[1-9])(?i:st|nd|rd|th|er)?';
   const year = '(?:1\\d{3}|2\\d{3})';
+  const fraction = '(?:[.,]\\d+)?';
+  const zone = (colon: string) => `(?:Z|[-+\u2212]\\d{2}(?:${colon}\\d{2})?)?`;
   const to = '(?:\\s*[-–—]\\s*|\\s+(?i:to|until|till|through|до|по|do|au|bis|tot)\\s+)';
   const dayMonthYear = `${day}\\.?\\s+(?:(?i:of)\\s+)?${months}\\s+${year}`;
   const monthDayYear = `${months}\\s+${day},?\\s+${year}`;
@@ -85,7 +87,9 @@ function dateRules(lexicon: Lexicon): Rule[] {
     // Ranges first: "from April 21 to August 12, 1949", "1–15 October 2025".
     `${months}\\s+${day}${to}(?:${months}\\s+)?${day},?\\s+${year}`,
     `${day}\\.?(?:\\s+${months})?${to}${dayMonthYear}`,
-    '\\d{4}-\\d{2}-\\d{2}',
+    // ISO dates and date-times: "2022-03-04", "2022-03-04T10:15:00Z", basic "20220304T101500Z".
+    `\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}(?::\\d{2}){0,2}${fraction}${zone(':?')})?`,
+    `\\d{8}T\\d{2}(?:\\d{2}){0,2}${fraction}${zone('')}`,
     '(?:3[01]|[12]\\d|0?[1-9])([./-])(?:1[0-2]|0?[1-9])\\1\\d{4}',
     dayMonthYear,
     monthDayYear,

@@ -2,11 +2,13 @@
  * Date recognition at one position of the text, by hand on char codes (no RegExp, no
  * allocation on the failure path, which is the common one: most numbers are not dates).
  *
- * Recognised: ISO `2025-09-27`; day-first numeric `24.07.2025`, `24/07/2025`, `24-07-2025`
- * (slashes month-first when configured); `3 March 2022`, `3rd of March 2022`, `3. März 2022`,
- * `3 березня 2022`; `March 30, 2023`; `February 2022`; a year alone after a preposition or in
- * parentheses (`in 1949`, `(1991)`); ranges whose first part borrows month and year from the
- * second (`from April 21 to August 12, 1949`, `1–15 October 2025`) or is complete itself.
+ * Recognised: ISO `2025-09-27` and ISO date-times (`2022-03-04T10:15:00Z`, `20220304T101500Z`);
+ * day-first numeric `24.07.2025`, `24/07/2025`, `24-07-2025` (slashes month-first when
+ * configured); `3 March 2022`, `14 Sept. 2022`, `3rd of March 2022`, `3. März 2022`,
+ * `3 березня 2022`; `March 30, 2023`, `March 3rd, 2022`; `February 2022`; a year alone after a
+ * preposition or in parentheses (`in 1949`, `(1991)`); ranges whose first part borrows month and
+ * year from the second (`from April 21 to August 12, 1949`, `1–15 October 2025`, `March–May 2023`,
+ * `between 1 and 15 October 2025`, `vom 1. bis 15. Oktober 2025`) or is complete itself.
  */
 import { isDigitCode, isSpaceCode, wordChars } from '../text/chars';
 
@@ -17,6 +19,8 @@ export interface RawDate {
   year: number;
   month?: number;
   day?: number;
+  /** The time of an ISO date-time as written after the `T` (`10:15:00Z`). */
+  time?: string;
 }
 
 export interface DateScanContext {
@@ -37,6 +41,15 @@ const YEAR_PREPOSITIONS = new Set([
 
 /** Words joining the two ends of a range. "and" is left out: "on 3 March and 2 June" is two dates. */
 const RANGE_WORDS = new Set(['to', 'until', 'till', 'through', 'thru', 'до', 'по', 'do', 'au', 'bis', 'tot']);
+
+/** "between", in our seven languages: after it, "and" joins the two ends of one range. */
+const BETWEEN_WORDS = new Set(['between', 'zwischen', 'entre', 'tussen', 'między', 'між', 'между']);
+
+/** "and" after one of `BETWEEN_WORDS`: "between 1 and 15 October", "между 1 и 15 октября". */
+const BETWEEN_AND_WORDS = new Set(['and', 'und', 'et', 'en', 'a', 'i', 'і', 'й', 'та', 'и']);
+
+/** Articles that may stand before a day: "zwischen dem 1. und dem 15.", "entre le 1er et le 15". */
+const DAY_ARTICLES = new Set(['the', 'dem', 'den', 'le']);
 
 const MIN_YEAR = 1000;
 const MAX_YEAR = 2999;
@@ -70,6 +83,16 @@ class Cursor {
     return end - pos >= min ? { value, end } : undefined;
   }
 
+  /** Exactly `count` digits at `pos`, whatever follows them (`0500` -> `05` then `00`). */
+  digits(pos: number, count: number): { value: number; end: number } | undefined {
+    let value = 0;
+    for (let end = pos; end < pos + count; end++) {
+      if (!isDigitCode(this.code(end))) return undefined;
+      value = value * 10 + this.code(end) - 0x30;
+    }
+    return { value, end: pos + count };
+  }
+
   /** True when no letter or digit follows at `pos` (the date ends there). */
   endsAt(pos: number): boolean {
     const code = this.code(pos);
@@ -82,13 +105,23 @@ class Cursor {
     return pos;
   }
 
-  /** A lower-case ASCII word at pos: "of", "to", ...; returns its end or -1. */
+  /** A word of `words` (lower case) at pos: "of", "to", ...; returns its end or -1. */
   word(pos: number, words: ReadonlySet<string>): number {
     let end = pos;
     const table = wordChars();
     while (end < this.ctx.text.length && table[this.code(end)]) end++;
     if (end === pos || end - pos > 8) return -1;
     return words.has(this.ctx.text.slice(pos, end).toLowerCase()) ? end : -1;
+  }
+
+  /** Start of the word that ends right before `pos` (spaces skipped), or -1 when there is none. */
+  previousWordStart(pos: number): number {
+    const table = wordChars();
+    let end = pos;
+    while (end > 0 && isSpaceCode(this.code(end - 1))) end--;
+    let start = end;
+    while (start > 0 && table[this.code(start - 1)]) start--;
+    return start < end ? start : -1;
   }
 }
 
@@ -114,7 +147,7 @@ export class DateParser {
   parseAt(pos: number): RawDate[] {
     const first = this.partialAt(pos);
     if (!first) return [];
-    const second = this.rangeEndAfter(first.end);
+    const second = this.rangeEndAfter(first.end, this.afterBetween(pos) ? BETWEEN_AND_WORDS : RANGE_WORDS);
     if (second) {
       const start = this.borrow(first, second);
       if (start && compare(start, second) < 0) return [start, second];
@@ -131,17 +164,26 @@ export class DateParser {
     return month ? this.monthStart(pos, month) : undefined;
   }
 
-  private rangeEndAfter(pos: number): RawDate | undefined {
+  /** Whether the word before `pos`, an article skipped, is "between" ("between 1 and 15 October"). */
+  private afterBetween(pos: number): boolean {
+    let start = this.at.previousWordStart(pos);
+    if (start >= 0 && this.at.word(start, DAY_ARTICLES) > 0) start = this.at.previousWordStart(start);
+    return start >= 0 && this.at.word(start, BETWEEN_WORDS) > 0;
+  }
+
+  private rangeEndAfter(pos: number, joiners: ReadonlySet<string>): RawDate | undefined {
     let next = this.at.spaces(pos);
     const code = this.at.code(next);
     if (code === 0x2d || code === 0x2013 || code === 0x2014) {
       next = this.at.spaces(next + 1);
     } else {
       if (next === pos) return undefined;
-      const wordEnd = this.at.word(next, RANGE_WORDS);
+      const wordEnd = this.at.word(next, joiners);
       if (wordEnd < 0) return undefined;
       next = this.at.spaces(wordEnd);
       if (next === wordEnd) return undefined;
+      const articleEnd = this.at.word(next, DAY_ARTICLES);
+      if (articleEnd > 0 && this.at.spaces(articleEnd) > articleEnd) next = this.at.spaces(articleEnd);
     }
     const end = this.partialAt(next);
     return end && end.year !== undefined ? (end as RawDate) : undefined;
@@ -161,19 +203,23 @@ export class DateParser {
   private numericStart(pos: number): Partial | undefined {
     const four = this.at.number(pos, 4, 4);
     if (four) return this.isoOrYear(pos, four.value, four.end);
+    const eight = this.at.number(pos, 8, 8);
+    if (eight) return this.isoBasicDateTime(pos, eight.value, eight.end);
     const day = this.at.number(pos, 1, 2);
     if (!day) return undefined;
     return this.numericDate(pos, day.value, day.end) ?? this.dayMonth(pos, day.value, day.end);
   }
 
-  /** `2025-09-27`, or a year alone in a context that says it is one. */
+  /** `2025-09-27`, `2022-03-04T10:15:00Z`, or a year alone in a context that says it is one. */
   private isoOrYear(pos: number, year: number, end: number): Partial | undefined {
     if (this.at.code(end) === 0x2d) {
       const month = this.at.number(end + 1, 2, 2);
       if (month && this.at.code(month.end) === 0x2d) {
         const day = this.at.number(month.end + 1, 2, 2);
-        if (day && this.at.endsAt(day.end) && isValidDay(year, month.value, day.value)) {
-          return { start: pos, end: day.end, year, month: month.value, day: day.value };
+        if (day && isValidDay(year, month.value, day.value)) {
+          const date = { start: pos, end: day.end, year, month: month.value, day: day.value };
+          if (this.at.endsAt(day.end)) return date;
+          return this.withTime(date, true);
         }
       }
       return undefined;
@@ -186,6 +232,56 @@ export class DateParser {
     const inParentheses = before === 0x28 && after === 0x29;
     if (inParentheses || YEAR_PREPOSITIONS.has(this.ctx.previousWord(pos))) return { start: pos, end, year };
     return undefined;
+  }
+
+  /** ISO 8601 basic format, only as a date-time (`20220304T101500Z`): eight digits alone are a number. */
+  private isoBasicDateTime(pos: number, digits: number, end: number): Partial | undefined {
+    const year = Math.floor(digits / 10000);
+    const month = Math.floor(digits / 100) % 100;
+    const day = digits % 100;
+    if (year < MIN_YEAR || year > MAX_YEAR || !isValidDay(year, month, day)) return undefined;
+    return this.withTime({ start: pos, end, year, month, day }, false);
+  }
+
+  /**
+   * Extends an ISO date by the time that follows its `T`: hours, optional minutes and seconds
+   * (with colons when `extended`, without in the basic format), an optional fraction and an
+   * optional `Z` or offset. Undefined when no well-formed time follows.
+   */
+  private withTime(date: Partial, extended: boolean): Partial | undefined {
+    const t = date.end;
+    if (this.at.code(t) !== 0x54) return undefined; // T
+    const hours = this.at.digits(t + 1, 2);
+    if (!hours || hours.value > 24) return undefined;
+    let end = hours.end;
+    for (let field = 0; field < 2; field++) {
+      if (extended && this.at.code(end) !== 0x3a) break;
+      const part = this.at.digits(extended ? end + 1 : end, 2);
+      if (!part || part.value > 59) {
+        if (extended) return undefined; // a colon promises minutes or seconds
+        break;
+      }
+      end = part.end;
+    }
+    if ((this.at.code(end) === 0x2e || this.at.code(end) === 0x2c) && isDigitCode(this.at.code(end + 1))) {
+      end++;
+      while (isDigitCode(this.at.code(end))) end++;
+    }
+    end = this.timeZoneEnd(end, extended);
+    if (!this.at.endsAt(end)) return undefined;
+    return { ...date, end, time: this.ctx.text.slice(t + 1, end) };
+  }
+
+  /** End of `Z`, `+02:00`, `-0500` or `+02` at `pos`; `pos` when there is none. */
+  private timeZoneEnd(pos: number, extended: boolean): number {
+    const code = this.at.code(pos);
+    if (code === 0x5a) return pos + 1; // Z
+    if (code !== 0x2b && code !== 0x2d && code !== 0x2212) return pos;
+    const hours = this.at.digits(pos + 1, 2);
+    if (!hours) return pos;
+    const minutesAt = extended && this.at.code(hours.end) === 0x3a ? hours.end + 1 : hours.end;
+    const minutes = this.at.digits(minutesAt, 2);
+    return minutes ? minutes.end : hours.end;
   }
 
   /** `24.07.2025`, `24/07/2025`, `24-07-2025`: day first unless configured otherwise for slashes. */
@@ -210,8 +306,8 @@ export class DateParser {
     if (day < 1 || day > 31) return undefined;
     let next = this.ordinalSuffix(dayEnd);
     if (!this.at.endsAt(next)) return undefined;
+    if (this.at.code(next) === 0x2e) next++; // German "3. März", "vom 1. bis 15. Oktober"
     const bare: Partial = { start: pos, end: next, day };
-    if (this.at.code(next) === 0x2e) next++; // German "3. März"
     let afterSpace = this.at.spaces(next);
     if (afterSpace === next) return bare;
     const ofEnd = this.at.word(afterSpace, OF);
@@ -219,17 +315,17 @@ export class DateParser {
     const month = this.ctx.monthAt(afterSpace);
     if (!month) return bare;
     const withMonth: Partial = { start: pos, end: this.skipDot(month.end), day, month: month.month };
-    const year = this.yearAfter(month.end, false);
+    const year = this.yearAfter(withMonth.end, false); // "14 Sept. 2022": the year follows the dot
     if (!year) return withMonth;
     if (!isValidDay(year.value, month.month, day)) return undefined;
     return { start: pos, end: year.end, year: year.value, month: month.month, day };
   }
 
-  /** `March 30, 2023`, `February 2022`, `April 21` as a range's first part. */
+  /** `March 30, 2023`, `February 2022`, `April 21` or `March` (in `March–May 2023`) as a range's first part. */
   private monthStart(pos: number, month: { month: number; end: number }): Partial | undefined {
     const afterMonth = this.skipDot(month.end);
     const next = this.at.spaces(afterMonth);
-    if (next === afterMonth) return undefined;
+    if (next === afterMonth) return { start: pos, end: afterMonth, month: month.month };
     const day = this.at.number(next, 1, 2);
     if (day) {
       const dayEnd = this.ordinalSuffix(day.end);

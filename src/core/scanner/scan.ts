@@ -123,7 +123,9 @@ function matchCandidates(
 
 function dateEntity(date: RawDate): DateEntity {
   const precision = date.day !== undefined ? 'day' : date.month !== undefined ? 'month' : 'year';
-  return { kind: 'date', text: '', start: date.start, end: date.end, value: isoValue(date), precision };
+  const entity: DateEntity = { kind: 'date', text: '', start: date.start, end: date.end, value: isoValue(date), precision };
+  if (date.time !== undefined) entity.time = date.time;
+  return entity;
 }
 
 /** One date, or the two ends of a range linked by an ISO 8601 interval. */

@@ -33,6 +33,8 @@ export interface DateEntity extends EntityBase {
   /** ISO 8601, as precise as the text: `2025-07-24`, `2022-02`, `1949`. */
   value: string;
   precision: DatePrecision;
+  /** The time of an ISO date-time (`2022-03-04T10:15:00Z`) as written after the `T`: `10:15:00Z`. `value` holds the date. */
+  time?: string;
   /** Set on both ends of a range ("from April 21 to August 12, 1949"): ISO 8601 interval `start/end`. */
   range?: { role: 'start' | 'end'; value: string };
   /** Set on weekday references ("on Saturday") resolved against the document's own date. */

@@ -29,6 +29,16 @@ describe('semantic token spans', () => {
         ['Ukrayina', 'workspace-state-alias'],
       ]);
     });
+
+    it('keeps both ends of a date range: the grammar has no "between ... and" and no month range', () => {
+      const text = 'Held between 1 and 15 October 2025 and from March to May 2023; seen on 3 March 2022.';
+      assert.deepEqual(beyondGrammar(scan(text)).map((e) => [e.text, grammarGap(e)]), [
+        ['1', 'date-range'],
+        ['15 October 2025', 'date-range'],
+        ['March', 'date-range'],
+        ['May 2023', 'date-range'],
+      ]);
+    });
   });
 
   describe('line spans', () => {

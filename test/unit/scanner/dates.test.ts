@@ -38,12 +38,49 @@ describe('dates', () => {
     ['since 2014 the', '2014', '2014', 'year'],
     ['29 February 2024', '29 February 2024', '2024-02-29', 'day'],
     ['Sept. 5, 2022', 'Sept. 5, 2022', '2022-09-05', 'day'],
+    // Abbreviated months, with and without a period, the day kept.
+    ['on 14 Sept. 2022 the', '14 Sept. 2022', '2022-09-14', 'day'],
+    ['on 1 Feb. 2023 the', '1 Feb. 2023', '2023-02-01', 'day'],
+    ['on 14 Sept 2022 the', '14 Sept 2022', '2022-09-14', 'day'],
+    ['on 1 Feb 2023 the', '1 Feb 2023', '2023-02-01', 'day'],
+    ['Feb. 3, 2022', 'Feb. 3, 2022', '2022-02-03', 'day'],
+    ['Sept 5, 2022', 'Sept 5, 2022', '2022-09-05', 'day'],
+    ['le 14 févr. 2022', '14 févr. 2022', '2022-02-14', 'day'],
+    ['am 14. Okt. 2022', '14. Okt. 2022', '2022-10-14', 'day'],
+    ['op 14 okt. 2022', '14 okt. 2022', '2022-10-14', 'day'],
+    ['3 лют. 2022 року', '3 лют. 2022', '2022-02-03', 'day'],
+    ['dnia 14 paź 2022', '14 paź 2022', '2022-10-14', 'day'],
+    // English ordinals.
+    ['on March 3rd, 2022 the', 'March 3rd, 2022', '2022-03-03', 'day'],
+    ['the 5th of April 2022', '5th of April 2022', '2022-04-05', 'day'],
+    ['on 22nd February 2022', '22nd February 2022', '2022-02-22', 'day'],
   ];
   for (const [text, expected, value, precision] of cases) {
     it(`reads ${JSON.stringify(text)} as ${value}`, () => {
       assert.deepEqual(only(text), { text: expected, value, precision });
     });
   }
+
+  it('reads ISO 8601 date-times: the date as value, the time as written', () => {
+    const cases: Array<[string, string, string]> = [
+      ['at 2022-03-04T10:15:00Z the', '2022-03-04T10:15:00Z', '10:15:00Z'],
+      ['at 2022-03-04T10:15 the', '2022-03-04T10:15', '10:15'],
+      ['at 2022-03-04T10Z the', '2022-03-04T10Z', '10Z'],
+      ['at 2022-03-04T10:15:00.250+02:00 the', '2022-03-04T10:15:00.250+02:00', '10:15:00.250+02:00'],
+      ['at 2022-03-04T23:59:59-0500 the', '2022-03-04T23:59:59-0500', '23:59:59-0500'],
+      ['at 20220304T101500Z the', '20220304T101500Z', '101500Z'],
+    ];
+    for (const [text, expected, time] of cases) {
+      const found = scan(text, { kinds: ['date'] }) as DateEntity[];
+      assert.deepEqual(found.map((d) => [d.text, d.value, d.precision, d.time]), [[expected, '2022-03-04', 'day', time]], text);
+    }
+  });
+
+  it('does not read malformed date-times or bare eight-digit numbers as dates', () => {
+    for (const text of ['2022-03-04T25:00', '2022-03-04T1', '2022-03-04T10:5', '2022-03-04T10:15x', '2022-03-04Tx', '20220304', 'ref 20221304T1015']) {
+      assert.deepEqual(dates(text), [], text);
+    }
+  });
 
   it('reads slashed dates month first when configured', () => {
     assert.equal(dates('on 03/04/2022', { dayFirstSlashes: false })[0].value, '2022-03-04');
@@ -68,6 +105,46 @@ describe('dates', () => {
     assert.deepEqual(dates('from 1 to 15 October 2025').map((d) => [d.text, d.value]), [['1', '2025-10-01'], ['15 October 2025', '2025-10-15']]);
     assert.deepEqual(dates('1–15 October 2025').map((d) => d.range), ['2025-10-01/2025-10-15', '2025-10-01/2025-10-15']);
     assert.deepEqual(dates('van 21 april tot 12 augustus 1949').map((d) => d.value), ['1949-04-21', '1949-08-12']);
+  });
+
+  it('reads day ranges sharing month and year in seven languages, both ends as values', () => {
+    const range = '2025-10-01/2025-10-15';
+    const cases: Array<[string, string, string]> = [
+      ['between 1 and 15 October 2025', '1', '15 October 2025'],
+      ['1–15 October 2025', '1', '15 October 2025'],
+      ['1 - 15 October 2025', '1', '15 October 2025'],
+      ['from 1 to 15 October 2025', '1', '15 October 2025'],
+      ['between the 1st and the 15th of October 2025', '1st', '15th of October 2025'],
+      ['vom 1. bis 15. Oktober 2025', '1.', '15. Oktober 2025'],
+      ['zwischen dem 1. und 15. Oktober 2025', '1.', '15. Oktober 2025'],
+      ['du 1er au 15 octobre 2025', '1er', '15 octobre 2025'],
+      ['entre le 1er et le 15 octobre 2025', '1er', '15 octobre 2025'],
+      ['van 1 tot 15 oktober 2025', '1', '15 oktober 2025'],
+      ['tussen 1 en 15 oktober 2025', '1', '15 oktober 2025'],
+      ['od 1 do 15 października 2025', '1', '15 października 2025'],
+      ['między 1 a 15 października 2025', '1', '15 października 2025'],
+      ['з 1 по 15 жовтня 2025', '1', '15 жовтня 2025'],
+      ['між 1 та 15 жовтня 2025', '1', '15 жовтня 2025'],
+      ['с 1 по 15 октября 2025', '1', '15 октября 2025'],
+      ['между 1 и 15 октября 2025', '1', '15 октября 2025'],
+    ];
+    for (const [text, start, end] of cases) {
+      assert.deepEqual(dates(text).map((d) => [d.text, d.range]), [[start, range], [end, range]], text);
+    }
+  });
+
+  it('reads month ranges sharing a year, both ends as values', () => {
+    for (const text of ['March–May 2023', 'March - May 2023', 'from March to May 2023', 'März–Mai 2023', 'mars-mai 2023', 'maart tot mei 2023', 'з березня по травень 2023']) {
+      assert.deepEqual(dates(text).map((d) => [d.value, d.precision, d.range]), [
+        ['2023-03', 'month', '2023-03/2023-05'],
+        ['2023-05', 'month', '2023-03/2023-05'],
+      ], text);
+    }
+  });
+
+  it('reads "and" as a range only after "between"', () => {
+    assert.deepEqual(dates('on 1 and 15 October 2025').map((d) => d.text), ['15 October 2025']);
+    assert.deepEqual(dates('met between 3 March 2022 and 2 June 2022').map((d) => d.range), ['2022-03-03/2022-06-02', '2022-03-03/2022-06-02']);
   });
 
   it('links two complete dates joined by "to" but not by "and"', () => {
