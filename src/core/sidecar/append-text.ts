@@ -9,7 +9,7 @@
  */
 import type { Annotation } from './model';
 import * as YAML from 'yaml';
-import { renderEntry, renderPlainFields } from './render-entry';
+import { renderEntries, renderPlainFields } from './render-entry';
 import { nextLineStart, renderScalarLike, type TextEdit } from './yaml-splice';
 
 /** What the edit needs of the sidecar: its text (no BOM), line ending and indentation step. */
@@ -34,7 +34,7 @@ export function appendEdit(doc: AppendTarget, value: Annotation): TextEdit | und
 /** The edit that appends these annotations, in their order: what addAnnotation makes for each in turn, as one insertion. */
 export function appendEntriesEdit(doc: AppendTarget, values: readonly Annotation[]): TextEdit | undefined {
   const { text, eol, indentStep } = doc;
-  const render = (columns: ItemColumns) => values.map((value) => renderEntry(value, { ...columns, indentStep, eol })).join('');
+  const render = (columns: ItemColumns) => renderEntries(values, { ...columns, indentStep, eol });
   const keyLine = topLevelKeyLine(text, 'annotations');
   if (keyLine < 0) return undefined;
   const afterColon = keyLine + 'annotations:'.length;
@@ -131,9 +131,9 @@ export function replaceFieldEdit(doc: AppendTarget, start: number, end: number, 
     valueEnd = afterLine(text, at);
   }
   if (valueEnd === afterLine(text, keyAt)) return undefined;
-  const lines = renderPlainFields(value, ' '.repeat(content + indentStep), indentStep);
-  if (!lines) return undefined;
-  return { start: keyAt + content, end: valueEnd, newText: `${key}:${eol}${lines.map((line) => line + eol).join('')}` };
+  const fields = renderPlainFields(value, content + indentStep, indentStep, eol);
+  if (fields === undefined) return undefined;
+  return { start: keyAt + content, end: valueEnd, newText: `${key}:${eol}${fields}` };
 }
 
 /** The edit that sets the top-level scalar `key` (on one line) to `value`, in its quoting; undefined when it is not such a scalar. */

@@ -33,6 +33,12 @@ const DECLINED_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufe
 const DOUBLE_QUOTED_MIN_MULTI_LINE_LENGTH = 40;
 const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/;
+/**
+ * A first character with which no tag of YAML 1.2 or 1.1 but `str` matches a string: those
+ * (null, booleans, yes/no/on/off, numbers, 1.1's `e5` float, dates, `<<`, `=`) start with one of
+ * `~ n N t T f F y Y o O e E - + . 0-9 < =`, or are empty.
+ */
+const STRING_ONLY_START = /^[^~nNtTfFyYoOeE\-+.0-9<=]/;
 
 /** The tests of the tags other than `str` of a schema: a plain string one of them matches would not read back as a string. */
 function nonStringTests(version: '1.1' | '1.2'): RegExp[] {
@@ -45,47 +51,103 @@ const YAML11_TESTS = nonStringTests('1.1');
 
 /** A new entry as a block sequence item in `layout`: renderBlockItem's text, without a Document when this renderer can. */
 export function renderEntry(value: unknown, layout: EntryLayout): string {
-  return renderPlainEntry(value, layout) ?? renderBlockItem(value, layout);
+  return renderEntries([value], layout);
+}
+
+/**
+ * New entries, one after the other, as renderEntry writes each (the pieces of an entry are
+ * joined once, not concatenated line by line: 100,000 entries make that much less garbage).
+ */
+export function renderEntries(values: readonly unknown[], layout: EntryLayout): string {
+  const writer = entryWriter(layout);
+  const entries: string[] = [];
+  for (const value of values) {
+    writer.out = [];
+    writer.first = true;
+    entries.push(isMapping(value) && writeMapping(value, 0, writer) ? writer.out.join('') : renderBlockItem(value, layout));
+  }
+  return entries.join('');
 }
 
 /** The entry as a block sequence item in `layout`, exactly as renderBlockItem writes it; undefined for a value this renderer leaves to it. */
 export function renderPlainEntry(value: unknown, layout: EntryLayout): string | undefined {
-  const lines: string[] = [];
-  if (!isMapping(value) || !mappingLines(value, '', layout.indentStep, lines) || lines.length === 0) return undefined;
-  const contentColumn = Math.max(layout.contentColumn, layout.dashColumn + 2);
-  const pad = ' '.repeat(contentColumn);
-  let text = `${' '.repeat(layout.dashColumn)}-${' '.repeat(contentColumn - layout.dashColumn - 1)}${lines[0]}${layout.eol}`;
-  for (let i = 1; i < lines.length; i++) text += (lines[i] === '' ? '' : pad + lines[i]) + layout.eol;
-  return text;
+  const writer = entryWriter(layout);
+  return isMapping(value) && writeMapping(value, 0, writer) ? writer.out.join('') : undefined;
 }
 
 /**
- * The lines of a mapping's fields, as `key: value` at `indent` (nested mappings `step` further
- * in), each without its line break; undefined for a mapping this renderer leaves to renderBlockItem.
+ * The fields of a mapping as lines `key: value` at column `column` (nested mappings
+ * `step` further in), each ending with `eol`; undefined for a mapping this renderer leaves to
+ * renderBlockItem.
  */
-export function renderPlainFields(value: Record<string, unknown>, indent: string, step: number): string[] | undefined {
-  const lines: string[] = [];
-  return mappingLines(value, indent, step, lines) ? lines : undefined;
+export function renderPlainFields(value: Record<string, unknown>, column: number, step: number, eol: string): string | undefined {
+  const writer: Writer = { out: [], first: false, dash: '', pad: ' '.repeat(column), eol, step, indents: [] };
+  return writeMapping(value, 0, writer) ? writer.out.join('') : undefined;
 }
 
-function mappingLines(value: Record<string, unknown>, indent: string, step: number, lines: string[]): boolean {
-  const keys = Object.keys(value);
-  if (keys.length === 0) return false;
-  const valueIndent = indent + ' '.repeat(step);
-  for (const key of keys) {
-    if (!PLAIN_KEY.test(key) || CORE_TESTS.some((test) => test.test(key))) return false;
+/** Where the pieces of the text go, and the layout's strings. */
+interface Writer {
+  out: string[];
+  /** The next line is an entry's first: it starts with `dash`, the others with `pad`. */
+  first: boolean;
+  dash: string;
+  pad: string;
+  eol: string;
+  step: number;
+  /** Spaces for each nesting depth, made once. */
+  indents: string[];
+}
+
+function entryWriter(layout: EntryLayout): Writer {
+  const contentColumn = Math.max(layout.contentColumn, layout.dashColumn + 2);
+  return {
+    out: [],
+    first: true,
+    dash: `${' '.repeat(layout.dashColumn)}-${' '.repeat(contentColumn - layout.dashColumn - 1)}`,
+    pad: ' '.repeat(contentColumn),
+    eol: layout.eol,
+    step: layout.indentStep,
+    indents: [],
+  };
+}
+
+/** The start of a line at nesting `depth`. */
+function startLine(writer: Writer, depth: number): void {
+  writer.out.push(writer.first ? writer.dash : writer.pad, indentOf(writer, depth));
+  writer.first = false;
+}
+
+function indentOf(writer: Writer, depth: number): string {
+  return (writer.indents[depth] ??= ' '.repeat(writer.step * depth));
+}
+
+function writeMapping(value: Record<string, unknown>, depth: number, writer: Writer): boolean {
+  let empty = true;
+  for (const key in value) {
+    empty = false;
+    if (!isPlainKey(key)) return false;
     const field = value[key];
     if (isMapping(field)) {
-      lines.push(`${indent}${key}:`);
-      if (!mappingLines(field, valueIndent, step, lines)) return false;
+      startLine(writer, depth);
+      writer.out.push(key, ':', writer.eol);
+      if (!writeMapping(field, depth + 1, writer)) return false;
       continue;
     }
-    const scalar = renderScalar(field, valueIndent);
+    const scalar = renderScalar(field, indentOf(writer, depth + 1));
     if (scalar === undefined) return false;
-    lines.push(`${indent}${key}: ${scalar[0]}`);
-    for (let i = 1; i < scalar.length; i++) lines.push(scalar[i]);
+    startLine(writer, depth);
+    if (typeof scalar === 'string') {
+      writer.out.push(key, ': ', scalar, writer.eol);
+      continue;
+    }
+    writer.out.push(key, ': ', scalar[0], writer.eol);
+    // The other lines of a block or quoted scalar hold their indentation; an empty line stays empty.
+    for (let i = 1; i < scalar.length; i++) {
+      if (scalar[i] !== '') writer.out.push(writer.pad, scalar[i]);
+      writer.out.push(writer.eol);
+    }
   }
-  return true;
+  return !empty;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -93,22 +155,22 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A scalar's lines: the first goes after `key: `, the others (a block scalar's, a long quoted
- * string's) are indented by `indent` already, or empty.
+ * A scalar's text after `key: `; for a block or long quoted string, its lines, the first after
+ * `key: `, the others indented by `indent` already, or empty.
  */
-function renderScalar(value: unknown, indent: string): string[] | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? [String(value)] : undefined;
+function renderScalar(value: unknown, indent: string): string | string[] | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
   if (typeof value !== 'string' || DECLINED_CHARACTER.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
   // renderBlockItem writes a string of several lines as a literal block where it reads back, else double-quoted.
   if (value.includes('\n')) return isBlockSafe(value) ? literalBlock(value, indent) : doubleQuoted(value, indent);
   if (value.includes('\r')) return doubleQuoted(value, indent);
-  const plain = !NOT_PLAIN.test(value) && !CORE_TESTS.some((test) => test.test(value));
+  const plain = !NOT_PLAIN.test(value) && !readsAsOtherThanString(value);
   const single = !plain && value.includes('"') && !value.includes("'");
   // Double quotes, whatever YAML 1.1 says: it is asked only when its answer can change the style.
-  if (!plain && !single) return [JSON.stringify(value)];
+  if (!plain && !single) return JSON.stringify(value);
   const readsOtherwise = plain ? plainReadsDifferentlyIn11(value) : readsDifferentlyInYaml11(value);
-  if (readsOtherwise) return [JSON.stringify(value)];
-  return [single ? `'${value}'` : value];
+  if (readsOtherwise) return JSON.stringify(value);
+  return single ? `'${value}'` : value;
 }
 
 /** `|-` and the lines at `indent` (blank lines empty), trailing spaces kept on the last: blockString of `yaml` for a string isBlockSafe accepts. */
@@ -158,5 +220,22 @@ function doubleQuoted(value: string, indent: string): string[] {
  */
 function plainReadsDifferentlyIn11(value: string): boolean {
   if (!/^[A-Za-z0-9]/.test(value)) return readsDifferentlyInYaml11(value);
-  return YAML11_TESTS.some((test) => test.test(value));
+  return !STRING_ONLY_START.test(value) && YAML11_TESTS.some((test) => test.test(value));
+}
+
+/** Whether a YAML 1.2 core tag reads the plain string as a null, boolean or number. */
+function readsAsOtherThanString(value: string): boolean {
+  return !STRING_ONLY_START.test(value) && CORE_TESTS.some((test) => test.test(value));
+}
+
+const plainKeys = new Map<string, boolean>();
+
+/** A key written plain, as every sidecar key is (remembered: a batch renders the same few keys many times). */
+function isPlainKey(key: string): boolean {
+  let plain = plainKeys.get(key);
+  if (plain === undefined) {
+    plain = PLAIN_KEY.test(key) && !readsAsOtherThanString(key);
+    if (plainKeys.size < 1000) plainKeys.set(key, plain);
+  }
+  return plain;
 }

@@ -15,10 +15,10 @@
 import * as YAML from 'yaml';
 import { appendEntriesEdit, blockListItems, replaceFieldEdit, setScalarEdit } from './append-text';
 import type { Annotation, Dismissal, Sidecar } from './model';
-import { renderEntry } from './render-entry';
+import { renderEntries } from './render-entry';
 import { sameJsonValue } from './same-json';
 import {
-  expectWritable, fastReadIndentStep, finish, needsBreak, rewriteList, SidecarEditError, setField, withoutUndefined,
+  expectWritable, fastReadIndentStep, finish, needsBreak, rewriteList, SidecarEditError, setField,
   type EntryList, type SidecarDocument,
 } from './sidecar-io';
 import { blockItemSpan, detectIndentStep, renderBlockItem, renderScalarLike, type TextEdit } from './yaml-splice';
@@ -93,7 +93,7 @@ function planEdits(sidecar: Sidecar, edits: readonly SidecarEdit[]): Plan {
       hash = edit.hash;
     } else if (edit.kind === 'add-annotation' || edit.kind === 'add-dismissal') {
       const list: EntryList = edit.kind === 'add-annotation' ? 'annotations' : 'dismissed';
-      const entry = withoutUndefined(edit.kind === 'add-annotation' ? edit.annotation : edit.dismissal) as unknown as Entry;
+      const entry = definedOnly(edit.kind === 'add-annotation' ? edit.annotation : edit.dismissal) as unknown as Entry;
       const id = entry.id as string;
       if (where.has(id)) throw new SidecarEditError(`id "${id}" is already used in this sidecar`);
       where.set(id, { list, added: entry });
@@ -105,7 +105,12 @@ function planEdits(sidecar: Sidecar, edits: readonly SidecarEdit[]): Plan {
       if (!found || found.list !== list) throw new SidecarEditError(`no ${list === 'annotations' ? 'annotation' : 'dismissal'} with id "${edit.id}"`);
       const changes = edit.changes as Entry;
       if (found.added) {
-        applyChanges(found.added, changes);
+        // Changed on a copy: the added entry may be the caller's own object.
+        const { entries, added } = lists[list];
+        const copy = applyChanges(structuredClone(found.added), changes);
+        entries[entries.lastIndexOf(found.added)] = copy;
+        added[added.lastIndexOf(found.added)] = copy;
+        found.added = copy;
         continue;
       }
       const plan = lists[list];
@@ -117,11 +122,29 @@ function planEdits(sidecar: Sidecar, edits: readonly SidecarEdit[]): Plan {
   return { lists, hash };
 }
 
+/**
+ * The value without its fields set to `undefined` (they are not written): the value itself when
+ * it has none, as the entries a batch adds usually are, else a copy.
+ */
+function definedOnly<T>(value: T): T {
+  return hasUndefinedField(value) ? (JSON.parse(JSON.stringify(value)) as T) : value;
+}
+
+function hasUndefinedField(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasUndefinedField);
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field === undefined || hasUndefinedField(field)) return true;
+  }
+  return false;
+}
+
 /** Sets the fields (`undefined` removes one) of an entry, in place; returns it. */
 function applyChanges(entry: Entry, changes: Entry): Entry {
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete entry[key];
-    else entry[key] = withoutUndefined(value);
+    else entry[key] = definedOnly(value);
   }
   return entry;
 }
@@ -190,7 +213,7 @@ function documentEdits(doc: SidecarDocument, plan: Plan): TextEdit[] {
     }
     if (added.length > 0) {
       const last = blockItemSpan(doc.text, seq.items[seq.items.length - 1] as YAML.Node)!;
-      const rendered = added.map((entry) => renderEntry(entry, { ...last, indentStep, eol: doc.eol })).join('');
+      const rendered = renderEntries(added, { ...last, indentStep, eol: doc.eol });
       edits.push({ start: last.end, end: last.end, newText: (needsBreak(doc.text, last.end) ? doc.eol : '') + rendered });
     }
   }

@@ -7,7 +7,7 @@ import { seededRandom } from '../../../bench/support';
 const PIECES = [
   'a', 'Z', 'detainee', ' ', '  ', ':', ': ', '#', ' #', '-', '- ', '?', '"', "'", '\\', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`',
   '\n', '\r\n', ' \n', '\n ', 'a long enough line to be over forty characters',
-  '0', '1', '42', '0x1F', '0o7', '0b101', '1:20', '1.5', '.5', '1e3', '.inf', '.NaN', '+', '~', '<<', '=', '---', '...',
+  '0', '1', '42', 'e5', 'E1', '1_0', '0x1F', '0o7', '0b101', '1:20', '1.5', '.5', '1e3', '.inf', '.NaN', '+', '~', '<<', '=', '---', '...',
   'yes', 'No', 'ON', 'off', 'y', 'N', 'true', 'False', 'null', 'NULL', '2026-11-22', 'T10:00:00.000Z', '2026-11-22T10:00:00Z',
   'Україна', '🇺🇦', 'é', '\u00a0', '\t', '\n', '\r', '\u0085', '\u2028', '\ufeff', '\x07',
 ];
@@ -52,6 +52,20 @@ describe('renderPlainEntry', () => {
       assert.equal(fast, renderBlockItem(entry, layout), JSON.stringify(entry));
     }
     assert.ok(rendered > 500, `rendered ${rendered} of ${ENTRIES}: the rest were declined`);
+  });
+
+  it('writes what renderBlockItem writes for the words YAML 1.1 or 1.2 read as something else, and words that only look like them', () => {
+    const words = [
+      'yes', 'Yes', 'YES', 'no', 'NO', 'on', 'On', 'off', 'OFF', 'y', 'Y', 'n', 'N', 'true', 'True', 'FALSE', 'null', 'Null', '~',
+      '.inf', '-.Inf', '.NaN', 'e12', 'E-3', '1e5', '0b101', '0o17', '017', '0x1F', '1_000', '1:20', '1:20:30.5', '2026-01-01',
+      '2026-1-1 10:00:00', '2026-01-01T10:00:00.000Z', '<<', '=', '12:30 pm', 'Off-site', 'yesterday', 'Nope', 'e-mail', 'E. Smith',
+      "O'Brien", 'ON TIME', '1st', '3 March 2022', '+', '-', '.', '0.5', '.5', '1.', '+1', '-1',
+    ];
+    const layout = layouts[0];
+    for (const word of words) {
+      const fast = renderPlainEntry({ note: word }, layout);
+      if (fast !== undefined) assert.equal(fast, renderBlockItem({ note: word }, layout), word);
+    }
   });
 
   it('renders an ordinary annotation, and declines a tab, a float, a list and an empty mapping', () => {
