@@ -1,7 +1,11 @@
 /**
  * Evaluates claim detection on the labelled news corpus.
  *
- *   npm run eval:claims -- DIR [--out FILE]   (DIR holds labels.jsonl and the articles, e.g. ../shared/corpus/news)
+ *   npm run eval:claims -- [--gold GOLD.jsonl [--list]] DIR [--out FILE]
+ *
+ * DIR holds labels.jsonl and the articles (e.g. ../shared/corpus/news). With --gold (e.g.
+ * ../shared/corpus/news-gold/gold.jsonl) the sentence-level figures of that gold set are printed
+ * first (eval-claims-gold.ts); --list adds its false alarms, misses and wrong first categories.
  *
  * Labels are per article (violation types merged from several annotators), not per sentence, so
  * the figures are:
@@ -20,6 +24,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectClaims } from '../src/core/claims/detect';
 import type { Claim } from '../src/core/claims/types';
+import { evaluateGold, goldDisagreements, goldTable, readGold } from './eval-claims-gold';
 
 interface Label {
   file: string;
@@ -36,16 +41,35 @@ const TYPE_TO_CATEGORY: Record<string, string> = {
 };
 
 function usage(): never {
-  process.stderr.write('usage: npm run eval:claims -- DIR [--out FILE]   (DIR holds labels.jsonl, e.g. ../shared/corpus/news)\n');
+  process.stderr.write('usage: npm run eval:claims -- [--gold GOLD.jsonl [--list]] DIR [--out FILE]   (DIR holds labels.jsonl, e.g. ../shared/corpus/news)\n');
   process.exit(2);
 }
 
+/** Removes `--name VALUE` from args; undefined when absent, usage() when the value is missing. */
+function takeOption(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith('--')) usage();
+  args.splice(at, 2);
+  return value;
+}
+
 const args = process.argv.slice(2);
-const outIndex = args.indexOf('--out');
-const outFile = outIndex >= 0 ? args[outIndex + 1] : undefined;
-if (outIndex >= 0) args.splice(outIndex, 2);
+const outFile = takeOption(args, '--out');
+const goldFile = takeOption(args, '--gold');
+const listAt = args.indexOf('--list');
+const list = listAt >= 0;
+if (list) args.splice(listAt, 1);
 const dir = args[0];
-if (!dir || (outIndex >= 0 && !outFile)) usage();
+if (!dir || args.length > 1 || (list && !goldFile)) usage();
+
+const goldLines: string[] = [];
+if (goldFile) {
+  const figures = evaluateGold(readGold(goldFile), dir);
+  goldLines.push(...goldTable(figures), '');
+  if (list) process.stderr.write(`${goldDisagreements(figures).join('\n')}\n\n`);
+}
 
 const labels: Label[] = readFileSync(join(dir, 'labels.jsonl'), 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Label);
 
@@ -105,7 +129,8 @@ for (const label of labels) {
 
 const ratio = (a: number, b: number): string => (b === 0 ? '-' : (a / b).toFixed(2));
 const lines = [
-  `Claims on ${labels.length} labelled news articles (${words.toLocaleString('en')} words), default taxonomy.`,
+  ...goldLines,
+  `Document level: claims on ${labels.length} labelled news articles (${words.toLocaleString('en')} words), default taxonomy.`,
   '',
   '| labelled type | category | articles | recall (all claims) | recall (high confidence) |',
   '| --- | --- | ---: | ---: | ---: |',
