@@ -10,6 +10,7 @@ import { runCategories } from './commands/categories';
 import { didYouMean } from './args';
 import { colourEnabled, takeColourFlag } from './colour';
 import { CliError, EXIT, printError, type CliContext, type CliOutput } from './output';
+import { fileSystemErrorLine } from './fs-errors';
 import { CLI_VERSION } from './version';
 
 export const MAIN_HELP = `Usage: legal-annotator <command> [options]
@@ -84,6 +85,11 @@ export async function runCli(argv: string[], given: CliOutput, context: CliConte
   } catch (error) {
     if (error instanceof CliError) {
       printError(output, name, error.message);
+      return EXIT.cannotRun;
+    }
+    const fileSystem = fileSystemErrorLine(error);
+    if (fileSystem !== undefined) {
+      printError(output, name, fileSystem);
       return EXIT.cannotRun;
     }
     printError(output, name, `internal error: ${(error as Error).stack ?? String(error)}`);

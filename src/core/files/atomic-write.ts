@@ -49,7 +49,7 @@ export async function writeAtomically(path: string, text: string): Promise<void>
   } catch (error) {
     await handle.close();
     await fs.rm(temporary, { force: true });
-    throw error;
+    throw naming(error, path);
   }
   await handle.close();
   try {
@@ -59,6 +59,16 @@ export async function writeAtomically(path: string, text: string): Promise<void>
     throw error;
   }
   await syncFolder(folder);
+}
+
+/** An error of a write through a file handle names no file: name the one being written. */
+function naming(error: unknown, path: string): unknown {
+  const errno = error as NodeJS.ErrnoException;
+  if (errno && typeof errno === 'object' && errno.code !== undefined && errno.path === undefined) {
+    errno.path = path;
+    errno.syscall ??= 'write';
+  }
+  return error;
 }
 
 /** Makes the rename itself durable where the platform allows fsync on a folder (not Windows). */

@@ -2,7 +2,7 @@
 // (`| head -1`), standard input through a pipe, colour on a terminal and none into a pipe.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -109,5 +109,21 @@ describe('legal-annotator as a process', function () {
     writeFileSync(join(dir, 'reports', 'old', 'a.txt'), 'Poland, 1 May 2020.\n');
     const run = await runCliProcess(['scan', 'reports/**/*.txt', '--format', 'text'], { cwd: dir });
     assert.deepEqual(run, { code: 0, signal: null, err: '', out: 'reports/old/a.txt:1:1: state Poland -> PL Poland\nreports/old/a.txt:1:9: date 1 May 2020 -> 2020-05-01 (day)\n' });
+  });
+
+  it('says a write past the file-size limit (ulimit -f) in one line, exit 2, and leaves the sidecar intact', async function () {
+    const folder = join(dir, 'limited');
+    mkdirSync(join(folder, '.git'), { recursive: true });
+    writeFileSync(join(folder, 'r.txt'), 'The prisoners were tortured in the basement. '.repeat(400));
+    const tagged = await runCliProcess(['tag', 'r.txt', '--category', 'torture', '--quote', 'tortured', '--occurrence', '1', '--note', 'Witness statement. '.repeat(300)], { cwd: folder });
+    assert.equal(tagged.code, 0, tagged.err);
+    const before = readFileSync(join(folder, 'r.txt.ann.yaml'), 'utf8');
+    assert.ok(before.length > 4096, 'the sidecar is larger than the limit below');
+    // ulimit -f counts 1024-byte blocks; the shell execs the CLI, whose output goes to pipes.
+    const run = await runProcess('bash', ['-c', `ulimit -f 4; exec ${CLI_COMMAND.map((a) => `'${a}'`).join(' ')} tag r.txt --category torture --quote tortured --occurrence 30`], { cwd: folder });
+    assert.deepEqual({ code: run.code, signal: run.signal }, { code: 2, signal: null }, run.err);
+    assert.match(run.err, /^legal-annotator tag: cannot write .*r\.txt\.ann\.yaml: the file is larger than the system allows \(ulimit -f\?\) \(EFBIG\)\n$/);
+    assert.equal(readFileSync(join(folder, 'r.txt.ann.yaml'), 'utf8'), before);
+    assert.deepEqual(readdirSync(folder).sort(), ['.git', 'r.txt', 'r.txt.ann.yaml'], 'no temporary file or lock left');
   });
 });
