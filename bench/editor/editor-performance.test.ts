@@ -1,23 +1,31 @@
 /**
- * Editor performance, measured in the real VS Code (code-server) extension host. Prints figures;
- * asserts nothing about time (the machines are shared and noisy): read the output.
+ * Editor performance, measured in the real VS Code (code-server) extension host. Prints figures
+ * beside the machine's load average; asserts nothing about time (the machines are shared and
+ * noisy): read the output. The harness fails the run when the workbench log says the extension
+ * host was unresponsive (run-integration.mjs --fail-on-unresponsive).
  *
  * - activate(): measured inside activate() itself (metrics.activationMs).
- * - edit -> updated decorations: a 1 MB source with 1,000 tags; each edit is typed above all of
- *   them, so every range moves; the extension host's time to move the ranges and repaint the tags
- *   is measured around its onDidChangeTextDocument handler (metrics.lastEditMs).
+ * - keystroke cost: a 1 MB source with 10,000 tags; each edit is typed above all of them, so every
+ *   range moves; the extension host's time in its onDidChangeTextDocument handler (moving the
+ *   ranges and everything the store's change event runs synchronously) is metrics.lastEditMs.
+ *   VS Code for the Web saves after a delay by default, so the typing also runs the saves that
+ *   rewrite the moved targets: the event loop's longest delay during the typing shows any stall.
+ * - save with every tag moved: from `save()` to the sidecar on disk holding the new offsets.
  * - the production bundle's size.
+ * LEGAL_ANNOTATOR_CPU_PROFILE=FILE writes a CPU profile of the extension host (cpu-profile.ts).
  */
 import * as assert from 'node:assert/strict';
 import { promises as fs, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import * as YAML from 'yaml';
 import { createTarget } from '../../src/core/anchoring/anchoring';
 import { sourceHash } from '../../src/core/sidecar/source-hash';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
 import { extension, waitFor, workspaceFile } from '../../test/integration/helpers';
 import { median } from '../support';
+import { startCpuProfile, type CpuProfiler } from './cpu-profile';
 
 const SENTENCES = [
   'Witnesses said the prisoners of war were tortured with electric shocks in the basement.',
@@ -25,8 +33,10 @@ const SENTENCES = [
   'According to the OSCE, Ukrainian civilians were deported from occupied territories.',
   'The mission documented summary executions of soldiers hors de combat near the front line.',
 ];
-const TAGS = 1000;
-const EDITS = 30;
+const TAGS = 10_000;
+const EDITS = 100;
+/** The goal for a keystroke's extension-host time, 95th percentile (printed, not asserted). */
+const KEYSTROKE_GOAL_MS = 5;
 
 function bigSource(): string {
   const lines: string[] = [];
@@ -39,50 +49,91 @@ function bigSource(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * TAGS tags on distinct passages (identical tags would be duplicates): the 8 characters after a
+ * space, evenly spread. Written line by line, not with YAML.stringify, which would hold the
+ * extension host the benchmark runs in for about a second.
+ */
 function sidecarFor(text: string, name: string): string {
-  const annotations = [];
+  const lines = ['version: 1', `source: ${JSON.stringify(name)}`, `sourceHash: ${sourceHash(text)}`, 'annotations:'];
   const step = Math.floor(text.length / TAGS);
   for (let i = 0; i < TAGS; i++) {
-    const start = text.indexOf('tortured', i * step);
-    const from = start >= 0 ? start : i * step;
-    annotations.push({ id: `a-${String(i).padStart(8, '0')}`, category: 'torture', target: createTarget(text, from, from + 8), status: 'proposed' });
+    const from = text.indexOf(' ', i * step) + 1;
+    const { start, end, exact, prefix, suffix } = createTarget(text, from, from + 8);
+    lines.push(`  - id: a-${String(i).padStart(8, '0')}`, '    category: torture', '    target:', `      start: ${start}`, `      end: ${end}`,
+      `      exact: ${JSON.stringify(exact)}`, `      prefix: ${JSON.stringify(prefix)}`, `      suffix: ${JSON.stringify(suffix)}`, '    status: proposed');
   }
-  return YAML.stringify({ version: 1, source: name, sourceHash: sourceHash(text), annotations, dismissed: [] });
+  lines.push('dismissed: []', '');
+  return lines.join('\n');
 }
 
-describe('Editor performance (benchmark, prints figures)', function () {
-  this.timeout(180_000);
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
 
-  it('activate(), edit -> decorations on a 1 MB source with 1,000 tags, bundle size', async () => {
+const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');
+
+describe('Editor performance (benchmark, prints figures)', function () {
+  this.timeout(300_000);
+  let profiler: CpuProfiler | undefined;
+  before(async () => {
+    profiler = await startCpuProfile();
+  });
+  after(async () => {
+    if (profiler) console.log(`  CPU profile of the extension host: ${await profiler.stop()}`);
+  });
+
+  it(`activate(), keystrokes and a save on a 1 MB source with ${TAGS.toLocaleString('en')} tags, bundle size`, async () => {
     const api = (await extension().activate()) as LegalAnnotatorApi;
     const name = 'bench-1mb.legal.txt';
     const text = bigSource();
+    const sidecarPath = `${workspaceFile(name).fsPath}.ann.yaml`;
     await fs.writeFile(workspaceFile(name).fsPath, text);
-    await fs.writeFile(`${workspaceFile(name).fsPath}.ann.yaml`, sidecarFor(text, name));
+    await fs.writeFile(sidecarPath, sidecarFor(text, name));
+    const loadBefore = load();
 
+    let started = performance.now();
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile(name)));
-    const state = await waitFor('the 1,000 tags to load', () => (api.store.get(editor.document.uri)?.entries.length ?? 0) >= TAGS ? true : undefined, 60_000);
-    assert.ok(state);
+    await waitFor('the tags to load', () => (api.store.get(editor.document.uri)?.entries.length ?? 0) >= TAGS || undefined, 120_000);
+    const openMs = performance.now() - started;
 
     const samples: number[] = [];
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     for (let i = 0; i < EDITS; i++) {
-      const before = api.metrics.lastEditMs;
       api.metrics.lastEditMs = -1;
       assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'x')));
-      await waitFor('the edit to be handled', () => api.metrics.lastEditMs >= 0 || undefined);
+      await waitFor('the edit to be handled', () => api.metrics.lastEditMs >= 0 || undefined, 60_000);
       samples.push(api.metrics.lastEditMs);
-      void before;
     }
-    const moved = api.store.get(editor.document.uri)!.entries.filter((e) => e.range && editor.document.getText().slice(e.range.start, e.range.end) === 'tortured').length;
+    loop.disable();
+    const state = api.store.get(editor.document.uri)!;
+    const current = editor.document.getText();
+    const followed = state.entries.filter((e) => e.range && current.slice(e.range.start, e.range.end) === e.entry.target.exact).length;
+
+    started = performance.now();
+    assert.ok(await editor.document.save());
+    const hashLine = `sourceHash: ${sourceHash(current)}`;
+    const onDisk = async () => (await fs.readFile(sidecarPath, 'utf8')).includes(hashLine) || undefined;
+    await waitFor('the moved targets to be written', onDisk, 120_000);
+    const saveMs = performance.now() - started;
     const bundle = statSync(join(extension().extensionPath, 'dist', 'extension.js')).size;
+    const p95 = percentile(samples, 95);
 
     console.log('');
-    console.log(`  source: ${(text.length / 1e6).toFixed(2)} MB, ${TAGS} tags, ${EDITS} edits typed above all of them (VS Code ${vscode.version})`);
+    console.log(`  source: ${(text.length / 1e6).toFixed(2)} MB, ${TAGS.toLocaleString('en')} tags, ${EDITS} edits typed above all of them (VS Code ${vscode.version})`);
+    console.log(`  load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
     console.log(`  activate(): ${api.metrics.activationMs.toFixed(1)} ms (goal <= 50 ms)`);
-    console.log(`  edit -> updated decorations, extension-host time: median ${median(samples).toFixed(2)} ms, max ${Math.max(...samples).toFixed(2)} ms (goal <= 30 ms)`);
-    console.log(`  tags still on their quote after the edits: ${moved} of ${TAGS}`);
+    console.log(`  open the source, tags anchored: ${openMs.toFixed(0)} ms`);
+    console.log(`  keystroke, extension-host time: p95 ${p95.toFixed(2)} ms (goal <= ${KEYSTROKE_GOAL_MS} ms: ${p95 <= KEYSTROKE_GOAL_MS ? 'met' : 'NOT MET'}), median ${median(samples).toFixed(2)} ms, max ${Math.max(...samples).toFixed(2)} ms`);
+    console.log(`  event loop delay while typing (auto-saves included): p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`);
+    console.log(`  save with every tag moved -> sidecar rewritten: ${saveMs.toFixed(0)} ms (the store waits 1.5 s after a save before writing)`);
+    console.log(`  tags still on their quote after the edits: ${followed} of ${TAGS}`);
     console.log(`  dist/extension.js: ${(bundle / 1024).toFixed(0)} KiB (${bundle > 600_000 ? 'development build; npm run build:production for the shipped size' : 'production build'}; goal <= 1 MB)`);
-    assert.equal(moved, TAGS, 'every tag followed the edits');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const strayed = state.entries.find((e) => !e.range || current.slice(e.range.start, e.range.end) !== e.entry.target.exact);
+    if (strayed) console.log(`  first tag off its quote: ${JSON.stringify({ id: strayed.id, anchor: strayed.anchor.status, range: strayed.range, stored: strayed.entry.target, now: strayed.range && current.slice(strayed.range.start, strayed.range.end) })}`);
+    assert.equal(followed, TAGS, 'every tag followed the edits');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

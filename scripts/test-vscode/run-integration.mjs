@@ -4,7 +4,9 @@
 // suite of test/integration inside VS Code through @vscode/test-electron's runTests.
 //   --flavor=min      run against the minimum VS Code (code-server 4.100.3, Node 20)
 //   --grep=PATTERN    only the tests whose title matches
-//   --suite=DIR       another mocha folder to run the same way (bench/editor: the editor benchmark)
+//   --suite=DIR       another mocha folder to run the same way (bench/editor: the editor benchmark);
+//                     its logs go to test-results/<DIR with - for />, not to test-results/integration
+//   --fail-on-unresponsive  fail when the workbench log says the extension host was unresponsive
 // Env VSCODE_EXECUTABLE=/path/to/code runs a desktop VS Code instead (under xvfb-run without a DISPLAY).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,11 +18,25 @@ import { REPO_ROOT } from './config.mjs';
 import { ensureTestVSCode } from './install.mjs';
 
 const log = (msg) => console.log(`[test-vscode] ${msg}`);
+/**
+ * What the workbench logs when the extension host our extension runs in (Remote) leaves a request
+ * unanswered for seconds. The web worker host (built-in web extensions only) is not ours.
+ */
+const UNRESPONSIVE = /Extension host \(Remote\) is unresponsive/;
+
+/** The workbench log's lines saying the extension host was unresponsive. */
+function unresponsiveLines(resultsDir) {
+  let text = '';
+  try { text = fs.readFileSync(path.join(resultsDir, 'workbench.log'), 'utf8'); } catch { /* no log: the run failed before */ }
+  return text.split('\n').filter((line) => UNRESPONSIVE.test(line));
+}
 
 async function main() {
   const started = Date.now();
   let suite = 'integration';
+  let failOnUnresponsive = false;
   for (const a of process.argv.slice(2)) {
+    if (a === '--fail-on-unresponsive') { failOnUnresponsive = true; continue; }
     if (a.startsWith('--flavor=')) process.env.LEGAL_ANNOTATOR_VSCODE = a.slice('--flavor='.length);
     else if (a.startsWith('--grep=')) process.env.LEGAL_ANNOTATOR_GREP = a.slice('--grep='.length);
     else if (a.startsWith('--suite=')) suite = a.slice('--suite='.length);
@@ -36,6 +52,10 @@ async function main() {
   const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('Building the extension failed');
   const testsDir = await buildTests(suite);
+  // The launcher writes the workbench and server logs there (read back below).
+  if (suite !== 'integration') process.env.LEGAL_ANNOTATOR_RESULTS_DIR ??= path.join(REPO_ROOT, 'test-results', suite.replace(/[\\/]/g, '-'));
+  const resultsDir = process.env.LEGAL_ANNOTATOR_RESULTS_DIR ?? path.join(REPO_ROOT, 'test-results', 'integration');
+  fs.rmSync(path.join(resultsDir, 'workbench.log'), { force: true });
 
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'legal-annotator-it-')));
   const workspace = path.join(tmp, 'workspace');
@@ -68,6 +88,10 @@ async function main() {
       launchArgs,
       extensionTestsEnv: { LEGAL_ANNOTATOR_FIXTURE_WORKSPACE: workspace },
     });
+    const stalls = failOnUnresponsive ? unresponsiveLines(resultsDir) : [];
+    if (stalls.length > 0) {
+      throw new Error(`the extension host was unresponsive ${stalls.length} time(s) (${path.join(resultsDir, 'workbench.log')}: "${stalls[0].trim()}")`);
+    }
     log(`Integration tests passed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

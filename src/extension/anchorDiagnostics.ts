@@ -3,13 +3,19 @@
  * shown on the source: moved (Information, at the passage it now covers), fuzzy (Warning, with
  * the score and the text it now covers) and orphaned (Error, at the stored position clamped to
  * the text). Orphans are never dropped: the diagnostic says the entry is kept in the sidecar.
- * Recomputed from the store, whose ranges follow every edit; the quick fixes live in
+ * Recomputed from the store, whose ranges follow every edit, once typing pauses (UPDATE_DELAY_MS:
+ * with every tag of a long source moved, rebuilding them all per keystroke stalled the extension
+ * host); the quick fixes live in
  * anchorQuickFixes.ts. The sidecar gets the same problems from the check core (sidecarDiagnostics.ts),
  * with the same codes, positioned on the entry in the YAML.
  */
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/sidecar/model';
+import { EXACT_COPY_REASON } from '../core/anchoring/anchoring';
 import { LineIndex, OffsetConverter } from '../core/text/positions';
+import { describeFuzzyMatch, quoted } from '../core/text/quotes';
+import { blockListItems } from '../core/sidecar/append-text';
+import type { SidecarDocument } from '../core/sidecar/sidecar-io';
 import { locateNode } from '../core/sidecar/yaml-source';
 import type { AnnotationStore, LiveEntry, SourceAnnotations } from './annotationStore';
 import { DIAGNOSTIC_SOURCE } from './constants';
@@ -20,6 +26,9 @@ export const ANCHOR_CODES = {
   annotation: { moved: 'annotation-moved', fuzzy: 'annotation-fuzzy', orphaned: 'orphaned-annotation' },
   dismissal: { moved: 'dismissal-moved', fuzzy: 'dismissal-fuzzy', orphaned: 'orphaned-dismissal' },
 } as const;
+
+/** Wait after the store's last change before recomputing a source's anchor diagnostics. */
+const UPDATE_DELAY_MS = 200;
 
 export const ALL_ANCHOR_CODES: ReadonlySet<string> = new Set([...Object.values(ANCHOR_CODES.annotation), ...Object.values(ANCHOR_CODES.dismissal)]);
 
@@ -37,14 +46,25 @@ export class AnchorDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('legal-annotator-anchors');
   private readonly problems = new Map<string, AnchorProblem[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly store: AnnotationStore, private readonly log: Log) {
-    this.subscriptions.push(this.collection, store.onDidChange((uri) => this.updateSafely(uri)));
+    this.subscriptions.push(this.collection, store.onDidChange((uri) => this.schedule(uri)));
     for (const state of store.all()) this.updateSafely(state.sourceUri);
   }
 
   dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
     for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private schedule(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.updateSafely(uri);
+    }, UPDATE_DELAY_MS));
   }
 
   /** The current anchor problems of a source, with their diagnostics (for the quick fixes). */
@@ -109,14 +129,13 @@ function anchorProblems(state: SourceAnnotations, document: vscode.TextDocument)
         orphanRanges.set(anchor, placed);
       }
       range = placed;
-      diagnostic = new vscode.Diagnostic(range, `${subject} could not be anchored: quote ${shortQuote(stored.exact)} not found; it is kept in the sidecar`, vscode.DiagnosticSeverity.Error);
+      diagnostic = new vscode.Diagnostic(range, `${subject} could not be anchored: quote ${quoted(stored.exact)} ${orphanWhy(anchor.reason)}; it is kept in the sidecar`, vscode.DiagnosticSeverity.Error);
     } else {
       range = liveRange(document, entry);
       if (anchor.status === 'moved') {
         diagnostic = new vscode.Diagnostic(range, `${subject} moved: stored at ${stored.start}–${stored.end}; now here`, vscode.DiagnosticSeverity.Information);
       } else {
-        const message = `${subject} only anchors approximately (score ${anchor.score.toFixed(2)}): it now covers ${shortQuote(anchor.text)}, stored quote ${shortQuote(stored.exact)}`;
-        diagnostic = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Warning);
+        diagnostic = new vscode.Diagnostic(range, `${subject}: ${describeFuzzyMatch(stored.exact, anchor)}`, vscode.DiagnosticSeverity.Warning);
       }
     }
     diagnostic.code = codes[anchor.status];
@@ -132,14 +151,44 @@ function anchorProblems(state: SourceAnnotations, document: vscode.TextDocument)
 function sidecarPositions(state: SourceAnnotations): (entry: LiveEntry) => vscode.Location {
   const uri = vscode.Uri.file(state.sidecarPath);
   const doc = state.sidecar;
-  let lines: LineIndex | undefined;
   return (entry) => {
-    const list = entry.kind === 'annotation' ? 'annotations' : 'dismissed';
-    const index = (doc?.sidecar?.[list] ?? []).findIndex((e) => e.id === entry.id);
-    const offset = doc && index >= 0 ? (locateNode(doc.document, `/${list}/${index}`).node?.range?.[0] ?? 0) : 0;
-    const at = doc ? (lines ??= new LineIndex(doc.text)).positionAt(offset) : { line: 0, character: 0 };
+    const at = doc ? entryPosition(doc, entry.kind === 'annotation' ? 'annotations' : 'dismissed', entry.id) : { line: 0, character: 0 };
     return new vscode.Location(uri, new vscode.Position(at.line, at.character));
   };
+}
+
+type EntryList = 'annotations' | 'dismissed';
+
+interface EntryPlaces {
+  lines: LineIndex;
+  /** Offset of each entry's item in the file, by list and id. */
+  offsets: Record<EntryList, Map<string, number>>;
+}
+
+/** Per sidecar read: found once, not per keystroke, and without the yaml Document where the lists are plain block lists. */
+const entryPlaces = new WeakMap<SidecarDocument, EntryPlaces>();
+
+function entryPosition(doc: SidecarDocument, list: EntryList, id: string): { line: number; character: number } {
+  let places = entryPlaces.get(doc);
+  if (!places) {
+    places = { lines: new LineIndex(doc.text), offsets: { annotations: itemOffsets(doc, 'annotations'), dismissed: itemOffsets(doc, 'dismissed') } };
+    entryPlaces.set(doc, places);
+  }
+  return places.lines.positionAt(places.offsets[list].get(id) ?? 0);
+}
+
+/** The offset of each entry's item: from the text for a block list, else from the yaml Document (parsed once). */
+function itemOffsets(doc: SidecarDocument, list: EntryList): Map<string, number> {
+  const entries = doc.sidecar?.[list] ?? [];
+  const offsets = new Map<string, number>();
+  if (entries.length === 0) return offsets;
+  const starts = blockListItems(doc.text, list)?.starts;
+  entries.forEach((entry, index) => {
+    if (offsets.has(entry.id)) return;
+    const offset = starts?.length === entries.length ? starts[index] : locateNode(doc.document, `/${list}/${index}`).node?.range?.[0];
+    offsets.set(entry.id, offset ?? 0);
+  });
+  return offsets;
 }
 
 function liveRange(document: vscode.TextDocument, entry: LiveEntry): vscode.Range {
@@ -154,9 +203,7 @@ function orphanRange(document: vscode.TextDocument, offsets: OffsetConverter, st
   return from.isEqual(to) ? document.lineAt(from.line).range : new vscode.Range(from, to);
 }
 
-/** A quote for a message: in single quotes, line breaks shown as ⏎, cut at 60 characters. */
-function shortQuote(text: string): string {
-  const flat = String(text).replace(/\r?\n|\r/g, '⏎');
-  const chars = Array.from(flat);
-  return `'${chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : flat}'`;
+/** Why an orphan did not anchor: not found, or (the anchoring's reason) found only in other context. */
+function orphanWhy(reason: string): string {
+  return reason.startsWith(EXACT_COPY_REASON) ? `not found in its context (${reason})` : 'not found';
 }

@@ -14,11 +14,11 @@ import { anchorAll, createTarget, PreparedText, shiftRange } from '../core/ancho
 import type { AnchorResult, Annotation, Dismissal, TextTarget } from '../core/sidecar/model';
 import { sidecarPathFor } from '../core/sidecar/model';
 import {
-  newSidecarDocument, setSource, setSourceHash, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument,
+  newSidecarDocument, setSource, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument,
 } from '../core/sidecar/sidecar-io';
 import { readSidecarFile, writeAtomically, writeSidecarFile } from '../core/sidecar/sidecar-file';
 import { otherSourceRefusal } from '../core/sidecar/refusals';
-import { updateTargetsAsText, type TargetUpdate } from '../core/sidecar/retarget-text';
+import { editSidecar, type SidecarEdit } from '../core/sidecar/sidecar-batch';
 import { withSidecarLock } from '../core/sidecar/sidecar-lock';
 import { sourceHash } from '../core/sidecar/source-hash';
 import { basename } from 'node:path';
@@ -69,6 +69,12 @@ interface UndoStep {
 }
 
 const UNDO_LIMIT = 100;
+/**
+ * Wait after a save before writing the moved tags: VS Code for the Web saves after every pause in
+ * typing, and rewriting 10,000 moved targets takes the extension host about a second. A save
+ * in the meantime replaces the waiting one; typing in the meantime skips it (saveMovesNow).
+ */
+const SAVE_MOVES_DELAY_MS = 1500;
 
 export class AnnotationStore implements vscode.Disposable {
   private readonly states = new Map<string, SourceAnnotations>();
@@ -77,6 +83,10 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly undoSteps: UndoStep[] = [];
   /** Per sidecar path: the work in flight, so two quick changes cannot both edit the same old copy. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Per source URI: the save-moves waiting for SAVE_MOVES_DELAY_MS; a later save replaces it. */
+  private readonly delayedSaves = new Map<string, { timer: ReturnType<typeof setTimeout>; document: vscode.TextDocument; superseded: () => void }>();
+  /** Per sidecar path: the save-moves queued and not started yet. */
+  private readonly waitingSaves = new Map<string, Promise<void>>();
   /** Conflicts waiting for the user's choice (see `mergeReload`). */
   readonly conflicts: AnchorConflict[] = [];
   private readonly conflicted = new vscode.EventEmitter<AnchorConflict>();
@@ -89,6 +99,7 @@ export class AnnotationStore implements vscode.Disposable {
   constructor(private readonly log: Log) {}
 
   dispose(): void {
+    for (const { timer } of this.delayedSaves.values()) clearTimeout(timer);
     this.changed.dispose();
     this.conflicted.dispose();
   }
@@ -133,6 +144,22 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** Drops what is kept for a closed document: unsaved moves are discarded with the unsaved text. */
   forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const delayed = this.delayedSaves.get(key);
+    if (delayed) {
+      // Saved, then closed before the moves were written: write them now, then forget.
+      clearTimeout(delayed.timer);
+      this.delayedSaves.delete(key);
+      const closing = this.states.get(key);
+      // Reopened meanwhile: the new load's state stays.
+      const saving = this.saveMovesSoon(delayed.document).finally(() => this.states.get(key) === closing && this.drop(uri));
+      this.log.fireAndForget(`updating anchors of ${uri.fsPath} on close`, saving.then(delayed.superseded));
+      return;
+    }
+    this.drop(uri);
+  }
+
+  private drop(uri: vscode.Uri): void {
     if (this.states.delete(uri.toString())) this.changed.fire(uri);
   }
 
@@ -163,15 +190,46 @@ export class AnnotationStore implements vscode.Disposable {
    * edits exactly (anchored or moved), and the new source hash. Fuzzy and orphaned ones are left
    * as stored (their diagnostics offer "Re-anchor here"); an unchanged sidecar is not rewritten.
    */
-  async saveMoves(document: vscode.TextDocument): Promise<void> {
+  saveMoves(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const earlier = this.delayedSaves.get(key);
+    if (earlier) {
+      clearTimeout(earlier.timer);
+      earlier.superseded();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.delayedSaves.delete(key);
+        this.saveMovesSoon(document).then(resolve, reject);
+      }, SAVE_MOVES_DELAY_MS);
+      this.delayedSaves.set(key, { timer, document, superseded: resolve });
+    });
+  }
+
+  private saveMovesSoon(document: vscode.TextDocument): Promise<void> {
     const state = this.get(document.uri);
-    if (!state?.sidecar) return;
-    await this.serializeLocked(state.sidecarPath, () => this.saveMovesNow(document));
+    if (!state?.sidecar) return Promise.resolve();
+    const path = state.sidecarPath;
+    // A save still waiting in the queue reads the text when it runs: it covers this one too.
+    const waiting = this.waitingSaves.get(path);
+    if (waiting) return waiting;
+    const run = this.serializeLocked(path, () => {
+      this.waitingSaves.delete(path);
+      return this.saveMovesNow(document);
+    });
+    this.waitingSaves.set(path, run);
+    const cleanup = () => {
+      if (this.waitingSaves.get(path) === run) this.waitingSaves.delete(path);
+    };
+    run.then(cleanup, cleanup);
+    return run;
   }
 
   private async saveMovesNow(document: vscode.TextDocument): Promise<void> {
     const state = this.get(document.uri);
     if (!state?.sidecar) return;
+    // Typed on since the save (auto save while typing): the next save writes the moves of the text on disk.
+    if (document.isDirty) return;
     if (!vscode.workspace.isTrusted) {
       // Restricted Mode (package.json capabilities): no write the user did not ask for.
       this.log.info(`Restricted Mode: not updating ${basename(state.sidecarPath)} after save; moved tags are shown as diagnostics`);
@@ -191,14 +249,15 @@ export class AnnotationStore implements vscode.Disposable {
         continue;
       }
       const target = createTarget(text, text.toCodePoint(entry.range.start), text.toCodePoint(entry.range.end));
-      if (!sameTarget(target, entry.entry.target)) updates.push({ list: entry.kind === 'annotation' ? 'annotations' : 'dismissed', id: entry.id, target });
+      if (!sameTarget(target, entry.entry.target)) updates.push({ kind: entry.kind, id: entry.id, target });
     }
     const hash = allExact ? sourceHash(text.text) : undefined;
     const doc = retargeted(state.sidecar, updates, hash);
     if (doc === state.sidecar) return;
     await this.writeSidecar(state.sidecarPath, state.sidecar, doc, 'Update anchors after save', false);
     state.sidecar = doc;
-    this.anchor(state, text.text, document.version);
+    // Anchored against the text as it is now: edits typed during the write already moved the old ranges.
+    this.anchor(state, document.getText(), document.version);
     this.changed.fire(document.uri);
   }
 
@@ -423,17 +482,21 @@ function textLengthAfter(length: number, changes: readonly vscode.TextDocumentCo
 }
 
 /**
- * The sidecar with the moved targets (and the hash) rewritten: as text in one pass when the file
- * allows it (no yaml Document parse: a save with 10,000 moved tags stays quick), else entry by entry.
+ * The sidecar with the moved targets (and the hash) rewritten in one batch: one read to verify,
+ * no yaml Document parse for a clean file (a save with 10,000 moved tags stays quick).
  */
 function retargeted(doc: SidecarDocument, updates: readonly TargetUpdate[], hash: string | undefined): SidecarDocument {
-  const changesHash = hash !== undefined && doc.sidecar?.sourceHash !== hash;
-  if (updates.length === 0 && !changesHash) return doc;
-  const asText = updateTargetsAsText(doc, updates, changesHash ? hash : undefined);
-  if (asText) return asText;
-  let next = doc;
-  for (const { list, id, target } of updates) next = list === 'annotations' ? updateAnnotation(next, id, { target }) : updateDismissal(next, id, { target });
-  return changesHash ? setSourceHash(next, hash) : next;
+  const edits: SidecarEdit[] = updates.map(({ kind, id, target }) =>
+    (kind === 'annotation' ? { kind: 'update-annotation', id, changes: { target } } : { kind: 'update-dismissal', id, changes: { target } }));
+  if (hash !== undefined && doc.sidecar?.sourceHash !== hash) edits.push({ kind: 'source-hash', hash });
+  return editSidecar(doc, edits);
+}
+
+/** A moved entry's new target. */
+interface TargetUpdate {
+  kind: LiveEntry['kind'];
+  id: string;
+  target: TextTarget;
 }
 
 function pick(range: { start: number; end: number }): { start: number; end: number } {

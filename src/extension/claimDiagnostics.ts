@@ -28,6 +28,12 @@ import type { WorkspaceConfigService } from './workspaceConfig';
 
 /** Wait after the last edit before detecting claims again. */
 const DETECT_DELAY_MS = 300;
+/**
+ * Added to that wait per 1,000 characters of text, up to MAX_DETECT_DELAY_MS: detection takes
+ * the extension host about 0.2-0.5 s per MB, so a long source waits for a longer pause in typing.
+ */
+const DETECT_DELAY_PER_1000_CHARS_MS = 1;
+const MAX_DETECT_DELAY_MS = 2000;
 
 /** One untagged claim shown as a diagnostic: what the quick fixes need (UTF-16 offsets of the text it was found in). */
 export interface ClaimProblem {
@@ -158,7 +164,7 @@ export class ClaimDiagnostics implements vscode.Disposable {
         return;
       }
       // The first detection of a document just opened need not wait for typing to stop.
-      this.schedule(uri, cached ? DETECT_DELAY_MS : 0);
+      this.schedule(uri, cached ? detectDelay(state.textLength) : 0);
     } catch (error) {
       this.log.error(`claim diagnostics of ${uri.fsPath}`, error);
     }
@@ -335,6 +341,10 @@ export function claimFixesApply(diagnostic: vscode.Diagnostic, range: vscode.Ran
 
 export function isUntaggedClaimDiagnostic(diagnostic: vscode.Diagnostic): boolean {
   return diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.code === UNTAGGED_CLAIM_CODE;
+}
+
+function detectDelay(length: number): number {
+  return Math.min(MAX_DETECT_DELAY_MS, DETECT_DELAY_MS + Math.floor(length / 1000) * DETECT_DELAY_PER_1000_CHARS_MS);
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {

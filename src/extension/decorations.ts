@@ -1,9 +1,13 @@
 /**
  * Tags in the text: a tint of the category's colour over the passage, a mark in the overview
  * ruler, and the category's label after the passage. One decoration type per category, so
- * overlapping tags of different categories both show (their tints add up). Decorations are
- * recomputed from the store's live ranges on every change event, synchronously: typing moves
- * them in the same frame, with no flicker.
+ * overlapping tags of different categories both show (their tints add up).
+ *
+ * While the user types, VS Code itself moves the decorations it shows with the text (in the
+ * same frame, no flicker); the store's ranges follow the same edits. So a repaint from the
+ * store's ranges waits until typing pauses (REPAINT_DELAY_MS): handing 10,000 ranges to the
+ * workbench on every keystroke cost about 30 ms each. A repaint for another version of the text
+ * than the store's ranges is skipped; the store's next change brings one.
  */
 import * as vscode from 'vscode';
 import type { Category } from '../core/taxonomy/taxonomy';
@@ -14,11 +18,15 @@ import { SETTINGS } from './constants';
 import type { Log } from './log';
 
 const TINT_ALPHA = '33'; // ~20 % opacity: the text stays readable on light and dark themes
+/** Wait after the store's last change before repainting a source's tags. */
+const REPAINT_DELAY_MS = 150;
 
 export class TagDecorations implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
   private readonly labels = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Repaints waiting for typing to pause, by document URI. */
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly store: AnnotationStore,
@@ -26,7 +34,7 @@ export class TagDecorations implements vscode.Disposable {
     private readonly log: Log,
   ) {
     this.disposables.push(
-      store.onDidChange((uri) => this.refreshFor(uri)),
+      store.onDidChange((uri) => this.scheduleRefresh(uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SETTINGS.showLabels)) this.refreshAll();
@@ -39,12 +47,22 @@ export class TagDecorations implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
     for (const type of this.types.values()) type.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 
   refreshAll(): void {
     for (const editor of vscode.window.visibleTextEditors) this.refreshEditor(editor);
+  }
+
+  private scheduleRefresh(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      this.refreshFor(uri);
+    }, REPAINT_DELAY_MS));
   }
 
   private refreshFor(uri: vscode.Uri): void {
@@ -55,6 +73,8 @@ export class TagDecorations implements vscode.Disposable {
 
   private refreshEditor(editor: vscode.TextEditor): void {
     const state = this.store.get(editor.document.uri);
+    // Ranges of another version than the editor's text would paint tags on the wrong words.
+    if (state && state.version !== editor.document.version) return;
     const key = editor.document.uri.toString();
     const known = this.categoriesOf.get(key);
     if (known) {

@@ -432,8 +432,9 @@ function resolvePlain(raw: string): unknown {
     if (!Number.isSafeInteger(value)) throw new Unsupported();
     return value;
   }
-  // Floats, octal and hex integers, infinities: rare in our files; the full parser decides.
-  if (/^[-+]?(?:\.[0-9]|[0-9])/.test(raw) && /^[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?$/.test(raw)) throw new Unsupported();
+  // Floats (the core schema's two patterns), octal and hex integers, infinities: rare in our files;
+  // the full parser decides. Digits and several dots (a date quoted from a text, 24.07.20) are a string.
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(raw)) throw new Unsupported();
   if (/^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/.test(raw) || /^0[ox]/.test(raw)) throw new Unsupported();
   return raw;
 }

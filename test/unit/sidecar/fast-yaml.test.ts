@@ -53,6 +53,14 @@ describe('fast YAML reader', () => {
     assert.deepEqual(readFastYaml(text.replace(/\n/g, '\r\n')), reference(text.replace(/\n/g, '\r\n')));
   });
 
+  it('reads digits with several dots (a date quoted from a text) as the string the yaml package reads, and declines floats', () => {
+    for (const text of ['exact: 24.07.20\n', 'exact: 1.2.3\n', 'exact: 24.07.2025\n', 'exact: -1.2.3e4\n']) {
+      assert.notEqual(readFastYaml(text), undefined, text);
+      assert.deepEqual(readFastYaml(text), reference(text), text);
+    }
+    for (const text of ['a: 1.\n', 'a: .5\n', 'a: -2.5e3\n', 'a: 1e5\n', 'a: +.5\n']) assert.equal(readFastYaml(text), undefined, text);
+  });
+
   it('declines what it does not handle', () => {
     for (const text of ['a: &x 1\nb: *x\n', 'a: [1, 2]\n', 'a: >\n  folded\n', 'a: b\n  continued\n', 'a: 1\na: 2\n', '"q": 1\n', 'a: 1.5\n', '---\na: 1\n', 'a:\tb\n', 'a: !tag x\n', 'a: "multi\n  line"\n', 'a: b: c\n', '- |2\n   x\n']) {
       assert.equal(readFastYaml(text), undefined, text);
