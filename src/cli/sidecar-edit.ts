@@ -11,6 +11,7 @@ import { editSidecarFile, sidecarTargetRefusal, type SidecarEditOutcome } from '
 import { existingSidecarRefusal } from '../core/sidecar/refusals';
 import type { SidecarDocument } from '../core/sidecar/sidecar-io';
 import { SIDECAR_LOCK_DEFAULTS, SidecarLockError, type SidecarLockOptions } from '../core/sidecar/sidecar-lock';
+import { quoted } from '../core/text/quotes';
 import { didYouMean } from './args';
 import { CliError, EXIT, printError, type CliOutput } from './output';
 
@@ -114,13 +115,7 @@ function findTags(doc: SidecarDocument, ids: readonly string[], name: string): {
 
 /** `tag a-1b2c3d4e (torture, "tortured")`, for messages. */
 export function describeTag(tag: Annotation): string {
-  return `tag ${tag.id} (${tag.category}, "${shortQuote(tag.target.exact)}")`;
-}
-
-/** A quote for a one-line message: at most 60 characters, line breaks shown as ⏎. */
-export function shortQuote(exact: string): string {
-  const short = exact.length > 60 ? `${exact.slice(0, 57)}...` : exact;
-  return short.replace(/\r?\n/g, '⏎');
+  return `tag ${tag.id} (${tag.category}, ${quoted(tag.target.exact)})`;
 }
 
 /** FILE must be a file, or a deleted source whose sidecar is still there (its tags can still be changed). */

@@ -116,7 +116,7 @@ describe('Diagnostics', () => {
     const uri = editor.document.uri;
     const orphan = await waitForDiagnostic('an orphaned-annotation diagnostic', uri, 'orphaned-annotation');
     assert.equal(orphan.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(orphan.message, /^Tag torture could not be anchored: quote 'were starved in the cellar for weeks' not found; it is kept in the sidecar/);
+    assert.match(orphan.message, /^Tag torture could not be anchored: quote "were starved in the cellar for weeks" not found; it is kept in the sidecar/);
 
     const actions = await codeActions(uri, orphan.range);
     const titles = actions.map((a) => a.title);

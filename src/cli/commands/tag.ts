@@ -7,7 +7,8 @@ import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import { readTextFile } from '../../core/files/read-text-file';
 import { configWarningLines } from '../config-warnings';
 import { CliError, EXIT, printError, type CliOutput } from '../output';
-import { editSidecarForCommand, shortQuote } from '../sidecar-edit';
+import { editSidecarForCommand } from '../sidecar-edit';
+import { quoted } from '../../core/text/quotes';
 import { existingSidecarRefusal } from '../../core/sidecar/refusals';
 import { sidecarTargetRefusal } from '../../core/sidecar/sidecar-file';
 import { parseCommandArgs } from '../args';
@@ -95,7 +96,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   });
   if (!result.ok) return refuse(result.reason);
   const { start, end, exact } = result.annotation.target;
-  output.err(`${file}: tagged ${start}-${end} "${shortQuote(exact)}" as ${category} in ${sidecarPath}${result.createdSidecar ? ' (created)' : ''}\n`);
+  output.err(`${file}: tagged ${start}-${end} ${quoted(exact)} as ${category} in ${sidecarPath}${result.createdSidecar ? ' (created)' : ''}\n`);
   output.out(`${result.annotation.id}\n`);
   return EXIT.ok;
 }

@@ -8,13 +8,21 @@
  * text field joins the fragments with a space, as brat does. `annotation.conf` and `visual.conf`
  * come from the taxonomy, so brat and INCEpTION open the result with labels and colours.
  * Notes lose their line breaks and tabs (a brat line cannot hold them).
+ *
+ * A tag that does not anchor where it was stored gets one more `AnnotatorNotes` line, opening with
+ * BRAT_ANCHOR_NOTE, that states its anchor state and its stored quote: a moved one is written at
+ * its new place; a fuzzy one where it now sits, with the text there (brat requires the text at the
+ * offsets), so the note keeps what was tagged; an orphan has no place in brat and is left out.
+ * The importer reads that line back as a warning, not as a note.
  */
-import { ANNOTATION_STATUSES, type AnnotationStatus } from '../sidecar/model';
+import { ANNOTATION_STATUSES, type AnchorResult, type AnnotationStatus, type TextTarget } from '../sidecar/model';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { anchorWarnings, type ExportWarning, type ResolvedSource } from './export-input';
 import { flattenNote, type ImportedAnnotation, type ImportProblem } from './imported';
 
 export const BRAT_STATUS_ATTRIBUTE = 'Status';
+/** How the AnnotatorNotes line of a tag that did not anchor where it was stored begins. */
+export const BRAT_ANCHOR_NOTE = 'Legal Annotator anchor:';
 
 /** `reports/r.legal.txt` -> `reports/r.legal` (+ `.txt`, `.ann`); `notes.md` -> `notes.md` (+ `.txt`, `.ann`). */
 export function bratStem(relativePath: string): string {
@@ -30,13 +38,13 @@ export interface BratExport {
 
 export function exportBratSource(resolved: ResolvedSource): BratExport {
   const lines: string[] = [];
-  const warnings = anchorWarnings([resolved], 'left out of the brat file: brat needs a position');
+  const warnings = anchorWarnings([resolved], 'left out of the brat file: brat needs a position', 'written where it now sits, with the text there; an AnnotatorNotes line keeps the stored quote');
   let entity = 0;
   let note = 0;
   let attribute = 0;
-  for (const { annotation, target, positioned } of resolved.annotations) {
-    if (!positioned) continue;
-    const fragments = lineFragments(target.exact, target.start);
+  for (const { annotation, anchor, current } of resolved.annotations) {
+    if (!current) continue;
+    const fragments = lineFragments(current.text, current.start);
     if (fragments.length === 0) {
       warnings.push({ path: resolved.source.path, id: annotation.id, message: 'left out of the brat file: the passage holds only line breaks' });
       continue;
@@ -45,9 +53,15 @@ export function exportBratSource(resolved: ResolvedSource): BratExport {
     const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';');
     lines.push(`${t}\t${annotation.category} ${offsets}\t${fragments.map((f) => f.text).join(' ')}`);
     if (annotation.note) lines.push(`#${++note}\tAnnotatorNotes ${t}\t${flattenNote(annotation.note)}`);
+    if (anchor.status !== 'anchored') lines.push(`#${++note}\tAnnotatorNotes ${t}\t${anchorNote(anchor.status, annotation.target)}`);
     if (annotation.status) lines.push(`A${++attribute}\t${BRAT_STATUS_ATTRIBUTE} ${t} ${annotation.status}`);
   }
   return { ann: lines.length > 0 ? `${lines.join('\n')}\n` : '', count: entity, warnings };
+}
+
+/** `Legal Annotator anchor: fuzzy; stored quote at 19-36: "tortured severely"`, on one line. */
+function anchorNote(state: AnchorResult['status'], stored: TextTarget): string {
+  return flattenNote(`${BRAT_ANCHOR_NOTE} ${state}; stored quote at ${stored.start}-${stored.end}: "${stored.exact}"`);
 }
 
 /** The pieces of a passage between line breaks, with their code-point offsets. */
@@ -106,8 +120,9 @@ export function bratVisualConf(taxonomy: Taxonomy): string {
 /**
  * Reads a `.ann` file against its `.txt`: `T` lines become annotations (a fragmented span is
  * taken from its first to its last character, its quote and context read from the text),
- * `AnnotatorNotes` become notes, a `Status` attribute the status. Relations, events and other
- * lines have no place in a sidecar and are reported.
+ * `AnnotatorNotes` become notes (our anchor line, BRAT_ANCHOR_NOTE, a warning), a `Status`
+ * attribute the status. Relations, events and other lines have no place in a sidecar and are
+ * reported.
  */
 export function parseBratAnn(ann: string, text: string, fileName: string): { annotations: ImportedAnnotation[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
@@ -146,7 +161,10 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
     const note = /^#\d+\tAnnotatorNotes (T\d+)\t(.*)$/.exec(line);
     if (note) {
       const target = byId.get(note[1]);
-      if (target) target.note = target.note ? `${target.note}\n${note[2]}` : note[2];
+      if (target && note[2].startsWith(BRAT_ANCHOR_NOTE)) {
+        // Our own line about how the tag anchored at export: not a note the annotator wrote.
+        problems.push({ origin, severity: 'warning', message: `${note[2].slice(BRAT_ANCHOR_NOTE.length).trim()} (at export); imported over the text at the offsets of ${note[1]}` });
+      } else if (target) target.note = target.note ? `${target.note}\n${note[2]}` : note[2];
       else problems.push({ origin, severity: 'warning', message: `a note on ${note[1]}, which is not a text annotation defined above it; ignored` });
       return;
     }

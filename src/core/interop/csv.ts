@@ -2,12 +2,16 @@
  * CSV export: one row per tag, RFC 4180 (CRLF line ends, fields quoted when they hold a comma,
  * a quote or a line break, quotes doubled), UTF-8; `bom` prefixes U+FEFF so spreadsheet
  * programs read the file as UTF-8. Offsets are code points as in the sidecar; `line` is 1-based.
- * An orphaned tag keeps its row (with its stored quote) but has no start, end or line.
+ * `quote` is always the stored quote, what the annotator tagged; `anchor` says how it anchors now
+ * (anchored, moved, fuzzy, orphaned), and `start`, `end`, `line` and `current_text` say where the
+ * tag sits now and what the text there reads: the quote itself unless the tag is fuzzy. An orphaned
+ * tag keeps its row (with its stored quote) but has no start, end, line or current text. The
+ * anchor columns come last, so that readers of the older columns by position still work.
  */
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { anchorWarnings, categoryIndex, type ExportWarning, type ResolvedSource } from './export-input';
 
-export const CSV_COLUMNS = ['file', 'id', 'category', 'label', 'legal_basis', 'quote', 'start', 'end', 'line', 'note', 'author', 'status', 'created'] as const;
+export const CSV_COLUMNS = ['file', 'id', 'category', 'label', 'legal_basis', 'quote', 'start', 'end', 'line', 'note', 'author', 'status', 'created', 'anchor', 'current_text'] as const;
 
 export interface CsvOptions {
   bom?: boolean;
@@ -32,7 +36,7 @@ export function exportCsv(resolved: readonly ResolvedSource[], taxonomy: Taxonom
   const rows: string[] = [CSV_COLUMNS.join(',')];
   for (const { source, annotations } of resolved) {
     const file = csvField(source.path);
-    for (const { annotation, target, positioned, line } of annotations) {
+    for (const { annotation, anchor, target, current, line } of annotations) {
       const category = categories.get(annotation.category);
       rows.push([
         file,
@@ -41,19 +45,21 @@ export function exportCsv(resolved: readonly ResolvedSource[], taxonomy: Taxonom
         csvField(category?.label),
         csvField(category?.legalBasis.join('; ')),
         csvField(target.exact),
-        positioned ? target.start : '',
-        positioned ? target.end : '',
+        current?.start ?? '',
+        current?.end ?? '',
         line ?? '',
         csvField(annotation.note),
         csvField(annotation.author),
         csvField(annotation.status),
         csvField(annotation.created),
+        anchor.status,
+        csvField(current?.text),
       ].join(','));
     }
   }
   return {
     text: `${options.bom ? '\uFEFF' : ''}${rows.join('\r\n')}\r\n`,
     count: rows.length - 1,
-    warnings: anchorWarnings(resolved, 'its row has the stored quote and no start, end or line'),
+    warnings: anchorWarnings(resolved, 'its row has the stored quote and no start, end or line', 'its row has the stored quote, anchor "fuzzy" and the text now there as current_text'),
   };
 }

@@ -1,14 +1,17 @@
 /**
  * What every exporter starts from: a source's current text and its parsed sidecar, with each
- * annotation anchored against that text. Exports describe the text as it is now, so a tag whose
- * quote moved is exported where it is now; one that only anchors approximately is exported at
- * its approximate match (and reported); an orphan is reported and exported only where a format
- * can hold a quote without a position (W3C, CSV), never placed on text it does not cover.
+ * annotation anchored against that text. The stored quote is evidence, what the annotator
+ * tagged: every export carries it, with the anchor state, and never the current text in its
+ * place. A tag whose quote moved is exported where it is now; one that only anchors
+ * approximately keeps its stored quote and says where it now sits and what the text there reads
+ * (`current`); an orphan is reported and exported only where a format can hold a quote without
+ * a position (W3C, CSV), never placed on text it does not cover.
  */
 import { anchorAll, createTarget, PreparedText } from '../anchoring/anchoring';
 import type { AnchorResult, Annotation, Sidecar, TextTarget } from '../sidecar/model';
 import type { Category, Taxonomy } from '../taxonomy/taxonomy';
 import { LineIndex } from '../text/positions';
+import { describeFuzzyMatch } from '../text/quotes';
 
 export interface ExportSource {
   /** Path shown in exports and used for links and relative IRIs: relative to the workspace root, `/`-separated. */
@@ -24,13 +27,19 @@ export interface ResolvedAnnotation {
   annotation: Annotation;
   anchor: AnchorResult;
   /**
-   * The target as exported: the stored one when the quote is where it was stored, a fresh one
-   * (new position and context) when it moved or matched approximately, the stored one when orphaned.
+   * The target as exported, whose quote is always the stored one: as stored when the quote is
+   * where it was stored, with its new position and context when it moved, as stored (old
+   * position and context) when it is fuzzy or orphaned.
    */
   target: TextTarget;
-  /** False for an orphan: its position is not known, only its quote. */
+  /** True when the stored quote is in the text at `target`'s position (anchored, moved). */
   positioned: boolean;
-  /** 1-based line of the start, for positioned annotations. */
+  /**
+   * Where the annotation sits in the text now and what the text there reads (code points);
+   * undefined for an orphan. For a fuzzy one `text` differs from the stored quote.
+   */
+  current?: { start: number; end: number; text: string };
+  /** 1-based line of `current.start`. */
   line?: number;
 }
 
@@ -58,8 +67,13 @@ export function resolveSource(source: ExportSource): ResolvedSource {
   const annotations = stored.map((annotation, index): ResolvedAnnotation => {
     const anchor = anchors[index];
     if (anchor.status === 'orphaned') return { annotation, anchor, target: annotation.target, positioned: false };
+    const line = lineOf(anchor.start);
+    if (anchor.status === 'fuzzy') {
+      const current = { start: anchor.start, end: anchor.end, text: anchor.text };
+      return { annotation, anchor, target: annotation.target, positioned: false, current, line };
+    }
     const target = anchor.status === 'anchored' ? annotation.target : createTarget(prepared, anchor.start, anchor.end);
-    return { annotation, anchor, target, positioned: true, line: lineOf(target.start) };
+    return { annotation, anchor, target, positioned: true, current: { start: target.start, end: target.end, text: target.exact }, line };
   });
   return { source, annotations };
 }
@@ -69,12 +83,13 @@ export function resolveSources(sources: readonly ExportSource[]): ResolvedSource
 }
 
 /** What an export changed or left out for each annotation that did not anchor exactly. */
-export function anchorWarnings(resolved: readonly ResolvedSource[], orphanHandling: string): ExportWarning[] {
+export function anchorWarnings(resolved: readonly ResolvedSource[], orphanHandling: string, fuzzyHandling: string): ExportWarning[] {
   const warnings: ExportWarning[] = [];
   for (const { source, annotations } of resolved) {
     for (const { annotation, anchor, target } of annotations) {
       if (anchor.status === 'fuzzy') {
-        warnings.push({ path: source.path, id: annotation.id, message: `exported at its approximate match ${target.start}-${target.end} "${short(target.exact)}" (score ${anchor.score.toFixed(2)}); the stored quote "${short(annotation.target.exact)}" is no longer in the text` });
+        const found = describeFuzzyMatch(target.exact, anchor, `${anchor.start}-${anchor.end}`);
+        warnings.push({ path: source.path, id: annotation.id, message: `${found}; ${fuzzyHandling}` });
       } else if (anchor.status === 'orphaned') {
         warnings.push({ path: source.path, id: annotation.id, message: `orphaned (${anchor.reason}); ${orphanHandling}` });
       }
@@ -85,9 +100,4 @@ export function anchorWarnings(resolved: readonly ResolvedSource[], orphanHandli
 
 export function categoryIndex(taxonomy: Taxonomy): Map<string, Category> {
   return new Map(taxonomy.categories.map((category) => [category.id, category]));
-}
-
-function short(text: string): string {
-  const flat = text.replace(/\r\n|\r|\n/g, '⏎');
-  return flat.length > 50 ? `${flat.slice(0, 47)}...` : flat;
 }

@@ -9,7 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Namespace of the name-based (version 5) UUIDs we mint, so they never collide with another tool's. */
-const LEGAL_ANNOTATOR_NAMESPACE = 'b6d0f6a4-3c1e-4f0e-9a57-2f4c8d1e7a90';
+export const LEGAL_ANNOTATOR_NAMESPACE = 'b6d0f6a4-3c1e-4f0e-9a57-2f4c8d1e7a90';
 
 /** A base IRI as given by `--base` or the editor: absolute, ending in `/` (added when missing). */
 export function normalizeBase(base: string): string {

@@ -3,8 +3,13 @@
  *
  * Each tag becomes an `Annotation` with motivation `classifying`, a `classifying` TextualBody
  * holding the category id (with its label), a `commenting` TextualBody for the note and an
- * `assessing` one for the review status; its target is the source IRI with both a
- * TextQuoteSelector and a TextPositionSelector (code points, as the model counts). A whole
+ * `assessing` one for the review status; its target is the source IRI with a TextQuoteSelector
+ * holding the stored quote, what the annotator tagged, and a TextPositionSelector (code points, as
+ * the model counts) only where that quote is in the text now (anchored or moved). A tag that does
+ * not anchor where it was stored says so in `target.anchorState` (moved, fuzzy, orphaned; with
+ * `target.currentText`, what a fuzzy match now reads): terms of our own, defined in an extra
+ * `@context` object beside the model's, as the model asks of extensions, so JSON-LD processors
+ * read them and readers that know only the model ignore them. A whole
  * export is an `AnnotationCollection` whose items sit in an embedded `AnnotationPage` under
  * `first`, as the model requires; `--jsonl` writes one self-contained Annotation per line.
  */
@@ -12,9 +17,12 @@ import { ANNOTATION_STATUSES, type AnnotationStatus } from '../sidecar/model';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { anchorWarnings, categoryIndex, type ExportWarning, type ResolvedAnnotation, type ResolvedSource } from './export-input';
 import type { ImportedAnnotation, ImportProblem } from './imported';
-import { annotationIri, collectionIri, idFromFragment } from './iri';
+import { annotationIri, collectionIri, idFromFragment, LEGAL_ANNOTATOR_NAMESPACE } from './iri';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** Our extension terms, with IRIs in our UUID namespace (no web host to keep up). */
+const TERMS = `urn:uuid:${LEGAL_ANNOTATOR_NAMESPACE}#`;
+export const ANCHOR_CONTEXT = { anchorState: `${TERMS}anchorState`, currentText: `${TERMS}currentText` } as const;
 export const GENERATOR = { type: 'Software', name: 'Legal Annotator' } as const;
 
 export interface W3cOptions {
@@ -41,8 +49,19 @@ export interface W3cSelector {
   end?: number;
 }
 
+export type AnchorState = 'moved' | 'fuzzy' | 'orphaned';
+
+export interface W3cTarget {
+  source: string;
+  selector: W3cSelector[];
+  /** Absent when the tag anchors where it was stored. */
+  anchorState?: AnchorState;
+  /** What the text reads where a fuzzy tag now sits. */
+  currentText?: string;
+}
+
 export interface W3cAnnotation {
-  '@context'?: string;
+  '@context'?: string | [typeof ANNO_CONTEXT, typeof ANCHOR_CONTEXT];
   id: string;
   type: 'Annotation';
   motivation: 'classifying';
@@ -52,7 +71,7 @@ export interface W3cAnnotation {
   generator?: typeof GENERATOR;
   generated?: string;
   body: W3cTextualBody[];
-  target: { source: string; selector: W3cSelector[] };
+  target: W3cTarget;
 }
 
 export interface W3cExport {
@@ -61,11 +80,12 @@ export interface W3cExport {
   warnings: ExportWarning[];
 }
 
-const ORPHAN_HANDLING = 'exported with its quote (TextQuoteSelector) and no position';
+const ORPHAN_HANDLING = 'exported with its quote (TextQuoteSelector), no position and anchorState "orphaned"';
+const FUZZY_HANDLING = 'exported with its stored quote (TextQuoteSelector), no position, anchorState "fuzzy" and the text now there as currentText';
 
 /** One annotation, with `@context` so it stands alone (a JSONL line, or an item copied out of a collection). */
 export function toW3cAnnotation(resolved: ResolvedAnnotation, source: ResolvedSource['source'], labels: ReadonlyMap<string, string>, options: W3cOptions & { generated: string }): W3cAnnotation {
-  const { annotation, target, positioned } = resolved;
+  const { annotation, anchor, target, positioned, current } = resolved;
   const classifying: W3cTextualBody = { type: 'TextualBody', purpose: 'classifying', value: annotation.category };
   const label = labels.get(annotation.category);
   if (label !== undefined) classifying.label = label;
@@ -75,8 +95,9 @@ export function toW3cAnnotation(resolved: ResolvedAnnotation, source: ResolvedSo
   const selector: W3cSelector[] = [{ type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix }];
   if (positioned) selector.push({ type: 'TextPositionSelector', start: target.start, end: target.end });
   // Built in the order people read an annotation in: what it is, who and when, then body and target.
+  const anchored = anchor.status === 'anchored';
   const result: Partial<W3cAnnotation> = {
-    '@context': ANNO_CONTEXT,
+    '@context': anchored ? ANNO_CONTEXT : [ANNO_CONTEXT, ANCHOR_CONTEXT],
     id: annotationIri(source.path, annotation.id, options.base),
     type: 'Annotation',
     motivation: 'classifying',
@@ -90,6 +111,8 @@ export function toW3cAnnotation(resolved: ResolvedAnnotation, source: ResolvedSo
   result.generated = options.generated;
   result.body = body;
   result.target = { source: source.iri, selector };
+  if (anchor.status !== 'anchored') result.target.anchorState = anchor.status;
+  if (anchor.status === 'fuzzy' && current) result.target.currentText = current.text;
   return result as W3cAnnotation;
 }
 
@@ -115,14 +138,14 @@ export function exportW3cCollection(resolved: readonly ResolvedSource[], taxonom
     generated: (options.now ?? new Date()).toISOString(),
     first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
   };
-  return { text: `${JSON.stringify(collection, null, 2)}\n`, count: items.length, warnings: anchorWarnings(resolved, ORPHAN_HANDLING) };
+  return { text: `${JSON.stringify(collection, null, 2)}\n`, count: items.length, warnings: anchorWarnings(resolved, ORPHAN_HANDLING, FUZZY_HANDLING) };
 }
 
 /** One Annotation per line (JSON Lines), each with its `@context`. */
 export function exportW3cJsonl(resolved: readonly ResolvedSource[], taxonomy: Taxonomy, options: W3cOptions = {}): W3cExport {
   const lines: string[] = [];
   for (const annotation of annotationsOf(resolved, taxonomy, options)) lines.push(JSON.stringify(annotation));
-  return { text: lines.length > 0 ? `${lines.join('\n')}\n` : '', count: lines.length, warnings: anchorWarnings(resolved, ORPHAN_HANDLING) };
+  return { text: lines.length > 0 ? `${lines.join('\n')}\n` : '', count: lines.length, warnings: anchorWarnings(resolved, ORPHAN_HANDLING, FUZZY_HANDLING) };
 }
 
 export interface W3cImported extends ImportedAnnotation {

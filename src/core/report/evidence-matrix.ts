@@ -4,9 +4,10 @@
  * reviewers read the untagged-claim count per source as "what is still to be tagged".
  * Pure: built from resolved sources (export-input.ts), rendered by markdown.ts and html.ts.
  */
-import type { AnnotationStatus } from '../sidecar/model';
+import type { AnchorResult, AnnotationStatus } from '../sidecar/model';
 import type { ResolvedSource } from '../interop/export-input';
 import type { Taxonomy } from '../taxonomy/taxonomy';
+import { quoteDifference } from '../text/quotes';
 
 export interface MatrixSource {
   /** Workspace-relative, `/`-separated. */
@@ -21,12 +22,17 @@ export interface MatrixQuote {
   source: number;
   path: string;
   id: string;
-  /** 1-based; undefined for an orphaned tag (its position is unknown). */
+  /** 1-based, where the tag sits now; undefined for an orphaned tag (its position is unknown). */
   line?: number;
-  /** Code points, end exclusive; undefined when orphaned. */
+  /** Code points, end exclusive, where the tag sits now; undefined when orphaned. */
   start?: number;
   end?: number;
+  /** The stored quote, what the annotator tagged, whatever the text now reads. */
   quote: string;
+  /** How the tag anchors in the source now: a report marks fuzzy and orphaned quotes. */
+  anchor: AnchorResult['status'];
+  /** For a fuzzy tag, what the text reads where it now sits. */
+  currentText?: string;
   note?: string;
   status?: AnnotationStatus;
   author?: string;
@@ -70,8 +76,8 @@ export function buildEvidenceMatrix(resolved: readonly ResolvedSource[], taxonom
     const claims = countClaims?.(entry);
     if (claims) source.untaggedClaims = claims;
     sources.push(source);
-    const sorted = [...entry.annotations].sort((a, b) => (a.positioned ? a.target.start : Infinity) - (b.positioned ? b.target.start : Infinity));
-    for (const { annotation, target, positioned, line } of sorted) {
+    const sorted = [...entry.annotations].sort((a, b) => (a.current?.start ?? Infinity) - (b.current?.start ?? Infinity));
+    for (const { annotation, anchor, target, current, line } of sorted) {
       let category = byId.get(annotation.category);
       if (!category) {
         const known = taxonomy.categories.find((c) => c.id === annotation.category);
@@ -89,8 +95,9 @@ export function buildEvidenceMatrix(resolved: readonly ResolvedSource[], taxonom
       }
       category.counts[sourceIndex]++;
       category.total++;
-      const quote: MatrixQuote = { source: sourceIndex, path: entry.source.path, id: annotation.id, quote: target.exact };
-      if (positioned) Object.assign(quote, { line, start: target.start, end: target.end });
+      const quote: MatrixQuote = { source: sourceIndex, path: entry.source.path, id: annotation.id, quote: target.exact, anchor: anchor.status };
+      if (current) Object.assign(quote, { line, start: current.start, end: current.end });
+      if (anchor.status === 'fuzzy' && current) quote.currentText = current.text;
       if (annotation.note) quote.note = annotation.note;
       if (annotation.status) quote.status = annotation.status;
       if (annotation.author) quote.author = annotation.author;
@@ -105,6 +112,18 @@ export function buildEvidenceMatrix(resolved: readonly ResolvedSource[], taxonom
     totalTags: categories.reduce((sum, c) => sum + c.total, 0),
     claimsCounted: sources.some((s) => s.untaggedClaims !== undefined),
   };
+}
+
+/**
+ * What a report says beside a quote that no longer anchors where it was tagged: it is the stored
+ * quote, and the text may now read otherwise. Undefined for an anchored or moved quote (its words
+ * are in the text as tagged).
+ */
+export function anchorMark(quote: MatrixQuote): string | undefined {
+  if (quote.anchor === 'orphaned') return 'orphaned: not found in the text as tagged';
+  if (quote.anchor !== 'fuzzy') return undefined;
+  if (quote.currentText === undefined || quote.currentText === quote.quote) return 'fuzzy: the same words, in other context than tagged';
+  return `fuzzy: the text there now reads “${quoteDifference(quote.quote, quote.currentText).current}”`;
 }
 
 /** `2 (1 high)` or the dash a report shows when claims were not counted. */

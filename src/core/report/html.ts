@@ -6,7 +6,7 @@
  * script that turns quote links into "open the passage" messages (see `HtmlOptions.link`).
  */
 import { barChartSvg, escapeXml } from './bar-chart';
-import { untaggedClaimsText, type EvidenceMatrix, type MatrixQuote } from './evidence-matrix';
+import { anchorMark, untaggedClaimsText, type EvidenceMatrix, type MatrixQuote } from './evidence-matrix';
 import { anchorOf } from './markdown';
 
 export interface HtmlLink {
@@ -51,6 +51,7 @@ tr.all td, tr.claims td { font-weight: 600; }
 .where { font-size: .9em; white-space: nowrap; }
 .note { display: block; color: inherit; }
 .status { font-size: .8em; border: 1px solid var(--rule); border-radius: 3px; padding: 0 .3em; }
+.anchor { font-size: .85em; font-weight: bold; }
 .chart { max-width: 100%; height: auto; }
 a { color: #1a5fb4; }
 body[class*=vscode] a { color: var(--vscode-textLink-foreground); }
@@ -104,9 +105,11 @@ export function renderHtml(matrix: EvidenceMatrix, options: HtmlOptions): string
     if (!category.known) out.push(`<p class="none"><code>${escapeXml(category.id)}</code> is not in the workspace taxonomy.</p>`);
     out.push(`<p class="basis">Legal basis: ${category.legalBasis.length > 0 ? escapeXml(category.legalBasis.join('; ')) : '—'}</p>`, '<ul class="quotes">');
     for (const quote of category.quotes) {
-      const place = quote.line !== undefined ? `${quote.path}:${quote.line}` : `${quote.path} (orphaned)`;
+      const place = quote.line !== undefined ? `${quote.path}:${quote.line}` : quote.path;
       const status = quote.status && quote.status !== 'proposed' ? ` <span class="status">${escapeXml(quote.status)}</span>` : '';
-      out.push(`<li><span class="quote">“${text(quote.quote)}”</span> <a class="where" ${attributes(options.link(quote.path, quote))}>${escapeXml(place)}</a>${status}${quote.note ? `<span class="note">${text(quote.note)}</span>` : ''}</li>`);
+      const mark = anchorMark(quote);
+      const anchor = mark ? ` <span class="anchor">${text(mark)}</span>` : '';
+      out.push(`<li><span class="quote">“${text(quote.quote)}”</span> <a class="where" ${attributes(options.link(quote.path, quote))}>${escapeXml(place)}</a>${status}${anchor}${quote.note ? `<span class="note">${text(quote.note)}</span>` : ''}</li>`);
     }
     out.push('</ul>', '</section>');
   }

@@ -5,7 +5,7 @@
  * `vscode://` link, which works on one machine only).
  */
 import { barChartSvg } from './bar-chart';
-import { untaggedClaimsText, type EvidenceMatrix, type MatrixQuote } from './evidence-matrix';
+import { anchorMark, untaggedClaimsText, type EvidenceMatrix, type MatrixQuote } from './evidence-matrix';
 
 export interface MarkdownOptions {
   /** Relative link to a source's line, from where the report is written. */
@@ -64,8 +64,9 @@ export function renderMarkdown(matrix: EvidenceMatrix, options: MarkdownOptions)
 }
 
 function quoteItem(quote: MatrixQuote, options: MarkdownOptions): string {
-  const place = quote.line !== undefined ? `${quote.path}:${quote.line}` : `${quote.path} (orphaned: the quote is no longer in the text)`;
+  const place = quote.line !== undefined ? `${quote.path}:${quote.line}` : quote.path;
   const link = `[${markdownText(place)}](${linkTarget(options.linkFor(quote.path, quote.line))})`;
-  const details = [quote.note ? markdownText(quote.note) : undefined, quote.status && quote.status !== 'proposed' ? `*${quote.status}*` : undefined].filter(Boolean);
+  const mark = anchorMark(quote);
+  const details = [mark ? `**${markdownText(mark)}**` : undefined, quote.note ? markdownText(quote.note) : undefined, quote.status && quote.status !== 'proposed' ? `*${quote.status}*` : undefined].filter(Boolean);
   return `- “${markdownText(quote.quote)}” — ${link}${details.length > 0 ? ` — ${details.join(' — ')}` : ''}`;
 }

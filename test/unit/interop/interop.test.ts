@@ -9,7 +9,7 @@ import { resolveSource, type ExportSource } from '../../../src/core/interop/expo
 import { annotationIri, nameUuid, normalizeBase, pathFromSourceIri, sourceIri } from '../../../src/core/interop/iri';
 import type { ImportedAnnotation } from '../../../src/core/interop/imported';
 import { mergeImported } from '../../../src/core/interop/merge-import';
-import { exportW3cCollection, exportW3cJsonl, parseW3c, type W3cAnnotation } from '../../../src/core/interop/w3c';
+import { ANCHOR_CONTEXT, exportW3cCollection, exportW3cJsonl, parseW3c, type W3cAnnotation } from '../../../src/core/interop/w3c';
 import { DEFAULT_TAXONOMY } from '../../../src/core/taxonomy/taxonomy';
 import { findQuote } from '../../../src/core/annotations/tagging';
 
@@ -114,12 +114,12 @@ describe('interop: W3C Web Annotation export', () => {
   });
 
   it('exports a moved tag where it is now, and an orphan with its quote only, reporting both', () => {
-    const edited = `Inserted line.\n${TEXT.replace('No "access", for the ICRC', 'No access at all')}`;
+    const edited = `Inserted line.\n${TEXT.replace('🇺🇦', 'UA')}`;
     const result = resolveSource(source(sidecar, edited));
     const { text, warnings } = exportW3cJsonl([result], DEFAULT_TAXONOMY, { now: NOW });
     const items = text.trimEnd().split('\n').map((l) => JSON.parse(l) as W3cAnnotation);
     assert.equal(items[0].target.selector[1].start, sidecar.annotations[0].target.start + 15);
-    const orphan = items[2];
+    const orphan = items[3];
     assert.deepEqual(orphan.target.selector.map((s) => s.type), ['TextQuoteSelector']);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0].message, /orphaned.*TextQuoteSelector/);
@@ -248,9 +248,10 @@ describe('interop: round trips', () => {
     assert.equal(merged.added, 1);
     const tortured = [...TEXT.slice(0, TEXT.indexOf('tortured'))].length;
     assert.equal(merged.doc.sidecar!.annotations[0].target.start, tortured, 'moved onto the real text');
-    assert.deepEqual(merged.problems.map((p) => [p.origin, p.severity]), [['x.ann:2 T2', 'error'], ['x.ann:3 T3', 'error']]);
-    assert.match(merged.problems[0].message, /unknown category "beheading"/);
-    assert.match(merged.problems[1].message, /not found in r\.txt/);
+    // The .txt around "tortured" is not the source's: the same words in other context are a warning, not a silent move.
+    assert.deepEqual(merged.problems.map((p) => [p.origin, p.severity]), [['x.ann:1 T1', 'warning'], ['x.ann:2 T2', 'error'], ['x.ann:3 T3', 'error']]);
+    assert.match(merged.problems[1].message, /unknown category "beheading"/);
+    assert.match(merged.problems[2].message, /not found in r\.txt/);
   });
 
   it('names brat files after the source and generates the configuration from the taxonomy', () => {
@@ -269,15 +270,80 @@ describe('interop: CSV export', () => {
   it('writes RFC 4180 rows with the columns in order, CRLF line ends, and a BOM on request', () => {
     const { text, count } = exportCsv([resolveSource(source(sidecar))], DEFAULT_TAXONOMY, { bom: true });
     assert.equal(count, 4);
-    assert.ok(text.startsWith('\uFEFFfile,id,category,label,legal_basis,quote,start,end,line,note,author,status,created\r\n'));
-    assert.equal(CSV_COLUMNS.length, 13);
+    assert.ok(text.startsWith('\uFEFFfile,id,category,label,legal_basis,quote,start,end,line,note,author,status,created,anchor,current_text\r\n'));
+    assert.equal(CSV_COLUMNS.length, 15);
     assert.ok(text.endsWith('\r\n'));
     const id = sidecar.annotations[0].id;
     const tortured = [...TEXT.slice(0, TEXT.indexOf('tortured'))].length;
-    assert.ok(text.includes(`reports/r.txt,${id},torture,Torture,GC III 17; GC III 87; GC III 130; GC IV 32; GC IV 147; CAT 1; RS 7(1)(f); RS 8(2)(a)(ii),tortured,${tortured},${tortured + 8},2,"Witness A, ""direct""; GC III 17",A. Reviewer,proposed,2025-11-01T10:00:00.000Z\r\n`), text);
+    assert.ok(text.includes(`reports/r.txt,${id},torture,Torture,GC III 17; GC III 87; GC III 130; GC IV 32; GC IV 147; CAT 1; RS 7(1)(f); RS 8(2)(a)(ii),tortured,${tortured},${tortured + 8},2,"Witness A, ""direct""; GC III 17",A. Reviewer,proposed,2025-11-01T10:00:00.000Z,anchored,tortured\r\n`), text);
     assert.ok(text.includes('"beaten,\nthen executed"'));
     assert.ok(text.includes(',"No ""access"", for the ICRC",'));
     assert.ok(!exportCsv([resolveSource(source(sidecar))], DEFAULT_TAXONOMY).text.startsWith('\uFEFF'));
+  });
+});
+
+describe('interop: a quote is evidence (exports of tags that no longer anchor where they were tagged)', () => {
+  const { sidecar } = tagged();
+  // A line inserted above (everything moves), "tortured" edited to "tortored" (fuzzy), the flag replaced (orphaned).
+  const edited = `Inserted line.\n${TEXT.replace('🇺🇦', 'UA').replace('tortured', 'tortored')}`;
+  const resolved = [resolveSource(source(sidecar, edited))];
+  const [fuzzy, moved, , orphan] = sidecar.annotations;
+  const at = (quote: string) => [...edited.slice(0, edited.indexOf(quote))].length;
+
+  it('resolves each tag with its stored quote, its anchor state and where it sits now', () => {
+    const [a, b, , c] = resolved[0].annotations;
+    assert.deepEqual(resolved[0].annotations.map((r) => r.anchor.status), ['fuzzy', 'moved', 'moved', 'orphaned']);
+    assert.deepEqual(a.target, fuzzy.target, 'a fuzzy tag keeps its stored target');
+    assert.deepEqual(a.current, { start: at('tortored'), end: at('tortored') + 8, text: 'tortored' });
+    assert.equal(b.target.exact, moved.target.exact);
+    assert.equal(b.current?.start, at('beaten'));
+    assert.equal(c.current, undefined);
+  });
+
+  it('CSV: the stored quote, then anchor and current_text at the end of each row', () => {
+    const rows = exportCsv(resolved, DEFAULT_TAXONOMY).text.split('\r\n');
+    const row = (id: string) => rows.find((r) => r.startsWith(`reports/r.txt,${id},`))!;
+    assert.ok(row(fuzzy.id).includes(`,tortured,${at('tortored')},${at('tortored') + 8},3,`), row(fuzzy.id));
+    assert.ok(row(fuzzy.id).endsWith(',fuzzy,tortored'), row(fuzzy.id));
+    assert.ok(row(moved.id).endsWith(',moved,"beaten,\nthen executed"'), row(moved.id));
+    assert.ok(row(orphan.id).includes(',🇺🇦,,,,'), row(orphan.id));
+    assert.ok(row(orphan.id).endsWith(',orphaned,'), row(orphan.id));
+    assert.doesNotMatch(rows.join('\n'), /tortored,\d/, 'the current text is never in the quote column');
+  });
+
+  it('W3C: the stored TextQuoteSelector; a position only where the quote is; the state in our own @context terms', () => {
+    const { text, warnings } = exportW3cJsonl(resolved, DEFAULT_TAXONOMY, { now: NOW });
+    const [a, b, c, d] = text.trimEnd().split('\n').map((l) => JSON.parse(l) as W3cAnnotation);
+    assert.deepEqual(a.target.selector, [{ type: 'TextQuoteSelector', exact: 'tortured', prefix: fuzzy.target.prefix, suffix: fuzzy.target.suffix }]);
+    assert.equal(a.target.anchorState, 'fuzzy');
+    assert.equal(a.target.currentText, 'tortored');
+    assert.deepEqual(a['@context'], ['http://www.w3.org/ns/anno.jsonld', ANCHOR_CONTEXT]);
+    assert.deepEqual(b.target.selector.map((s) => s.type), ['TextQuoteSelector', 'TextPositionSelector']);
+    assert.deepEqual([b.target.anchorState, b.target.currentText], ['moved', undefined]);
+    assert.deepEqual(d.target.selector.map((s) => s.exact ?? s.type), ['🇺🇦']);
+    assert.equal(d.target.anchorState, 'orphaned');
+    // Extension terms are absolute IRIs with no web host; an anchored tag needs none of them.
+    for (const iri of Object.values(ANCHOR_CONTEXT)) assert.match(iri, /^urn:uuid:[0-9a-f-]{36}#\w+$/);
+    const anchored = JSON.parse(exportW3cJsonl([resolveSource(source(sidecar))], DEFAULT_TAXONOMY, { now: NOW }).text.split('\n')[0]) as W3cAnnotation;
+    assert.equal(anchored['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    assert.equal(anchored.target.anchorState, undefined);
+    assert.equal(c.target.anchorState, 'moved');
+    assert.match(warnings.find((w) => w.id === fuzzy.id)!.message, /score 0\.\d\d\) at \d+-\d+: "tortured" → now "tortored"; exported with its stored quote/);
+    // Reading it back takes the stored quote, not the current text.
+    assert.equal(parseW3c(text, 'x.jsonl').annotations[0].exact, 'tortured');
+  });
+
+  it('brat: a fuzzy tag where it now sits, with an AnnotatorNotes line keeping its stored quote; the importer warns, adds no note', () => {
+    const { ann, warnings } = exportBratSource(resolved[0]);
+    const lines = ann.trimEnd().split('\n');
+    assert.ok(lines.includes(`T1\ttorture ${at('tortored')} ${at('tortored') + 8}\ttortored`), ann);
+    assert.ok(lines.includes(`#2\tAnnotatorNotes T1\tLegal Annotator anchor: fuzzy; stored quote at ${fuzzy.target.start}-${fuzzy.target.end}: "tortured"`), ann);
+    assert.ok(lines.some((l) => /^#\d+\tAnnotatorNotes T2\tLegal Annotator anchor: moved; stored quote at \d+-\d+: "beaten, then executed"$/.test(l)), ann);
+    assert.doesNotMatch(ann, /\tother /, 'an orphan has no place in brat');
+    assert.match(warnings.find((w) => w.id === orphan.id)!.message, /left out of the brat file/);
+    const read = parseBratAnn(ann, edited, 'r.ann');
+    assert.equal(read.annotations[0].note, fuzzy.note, 'the anchor line is not taken for a note');
+    assert.ok(read.problems.some((p) => p.origin === 'r.ann:3' && /^fuzzy; stored quote at \d+-\d+: "tortured" \(at export\); imported over the text at the offsets of T1$/.test(p.message)), JSON.stringify(read.problems));
   });
 });
 

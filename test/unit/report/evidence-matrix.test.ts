@@ -55,6 +55,30 @@ describe('evidence matrix', () => {
     assert.equal(markdownText('a\nb_c'), 'a b\\_c');
   });
 
+  it('keeps the stored quote of a tag that no longer anchors, and marks it fuzzy or orphaned', () => {
+    const tagged = sidecar(B, [['executed', 'wilful-killing'], ['Others were tortured', 'torture'], ['They were', 'other']]);
+    const edited = 'Preface.\nThey were shot. Others were tortored.\n';
+    const m = buildEvidenceMatrix(resolveSources([{ path: 'two.txt', iri: 'file:///w/two.txt', text: edited, sidecar: tagged }]), DEFAULT_TAXONOMY);
+    const quotes = m.categories.flatMap((c) => c.quotes);
+    const byQuote = new Map(quotes.map((q) => [q.quote, q]));
+    assert.deepEqual([...byQuote.keys()].sort(), ['Others were tortured', 'They were', 'executed']);
+    assert.deepEqual(['executed', 'Others were tortured', 'They were'].map((q) => byQuote.get(q)!.anchor), ['orphaned', 'fuzzy', 'fuzzy']);
+    const fuzzy = byQuote.get('Others were tortured')!;
+    assert.deepEqual([fuzzy.currentText, fuzzy.line, fuzzy.start], ['Others were tortored', 2, edited.indexOf('Others')]);
+    const md = renderMarkdown(m, { linkFor: (path, line) => `${path}${line ? `#L${line}` : ''}` });
+    assert.ok(md.includes('- “Others were tortured” — [two.txt:2](<two.txt#L2>) — **fuzzy: the text there now reads “Others were tortored”**'), md);
+    assert.ok(md.includes('- “executed” — [two.txt](<two.txt>) — **orphaned: not found in the text as tagged**'), md);
+    // Its words are still there, but what followed them ("executed") is not.
+    assert.ok(md.includes('- “They were” — [two.txt:2](<two.txt#L2>) — **fuzzy: the same words, in other context than tagged**'), md);
+    const html = renderHtml(m, { link: (path) => ({ href: path }) });
+    assert.ok(html.includes('<span class="anchor">fuzzy: the text there now reads “Others were tortored”</span>'), html);
+    assert.ok(html.includes('<span class="anchor">orphaned: not found in the text as tagged</span>'));
+    // Moved quotes are in the text as tagged: no mark.
+    const moved = buildEvidenceMatrix(resolveSources([{ path: 'two.txt', iri: 'file:///w/two.txt', text: `Preface.\n${B}`, sidecar: tagged }]), DEFAULT_TAXONOMY);
+    assert.deepEqual(moved.categories.flatMap((c) => c.quotes.map((q) => q.anchor)), ['moved', 'moved', 'moved']);
+    assert.doesNotMatch(renderMarkdown(moved, { linkFor: (p) => p }), /\*\*(fuzzy|orphaned)/);
+  });
+
   it('shows a dash for untagged claims when they were not counted', () => {
     const resolved = resolveSources([{ path: 'two.txt', iri: 'file:///w/two.txt', text: B, sidecar: sidecar(B, [['executed', 'wilful-killing']]) }]);
     const md = renderMarkdown(buildEvidenceMatrix(resolved, DEFAULT_TAXONOMY), { linkFor: (p) => p });
