@@ -5,14 +5,16 @@
  * - entities that wrap across a line break ("prisoners of\nwar"),
  * - workspace glossary terms and extra state aliases (`lexiconExtensions` of the config),
  * - weekday references resolved against the document's date ("on Saturday"),
+ * - state names and demonyms that need evidence from their context ("Indien", "Chad", "US",
+ *   "French": lexicon/ambiguous-names.ts), which the grammar leaves out,
  * - the ends of a date range: the grammar has no "between ... and" form, no month range
  *   ("March–May 2023"), and colours a range as one token where it has one.
  * Reporting a few entities the grammar does colour too is harmless (same colour); missing one is not.
  */
-import type { LexiconExtensions } from '../lexicon/lexicon';
+import { namesNeedingEvidence, type LexiconExtensions } from '../lexicon/lexicon';
 import type { Entity } from '../scanner/types';
 
-export type GapReason = 'wrapped' | 'workspace-term' | 'workspace-state-alias' | 'weekday' | 'date-range';
+export type GapReason = 'wrapped' | 'workspace-term' | 'workspace-state-alias' | 'weekday' | 'date-range' | 'needs-evidence';
 
 /** Why the grammar cannot colour `entity`, or undefined when it can. */
 export function grammarGap(entity: Entity, extensions: LexiconExtensions = {}, workspace = workspaceNames(extensions)): GapReason | undefined {
@@ -20,8 +22,11 @@ export function grammarGap(entity: Entity, extensions: LexiconExtensions = {}, w
   switch (entity.kind) {
     case 'term':
       return workspace.termIds.has(entity.id) ? 'workspace-term' : undefined;
-    case 'state':
-      return workspace.stateAliases.has(entity.text.toLowerCase()) ? 'workspace-state-alias' : undefined;
+    case 'state': {
+      const lower = entity.text.toLowerCase();
+      if (workspace.stateAliases.has(lower)) return 'workspace-state-alias';
+      return namesNeedingEvidence().has(lower) ? 'needs-evidence' : undefined;
+    }
     case 'date':
       if (entity.resolvedFrom !== undefined) return 'weekday';
       return entity.range !== undefined ? 'date-range' : undefined;

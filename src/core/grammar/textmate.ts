@@ -4,7 +4,8 @@
  * Run `npm run build:grammar`; a unit test fails when the committed file differs.
  *
  * What a line-based grammar cannot do (terms wrapped across lines, weekday references,
- * workspace glossary terms) is left to the scanner and, in the editor, to semantic tokens.
+ * workspace glossary terms, date ranges, names that need evidence from their context) is left
+ * to the scanner and, in the editor, to semantic tokens.
  */
 import { isAbbreviation, type Lexicon } from '../lexicon/lexicon';
 import { TERM_KINDS, type TermKind } from '../lexicon/types';
@@ -52,9 +53,15 @@ function bounded(pattern: string, endsInWord = true): string {
   return endsInWord ? `${pattern}${WORD_END}` : pattern;
 }
 
+/**
+ * Names that are also ordinary words ("Indien", "Chad", "US") and demonyms that also name a
+ * language ("French") need evidence from their context, which a line-based grammar cannot
+ * weigh: they are left out, and the editor colours those the scanner keeps by semantic tokens.
+ */
 function stateRules(lexicon: Lexicon): Rule[] {
-  const names = lexicon.states.filter((s) => s.subKind === 'name').map((s) => s.text);
-  const demonyms = lexicon.states.filter((s) => s.subKind === 'demonym').map((s) => s.text);
+  const plainStates = lexicon.states.filter((s) => !s.ambiguous && !s.languageName);
+  const names = plainStates.filter((s) => s.subKind === 'name').map((s) => s.text);
+  const demonyms = plainStates.filter((s) => s.subKind === 'demonym').map((s) => s.text);
   // Names ending in a dot ("U.S.") take no word-end check.
   const [dotted, plain] = partition(names, (name) => name.endsWith('.'));
   return [

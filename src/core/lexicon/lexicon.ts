@@ -4,6 +4,7 @@
  */
 import { GLOSSARY } from './glossary';
 import { DEMONYMS, DEMONYM_LANGUAGES, DEMONYMS_BY_LANGUAGE } from './demonyms';
+import { AMBIGUOUS_NAMES, LANGUAGE_DEMONYM_CODES, LANGUAGE_DEMONYMS_EN } from './ambiguous-names';
 import { STATE_ALIASES } from './state-aliases';
 import { buildStateNames, stateDisplayName, type StateName } from './states';
 import { monthNames, weekdayNames, type MonthName, type WeekdayName } from './calendar';
@@ -56,10 +57,41 @@ export function lexiconsCompiled(): number {
   return compiledCount;
 }
 
+/** Demonyms that also name a language: the English ones listed, every other-language form of the states listed. */
+function languageDemonyms(): Set<string> {
+  const forms = new Set(LANGUAGE_DEMONYMS_EN);
+  for (const lang of DEMONYM_LANGUAGES) {
+    for (const entry of DEMONYMS_BY_LANGUAGE[lang]) if (LANGUAGE_DEMONYM_CODES.includes(entry.code)) entry.forms.forEach((form) => forms.add(form));
+  }
+  return forms;
+}
+
+let evidenceNames: ReadonlySet<string> | undefined;
+
+/**
+ * Lower-cased state names and demonyms that count only with evidence from their context
+ * (ambiguous-names.ts). The grammar leaves them out; semantic tokens colour those the scanner keeps.
+ */
+export function namesNeedingEvidence(): ReadonlySet<string> {
+  return (evidenceNames ??= new Set([...AMBIGUOUS_NAMES.map((entry) => entry.name), ...languageDemonyms()].map((name) => name.toLowerCase())));
+}
+
+/** Marks the names that need evidence (see `StateName.ambiguous`, `StateName.languageName`). */
+function markAmbiguity(states: readonly StateName[]): void {
+  const ambiguous = new Map(AMBIGUOUS_NAMES.map((entry) => [entry.name, entry]));
+  const languages = languageDemonyms();
+  for (const state of states) {
+    const entry = ambiguous.get(state.text);
+    if (entry && entry.code === state.code) state.ambiguous = entry;
+    if (state.subKind === 'demonym' && languages.has(state.text)) state.languageName = true;
+  }
+}
+
 export function compileLexicon(extensions: LexiconExtensions = {}): Lexicon {
   compiledCount += 1;
   const demonyms = [...DEMONYMS, ...DEMONYM_LANGUAGES.flatMap((lang) => DEMONYMS_BY_LANGUAGE[lang])];
   const states = buildStateNames(demonyms, [...(extensions.stateAliases ?? []), ...STATE_ALIASES]);
+  markAmbiguity(states);
   const terms = mergeTerms(GLOSSARY, extensions.terms);
   const index = new PhraseIndex<PhrasePayload>();
   const displayNames = new Map<string, string>();

@@ -13,6 +13,7 @@ import fr from 'i18n-iso-countries/langs/fr.json';
 import de from 'i18n-iso-countries/langs/de.json';
 import nl from 'i18n-iso-countries/langs/nl.json';
 import { KNOWN_STATE_CODES } from './un-states';
+import type { AmbiguousName } from './ambiguous-names';
 import type { DemonymEntry, StateAliasEntry } from './types';
 
 export const STATE_LANGUAGES = ['en', 'uk', 'ru', 'pl', 'fr', 'de', 'nl'] as const;
@@ -28,6 +29,10 @@ export interface StateName {
   subKind: StateNameKind;
   /** Language of the name, when known. */
   lang?: string;
+  /** Set on a name that is also an ordinary word: the evidence that makes it the state. */
+  ambiguous?: AmbiguousName;
+  /** Set on a demonym that also names a language ("French"): not a state in "the French text". */
+  languageName?: boolean;
 }
 
 /**
@@ -36,14 +41,6 @@ export interface StateName {
  * "DR Congo" or "Democratic Republic of the Congo".
  */
 const SHARED_NAME_OWNERS: Record<string, string> = { Congo: 'CG', Конго: 'CG', Kongo: 'CG' };
-
-/**
- * Names in the package's data that are, in running text, mostly ordinary words of some
- * language we scan: German "Island" (Iceland) in English "Snake Island", Ukrainian/Russian
- * "Того" (Togo) = "of that", Ukrainian "Малі" (Mali) = "small", Polish "Czad" (Chad) =
- * carbon monoxide, French "Grenade" (Grenada) = a grenade. The states keep their other names.
- */
-const EXCLUDED_NAMES = new Set(['Island', 'Того', 'Малі', 'Czad', 'Grenade']);
 
 /**
  * Turns the package's catalogue forms into the forms texts use:
@@ -74,7 +71,6 @@ export function textFormsOfCatalogueName(name: string): string[] {
 export function buildStateNames(demonyms: readonly DemonymEntry[], aliases: readonly StateAliasEntry[]): StateName[] {
   const byText = new Map<string, StateName>();
   const add = (entry: StateName): void => {
-    if (EXCLUDED_NAMES.has(entry.text)) return;
     const owner = SHARED_NAME_OWNERS[entry.text];
     if (owner && owner !== entry.code) return;
     if (!byText.has(entry.text)) byText.set(entry.text, entry);

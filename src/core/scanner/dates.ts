@@ -134,6 +134,7 @@ interface Partial {
   year?: number;
   month?: number;
   day?: number;
+  time?: string;
 }
 
 export class DateParser {

@@ -13,6 +13,7 @@ import { getDefaultLexicon, type Lexicon, type PhrasePayload } from '../lexicon/
 import { hashStep, matchPhraseAt, type Phrase } from '../text/phrase-index';
 import { DateParser, isoValue, type DateScanContext, type RawDate } from './dates';
 import { resolveWeekday, WEEKDAY_RELATIONS, type WeekdayReference } from './weekdays';
+import { StateEvidence } from './state-evidence';
 import type { DateEntity, Entity, EntityKind } from './types';
 
 export interface ScanOptions {
@@ -48,6 +49,7 @@ export function scan(text: string, options: ScanOptions = {}): Entity[] {
     previousWord: (pos) => previousWord(text, pos),
   };
   const dates = kinds.has('date') ? new DateParser(dateContext) : undefined;
+  const evidence = new StateEvidence(text, lexicon);
   const filter = lexicon.index.firstWordFilter;
   const length = text.length;
   let i = 0;
@@ -67,7 +69,7 @@ export function scan(text: string, options: ScanOptions = {}): Entity[] {
     } while (words[code] === 1);
     const candidates = filter[hash & 0xffff] === 1 ? lexicon.index.candidates(hash) : undefined;
     let tryDate = first >= 0x30 && first <= 0x39;
-    if (candidates) tryDate = matchCandidates(text, start, candidates, kinds, found, weekdayRefs) || tryDate;
+    if (candidates) tryDate = matchCandidates(text, start, candidates, kinds, found, weekdayRefs, evidence) || tryDate;
     if (dates && tryDate) {
       found.push(...dateEntities(dates.parseAt(start)));
     }
@@ -87,6 +89,7 @@ function matchCandidates(
   kinds: ReadonlySet<EntityKind>,
   found: Found[],
   weekdayRefs: WeekdayReference[],
+  evidence: StateEvidence,
 ): boolean {
   let stateDone = !kinds.has('state');
   let termDone = !kinds.has('term');
@@ -98,6 +101,8 @@ function matchCandidates(
     if (end < 0) continue;
     switch (payload.type) {
       case 'state':
+        // A name that is also an ordinary word needs evidence (ambiguous-names.ts); a shorter name may still match.
+        if ((payload.state.ambiguous || payload.state.languageName) && !evidence.accepts(payload.state, start, end)) break;
         stateDone = true;
         found.push({
           kind: 'state', text: '', start, end, code: payload.state.code, name: payload.displayName, subKind: payload.state.subKind,

@@ -30,6 +30,15 @@ describe('semantic token spans', () => {
       ]);
     });
 
+    it('keeps the names that need evidence and that the scanner kept', () => {
+      const text = 'Ukrainian prisoners held in Chad and the US. The French text is authentic. Russia agreed.';
+      assert.deepEqual(beyondGrammar(scan(text)).map((e) => [e.text, grammarGap(e)]), [
+        ['Ukrainian', 'needs-evidence'],
+        ['Chad', 'needs-evidence'],
+        ['US', 'needs-evidence'],
+      ]);
+    });
+
     it('keeps both ends of a date range: the grammar has no "between ... and" and no month range', () => {
       const text = 'Held between 1 and 15 October 2025 and from March to May 2023; seen on 3 March 2022.';
       assert.deepEqual(beyondGrammar(scan(text)).map((e) => [e.text, grammarGap(e)]), [
