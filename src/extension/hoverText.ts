@@ -7,6 +7,7 @@ import type { AnchorResult, Annotation } from '../core/sidecar/model';
 import type { GlossaryTerm, TermKind } from '../core/lexicon/types';
 import type { DateEntity, StateEntity, TermEntity } from '../core/scanner/types';
 import type { Category } from '../core/taxonomy/taxonomy';
+import { quoteDifference } from '../core/text/quotes';
 
 const TERM_KIND_LABELS: Record<TermKind, string> = {
   instrument: 'instrument',
@@ -51,8 +52,15 @@ export function tagHover(annotation: Annotation, category: Category | undefined,
     annotation.modified && annotation.modified !== annotation.created ? `modified ${formatTimestamp(annotation.modified)}` : undefined,
   ].filter((part): part is string => part !== undefined);
   if (byline.length > 0) lines.push(byline.join(' · '));
-  if (anchor?.status === 'fuzzy') lines.push(`_Anchored approximately (match ${Math.round(anchor.score * 100)} %): the text changed since it was tagged._`);
+  if (anchor?.status === 'fuzzy') lines.push(`_Anchored approximately (match ${Math.round(anchor.score * 100)} %): ${escapeMarkdown(fuzzyDetail(annotation.target.exact, anchor.text))}._`);
   return lines.join('\n\n');
+}
+
+/** What changed since the tag was set: its words (stored quote against the text now), or only their context. */
+function fuzzyDetail(stored: string, current: string): string {
+  if (stored === current) return 'the same words, in other context than tagged';
+  const difference = quoteDifference(stored, current);
+  return `tagged as “${difference.stored}”, the text now reads “${difference.current}”`;
 }
 
 export function stateHover(entity: StateEntity): string {

@@ -28,7 +28,9 @@ describe('hover text', () => {
   it('names an unknown category by its id and marks an approximate anchor', () => {
     const text = tagHover(annotation({ category: 'tortrue' }), undefined, { status: 'fuzzy', start: 0, end: 4, score: 0.8, text: 'txt' });
     assert.match(text, /^\$\(tag\) \*\*Tag: `tortrue` \(not in the taxonomy\)\*\* · proposed/);
-    assert.match(text, /Anchored approximately \(match 80 %\)/);
+    assert.match(text, /Anchored approximately \(match 80 %\): tagged as “text”, the text now reads “txt”\._$/);
+    const same = tagHover(annotation(), torture, { status: 'fuzzy', start: 0, end: 4, score: 0.86, text: annotation().target.exact });
+    assert.match(same, /Anchored approximately \(match 86 %\): the same words, in other context than tagged\._$/);
   });
 
   it('shows states, demonyms, dates and terms', () => {
