@@ -34,8 +34,10 @@ export const DENIAL_FOLLOWERS = new Set(['that', 'having', 'any', 'all', 'report
 /** Conditionals and modals: the cue is a possibility, a risk or a legal qualification, not a reported event. */
 export const HYPOTHETICALS = new Set([
   'would', 'could', 'might', 'may', 'if', 'whether', 'unless', 'risk', 'risks', 'fear', 'fears', 'feared', 'possible',
-  'possibly', 'potential', 'potentially', 'threat', 'threats', 'threaten', 'threatened', 'threatening', 'likely', 'prevent',
-  'preventing', 'avoid', 'should', 'intend', 'intends', 'planned', 'plan', 'plans', 'attempted', 'attempt', 'tried',
+  'possibly', 'potential', 'potentially', 'threat', 'threats', 'threaten', 'threatens', 'threatened', 'threatening', 'likely',
+  'prevent', 'preventing', 'avoid', 'should', 'intend', 'intends', 'planned', 'plan', 'plans', 'attempted', 'attempt', 'tried',
+  // The future and a wish are not reports: "will be transferred for prosecution", "wants to prosecute the men".
+  'will', 'want', 'wants',
 ]);
 
 /** Words just before a cue that make it the name of a norm or a crime, not an event ("the prohibition of torture"). */
@@ -46,6 +48,9 @@ export const CONCEPT_MARKERS = new Set([
   'criminalizing', 'criminalising', 'punish', 'punishing', 'combat', 'combating', 'combatting', 'protection', 'protect',
   'protected', 'day', 'law', 'laws',
 ]);
+
+/** Prefixes joined to a cue by a hyphen that make it the name of a measure against the act ("anti-kidnapping squad", "anti-torture law"). */
+export const COUNTER_PREFIXES = ['anti-', 'counter-'];
 
 /** Words just after a cue that make it a norm ("torture is prohibited"). */
 export const CONCEPT_FOLLOWERS = new Set(['prohibited', 'forbidden', 'banned', 'illegal', 'unlawful', 'punishable', 'justified', 'justify', 'justifies']);
@@ -90,7 +95,7 @@ export const PERPETRATOR_WORDS = new Set([
 ]);
 
 /** Set phrases where a cue word means something else ("cardiac arrest"), or nothing has happened yet ("arrest warrant"). */
-export const MASKING_PHRASES = ['cardiac arrest', 'respiratory arrest', 'arrest warrant', 'arrest warrants', 'warrant for his arrest', 'warrant for her arrest', 'warrant for their arrest', 'killing time', 'kill switch'];
+export const MASKING_PHRASES = ['cardiac arrest', 'respiratory arrest', 'arrest warrant', 'arrest warrants', 'warrant for his arrest', 'warrant for her arrest', 'warrant for their arrest', 'killing time', 'kill switch', 'hunger strike', 'hunger strikes', 'hunger striker', 'hunger strikers'];
 
 /** "convicted of the murder", "arrested for the killing", "charged with kidnapping": the act is the charge. */
 export const CHARGE_LINKS = new Set(['of', 'for', 'with', 'over']);
@@ -143,8 +148,8 @@ export const SUBORDINATORS = new Set([
 
 /**
  * A trial's category and the category of the deprivation of liberty it imposes or rests on: in
- * "sentenced to five years in prison" and "imprisoned on fabricated charges" the detention is
- * the event the person suffers, the trial frames it.
+ * "sentenced to five years in prison" the penalty frames the trial that decided it; in
+ * "imprisoned on fabricated charges" the charges frame the detention (rank.ts).
  */
 export const PENALTY_FRAME = { process: 'unlawful-prosecution', penalty: 'arbitrary-detention' } as const;
 
@@ -166,3 +171,52 @@ export const THAT_COMPLEMENT_VERBS = new Set([
 
 /** Lower-case words inside a capitalised name ("Association for Political Prisoners", "Committee against Torture"). */
 export const NAME_LINKS = new Set(['of', 'for', 'against', 'on', 'the', 'and', 'in', 'to', 'de', 'del', 'la', 'des', 'du']);
+
+/**
+ * What a call asks for: a release, an investigation, accountability. "called for the release of
+ * the arrested journalists", "urged the authorities to investigate the killing": the act inside
+ * the call is not reported by it (a sentence that reports it says so in a clause of its own).
+ */
+export const CALL_OBJECTS = new Set([
+  'release', 'releasing', 'free', 'freeing', 'investigation', 'investigations', 'investigate', 'investigating', 'inquiry',
+  'inquiries', 'probe', 'accountability', 'accountable', 'justice', 'prosecute', 'prosecuting', 'punish', 'punishment',
+]);
+
+/** Words of a call, demand or appeal, a few words before what it asks for ("called on the authorities to release"). */
+export const CALL_WORDS = new Set([
+  'call', 'calls', 'called', 'calling', 'demand', 'demands', 'demanded', 'demanding', 'urge', 'urges', 'urged', 'urging',
+  'appeal', 'appeals', 'appealed', 'appealing', 'press', 'pressed', 'pressing', 'push', 'pushed', 'pushing', 'need',
+  'needs', 'want', 'wants', 'wanted', 'seek', 'seeks', 'sought', 'seeking', 'ask', 'asks', 'asked', 'asking', 'request',
+  'requested', 'requests', 'ensure', 'ensuring',
+]);
+
+/** How many words may stand between a call word and what it asks for ("urged the Nigerian authorities to release"). */
+export const CALL_REACH = 5;
+
+/**
+ * A release or an acquittal: "the court ordered the release of the detained activists", "released
+ * from detention", "the kidnapped girls have since been freed". The sentence reports the end of
+ * the act, which an earlier sentence reported; it is not a report of the act itself.
+ */
+export const RELEASE_WORDS = new Set([
+  'release', 'released', 'releases', 'releasing', 'freed', 'acquitted', 'acquittal', 'acquittals', 'acquit', 'exonerated',
+]);
+
+/** Words before an attributive participle ("the 27 recently kidnapped students", "the arrested persons"). */
+export const DETERMINERS = new Set(['the', 'these', 'those', 'all', 'both', 'his', 'her', 'their', 'our', 'its', 'some', 'several', 'many', 'other']);
+
+/** The perpetrators named by a phrase of two words: "the prosecution of those responsible". */
+export const PERPETRATOR_PAIRS = new Set(['those responsible', 'persons responsible', 'people responsible', 'individuals responsible']);
+
+/** The category of a violation none of the others covers: suggested after any other the sentence suggests. */
+export const FALLBACK_CATEGORY = 'other';
+
+/** Words of a practice, habit or repetition: "police routinely beat detainees", "rampant killings", "arrested again". */
+export const HABITUAL_WORDS = new Set([
+  'routinely', 'routine', 'systematically', 'systematic', 'regularly', 'repeatedly', 'habitually', 'frequently', 'often',
+  'continually', 'constantly', 'persistently', 'increasingly', 'widespread', 'rampant', 'common', 'commonplace', 'practice',
+  'practices', 'pattern', 'again', 'ongoing',
+]);
+
+/** Present auxiliaries of an act in progress ("are subjecting", "is standing trial"). */
+export const PRESENT_AUXILIARIES = new Set(['is', 'are', 'am']);

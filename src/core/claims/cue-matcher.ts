@@ -6,6 +6,7 @@
  */
 import { matchPhraseAt, PhraseIndex, type Phrase } from '../text/phrase-index';
 import { lowerChars, wordChars } from '../text/chars';
+import { CUE_GAP_WORDS, cueParts } from '../taxonomy/cue-gap';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { EVENT_WORDS, MASKING_PHRASES, NOT_EVENT_ED } from './context-words';
 
@@ -22,6 +23,8 @@ export interface CuePayload {
   weight: number;
   /** Whether the cue itself reports an event ("tortured", "shot dead"), not only names it ("torture"). */
   eventive: boolean;
+  /** For a cue with a gap ("denies … the status of prisoners of war"): the lower-cased words before the gap. The index holds the part after it. */
+  head?: readonly string[];
 }
 
 export interface CueHit {
@@ -40,6 +43,8 @@ const WORDS = wordChars();
 /** Not counted in a cue's weight. */
 const FUNCTION_WORDS = new Set(['with', 'to', 'of', 'in', 'the', 'a', 'an', 'by', 'into', 'on', 'for', 'from', 'at', 'was', 'were', 'is', 'are', 'has', 'have', 'been', 'be', 'their', 'them', 'no', 'not']);
 const LOWER = lowerChars();
+/** Marks a gap of a cue may not cross: sentence stops and clause punctuation. */
+const CLAUSE_STOPS = new Set(['.', '!', '?', ';', ':', ',', '(', ')'].map((char) => char.charCodeAt(0)));
 
 /** Whether a word is a past form that reports an event ("tortured", "beaten"). */
 export function isEventWord(word: string): boolean {
@@ -68,10 +73,14 @@ export function compileCueMatcher(taxonomy: Taxonomy): CueMatcher {
       const key = cue.trim().toLowerCase();
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
-      const words = key.split(/\s+/u);
+      const parts = cueParts(key);
+      if (parts.length === 0 || parts.length > 2) continue;
+      const words = parts.join(' ').split(/\s+/u);
       const weight = Math.max(1, words.filter((word) => !FUNCTION_WORDS.has(word)).length);
-      const eventive = key.split(/[\s-]+/u).some(isEventWord); // "gang-raped" reports an event
-      index.add(cue, false, { category: category.id, cue, weight, eventive });
+      const head = parts.length === 2 ? parts[0].split(/\s+/u) : undefined;
+      // "gang-raped" reports an event; so does a verb with its object in a gap ("denies … POW status").
+      const eventive = head !== undefined || words.some((word) => word.split('-').some(isEventWord));
+      index.add(parts[parts.length - 1], false, { category: category.id, cue, weight, eventive, ...(head ? { head } : {}) });
     }
   }
   for (const phrase of MASKING_PHRASES) index.add(phrase, false, { category: '', cue: phrase, weight: 0, eventive: false });
@@ -85,6 +94,7 @@ export function findCues(text: string, matcher: CueMatcher, from = 0, to = text.
   const words = WORDS;
   const lower = LOWER;
   const hits: CueHit[] = [];
+  let gapHits = false;
   let i = from;
   // Start on a word start: a range beginning inside a word skips that word's rest.
   if (i > 0 && words[text.charCodeAt(i - 1)] === 1) while (i < to && words[text.charCodeAt(i)] === 1) i++;
@@ -105,10 +115,52 @@ export function findCues(text: string, matcher: CueMatcher, from = 0, to = text.
     if (!candidates) continue;
     for (const phrase of candidates) {
       const end = matchPhraseAt(text, start, phrase);
-      if (end >= 0 && end <= to) hits.push({ start, end, payload: phrase.payload });
+      if (end < 0 || end > to) continue;
+      const head = phrase.payload.head;
+      if (!head) {
+        hits.push({ start, end, payload: phrase.payload });
+        continue;
+      }
+      const headStart = headBefore(text, start, head, from);
+      if (headStart < 0) continue;
+      hits.push({ start: headStart, end, payload: phrase.payload });
+      gapHits = true;
     }
   }
+  if (gapHits) hits.sort((a, b) => a.start - b.start);
   return hits.some((hit) => hit.payload.category === '') ? unmasked(hits) : hits;
+}
+
+/**
+ * The start of `head` (lower-cased words) ending at most CUE_GAP_WORDS words before `at`, in the
+ * same clause (no sentence or clause punctuation between), or -1.
+ */
+function headBefore(text: string, at: number, head: readonly string[], from: number): number {
+  const starts: number[] = [];
+  let i = at;
+  // Word starts before `at`, nearest first: enough for the head and the gap.
+  while (starts.length < CUE_GAP_WORDS + head.length) {
+    while (i > from && WORDS[text.charCodeAt(i - 1)] === 0) {
+      if (CLAUSE_STOPS.has(text.charCodeAt(i - 1))) return -1;
+      i--;
+    }
+    if (i <= from) break;
+    while (i > from && WORDS[text.charCodeAt(i - 1)] === 1) i--;
+    starts.push(i);
+  }
+  // The head's last word may be any of the words before the gap, nearest first.
+  for (let last = 0; last + head.length <= starts.length && last <= CUE_GAP_WORDS; last++) {
+    const first = last + head.length - 1;
+    if (head.every((word, k) => wordAt(text, starts[first - k]) === word)) return starts[first];
+  }
+  return -1;
+}
+
+/** The lower-cased word starting at `start`. */
+function wordAt(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && WORDS[text.charCodeAt(end)] === 1) end++;
+  return text.slice(start, end).toLowerCase();
 }
 
 /** Drops the masking phrases and the cues inside them. */

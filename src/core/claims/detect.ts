@@ -22,8 +22,9 @@
  *   negation scope is not reliable enough to hide a sentence silently. The CLI reports them as
  *   information, not warnings; they never count against --max-untagged.
  * - HIGH CONFIDENCE: every other claim: an affirmed cue that reports an event ("tortured",
- *   "shot dead") or a cue in a sentence with an event ("was", "were", a past form) or a
- *   reporting context ("reported", "according to", "witnesses", "alleged"), listed in `reporting`.
+ *   "shot dead") or a cue in a sentence with an event ("was", "were", a past form), a practice in
+ *   the present ("routinely", "are subjecting") or a reporting context ("reported", "according
+ *   to", "witnesses", "alleged"), listed in `reporting`.
  *
  * Categories are ranked (rank.ts) by the summed weight of their distinct affirmed cues (a cue
  * weighs its content words: "summarily executed" 2, "charged with" 1), after demoting a category
@@ -39,10 +40,12 @@ import { DEFAULT_TAXONOMY, type Taxonomy } from '../taxonomy/taxonomy';
 import { OffsetConverter } from '../text/positions';
 import { paragraphAround, segmentSentences, type SentenceSpan } from '../text/sentences';
 import {
-  CLAUSE_BREAKS, CONCEPT_FOLLOWERS, CONCEPT_MARKERS, DENIAL_FOLLOWERS, DENIALS, HYPOTHETICALS, NEGATION_CANCELLED_BY,
-  NEGATIONS, NORMATIVE_PAIRS, NORMATIVE_WORDS, REPORTING_PAIRS, REPORTING_WORDS, CHARGE_LINKS, PERPETRATOR_WORDS,
+  CLAUSE_BREAKS, COUNTER_PREFIXES, CONCEPT_FOLLOWERS, CONCEPT_MARKERS, DENIAL_FOLLOWERS, DENIALS, HYPOTHETICALS, NEGATION_CANCELLED_BY,
+  NEGATIONS, REPORTING_PAIRS, REPORTING_WORDS, CHARGE_LINKS, HABITUAL_WORDS, PRESENT_AUXILIARIES, PERPETRATOR_PAIRS, PERPETRATOR_WORDS,
   PROCESS_CATEGORIES, WITHHOLDING_CATEGORIES, CHARGE_QUALIFIERS, PROCEEDING_NOUNS,
 } from './context-words';
+import { DraftingContext, isNormative } from './drafting';
+import { isQuestion, nonReportAt } from './non-reports';
 import { cueMatcherFor, findCues, isEventWord, type CueHit } from './cue-matcher';
 import { rankCategories } from './rank';
 import { tokenIndexAt, tokenize, type Token } from './tokens';
@@ -71,6 +74,7 @@ export function detectClaims(text: string, options: DetectOptions = {}): Claim[]
   const hits = findCues(text, matcher);
   if (hits.length === 0) return [];
   const claims: Claim[] = [];
+  const drafting = new DraftingContext(text);
   let h = 0;
   while (h < hits.length) {
     const paragraph = paragraphAround(text, hits[h].start);
@@ -90,7 +94,7 @@ export function detectClaims(text: string, options: DetectOptions = {}): Claim[]
         h++;
       }
       if (inSentence.length === 0) continue;
-      const claim = readSentence(text, sentence, inSentence);
+      const claim = readSentence(text, sentence, inSentence, drafting);
       if (claim && (claim.confidence === 'high' || options.includeLow !== false)) claims.push(claim);
     }
     // A hit outside every paragraph (none should be) must not stall the loop.
@@ -100,23 +104,18 @@ export function detectClaims(text: string, options: DetectOptions = {}): Claim[]
 }
 
 /** The claim a sentence makes with these cues, or undefined when it states a norm. */
-function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHit[]): Claim | undefined {
+function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHit[], drafting: DraftingContext): Claim | undefined {
   const tokens = tokenize(text, sentence.start, sentence.end);
-  if (isNormative(tokens)) return undefined;
+  if (isNormative(tokens) || drafting.inDraftedArticle(sentence.start)) return undefined;
   const reporting = reportingWords(tokens);
-  const eventInSentence = tokens.some((token) => isEventWord(token.word));
+  const eventInSentence = tokens.some((token) => isEventWord(token.word)) || reportsAPractice(tokens);
   const live: { hit: CueHit; use: CueUse; because?: string }[] = [];
+  const question = isQuestion(text, sentence.start, sentence.end);
   for (const hit of withoutPerpetratorsProcess(tokens, withoutNested(hits))) {
     const at = tokenIndexAt(tokens, hit.start);
     const after = tokenIndexAt(tokens, hit.end);
-    if (namesANorm(tokens, at, after)) continue;
-    const negation = WITHHOLDING_CATEGORIES.has(hit.payload.category) ? undefined : negationBefore(text, tokens, at);
-    if (negation) {
-      live.push({ hit, use: 'negated', because: negation });
-      continue;
-    }
-    const condition = conditionBefore(tokens, at);
-    live.push(condition ? { hit, use: 'hypothetical', because: condition } : { hit, use: 'affirmed' });
+    if (namesANorm(tokens, at, after) || namesACountermeasure(text, hit.start)) continue;
+    live.push({ hit, ...useOf(text, tokens, hit, at, after, question) });
   }
   if (live.length === 0) return undefined;
   const affirmed = live.filter((entry) => entry.use === 'affirmed');
@@ -145,6 +144,31 @@ function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHi
   };
 }
 
+/**
+ * A report in the present: a practice ("routinely", "systematic", "widespread", "again") or an act
+ * in progress ("are subjecting", "is standing trial"). Like a past form, it makes a sentence with
+ * a cue a report rather than a bare mention.
+ */
+function reportsAPractice(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].word;
+    if (HABITUAL_WORDS.has(word)) return true;
+    if (PRESENT_AUXILIARIES.has(word) && i + 1 < tokens.length && tokens[i + 1].word.length > 4 && tokens[i + 1].word.endsWith('ing')) return true;
+  }
+  return false;
+}
+
+/** How the sentence uses the cue spanning tokens [at, after): affirmed, or a mention and the words that make it one. */
+function useOf(text: string, tokens: readonly Token[], hit: CueHit, at: number, after: number, question: boolean): { use: CueUse; because?: string } {
+  if (question) return { use: 'question', because: '?' };
+  const negation = WITHHOLDING_CATEGORIES.has(hit.payload.category) ? undefined : negationBefore(text, tokens, at);
+  if (negation) return { use: 'negated', because: negation };
+  const nonReport = nonReportAt(text, tokens, at, after, hit.payload.eventive);
+  if (nonReport) return nonReport;
+  const condition = conditionBefore(tokens, at);
+  return condition ? { use: 'hypothetical', because: condition } : { use: 'affirmed' };
+}
+
 /** Drops a hit inside a longer hit of the same category ("executed" in "summarily executed"). */
 function withoutNested(hits: readonly CueHit[]): CueHit[] {
   // One sweep per category in (start, longest first) order: a hit is nested when an earlier hit of
@@ -164,13 +188,15 @@ function withoutNested(hits: readonly CueHit[]): CueHit[] {
 
 /**
  * Drops arrest and trial cues when they are about the perpetrators of another violation:
- * "police arrested two suspects", "the men were convicted of the murder of ...", "charged with
- * first-degree kidnapping", "convicted in the murder case".
+ * "police arrested two suspects", "the prosecution of those responsible", "the men were convicted
+ * of the murder of ...", "charged with first-degree kidnapping", "convicted in the murder case".
  */
 function withoutPerpetratorsProcess(tokens: readonly Token[], hits: CueHit[]): CueHit[] {
   const process = hits.filter((hit) => PROCESS_CATEGORIES.has(hit.payload.category));
   if (process.length === 0) return hits;
-  const aboutPerpetrators = tokens.some((token) => PERPETRATOR_WORDS.has(token.word)) ||
+  const namesPerpetrators = (token: Token, i: number): boolean =>
+    PERPETRATOR_WORDS.has(token.word) || (i + 1 < tokens.length && PERPETRATOR_PAIRS.has(`${token.word} ${tokens[i + 1].word}`));
+  const aboutPerpetrators = tokens.some(namesPerpetrators) ||
     hits.some((hit) => !PROCESS_CATEGORIES.has(hit.payload.category) && (isTheCharge(tokens, hit, process) || namesAProceeding(tokens, hit)));
   return aboutPerpetrators ? hits.filter((hit) => !PROCESS_CATEGORIES.has(hit.payload.category)) : hits;
 }
@@ -191,15 +217,6 @@ function isTheCharge(tokens: readonly Token[], hit: CueHit, process: readonly Cu
 function namesAProceeding(tokens: readonly Token[], hit: CueHit): boolean {
   const after = tokenIndexAt(tokens, hit.end);
   return after < tokens.length && PROCEEDING_NOUNS.has(tokens[after].word);
-}
-
-function isNormative(tokens: readonly Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i].word;
-    if (NORMATIVE_WORDS.has(word)) return true;
-    if (i + 1 < tokens.length && NORMATIVE_PAIRS.has(`${word} ${tokens[i + 1].word}`)) return true;
-  }
-  return false;
 }
 
 function reportingWords(tokens: readonly Token[]): string[] {
@@ -226,6 +243,11 @@ function namesANorm(tokens: readonly Token[], at: number, after: number): boolea
     if (!COPULAS.has(word)) break;
   }
   return false;
+}
+
+/** "anti-kidnapping squad", "anti-torture law": the cue names a measure against the act. */
+function namesACountermeasure(text: string, start: number): boolean {
+  return COUNTER_PREFIXES.some((prefix) => start >= prefix.length && text.slice(start - prefix.length, start).toLowerCase() === prefix);
 }
 
 /** The negation whose scope reaches the cue at token `at`, as written, or undefined. */

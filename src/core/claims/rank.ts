@@ -5,16 +5,19 @@
  *    Political Prisoners", "the Kidnapping Act", a film or book title) goes last: a name is not an
  *    event. Not in a headline set in title case, and not for a cue the taxonomy writes with
  *    capitals itself ("ICRC", "Red Cross": there the name is the cue).
- * 2. The trial category (PENALTY_FRAME) goes after the detention category when each of its cues
- *    only frames a detention: the penalty a court imposes ("sentenced to five years in prison": the
- *    deprivation of liberty is what the person suffers) or the ground a detention rests on
- *    ("imprisoned on fabricated charges": the detention is the event, the charges qualify it).
+ * 2. A category each of whose cues only frames a cue of another goes after it (PENALTY_FRAME): the
+ *    penalty a court imposes frames the trial ("sentenced to five years in prison": the trial
+ *    decided it, and a detention after a conviction is as lawful as the trial was fair), and the
+ *    charges a detention rests on frame the detention ("imprisoned on fabricated charges": the
+ *    detention is the event, the charges qualify it).
  * 3. The summed weight of the distinct cues (a cue weighs its content words: "arbitrary detention"
  *    2 over "held" 1: a legal term of art is more specific than a generic word).
  * 4. A category with a cue in the main clause before one whose cues all sit in a subordinate
  *    clause ("who ...", "after ...", "a crackdown that killed 18"): the background of a sentence
  *    is not its report.
- * 5. The earlier first cue.
+ * 5. `other`, the category of what none of the others covers (FALLBACK_CATEGORY), after any
+ *    other category.
+ * 6. The earlier first cue.
  *
  * Then a graver category moves ahead of a lesser one whose elements it contains (torture before
  * ill-treatment; enforced disappearance and hostage-taking before arbitrary detention), wherever
@@ -26,7 +29,7 @@
  * the next comma.
  */
 import {
-  CLAUSE_BREAKS, INCLUDED_CATEGORIES, NAME_LINKS, PENALTY_FRAME, REPORTING_WORDS, SUBORDINATORS, THAT_COMPLEMENT_VERBS,
+  CLAUSE_BREAKS, FALLBACK_CATEGORY, INCLUDED_CATEGORIES, NAME_LINKS, PENALTY_FRAME, REPORTING_WORDS, SUBORDINATORS, THAT_COMPLEMENT_VERBS,
 } from './context-words';
 import type { CueHit } from './cue-matcher';
 import { tokenIndexAt, type Token } from './tokens';
@@ -45,7 +48,7 @@ interface Ranked {
   seen: Set<string>;
   /** Every cue of the category is inside a capitalised name. */
   named: boolean;
-  /** Every cue of the category frames another category's cue (a penalty, a ground). */
+  /** Every cue of the category frames another category's cue (a penalty frames a trial, charges frame a detention). */
   framing: boolean;
   /** Every cue of the category is in a subordinate clause. */
   subordinate: boolean;
@@ -73,7 +76,7 @@ export function rankCategories(text: string, tokens: readonly Token[], hits: rea
   for (const hit of hits) {
     const entry = byId.get(hit.payload.category) as Ranked;
     entry.named &&= sentence.insideName(hit);
-    entry.framing &&= sentence.framesADetention(hit);
+    entry.framing &&= sentence.framesAnother(hit);
     entry.subordinate &&= sentence.inSubordinateClause(hit);
   }
   const ranked = [...byId.values()].sort((a, b) =>
@@ -81,6 +84,7 @@ export function rankCategories(text: string, tokens: readonly Token[], hits: rea
     Number(a.framing) - Number(b.framing) ||
     b.category.score - a.category.score ||
     Number(a.subordinate) - Number(b.subordinate) ||
+    Number(a.category.id === FALLBACK_CATEGORY) - Number(b.category.id === FALLBACK_CATEGORY) ||
     a.first - b.first);
   return graverFirst(ranked).map((entry) => entry.category);
 }
@@ -122,6 +126,8 @@ class SentenceFeatures {
   private readonly nextDetention: Int32Array;
   /** Per token: the last token before it where a detention cue ends (-1 when none). */
   private readonly lastDetentionBefore: Int32Array;
+  /** Tokens where a detention cue starts that is the penalty of a sentencing ("sentenced to [five years in] prison"). */
+  private readonly penalties = new Set<number>();
 
   constructor(private readonly text: string, private readonly tokens: readonly Token[], hits: readonly CueHit[]) {
     const n = tokens.length;
@@ -156,6 +162,11 @@ class SentenceFeatures {
     }
     for (let i = n - 1; i >= 0; i--) this.nextDetention[i] = starts[i] ? i : this.nextDetention[i + 1];
     for (let i = 1; i <= n; i++) this.lastDetentionBefore[i] = ends[i - 1] ? i - 1 : this.lastDetentionBefore[i - 1];
+    for (const hit of hits) {
+      if (hit.payload.category !== PENALTY_FRAME.process) continue;
+      const penalty = this.penaltyAfter(hit);
+      if (penalty >= 0) this.penalties.add(penalty);
+    }
   }
 
   /** Whether tokens strictly between `from` and `to` hold no comma and no clause break. */
@@ -184,23 +195,34 @@ class SentenceFeatures {
   }
 
   /**
-   * Whether a trial cue only frames a detention: "sentenced to [two years in] prison" (the
-   * penalty) or "detained on [trumped-up] charges" (the ground of the detention).
+   * Whether a cue only frames a cue of another category: a detention that is the penalty of a
+   * sentencing ("sentenced to [two years in] prison"), or a trial cue that is the ground of a
+   * detention ("detained on [trumped-up] charges").
    */
-  framesADetention(hit: CueHit): boolean {
-    if (hit.payload.category !== PENALTY_FRAME.process) return false;
+  framesAnother(hit: CueHit): boolean {
+    const { category } = hit.payload;
+    if (category === PENALTY_FRAME.penalty) return this.penalties.has(tokenIndexAt(this.tokens, hit.start));
+    return category === PENALTY_FRAME.process && this.isGround(hit);
+  }
+
+  /** The token where the penalty of a sentencing cue starts: "to" after the cue or its object, a detention soon after; -1 when none. */
+  private penaltyAfter(hit: CueHit): number {
     const { tokens } = this;
-    const at = tokenIndexAt(tokens, hit.start);
     const after = tokenIndexAt(tokens, hit.end);
-    // "to" right after the cue or after its object ("sentenced the two bloggers to"), the detention soon after it.
     for (let to = after; to < tokens.length && to <= after + OBJECT_WORDS; to++) {
       if (tokens[to].word === ',' || CLAUSE_BREAKS.has(tokens[to].word)) break;
       if (tokens[to].word !== 'to') continue;
+      // Commas only: "two and a half years in jail" holds an "and" that breaks no clause.
       const penalty = this.nextDetention[to];
-      if (penalty < tokens.length && penalty - to <= PENALTY_WORDS && this.sameClause(to, penalty)) return true;
-      break;
+      return penalty < tokens.length && penalty - to <= PENALTY_WORDS && !tokens.slice(to, penalty).some((token) => token.word === ',') ? penalty : -1;
     }
-    // "on" up to three words before the cue ("on politically motivated charges"), a detention just before it.
+    return -1;
+  }
+
+  /** "on" up to three words before a trial cue ("on politically motivated charges"), a detention just before it. */
+  private isGround(hit: CueHit): boolean {
+    const { tokens } = this;
+    const at = tokenIndexAt(tokens, hit.start);
     for (let i = at - 1; i >= 0 && i >= at - 3; i--) {
       if (tokens[i].word === ',' || CLAUSE_BREAKS.has(tokens[i].word)) return false;
       if (tokens[i].word !== 'on') continue;

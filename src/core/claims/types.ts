@@ -20,8 +20,12 @@ export interface ClaimCue {
   use: CueUse;
 }
 
-/** affirmed: reported as an event; negated: "not", "no evidence of"; hypothetical: "would", "if", "risk of". */
-export type CueUse = 'affirmed' | 'negated' | 'hypothetical';
+/**
+ * affirmed: reported as an event; negated: "not", "no evidence of"; hypothetical: "would", "if",
+ * "risk of"; question: the sentence asks; called-for: inside a call for a release or an
+ * investigation; released: a release or an acquittal ends it (non-reports.ts).
+ */
+export type CueUse = 'affirmed' | 'negated' | 'hypothetical' | 'question' | 'called-for' | 'released';
 
 /** A category suggested by a claim, with the cues that fired for it. */
 export interface ClaimCategory {
@@ -39,7 +43,7 @@ export interface Claim {
   /** Ranked, best first; never empty. */
   categories: ClaimCategory[];
   confidence: ClaimConfidence;
-  /** Why the confidence is low: `negated: "no evidence of"`, `hypothetical: "would"`, `mention without a reported event`. */
+  /** Why the confidence is low: `negated: "no evidence of"`, `hypothetical: "would"`, `called-for: "called for the release"`, `mention without a reported event`. */
   reason?: string;
   /** Every cue found, in text order. */
   cues: ClaimCue[];

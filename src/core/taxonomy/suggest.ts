@@ -2,7 +2,9 @@
  * Which categories a passage suggests: the categories whose cues occur in it, as whole words
  * and case-insensitively, ranked by how many distinct cues fired and then by the longest cue
  * (a specific "summarily executed" beats a generic "killed"). The code actions offer them first.
+ * A cue with a gap ("denies … the status of prisoners of war") counts when each of its parts occurs.
  */
+import { cueParts } from './cue-gap';
 import type { Category, Taxonomy } from './taxonomy';
 
 export interface CategorySuggestion {
@@ -34,7 +36,7 @@ export function suggestCategories(passage: string, taxonomy: Taxonomy): Category
   const text = normalise(passage);
   const suggestions: CategorySuggestion[] = [];
   for (const category of taxonomy.categories) {
-    const cues = category.cues.filter((cue) => occursAsWords(text, normalise(cue)));
+    const cues = category.cues.filter((cue) => cueParts(cue).every((part) => occursAsWords(text, normalise(part))));
     if (cues.length > 0) suggestions.push({ category, cues });
   }
   const longest = (s: CategorySuggestion): number => Math.max(...s.cues.map((cue) => cue.length));

@@ -45,10 +45,15 @@ describe('ranking the categories of a claim', () => {
     });
   });
 
-  describe('a trial that frames a detention', () => {
-    it('puts the penalty before the sentencing ("sentenced to imprisonment")', () => {
-      assert.deepEqual(ranked('The court sentenced the blogger to imprisonment.'), ['arbitrary-detention', 'unlawful-prosecution']);
-      assert.deepEqual(ranked('The reporter was sentenced to two and a half years in jail.'), ['arbitrary-detention', 'unlawful-prosecution']);
+  describe('a trial and the detention it imposes or rests on', () => {
+    it('puts the sentencing before the penalty it imposes ("sentenced to imprisonment")', () => {
+      assert.deepEqual(ranked('The court sentenced the blogger to imprisonment.'), ['unlawful-prosecution', 'arbitrary-detention']);
+      assert.deepEqual(ranked('The reporter was sentenced to two and a half years in jail.'), ['unlawful-prosecution', 'arbitrary-detention']);
+      assert.deepEqual(ranked('A tribunal sentenced the three editors to life imprisonment.'), ['unlawful-prosecution', 'arbitrary-detention']);
+    });
+
+    it('does not take a detention far from the sentencing, or in another clause, as its penalty', () => {
+      assert.deepEqual(ranked('He was sentenced, and his brother remains in pretrial detention.'), ['arbitrary-detention', 'unlawful-prosecution']);
     });
 
     it('puts the detention before the charges it rests on ("imprisoned on fabricated charges")', () => {
@@ -64,7 +69,7 @@ describe('ranking the categories of a claim', () => {
   describe('main clause before subordinate clause', () => {
     it('puts a cue of the main clause before one in a temporal or relative clause', () => {
       assert.deepEqual(ranked('After he was arrested, the activist was tortured.'), ['torture', 'arbitrary-detention']);
-      assert.deepEqual(ranked('The crackdown, which killed three people, was followed by the torture of students.'), ['torture', 'wilful-killing']);
+      assert.deepEqual(ranked('The operation, which killed three people, was followed by the torture of students.'), ['torture', 'wilful-killing']);
     });
 
     it('reads "that" after a verb of saying or finding as the report, not a relative clause', () => {
@@ -75,6 +80,17 @@ describe('ranking the categories of a claim', () => {
     it('does not let the clause outweigh a more specific cue', () => {
       assert.deepEqual(ranked('After she was beaten, the nurse was arbitrarily detained.'), ['arbitrary-detention', 'ill-treatment']);
       assert.deepEqual(ranked('The nurse, who was beaten, was arbitrarily detained.'), ['arbitrary-detention', 'ill-treatment']);
+    });
+  });
+
+  describe('other, the category of what no other covers', () => {
+    it('goes after a specific category of equal weight in the same clause', () => {
+      assert.deepEqual(ranked('Masked men harassed and abducted the editor.'), ['hostage-taking', 'other']);
+    });
+
+    it('goes first when its cues weigh more or the specific one is background', () => {
+      assert.deepEqual(ranked('The lawyer was summoned, harassed and threatened after he reported an abduction.'), ['other', 'hostage-taking']);
+      assert.deepEqual(ranked('Officers raided the newsroom of a paper that reported killings.'), ['other', 'wilful-killing']);
     });
   });
 

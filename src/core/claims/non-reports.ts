@@ -1,0 +1,73 @@
+/**
+ * Sentences that speak of an act without reporting it: a question, a call for a release or an
+ * investigation, a release or an acquittal. Their cues become low-confidence mentions (as a
+ * negation or a condition does), with the word that decided it, so that a reviewer still sees
+ * them as information.
+ *
+ * - question: the sentence ends with a question mark ("Who ordered the arrests?").
+ * - called-for: the cue follows, in its clause, what a call asks for ("called for the release of
+ *   the arrested persons", "urged the police to investigate the killing").
+ * - released: the cue follows a release or an acquittal in its clause ("released from detention",
+ *   "acquitted of murder"), or is the attribute of the people released ("the kidnapped girls have
+ *   since been freed").
+ */
+import { CALL_OBJECTS, CALL_REACH, CALL_WORDS, CLAUSE_BREAKS, DETERMINERS, RELEASE_WORDS } from './context-words';
+import type { Token } from './tokens';
+
+export type NonReportUse = 'question' | 'called-for' | 'released';
+
+export interface NonReport {
+  use: NonReportUse;
+  /** The words that decided it, as written. */
+  because: string;
+}
+
+/** How far before a cue (in its clause) a call's object or a release reaches, in words. */
+const SCOPE_WORDS = 6;
+
+const breaksClause = (word: string): boolean => word === ',' || CLAUSE_BREAKS.has(word);
+
+/** Whether the sentence text[start, end) is a question: its last mark, before closing quotes and brackets, is "?". */
+export function isQuestion(text: string, start: number, end: number): boolean {
+  for (let i = end - 1; i >= start; i--) {
+    const char = text[i];
+    if (/[\s"'”’»)\]]/u.test(char)) continue;
+    return char === '?';
+  }
+  return false;
+}
+
+/**
+ * Why the cue spanning tokens [at, after) is not reported by its sentence, or undefined.
+ * `eventive`: the cue is a participle ("kidnapped"), which may be the attribute of people released.
+ */
+export function nonReportAt(text: string, tokens: readonly Token[], at: number, after: number, eventive: boolean): NonReport | undefined {
+  return callOrReleaseBefore(text, tokens, at) ?? (eventive ? releaseOfAttribute(text, tokens, at, after) : undefined);
+}
+
+function callOrReleaseBefore(text: string, tokens: readonly Token[], at: number): NonReport | undefined {
+  for (let i = at - 1; i >= 0 && i >= at - SCOPE_WORDS; i--) {
+    const word = tokens[i].word;
+    if (breaksClause(word)) return undefined;
+    if (!CALL_OBJECTS.has(word) && !RELEASE_WORDS.has(word)) continue;
+    for (let c = i - 1; c >= 0 && c >= i - CALL_REACH; c--) {
+      if (tokens[c].word === ',') break;
+      if (CALL_WORDS.has(tokens[c].word)) return { use: 'called-for', because: text.slice(tokens[c].start, tokens[i].end) };
+    }
+    if (RELEASE_WORDS.has(word)) return { use: 'released', because: text.slice(tokens[i].start, tokens[i].end) };
+  }
+  return undefined;
+}
+
+/** "the [27 recently] kidnapped students were released": an attributive cue, a release after it in its clause. */
+function releaseOfAttribute(text: string, tokens: readonly Token[], at: number, after: number): NonReport | undefined {
+  let before = at - 1;
+  while (before >= 0 && (/^\d/u.test(tokens[before].word) || tokens[before].word.endsWith('ly'))) before--;
+  if (before < 0 || !DETERMINERS.has(tokens[before].word)) return undefined;
+  for (let i = after; i < tokens.length && i < after + SCOPE_WORDS; i++) {
+    const word = tokens[i].word;
+    if (breaksClause(word)) return undefined;
+    if (RELEASE_WORDS.has(word)) return { use: 'released', because: text.slice(tokens[i].start, tokens[i].end) };
+  }
+  return undefined;
+}
