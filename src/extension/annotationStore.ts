@@ -1,41 +1,30 @@
 /**
- * The annotations of every open source, kept in memory and in step with the editor:
+ * The annotations of every open source, kept in memory and in step with the editor (the VS Code
+ * glue around the live-anchor model, core/anchoring/live-model.ts, and the sidecar writer,
+ * sidecarWriter.ts):
  * - on open, the sidecar is read and every target anchored against the document's text;
  * - as the user types, each tag's range follows the edit (in UTF-16 offsets of the document);
- * - on save, the targets that moved are written back (new offsets and context) with the new
- *   source hash, in the same moment; a source closed without saving is re-read from disk later;
+ * - after a save, the targets that moved are written back (new offsets and context) with the new
+ *   source hash; a source closed without saving is re-read from disk later;
  * - when the sidecar changes on disk (git pull, another editor), it is re-read and re-anchored.
- * Every change to a sidecar goes through `change()`, which writes atomically (or through the
- * sidecar's open editor, so that editor's undo works) and records an undo step.
+ * Every change to a sidecar goes through `change()`, which writes through the writer (locked,
+ * atomically or through the sidecar's open editor) and records an undo step.
  */
-import { promises as fs } from 'node:fs';
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { anchorAll, createTarget, PreparedText, shiftRange } from '../core/anchoring/anchoring';
-import type { AnchorResult, Annotation, Dismissal, TextTarget } from '../core/sidecar/model';
+import { createTarget, PreparedText } from '../core/anchoring/anchoring';
+import { anchorEntries, mergeEntries, movedTargets, replacesWholeText, shiftEntries, type LiveEntry, type TargetUpdate } from '../core/anchoring/live-model';
 import { sidecarPathFor } from '../core/sidecar/model';
-import {
-  newSidecarDocument, setSource, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument,
-} from '../core/sidecar/sidecar-io';
-import { readSidecarFile, writeAtomically, writeSidecarFile } from '../core/sidecar/sidecar-file';
 import { otherSourceRefusal } from '../core/sidecar/refusals';
 import { editSidecar, type SidecarEdit } from '../core/sidecar/sidecar-batch';
-import { withSidecarLock } from '../core/sidecar/sidecar-lock';
+import { readSidecarFile, writeSidecarFile } from '../core/sidecar/sidecar-file';
+import { newSidecarDocument, setSource, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument } from '../core/sidecar/sidecar-io';
 import { sourceHash } from '../core/sidecar/source-hash';
-import { basename } from 'node:path';
+import { promises as fs } from 'node:fs';
 import type { Log } from './log';
+import { SidecarWriter } from './sidecarWriter';
 
-export interface LiveEntry {
-  kind: 'annotation' | 'dismissal';
-  id: string;
-  /** The stored entry (an annotation or a dismissal). */
-  entry: Annotation | Dismissal;
-  /** How the stored target anchored when the sidecar was last read or written. */
-  anchor: AnchorResult;
-  /** Current range in UTF-16 offsets of the document, following edits; undefined when orphaned. */
-  range?: { start: number; end: number };
-  /** The range right after the last anchoring: differs from `range` once edits moved the tag. */
-  anchoredRange?: { start: number; end: number };
-}
+export type { LiveEntry } from '../core/anchoring/live-model';
 
 /** A tag changed on disk while unsaved edits moved it: both versions are kept until the user chooses. */
 export interface AnchorConflict {
@@ -60,15 +49,6 @@ export interface SourceAnnotations {
   version: number;
 }
 
-interface UndoStep {
-  label: string;
-  sidecarPath: string;
-  /** File text before the change; undefined when the change created the file. */
-  before?: string;
-  after: string;
-}
-
-const UNDO_LIMIT = 100;
 /**
  * Wait after a save before writing the moved tags: VS Code for the Web saves after every pause in
  * typing, and rewriting 10,000 moved targets takes the extension host about a second. A save
@@ -76,17 +56,18 @@ const UNDO_LIMIT = 100;
  */
 const SAVE_MOVES_DELAY_MS = 1500;
 
+interface DelayedSave {
+  timer: ReturnType<typeof setTimeout>;
+  document: vscode.TextDocument;
+  /** Settles the promise of a save a later one replaced. */
+  superseded: () => void;
+}
+
 export class AnnotationStore implements vscode.Disposable {
   private readonly states = new Map<string, SourceAnnotations>();
-  /** Sidecar file texts we wrote ourselves, so the watcher does not re-read our own writes. */
-  private readonly ownWrites = new Map<string, string>();
-  private readonly undoSteps: UndoStep[] = [];
-  /** Per sidecar path: the work in flight, so two quick changes cannot both edit the same old copy. */
-  private readonly queues = new Map<string, Promise<unknown>>();
-  /** Per source URI: the save-moves waiting for SAVE_MOVES_DELAY_MS; a later save replaces it. */
-  private readonly delayedSaves = new Map<string, { timer: ReturnType<typeof setTimeout>; document: vscode.TextDocument; superseded: () => void }>();
-  /** Per sidecar path: the save-moves queued and not started yet. */
-  private readonly waitingSaves = new Map<string, Promise<void>>();
+  private readonly writer: SidecarWriter;
+  /** Per source URI: the save-moves waiting for SAVE_MOVES_DELAY_MS. */
+  private readonly delayedSaves = new Map<string, DelayedSave>();
   /** Conflicts waiting for the user's choice (see `mergeReload`). */
   readonly conflicts: AnchorConflict[] = [];
   private readonly conflicted = new vscode.EventEmitter<AnchorConflict>();
@@ -96,7 +77,9 @@ export class AnnotationStore implements vscode.Disposable {
   /** Fires with the source's URI whenever its annotations or their ranges change. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: Log) {}
+  constructor(private readonly log: Log) {
+    this.writer = new SidecarWriter(log);
+  }
 
   dispose(): void {
     for (const { timer } of this.delayedSaves.values()) clearTimeout(timer);
@@ -119,7 +102,7 @@ export class AnnotationStore implements vscode.Disposable {
    * document whose language changes, so a load can overlap the first tag).
    */
   load(document: vscode.TextDocument): Promise<SourceAnnotations> {
-    return this.serialize(sidecarPathFor(document.uri.fsPath), () => this.loadNow(document));
+    return this.writer.serialize(sidecarPathFor(document.uri.fsPath), () => this.loadNow(document));
   }
 
   private async loadNow(document: vscode.TextDocument): Promise<SourceAnnotations> {
@@ -136,7 +119,7 @@ export class AnnotationStore implements vscode.Disposable {
       state.readError = `${basename(sidecarPath)} has errors${first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : ''}; fix them before tagging`;
     }
     state.sidecar = sidecar;
-    this.anchor(state, document.getText(), document.version);
+    anchorState(state, document);
     this.states.set(document.uri.toString(), state);
     this.changed.fire(document.uri);
     return state;
@@ -146,17 +129,17 @@ export class AnnotationStore implements vscode.Disposable {
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
     const delayed = this.delayedSaves.get(key);
-    if (delayed) {
-      // Saved, then closed before the moves were written: write them now, then forget.
-      clearTimeout(delayed.timer);
-      this.delayedSaves.delete(key);
-      const closing = this.states.get(key);
-      // Reopened meanwhile: the new load's state stays.
-      const saving = this.saveMovesSoon(delayed.document).finally(() => this.states.get(key) === closing && this.drop(uri));
-      this.log.fireAndForget(`updating anchors of ${uri.fsPath} on close`, saving.then(delayed.superseded));
+    if (!delayed) {
+      this.drop(uri);
       return;
     }
-    this.drop(uri);
+    // Saved, then closed before the moves were written: write them now, then forget.
+    clearTimeout(delayed.timer);
+    this.delayedSaves.delete(key);
+    const closing = this.states.get(key);
+    // Reopened meanwhile: the new load's state stays.
+    const saving = this.saveMovesQueued(delayed.document).finally(() => this.states.get(key) === closing && this.drop(uri));
+    this.log.fireAndForget(`updating anchors of ${uri.fsPath} on close`, saving.then(delayed.superseded));
   }
 
   private drop(uri: vscode.Uri): void {
@@ -167,18 +150,12 @@ export class AnnotationStore implements vscode.Disposable {
   applyDocumentChange(event: vscode.TextDocumentChangeEvent): boolean {
     const state = this.get(event.document.uri);
     if (!state || event.contentChanges.length === 0) return false;
-    const replacesAll = event.contentChanges.some((c) => c.rangeOffset === 0 && c.rangeLength >= state.textLength);
-    if (replacesAll) {
+    if (replacesWholeText(event.contentChanges, state.textLength)) {
       // A revert or a reload from disk: nothing to follow, anchor the stored targets again.
-      this.anchor(state, event.document.getText(), event.document.version);
+      anchorState(state, event.document);
     } else {
-      // Offsets in one event refer to the text before it; from the last change back, each stays valid.
-      const changes = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
-      for (const change of changes) {
-        const edit = { start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, newLength: change.text.length };
-        for (const entry of state.entries) if (entry.range) entry.range = pick(shiftRange(entry.range, edit));
-      }
-      state.textLength = textLengthAfter(state.textLength, event.contentChanges);
+      // Not getText(): a 1 MB copy per keystroke.
+      state.textLength = shiftEntries(state.entries, event.contentChanges, state.textLength);
       state.version = event.document.version;
     }
     this.changed.fire(event.document.uri);
@@ -187,8 +164,9 @@ export class AnnotationStore implements vscode.Disposable {
 
   /**
    * After the source was saved: writes the new offsets and context of every tag that followed
-   * edits exactly (anchored or moved), and the new source hash. Fuzzy and orphaned ones are left
-   * as stored (their diagnostics offer "Re-anchor here"); an unchanged sidecar is not rewritten.
+   * edits exactly (anchored or moved), and the new source hash, SAVE_MOVES_DELAY_MS later.
+   * Fuzzy and orphaned ones are left as stored (their diagnostics offer "Re-anchor here"); an
+   * unchanged sidecar is not rewritten. Resolves once written (or replaced by a later save).
    */
   saveMoves(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
@@ -200,35 +178,23 @@ export class AnnotationStore implements vscode.Disposable {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.delayedSaves.delete(key);
-        this.saveMovesSoon(document).then(resolve, reject);
+        this.saveMovesQueued(document).then(resolve, reject);
       }, SAVE_MOVES_DELAY_MS);
       this.delayedSaves.set(key, { timer, document, superseded: resolve });
     });
   }
 
-  private saveMovesSoon(document: vscode.TextDocument): Promise<void> {
+  private saveMovesQueued(document: vscode.TextDocument): Promise<void> {
     const state = this.get(document.uri);
     if (!state?.sidecar) return Promise.resolve();
-    const path = state.sidecarPath;
-    // A save still waiting in the queue reads the text when it runs: it covers this one too.
-    const waiting = this.waitingSaves.get(path);
-    if (waiting) return waiting;
-    const run = this.serializeLocked(path, () => {
-      this.waitingSaves.delete(path);
-      return this.saveMovesNow(document);
-    });
-    this.waitingSaves.set(path, run);
-    const cleanup = () => {
-      if (this.waitingSaves.get(path) === run) this.waitingSaves.delete(path);
-    };
-    run.then(cleanup, cleanup);
-    return run;
+    // One waiting write covers every save before it starts: it reads the text when it runs.
+    return this.writer.once(state.sidecarPath, 'save moves', () => this.saveMovesNow(document));
   }
 
   private async saveMovesNow(document: vscode.TextDocument): Promise<void> {
     const state = this.get(document.uri);
     if (!state?.sidecar) return;
-    // Typed on since the save (auto save while typing): the next save writes the moves of the text on disk.
+    // Typed on since the save: the next save writes the moves of the text then on disk.
     if (document.isDirty) return;
     if (!vscode.workspace.isTrusted) {
       // Restricted Mode (package.json capabilities): no write the user did not ask for.
@@ -240,24 +206,13 @@ export class AnnotationStore implements vscode.Disposable {
     // A sidecar of another file (its `source` says so) is never rewritten against this text.
     if (otherSourceRefusal(state.sidecarPath, state.sidecar.sidecar?.source)) return;
     const text = new PreparedText(document.getText());
-    const updates: TargetUpdate[] = [];
-    let allExact = true;
-    for (const entry of state.entries) {
-      const exact = entry.anchor.status === 'anchored' || entry.anchor.status === 'moved';
-      if (!exact || !entry.range || (entry.range.start === entry.range.end && entry.entry.target.exact !== '')) {
-        allExact = false;
-        continue;
-      }
-      const target = createTarget(text, text.toCodePoint(entry.range.start), text.toCodePoint(entry.range.end));
-      if (!sameTarget(target, entry.entry.target)) updates.push({ kind: entry.kind, id: entry.id, target });
-    }
-    const hash = allExact ? sourceHash(text.text) : undefined;
-    const doc = retargeted(state.sidecar, updates, hash);
+    const { updates, allExact } = movedTargets(state.entries, text);
+    const doc = retargeted(state.sidecar, updates, allExact ? sourceHash(text.text) : undefined);
     if (doc === state.sidecar) return;
-    await this.writeSidecar(state.sidecarPath, state.sidecar, doc, 'Update anchors after save', false);
+    await this.writer.write(state.sidecarPath, state.sidecar, doc, 'Update anchors after save', false);
     state.sidecar = doc;
     // Anchored against the text as it is now: edits typed during the write already moved the old ranges.
-    this.anchor(state, document.getText(), document.version);
+    anchorState(state, document);
     this.changed.fire(document.uri);
   }
 
@@ -269,7 +224,7 @@ export class AnnotationStore implements vscode.Disposable {
    */
   async change(document: vscode.TextDocument, label: string, edit: (doc: SidecarDocument) => SidecarDocument): Promise<void> {
     const sidecarPath = sidecarPathFor(document.uri.fsPath);
-    await this.serializeLocked(sidecarPath, () => this.changeNow(document, label, edit));
+    await this.writer.serializeLocked(sidecarPath, () => this.changeNow(document, label, edit));
   }
 
   private async changeNow(document: vscode.TextDocument, label: string, edit: (doc: SidecarDocument) => SidecarDocument): Promise<void> {
@@ -282,9 +237,9 @@ export class AnnotationStore implements vscode.Disposable {
     if (otherSource) throw new Error(otherSource);
     const current = state.sidecar ?? newSidecarDocument(basename(document.uri.fsPath), sourceHash(document.getText()));
     const next = edit(current);
-    await this.writeSidecar(state.sidecarPath, state.sidecar, next, label, true);
+    await this.writer.write(state.sidecarPath, state.sidecar, next, label, true);
     state.sidecar = next;
-    this.anchor(state, document.getText(), document.version);
+    anchorState(state, document);
     this.changed.fire(document.uri);
   }
 
@@ -294,7 +249,7 @@ export class AnnotationStore implements vscode.Disposable {
    * overwrite their changes.
    */
   private async syncWithDisk(state: SourceAnnotations, document: vscode.TextDocument): Promise<void> {
-    const onDisk = await fs.readFile(state.sidecarPath, 'utf8').catch(() => undefined);
+    const onDisk = await this.writer.textOnDisk(state.sidecarPath);
     const inMemory = state.sidecar ? sidecarFileText(state.sidecar) : undefined;
     if (onDisk === inMemory && !state.readError) return;
     this.log.info(`${basename(state.sidecarPath)} changed on disk; re-reading it before writing`);
@@ -307,61 +262,34 @@ export class AnnotationStore implements vscode.Disposable {
   async sidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
     const state = this.all().find((s) => s.sidecarPath === sidecarUri.fsPath);
     if (!state) return;
-    await this.serialize(state.sidecarPath, async () => {
-      const text = await fs.readFile(state.sidecarPath, 'utf8').catch(() => undefined);
-      if (text !== undefined && this.ownWrites.get(state.sidecarPath) === text) return;
+    await this.writer.serialize(state.sidecarPath, async () => {
+      const text = await this.writer.textOnDisk(state.sidecarPath);
+      if (this.writer.isOwnWrite(state.sidecarPath, text)) return;
       if (text === (state.sidecar ? sidecarFileText(state.sidecar) : undefined)) return;
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.sourceUri.toString());
+      const document = openDocument(state.sourceUri);
       if (document) await this.mergeReload(state, document);
     });
   }
 
   /**
    * Reads the sidecar again and merges it, by entry id, with what the unsaved edits did to the
-   * ranges (a `git pull` while the source has unsaved edits): an entry whose stored target did
-   * not change on disk keeps the range the edits moved it to; a new entry is anchored; an entry
-   * whose target changed on disk while edits moved it is a conflict: the disk version is used
-   * and the user is asked whether to keep the moved position instead. Nothing is dropped silently.
+   * ranges (a `git pull` while the source has unsaved edits): see mergeEntries. A conflict keeps
+   * the disk version and asks the user whether to keep the moved position instead. Nothing is
+   * dropped silently.
    */
   private async mergeReload(previous: SourceAnnotations, document: vscode.TextDocument): Promise<SourceAnnotations> {
-    const before = new Map(previous.entries.map((entry) => [`${entry.kind}:${entry.id}`, entry]));
+    const entriesBefore = previous.entries;
     const fresh = await this.loadNow(document);
     if (document.isDirty) {
-      for (const entry of fresh.entries) {
-        const old = before.get(`${entry.kind}:${entry.id}`);
-        if (!old?.range) continue;
-        const movedByEdits = !old.anchoredRange || old.anchoredRange.start !== old.range.start || old.anchoredRange.end !== old.range.end;
-        if (sameTarget(old.entry.target, entry.entry.target)) {
-          entry.range = { ...old.range };
-          entry.anchoredRange = old.anchoredRange && { ...old.anchoredRange };
-          entry.anchor = old.anchor;
-        } else if (movedByEdits) {
-          const conflict: AnchorConflict = { sourceUri: document.uri, id: entry.id, kind: entry.kind, mine: { ...old.range } };
-          this.conflicts.push(conflict);
-          this.conflicted.fire(conflict);
-          this.log.warn(`conflict: ${entry.kind} ${entry.id} changed on disk while unsaved edits moved it`);
-        }
+      for (const { kind, id, mine } of mergeEntries(entriesBefore, fresh.entries)) {
+        const conflict: AnchorConflict = { sourceUri: document.uri, id, kind, mine };
+        this.conflicts.push(conflict);
+        this.conflicted.fire(conflict);
+        this.log.warn(`conflict: ${kind} ${id} changed on disk while unsaved edits moved it`);
       }
       this.changed.fire(document.uri);
     }
     return fresh;
-  }
-
-  /** Queued after earlier work on the sidecar (serialize), then run holding its lock across processes. */
-  private serializeLocked<T>(sidecarPath: string, work: () => Promise<T>): Promise<T> {
-    return this.serialize(sidecarPath, () => withSidecarLock(sidecarPath, work));
-  }
-
-  /** Runs `work` after every earlier piece of work on the same sidecar has finished. */
-  private serialize<T>(sidecarPath: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(sidecarPath) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(work);
-    this.queues.set(sidecarPath, next);
-    const cleanup = () => {
-      if (this.queues.get(sidecarPath) === next) this.queues.delete(sidecarPath);
-    };
-    next.then(cleanup, cleanup);
-    return next;
   }
 
   /**
@@ -372,7 +300,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (oldUri.scheme !== 'file' || newUri.scheme !== 'file') return undefined;
     const from = sidecarPathFor(oldUri.fsPath);
     const to = sidecarPathFor(newUri.fsPath);
-    return this.serializeLocked(from, async () => {
+    return this.writer.serializeLocked(from, async () => {
       const doc = await readSidecarFile(from).catch(() => undefined);
       if (!doc) return undefined;
       if (await fs.stat(to).then(() => true, () => false)) {
@@ -394,7 +322,7 @@ export class AnnotationStore implements vscode.Disposable {
   async resolveConflict(conflict: AnchorConflict, keepMine: boolean): Promise<void> {
     const index = this.conflicts.indexOf(conflict);
     if (index >= 0) this.conflicts.splice(index, 1);
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === conflict.sourceUri.toString());
+    const document = openDocument(conflict.sourceUri);
     if (!keepMine || !document) {
       if (document) this.changed.fire(document.uri);
       return;
@@ -406,14 +334,13 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   get canUndo(): boolean {
-    return this.undoSteps.length > 0;
+    return this.writer.canUndo;
   }
 
   /** Restores the sidecar as it was before the last change made through `change()`. */
   async undo(): Promise<string | undefined> {
-    const step = this.undoSteps.pop();
+    const step = await this.writer.undo();
     if (!step) return undefined;
-    await withSidecarLock(step.sidecarPath, () => this.restore(step));
     // Reloaded after the lock is released: a load waits behind queued changes, which wait for the lock.
     for (const document of vscode.workspace.textDocuments) {
       const state = this.get(document.uri);
@@ -421,64 +348,14 @@ export class AnnotationStore implements vscode.Disposable {
     }
     return step.label;
   }
-
-  /** Writes back the sidecar as it was before `step`, unless it changed since (call with the sidecar's lock held). */
-  private async restore(step: UndoStep): Promise<void> {
-    const now = await fs.readFile(step.sidecarPath, 'utf8').catch(() => undefined);
-    if (now !== step.after) {
-      throw new Error(`${basename(step.sidecarPath)} changed since "${step.label}"; not undone, to keep those changes`);
-    }
-    if (step.before === undefined) await fs.rm(step.sidecarPath, { force: true });
-    else await writeAtomically(step.sidecarPath, step.before);
-    this.ownWrites.set(step.sidecarPath, step.before ?? '');
-  }
-
-  private anchor(state: SourceAnnotations, text: string, version: number): void {
-    const prepared = new PreparedText(text);
-    const sidecar = state.sidecar?.sidecar;
-    const stored: Array<Pick<LiveEntry, 'kind' | 'id' | 'entry'>> = [
-      ...(sidecar?.annotations ?? []).map((a) => ({ kind: 'annotation' as const, id: a.id, entry: a })),
-      ...(sidecar?.dismissed ?? []).map((d) => ({ kind: 'dismissal' as const, id: d.id, entry: d })),
-    ];
-    const results = anchorAll(prepared, stored.map((s) => s.entry.target));
-    state.entries = stored.map((s, i) => {
-      const anchor = results[i];
-      const range = anchor.status === 'orphaned' ? undefined : { start: prepared.toUtf16(anchor.start), end: prepared.toUtf16(anchor.end) };
-      return { ...s, anchor, range, anchoredRange: range && { ...range } };
-    });
-    state.textLength = text.length;
-    state.version = version;
-  }
-
-  /**
-   * Writes `next` over the sidecar at `path`. Through the sidecar's editor when it is open (so
-   * that editor's undo undoes it too), atomically on disk otherwise.
-   */
-  private async writeSidecar(path: string, previous: SidecarDocument | undefined, next: SidecarDocument, label: string, undoable: boolean): Promise<void> {
-    // Every caller synced with the disk just before (syncWithDisk), so `previous` is the file's text.
-    const before = previous ? sidecarFileText(previous) : undefined;
-    const after = sidecarFileText(next);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
-    this.ownWrites.set(path, after);
-    if (open) {
-      if (open.isDirty) throw new Error(`${basename(path)} has unsaved changes in an editor: save or revert it, then try again`);
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(open.uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), next.text);
-      if (!(await vscode.workspace.applyEdit(edit)) || !(await open.save())) throw new Error(`could not write ${basename(path)} through its editor`);
-    } else {
-      await writeSidecarFile(path, next);
-    }
-    if (undoable) {
-      this.undoSteps.push({ label, sidecarPath: path, before, after });
-      if (this.undoSteps.length > UNDO_LIMIT) this.undoSteps.shift();
-    }
-    this.log.info(`${label}: wrote ${path}`);
-  }
 }
 
-/** Length after the changes, without `getText()` (a 1 MB copy per keystroke). */
-function textLengthAfter(length: number, changes: readonly vscode.TextDocumentContentChangeEvent[]): number {
-  return changes.reduce((total, change) => total - change.rangeLength + change.text.length, length);
+/** Anchors the state's sidecar against the document's text as it is now. */
+function anchorState(state: SourceAnnotations, document: vscode.TextDocument): void {
+  const text = document.getText();
+  state.entries = anchorEntries(state.sidecar?.sidecar, text);
+  state.textLength = text.length;
+  state.version = document.version;
 }
 
 /**
@@ -492,17 +369,7 @@ function retargeted(doc: SidecarDocument, updates: readonly TargetUpdate[], hash
   return editSidecar(doc, edits);
 }
 
-/** A moved entry's new target. */
-interface TargetUpdate {
-  kind: LiveEntry['kind'];
-  id: string;
-  target: TextTarget;
-}
-
-function pick(range: { start: number; end: number }): { start: number; end: number } {
-  return { start: range.start, end: range.end };
-}
-
-function sameTarget(a: TextTarget, b: TextTarget): boolean {
-  return a.start === b.start && a.end === b.end && a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix;
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
 }

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { anchorEntries, mergeEntries, movedTargets, replacesWholeText, sameTarget, shiftEntries, type LiveEntry } from '../../../src/core/anchoring/live-model';
+import { PreparedText } from '../../../src/core/anchoring/prepared-text';
+import { shiftRange } from '../../../src/core/anchoring/shift';
+import { createTarget } from '../../../src/core/anchoring/target';
+import type { Sidecar } from '../../../src/core/sidecar/model';
+
+const TEXT = 'The prisoners were tortured. The guards 😀 beat them.';
+
+function sidecarOf(text: string): Sidecar {
+  const cp = new PreparedText(text);
+  const at = (quote: string) => cp.toCodePoint(text.indexOf(quote));
+  return {
+    version: 1, source: 'report.txt', sourceHash: 'sha256:0',
+    annotations: [
+      { id: 'a1', category: 'torture', target: createTarget(text, at('tortured'), at('tortured') + 8) },
+      { id: 'a2', category: 'ill-treatment', target: createTarget(text, at('beat'), at('beat') + 4) },
+    ],
+    dismissed: [{ id: 'd1', target: createTarget(text, at('guards'), at('guards') + 6) }],
+  } as Sidecar;
+}
+
+const quoteOf = (text: string, entry: LiveEntry) => (entry.range ? text.slice(entry.range.start, entry.range.end) : undefined);
+
+/** Applies one change to a text, as an editor does. */
+function edit(text: string, change: { rangeOffset: number; rangeLength: number; text: string }): string {
+  return text.slice(0, change.rangeOffset) + change.text + text.slice(change.rangeOffset + change.rangeLength);
+}
+
+describe('live-model (the editor\'s anchors, in plain Node)', () => {
+  it('anchors annotations then dismissals, in UTF-16 ranges past an astral character', () => {
+    const entries = anchorEntries(sidecarOf(TEXT), TEXT);
+    assert.deepEqual(entries.map((e) => `${e.kind}:${e.id}`), ['annotation:a1', 'annotation:a2', 'dismissal:d1']);
+    assert.deepEqual(entries.map((e) => quoteOf(TEXT, e)), ['tortured', 'beat', 'guards']);
+    assert.ok(entries.every((e) => e.anchor.status === 'anchored'));
+  });
+
+  it('follows typing before, inside and after the tags, in place', () => {
+    const entries = anchorEntries(sidecarOf(TEXT), TEXT);
+    const ranges = entries.map((e) => e.range);
+    let text = TEXT;
+    let length = TEXT.length;
+    for (const change of [{ rangeOffset: 0, rangeLength: 0, text: 'NEW ' }, { rangeOffset: text.length + 4, rangeLength: 0, text: '!' }]) {
+      text = edit(text, change);
+      length = shiftEntries(entries, [change], length);
+    }
+    assert.equal(length, text.length);
+    assert.deepEqual(entries.map((e) => quoteOf(text, e)), ['tortured', 'beat', 'guards']);
+    assert.ok(entries.every((e, i) => e.range === ranges[i]), 'the same range objects, changed in place');
+  });
+
+  it('moves ranges as shiftRange does, for any edits (property)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ start: fc.nat(60), length: fc.nat(10) }), { minLength: 1, maxLength: 8 }),
+      fc.array(fc.record({ rangeOffset: fc.nat(70), rangeLength: fc.nat(8), text: fc.string({ maxLength: 5 }) }), { maxLength: 6 }),
+      (ranges, changes) => {
+        const entries = ranges.map((r, i) => ({ kind: 'annotation', id: `a${i}`, range: { start: r.start, end: r.start + r.length } }) as LiveEntry);
+        const expected = ranges.map((r) => ({ start: r.start, end: r.start + r.length }));
+        for (const change of changes) {
+          shiftEntries(entries, [change], 1000);
+          expected.forEach((range, i) => {
+            const moved = shiftRange(range, { start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, newLength: change.text.length });
+            expected[i] = { start: moved.start, end: moved.end };
+          });
+        }
+        assert.deepEqual(entries.map((e) => e.range), expected);
+      }));
+  });
+
+  it('applies the changes of one edit from the last back (all offsets refer to the text before it)', () => {
+    const entries = anchorEntries(sidecarOf(TEXT), TEXT);
+    const changes = [{ rangeOffset: 0, rangeLength: 3, text: 'A' }, { rangeOffset: TEXT.indexOf('guards'), rangeLength: 0, text: 'xx' }];
+    let text = TEXT;
+    for (const change of [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset)) text = edit(text, change);
+    shiftEntries(entries, changes, TEXT.length);
+    assert.deepEqual(entries.map((e) => quoteOf(text, e)), ['tortured', 'beat', 'guards']);
+  });
+
+  it('tells a whole-text replacement (revert, reload) from an edit', () => {
+    assert.equal(replacesWholeText([{ rangeOffset: 0, rangeLength: 10, text: 'x' }], 10), true);
+    assert.equal(replacesWholeText([{ rangeOffset: 0, rangeLength: 9, text: 'x' }], 10), false);
+  });
+
+  it('merges a re-read sidecar: unchanged entries keep the moved range, changed moved ones are conflicts', () => {
+    const previous = anchorEntries(sidecarOf(TEXT), TEXT);
+    shiftEntries(previous, [{ rangeOffset: 0, rangeLength: 0, text: 'NEW ' }], TEXT.length);
+    const onDisk = sidecarOf(TEXT);
+    onDisk.annotations[1] = { ...onDisk.annotations[1], target: createTarget(TEXT, 0, 3) };
+    const fresh = anchorEntries(onDisk, TEXT);
+    const conflicts = mergeEntries(previous, fresh);
+    assert.deepEqual(fresh[0].range, previous[0].range, 'a1 keeps the range the edits gave it');
+    assert.deepEqual(conflicts, [{ kind: 'annotation', id: 'a2', mine: previous[1].range }]);
+    assert.deepEqual(fresh[1].range, { start: 0, end: 3 }, 'the disk version is shown');
+  });
+
+  it('turns moved ranges into targets to store, and says whether every entry followed exactly', () => {
+    const entries = anchorEntries(sidecarOf(TEXT), TEXT);
+    const text = `NEW ${TEXT}`;
+    shiftEntries(entries, [{ rangeOffset: 0, rangeLength: 0, text: 'NEW ' }], TEXT.length);
+    const { updates, allExact } = movedTargets(entries, new PreparedText(text));
+    assert.equal(allExact, true);
+    assert.deepEqual(updates.map((u) => [u.id, u.target.exact]), [['a1', 'tortured'], ['a2', 'beat'], ['d1', 'guards']]);
+    assert.ok(updates.every((u) => sameTarget(u.target, createTarget(text, u.target.start, u.target.end))));
+    // A tag whose quote was deleted is not stored as an empty range.
+    const at = text.indexOf('beat');
+    shiftEntries(entries, [{ rangeOffset: at, rangeLength: 4, text: '' }], text.length);
+    const after = movedTargets(entries, new PreparedText(edit(text, { rangeOffset: at, rangeLength: 4, text: '' })));
+    assert.equal(after.allExact, false);
+    assert.ok(!after.updates.some((u) => u.id === 'a2'));
+  });
+
+  it('costs the same per entry for 4x the entries (no quadratic step per keystroke)', () => {
+    const count = (n: number) => {
+      const entries = Array.from({ length: n }, (_, i) => ({ kind: 'annotation', id: `a${i}`, range: { start: 10 + i, end: 12 + i } }) as LiveEntry);
+      let steps = 0;
+      // Counts the range reads shiftEntries makes: a proxy that cannot be fooled by a fast machine.
+      const counted = entries.map((e) => new Proxy(e, { get: (target, key) => (key === 'range' && steps++, Reflect.get(target, key)) }));
+      shiftEntries(counted, [{ rangeOffset: 0, rangeLength: 0, text: 'x' }], 10_000);
+      return steps;
+    };
+    assert.equal(count(4000), 4 * count(1000));
+  });
+});
