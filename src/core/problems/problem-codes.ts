@@ -18,6 +18,7 @@ const entries: ProblemCodeInfo[] = [
   { code: 'encoding', severity: 'error', short: 'File is not UTF-8 text', full: 'A sidecar, config or taxonomy file could not be decoded as UTF-8. Save it as UTF-8; it is never written while it cannot be read.' },
   { code: 'unreadable-file', severity: 'error', short: 'File cannot be read', full: 'The file exists but could not be read (permissions, a directory in its place). Fix the permissions or the path.' },
   { code: 'yaml-syntax', severity: 'error', short: 'YAML syntax error', full: 'The file is not valid YAML. Fix the syntax at the position shown; nothing else in the file is checked until it parses.' },
+  { code: 'yaml-alias', severity: 'error', short: 'YAML alias in a sidecar', full: 'The sidecar uses a YAML alias (`*name`) to repeat a value. The editor and the CLI edit entries one by one as text, and an alias would tie two entries together, so a sidecar must spell every value out: replace the alias with the value. Nothing writes the file until then.' },
   { code: 'yaml-duplicate-key', severity: 'error', short: 'Duplicate key in a YAML mapping', full: 'A key appears twice in one mapping; YAML readers disagree on which one wins. Remove or rename one of them.' },
   // Schema errors (Ajv keywords); the message names the property and what was expected.
   { code: 'schema-required', severity: 'error', short: 'Required property missing', full: 'A property the schema requires is missing. Add it.' },

@@ -40,6 +40,10 @@ export function validateYamlText(fileText: string, schema: SchemaName): Validate
     const problem: Problem = { code: 'yaml-syntax', severity: 'error', message, line: 1, column: 1 };
     return { ...source, value: undefined, problems: [...source.problems, problem] };
   }
+  if (schema === 'sidecar') {
+    const aliases = aliasProblems(source);
+    if (aliases.length > 0) return { ...source, value: undefined, problems: sortProblems([...source.problems, ...aliases]) };
+  }
   let schemaFound: Problem[];
   try {
     schemaFound = schemaProblems(source, value, schema);
@@ -48,6 +52,27 @@ export function validateYamlText(fileText: string, schema: SchemaName): Validate
     schemaFound = [{ code: 'yaml-syntax', severity: 'error', message: TOO_DEEP, line: 1, column: 1 }];
   }
   return { ...source, value: schemaFound.some((p) => p.message === TOO_DEEP) ? undefined : value, problems: sortProblems([...source.problems, ...schemaFound]) };
+}
+
+/**
+ * Each alias (`*name`) of a sidecar, as an error: the editor and the CLI rewrite entries one by
+ * one as text, and an alias ties one entry's value to another's, so a sidecar must spell every
+ * value out.
+ */
+function aliasProblems(source: YamlSource): Problem[] {
+  const problems: Problem[] = [];
+  YAML.visit(source.document, {
+    Alias(_key, node) {
+      const [start, end] = node.range ?? [0, 0];
+      problems.push({
+        code: 'yaml-alias',
+        severity: 'error',
+        message: `the alias *${node.source} repeats another value; a sidecar spells every value out (the editor and the CLI edit entries one by one): replace it with the value`,
+        ...rangeAt(source.text, source.lines, start, end),
+      });
+    },
+  });
+  return problems;
 }
 
 /** Schema problems of an already parsed value, positioned in `source`. */
