@@ -1,3 +1,4 @@
+import { visibleControls } from '../core/text/visible';
 import { painter } from './colour';
 
 /** Where the CLI writes: injected so tests run commands in-process and read what they printed. */
@@ -72,5 +73,6 @@ export class CliError extends Error {}
  */
 export function printError(output: CliOutput, command: string | undefined, message: string): void {
   const prefix = painter(output.colour?.err)('red', `legal-annotator${command ? ` ${command}` : ''}:`);
-  output.err(`${prefix} ${message}\n`);
+  // Control characters from file names and file contents are escaped; the message's own line breaks stay.
+  output.err(`${prefix} ${message.split('\n').map(visibleControls).join('\n')}\n`);
 }

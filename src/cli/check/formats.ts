@@ -7,6 +7,7 @@ import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import type { Problem, Severity } from '../../core/problems/problem';
 import { PROBLEM_CODES, problemCodeInfo } from '../../core/problems/problem-codes';
+import { visibleControls } from '../../core/text/visible';
 import { painter, type Paint, type Style } from '../colour';
 
 export interface FileReport {
@@ -17,14 +18,27 @@ export interface FileReport {
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
 
-/** One line per problem; `paint` colours the path, the severity and the code on a terminal. */
+/**
+ * One line per problem; `paint` colours the path, the severity and the code on a terminal. Control
+ * characters in the path and the message (from file names and sidecar values) are escaped, so each
+ * problem is exactly one line.
+ */
 export function formatText(reports: readonly FileReport[], paint: Paint = painter(false)): string {
   let out = '';
   for (const { file, problems } of reports) {
-    const path = paint('bold', file);
-    for (const p of problems) out += `${path}:${p.line}:${p.column}: ${paint(SEVERITY_STYLE[p.severity], p.severity)} ${paint('dim', p.code)}: ${p.message}\n`;
+    const path = paint('bold', visibleControls(file));
+    for (const p of problems) out += `${path}:${p.line}:${p.column}: ${paint(SEVERITY_STYLE[p.severity], p.severity)} ${paint('dim', p.code)}: ${visibleControls(p.message)}\n`;
   }
   return out;
+}
+
+/**
+ * A `/`-separated relative path as an RFC 3986 relative reference: each segment percent-encoded, so
+ * `#`, `?`, `%` and spaces in a name stay part of the path (encodeURI would leave `#` and `?`, and a
+ * reader would take the rest for a fragment or a query).
+ */
+export function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 export function formatJson(reports: readonly FileReport[]): string {
@@ -55,7 +69,7 @@ export function formatSarif(reports: readonly FileReport[], tool: { name: string
       message: { text: p.message },
       locations: [{
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: relativeUri(file), uriBaseId: '%SRCROOT%' },
           region: {
             startLine: p.line,
             startColumn: p.column,

@@ -1,0 +1,20 @@
+/**
+ * Text from files (a sidecar's `source`, a quote, a path) printed in a line for a terminal or a
+ * problem matcher: control characters are shown as escapes, so a sidecar cannot ring the bell,
+ * recolour the terminal, or forge a diagnostic line of its own with a newline, and bidirectional
+ * controls cannot reorder what the reader sees.
+ */
+
+// C0 controls, DEL, C1 controls, the line and paragraph separators, and the bidi embeddings, overrides and isolates.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `text` with every control character written as an escape (`\n`, `\x1b`, `\u2028`). */
+export function visibleControls(text: string): string {
+  return text.replace(INVISIBLE, (char) => {
+    const named = NAMED[char];
+    if (named) return named;
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
