@@ -82,3 +82,28 @@ export function alignMatchEnd(
   }
   return found;
 }
+
+/**
+ * The fewest errors (insertions, deletions, substitutions of UTF-16 code units) of `pattern`
+ * against any substring of `text`: what `approxSearch(text, pattern, pattern.length)` reports
+ * for its best match, by the plain dynamic programme (the text may start and end anywhere).
+ * For short strings, as context is: O(|text| x |pattern|) with no allocation per cell, where the
+ * library, allowed as many errors as the pattern is long, computes a start for every end.
+ */
+export function substringDistance(text: string, pattern: string): number {
+  const n = text.length;
+  let previous = new Int32Array(n + 1); // row 0: the match may start anywhere, free
+  let current = new Int32Array(n + 1);
+  for (let i = 1; i <= pattern.length; i++) {
+    const code = pattern.charCodeAt(i - 1);
+    current[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const substitute = previous[j - 1] + (code === text.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = Math.min(substitute, previous[j] + 1, current[j - 1] + 1);
+    }
+    [previous, current] = [current, previous];
+  }
+  let best = pattern.length;
+  for (let j = 0; j <= n; j++) if (previous[j] < best) best = previous[j];
+  return best;
+}

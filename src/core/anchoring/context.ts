@@ -3,7 +3,7 @@
  * anchoring weighs context (prefix 20, suffix 20 of its 92 points). All in UTF-16 code units:
  * these only rank and score candidates, never leave the anchoring.
  */
-import { approxSearch } from './approx';
+import { substringDistance } from './approx';
 
 export interface StoredContext {
   prefix: string;
@@ -26,16 +26,16 @@ export interface ContextFit {
 }
 
 /**
- * Similarity in [0, 1] of a stored context and the text now in its place (1 - errors / length),
- * as Hypothesis scores context. An empty stored context (the quote touched the start or the end
+ * Similarity in [0, 1] of a stored context and the text now in its place (1 - errors / length,
+ * the errors of the stored context's best match in that text), as Hypothesis scores context. An empty stored context (the quote touched the start or the end
  * of the text when it was tagged) scores 1, as in Hypothesis: it rules no candidate out. The move
  * test does not count such a side as evidence (`isMove` in exact-search.ts).
  */
 export function contextSimilarity(stored: string, actual: string): number {
   if (stored.length === 0) return 1;
   if (actual.length === 0) return 0;
-  const [best] = approxSearch(actual, stored, stored.length);
-  const errors = best === undefined ? stored.length : best.errors;
+  if (actual === stored) return 1;
+  const errors = substringDistance(actual, stored);
   return Math.max(0, 1 - errors / Math.max(stored.length, actual.length));
 }
 

@@ -10,10 +10,11 @@
  * while the context still names the right one.
  *
  * Work is bounded by searching windows around the old position that grow 16-fold (2K, 32K,
- * 512K code units, then the whole text): a copy whose context fits perfectly ends the search,
- * since every copy outside the window is farther away. Typical edits (text inserted or deleted
- * above the quote) therefore cost a few kilobytes of `indexOf`, not a pass over a 1 MB text per
- * annotation.
+ * 512K code units, then the whole text): a copy in its whole stored context (compared character
+ * for character, no scoring needed) ends the search, since every copy outside the window is
+ * farther away. Typical edits (text inserted or deleted above the quote) therefore cost a few
+ * kilobytes of `indexOf`, not a pass over a 1 MB text per annotation. Only when no copy stands
+ * in its whole context are copies scored approximately, at most MAX_SCORED_COPIES of them.
  */
 import { contextFit, type ContextFit, type StoredContext } from './context';
 import { contextScore } from './fuzzy-search';
@@ -61,6 +62,12 @@ export interface ExactHit {
 }
 
 const WINDOW_RADII = [2_048, 32_768, 524_288];
+/**
+ * Copies scored approximately when none stands in its whole stored context: the nearest to the
+ * old position, so that a phrase repeated thousands of times costs a bounded number of scorings
+ * (two small edit-distance tables each), judged among its nearest copies.
+ */
+const MAX_SCORED_COPIES = 100;
 
 interface Candidate {
   start: number;
@@ -76,35 +83,61 @@ function better(a: Candidate, b: Candidate | undefined): boolean {
   return a.start < b.start;
 }
 
-/** Best exact copy of `quote` for a quote last seen at UTF-16 offset `oldStart`, moved or not; undefined when there is none. */
+/** Starts (UTF-16) of the copies of `quote` in [from, to), on code-point boundaries. */
+function copiesIn(prepared: PreparedText, quote: string, from: number, to: number): number[] {
+  const { text } = prepared;
+  // Searching a slice bounds `indexOf` to the window (V8 slices without copying).
+  const window = from === 0 && to === text.length ? text : text.slice(from, to);
+  const starts: number[] = [];
+  for (let at = window.indexOf(quote); at >= 0; at = window.indexOf(quote, at + 1)) {
+    // A quote that begins or ends with a lone surrogate must not match half an emoji.
+    if (prepared.isBoundary(from + at) && prepared.isBoundary(from + at + quote.length)) starts.push(from + at);
+  }
+  return starts;
+}
+
+/** Whether the text around [start, end) is the stored context character for character (its score is then 1). */
+function inWholeContext(text: string, start: number, end: number, context: StoredContext): boolean {
+  return start >= context.prefix.length && text.startsWith(context.prefix, start - context.prefix.length) && text.startsWith(context.suffix, end);
+}
+
+/**
+ * Best exact copy of `quote` for a quote last seen at UTF-16 offset `oldStart`, moved or not;
+ * undefined when there is none. `copies` counts the copies in the whole text unless a copy in
+ * its whole stored context was found first.
+ */
 export function findExactCopy(prepared: PreparedText, quote: string, context: StoredContext, oldStart: number): ExactHit | undefined {
   const { text } = prepared;
   if (quote.length === 0 || quote.length > text.length) return undefined;
+  const hasContext = context.prefix.length > 0 || context.suffix.length > 0;
   const radii = [...WINDOW_RADII.filter((radius) => radius < text.length), text.length];
+  let all: number[] = [];
   for (const radius of radii) {
     const from = Math.max(0, oldStart - radius);
     const to = Math.min(text.length, oldStart + radius + quote.length);
-    // Searching a slice bounds `indexOf` to the window (V8 slices without copying).
-    const window = from === 0 && to === text.length ? text : text.slice(from, to);
-    let best: Candidate | undefined;
-    let copies = 0;
-    for (let at = window.indexOf(quote); at >= 0; at = window.indexOf(quote, at + 1)) {
-      const start = from + at;
-      const end = start + quote.length;
-      // A quote that begins or ends with a lone surrogate must not match half an emoji.
-      if (!prepared.isBoundary(start) || !prepared.isBoundary(end)) continue;
-      copies++;
-      const fit = contextFit(text, start, end, context);
-      const candidate = { start, fit, context: contextScore(fit), distance: Math.abs(start - oldStart) };
-      if (better(candidate, best)) best = candidate;
+    const starts = copiesIn(prepared, quote, from, to);
+    all = starts;
+    // A copy in its whole stored context scores 1, the most there is: the nearest such copy wins,
+    // and every copy outside the window is farther away. (With no context stored, every copy
+    // would; then all of them are counted, for `isMove`.)
+    if (!hasContext) continue;
+    let nearest: number | undefined;
+    for (const start of starts) {
+      if (!inWholeContext(text, start, start + quote.length, context)) continue;
+      if (nearest === undefined || Math.abs(start - oldStart) < Math.abs(nearest - oldStart)) nearest = start;
     }
-    const coversAll = from === 0 && to === text.length;
-    if (best !== undefined && (best.context === 1 || coversAll)) {
-      return { start: best.start, end: best.start + quote.length, fit: best.fit, context: best.context, copies };
-    }
-    if (coversAll) return undefined;
+    if (nearest !== undefined) return { start: nearest, end: nearest + quote.length, fit: { prefix: 1, suffix: 1 }, context: 1, copies: starts.length };
   }
-  return undefined;
+  if (all.length === 0) return undefined;
+  // No copy stands in its whole stored context: score the nearest ones as fuzzy anchoring scores context.
+  const nearestFirst = [...all].sort((a, b) => Math.abs(a - oldStart) - Math.abs(b - oldStart) || a - b).slice(0, MAX_SCORED_COPIES);
+  let best: Candidate | undefined;
+  for (const start of nearestFirst) {
+    const fit = contextFit(text, start, start + quote.length, context);
+    const candidate = { start, fit, context: contextScore(fit), distance: Math.abs(start - oldStart) };
+    if (better(candidate, best)) best = candidate;
+  }
+  return best && { start: best.start, end: best.start + quote.length, fit: best.fit, context: best.context, copies: all.length };
 }
 
 /**

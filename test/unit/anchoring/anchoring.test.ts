@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FUZZY_THRESHOLD, PreparedText, anchor, anchorAll, createTarget, shiftRange } from '../../../src/core/anchoring/anchoring';
-import { alignMatchEnd } from '../../../src/core/anchoring/approx';
+import { alignMatchEnd, approxSearch, substringDistance } from '../../../src/core/anchoring/approx';
 import { MOVE_CONTEXT_THRESHOLD } from '../../../src/core/anchoring/exact-search';
 import type { AnchorResult, TextTarget } from '../../../src/core/sidecar/model';
 import { editDistance } from '../../../src/core/text/edit-distance';
@@ -179,6 +179,26 @@ describe('anchoring: an exact copy is a move only with its context', () => {
     assert.notEqual(anchor(elsewhere, target).status, 'moved');
   });
 
+  it('a target with no context counts every copy of its quote, however far apart', () => {
+    const target = createTarget('shall be released', 0, 17);
+    const far = `Note. shall be released.${' The camp was closed.'.repeat(300)} They shall be released.`;
+    assert.ok(far.length > 6000);
+    const result = anchor(far, target);
+    assert.notEqual(result.status, 'moved', JSON.stringify(result));
+    if (result.status === 'orphaned') assert.match(result.reason, /its 2 copies apart/);
+  });
+
+  it('grows at most linearly with the copies of a repeated quote none of which stands in its context', async function () {
+    this.timeout(120_000);
+    const target: TextTarget = { start: 5, end: 8, exact: 'the', prefix: 'some unrelated words before it: ', suffix: ' and other words after it, here.' };
+    const growth = await measureGrowth((size) => {
+      const text = 'The Detaining Power shall treat the prisoners of war humanely. '.repeat(Math.ceil(size / 63)).slice(0, size);
+      assert.notEqual(anchor(text, target).status, 'moved');
+      return () => anchor(text, target);
+    }, 65_536);
+    assert.ok(growth.ratio < MAX_GROWTH_RATIO, describeGrowth('anchoring a quote with n / 63 copies, none in its stored context', growth));
+  });
+
   it('a target with no context at all (its quote was the whole text) moves only to the one copy', () => {
     const target = createTarget('shall be released', 0, 17);
     assert.deepEqual([target.prefix, target.suffix], ['', '']);
@@ -338,6 +358,22 @@ describe('anchoring: aligning a match that ends at a given offset', () => {
         assert.equal(got?.errors, expected, context);
         assert.equal(naive(text.slice(got.start, end), pattern), expected, context);
       }
+    }
+  });
+
+  it('substringDistance is the fewest errors of the pattern against any substring, as approx-string-match reports', () => {
+    let seed = 11;
+    const random = (n: number): number => ((seed = (seed * 48271) % 2147483647), seed % n);
+    const word = (length: number): string => Array.from({ length }, () => 'ab 😀'[random(5)]).join('');
+    for (let k = 0; k < 3000; k++) {
+      const [text, pattern] = [word(1 + random(20)), word(1 + random(12))];
+      let expected = pattern.length;
+      for (let start = 0; start <= text.length; start++) {
+        for (let end = start; end <= text.length; end++) expected = Math.min(expected, naive(text.slice(start, end), pattern));
+      }
+      const [best] = approxSearch(text, pattern, pattern.length);
+      assert.equal(substringDistance(text, pattern), expected, `${text} / ${pattern}`);
+      assert.equal(best?.errors ?? pattern.length, expected, `${text} / ${pattern}`);
     }
   });
 
