@@ -12,6 +12,8 @@ import { mergeImported } from '../../../src/core/interop/merge-import';
 import { ANCHOR_CONTEXT, exportW3cCollection, exportW3cJsonl, parseW3c, type W3cAnnotation } from '../../../src/core/interop/w3c';
 import { DEFAULT_TAXONOMY } from '../../../src/core/taxonomy/taxonomy';
 import { findQuote } from '../../../src/core/annotations/tagging';
+import { manyAnnotations } from '../../../scripts/generate-hostile';
+import { describeGrowth, MAX_GROWTH_RATIO, measureGrowth } from '../../hostile/growth';
 
 /** Astral characters before the passages, a CRLF, a passage across a line break. */
 const TEXT = 'Report 🇺🇦 of 2025.\r\nThe prisoners were tortured and beaten,\nthen executed.\r\nNo "access", for the ICRC.\n';
@@ -261,6 +263,22 @@ describe('interop: round trips', () => {
     assert.match(conf, /\[entities\]\nwilful-killing\ntorture\n/);
     assert.match(conf, /Status\tArg:<ENTITY>, Value:proposed\|confirmed\|disputed/);
     assert.match(bratVisualConf(DEFAULT_TAXONOMY), /torture \| Torture\n/);
+  });
+});
+
+describe('interop: import of many annotations', () => {
+  it('grows linearly with the number imported (n against 4n, CPU time): one read of the sidecar, not one per annotation', async function () {
+    this.timeout(300_000);
+    const growth = await measureGrowth((size) => {
+      const { source, sidecar } = manyAnnotations(size);
+      const doc = parseSidecar(sidecar);
+      // An export of the sidecar (updates: every note changed), and as many new annotations (additions).
+      const exported = exportBratSource(resolveSource({ path: 'many.txt', iri: 'file:///many.txt', text: source, sidecar: { ...doc.sidecar!, annotations: doc.sidecar!.annotations.map((a) => ({ ...a, note: 'checked' })) } }));
+      const imported = parseBratAnn(exported.ann, source, 'many.ann').annotations;
+      const added = imported.map((a) => ({ ...a, category: 'other' }));
+      return () => mergeImported({ text: source, sourceName: 'many.txt', sidecar: doc, taxonomy: DEFAULT_TAXONOMY, imported: [...imported, ...added], now: NOW });
+    }, 100);
+    assert.ok(growth.ratio < MAX_GROWTH_RATIO, describeGrowth('import of 2n annotations (n updated, n added) into a sidecar of n', growth));
   });
 });
 
