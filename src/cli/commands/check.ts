@@ -24,9 +24,10 @@ Options:
   --format text|json|sarif  text (default): path:line:column: severity code: message
                             json: [{ "file", "problems": [...] }]
                             sarif: SARIF 2.1.0 with a rule for every problem code
-  --fix-anchors             store the new offsets of annotations whose quote moved, and
-                            the new source hash once everything anchors; fuzzy and
-                            orphaned annotations and files with errors are left alone
+  --fix-anchors             store the new offsets of annotations whose quote moved (found
+                            exactly elsewhere, in its own context), and the new source
+                            hash once everything anchors; fuzzy and orphaned annotations
+                            and files with errors are left alone
   --claims                  also report untagged claims (code untagged-claim) in the
                             sources: those of the sidecars, those given, and in a folder
                             every file the sources globs of its .legal-annotator.yaml

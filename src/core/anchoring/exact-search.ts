@@ -57,7 +57,7 @@ export interface ExactHit {
   fit: ContextFit;
   /** `contextScore` of this copy, in [0, 1]. */
   context: number;
-  /** How many exact copies were seen in the windows searched (all of them when `context` < 1). */
+  /** How many exact copies were seen in the windows searched: all of them, unless a copy in its whole stored context ended the search. */
   copies: number;
 }
 
