@@ -34,8 +34,8 @@ import type { PreparedText } from './prepared-text';
  *   ... and a word on each side replaced (yes)   100%   96%   90%   80%   65%   32%   13%
  *   ... and the 32 characters before rewritten   100%   39%    1%    0%    0%    0%    0%
  *   its line moved elsewhere (yes)               100%   99%   96%   90%   88%   85%   82%
- *   its sentence deleted, a copy left (no)        62%   42%   36%   30%   23%   17%   14%
- *   it and 20 characters around rewritten (no)    59%   40%   33%   26%   21%   14%   12%
+ *   its sentence deleted, a copy left (no)        62%   40%   34%   29%   21%   16%   13%
+ *   it and 20 characters around rewritten (no)    57%   38%   32%   25%   20%   14%   11%
  *
  * (The "no" cases count only quotes whose whole stored context is not repeated elsewhere: common
  * articles of the conventions are identical word for word, and no context can tell them apart.)
