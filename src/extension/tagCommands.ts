@@ -7,11 +7,10 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { ANNOTATION_STATUSES, sidecarPathFor, type Annotation, type AnnotationStatus } from '../core/sidecar/model';
-import { newAnnotation } from '../core/annotations/new-annotation';
+import { ANNOTATION_STATUSES, type Annotation, type AnnotationStatus } from '../core/sidecar/model';
 import { PreparedText } from '../core/anchoring/prepared-text';
-import { addAnnotation, removeAnnotation, updateAnnotation } from '../core/sidecar/sidecar-io';
-import { identicalTagRefusal } from '../core/annotations/tagging';
+import { removeAnnotation, updateAnnotation } from '../core/sidecar/sidecar-io';
+import { tagPassage } from '../core/annotations/tagging';
 import type { Category } from '../core/taxonomy/taxonomy';
 import { decodeSourceText } from '../core/text/decode';
 import { sentenceAt } from '../core/text/sentence-at';
@@ -56,18 +55,19 @@ export function registerTagCommands(context: vscode.ExtensionContext, store: Ann
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(passage.uri));
     await refuseNonUtf8Source(document.uri);
     const text = new PreparedText(document.getText());
-    const categories = await categoriesFor(document.uri);
-    const label = categories.find((c) => c.id === category)?.label ?? category;
+    const { taxonomy } = (await configs.forFile(document.uri)).config;
+    const label = taxonomy.categories.find((c) => c.id === category)?.label ?? category;
     let id: string | undefined;
+    // The core's tagging, as the CLI's `tag`: the category checked against the taxonomy, an id
+    // unique over annotations and dismissals, an identical tag refused.
     await store.change(document, `Tag as ${label}`, (doc) => {
-      const annotation = newAnnotation({
-        text, start: text.toCodePoint(passage.start), end: text.toCodePoint(passage.end), category,
-        author: authorSetting(), existingIds: new Set((doc.sidecar?.annotations ?? []).map((a) => a.id)),
+      const result = tagPassage({
+        text: text.text, sourceName: basename(document.uri.fsPath), sidecar: doc, taxonomy, category,
+        range: { start: text.toCodePoint(passage.start), end: text.toCodePoint(passage.end) }, author: authorSetting(),
       });
-      const identical = identicalTagRefusal(doc.sidecar?.annotations ?? [], annotation, basename(sidecarPathFor(document.uri.fsPath)));
-      if (identical) throw new Error(identical);
-      id = annotation.id;
-      return addAnnotation(doc, annotation);
+      if (!result.ok) throw new Error(result.reason);
+      id = result.annotation.id;
+      return result.doc;
     });
     return id;
   };

@@ -152,6 +152,18 @@ describe('Tagging by code action', () => {
     assert.equal(parseSidecar((await sidecarText())!).sidecar!.annotations.length, 2);
   });
 
+  it('refuses a category the workspace taxonomy does not have, as the CLI does, suggesting the close one', async () => {
+    const editor = await openEditor(SOURCE);
+    let id: unknown = 'not run';
+    const messages = await errorMessagesDuring(async () => {
+      id = await vscode.commands.executeCommand(COMMANDS.tag, { uri: editor.document.uri.toString(), ...offsetsOf(editor, QUOTE), category: 'tortur' });
+    });
+    assert.equal(id, undefined, 'the tag command returns no id');
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0], /^Legal Annotator: Tag failed: unknown category "tortur" \(not in the workspace taxonomy\); did you mean "torture"/);
+    assert.equal(await sidecarText(), undefined, 'no sidecar was written');
+  });
+
   it('refuses to tag into a sidecar whose source is another file, naming both files', async () => {
     const other = 'basic.legal.txt';
     const sidecar = `${workspaceFile(SOURCE).fsPath}.ann.yaml`;
