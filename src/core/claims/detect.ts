@@ -108,7 +108,6 @@ function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHi
   const tokens = tokenize(text, sentence.start, sentence.end);
   if (isNormative(tokens) || drafting.inDraftedArticle(sentence.start)) return undefined;
   const reporting = reportingWords(tokens);
-  const eventInSentence = tokens.some((token) => isEventWord(token.word)) || reportsAPractice(tokens);
   const live: { hit: CueHit; use: CueUse; because?: string }[] = [];
   const question = isQuestion(text, sentence.start, sentence.end);
   for (const hit of withoutPerpetratorsProcess(tokens, withoutNested(hits))) {
@@ -124,7 +123,7 @@ function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHi
   if (affirmed.length === 0) {
     confidence = 'low';
     reason = `${live[0].use}: "${live[0].because}"`;
-  } else if (!affirmed.some((entry) => entry.hit.payload.eventive) && !eventInSentence && reporting.length === 0) {
+  } else if (!affirmed.some((entry) => entry.hit.payload.eventive) && reporting.length === 0 && !reportsAnEvent(tokens)) {
     confidence = 'low';
     reason = 'mention without a reported event';
   }
@@ -145,15 +144,18 @@ function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHi
 }
 
 /**
- * A report in the present: a practice ("routinely", "systematic", "widespread", "again") or an act
- * in progress ("are subjecting", "is standing trial"). Like a past form, it makes a sentence with
- * a cue a report rather than a bare mention.
+ * Whether a sentence reports an event: a past form or an auxiliary ("was", "tortured", "held"), a
+ * practice in the present ("routinely", "systematic", "widespread", "again") or an act in
+ * progress ("are subjecting", "is standing trial"). Without one (and without a reporting word or
+ * an eventive cue) a cue is a bare mention.
  */
-function reportsAPractice(tokens: readonly Token[]): boolean {
+function reportsAnEvent(tokens: readonly Token[]): boolean {
+  const habitual = HABITUAL_WORDS;
+  const auxiliaries = PRESENT_AUXILIARIES;
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i].word;
-    if (HABITUAL_WORDS.has(word)) return true;
-    if (PRESENT_AUXILIARIES.has(word) && i + 1 < tokens.length && tokens[i + 1].word.length > 4 && tokens[i + 1].word.endsWith('ing')) return true;
+    if (isEventWord(word) || habitual.has(word)) return true;
+    if (auxiliaries.has(word) && i + 1 < tokens.length && tokens[i + 1].word.length > 4 && tokens[i + 1].word.endsWith('ing')) return true;
   }
   return false;
 }

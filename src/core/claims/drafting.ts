@@ -12,19 +12,29 @@
  * stays a report.
  */
 import { NORMATIVE_PAIRS, NORMATIVE_WORDS } from './context-words';
-import { tokenize, type Token } from './tokens';
+import type { Token } from './tokens';
 
-/** A heading line naming an article: "### Article  75", "Article 3 — Definitions", "Art. 5", "Artikel 12". */
-const ARTICLE_HEADING = /^[ \t#*_>]*(?:article|artikel|art\.)[ \t]+(?:\d+[a-z]?|[ivxlc]+)\b[^\n]{0,80}$/gimu;
-/** Quick test before the line scan: text without these letters has no article heading. */
-const ARTICLE_WORD = /rti(?:cle|kel)|RTI(?:CLE|KEL)|Art\./u;
+/** A heading line naming an article, from its line start: "### Article  75", "Article 3 — Definitions", "Art. 5", "Artikel 12". */
+const ARTICLE_HEADING = /[ \t#*_>]*(?:article|artikel|art\.)[ \t]+(?:\d+[a-z]?|[ivxlc]+)\b[^\n]{0,80}$/imuy;
+/** Where a heading's word starts, after its first letter: each occurrence is checked from its line start. */
+const ARTICLE_WORDS = ['rticle', 'RTICLE', 'rtikel', 'RTIKEL', 'rt.', 'RT.'];
+/** Characters a heading may have before its word on its line (Markdown marks, indentation). */
+const HEADING_MARKS = new Set([' ', '\t', '#', '*', '_', '>']);
+
+/** A word or a word pair of drafting in running text (any case, any spacing): one native search per article. */
+const DRAFTING_WORDS = new RegExp(
+  `\\b(?:${[...NORMATIVE_WORDS, ...NORMATIVE_PAIRS].map((phrase) => phrase.split(' ').join('\\s+')).join('|')})\\b`,
+  'iu',
+);
 
 /** Whether tokens hold a word or a word pair of drafting. */
 export function isNormative(tokens: readonly Token[]): boolean {
+  const words = NORMATIVE_WORDS;
+  const pairs = NORMATIVE_PAIRS;
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i].word;
-    if (NORMATIVE_WORDS.has(word)) return true;
-    if (i + 1 < tokens.length && NORMATIVE_PAIRS.has(`${word} ${tokens[i + 1].word}`)) return true;
+    if (words.has(word)) return true;
+    if (i + 1 < tokens.length && pairs.has(`${word} ${tokens[i + 1].word}`)) return true;
   }
   return false;
 }
@@ -51,18 +61,27 @@ export class DraftingContext {
     let statesLaw = this.articleStatesLaw.get(article);
     if (statesLaw === undefined) {
       const end = article + 1 < headings.length ? headings[article + 1] : this.text.length;
-      statesLaw = isNormative(tokenize(this.text, headings[article], end));
+      statesLaw = DRAFTING_WORDS.test(this.text.slice(headings[article], end));
       this.articleStatesLaw.set(article, statesLaw);
     }
     return statesLaw;
   }
 
+  /** Line starts of the article headings, in order: a native search for the word, a check of its line. */
   private articleHeadings(): number[] {
     if (this.headings) return this.headings;
-    this.headings = [];
-    if (!ARTICLE_WORD.test(this.text)) return this.headings;
-    ARTICLE_HEADING.lastIndex = 0;
-    for (let match = ARTICLE_HEADING.exec(this.text); match; match = ARTICLE_HEADING.exec(this.text)) this.headings.push(match.index);
+    const { text } = this;
+    const found = new Set<number>();
+    for (const word of ARTICLE_WORDS) {
+      for (let at = text.indexOf(word, 1); at >= 0; at = text.indexOf(word, at + 1)) {
+        let lineStart = at - 1; // the word's first letter
+        while (lineStart > 0 && HEADING_MARKS.has(text[lineStart - 1])) lineStart--;
+        if (lineStart > 0 && text[lineStart - 1] !== '\n') continue;
+        ARTICLE_HEADING.lastIndex = lineStart;
+        if (ARTICLE_HEADING.test(text)) found.add(lineStart);
+      }
+    }
+    this.headings = [...found].sort((a, b) => a - b);
     return this.headings;
   }
 }
