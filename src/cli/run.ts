@@ -11,6 +11,7 @@ import { didYouMean } from './args';
 import { colourEnabled, takeColourFlag } from './colour';
 import { CliError, EXIT, printError, type CliContext, type CliOutput } from './output';
 import { fileSystemErrorLine } from './fs-errors';
+import { takeMaxFileSize } from './size-limit';
 import { CLI_VERSION } from './version';
 
 export const MAIN_HELP = `Usage: legal-annotator <command> [options]
@@ -29,6 +30,8 @@ Commands:
 Options of every command:
   --no-color      no colour in text output (also: NO_COLOR set, or output not a terminal)
   --color         colour in text output even into a pipe or a file
+  --max-file-size MB  skip (and report) a source or import file larger than MB MiB
+                  (default 256 for sources, 1024 for imports); a FIFO or device is never read
   -h, --help      show the help (of a command: legal-annotator help <command>, or
                   legal-annotator <command> --help)
   -V, --version   print the version
@@ -65,7 +68,14 @@ export async function runCli(argv: string[], given: CliOutput, context: CliConte
     out: colourEnabled(given.isTTY?.out, env, flag),
     err: colourEnabled(given.isTTY?.err, env, flag),
   });
-  const [name, ...args] = withoutColourFlag;
+  let withoutOptions: string[];
+  try {
+    withoutOptions = takeMaxFileSize(withoutColourFlag);
+  } catch (error) {
+    printError(output, undefined, (error as Error).message);
+    return EXIT.cannotRun;
+  }
+  const [name, ...args] = withoutOptions;
   if (name === undefined) {
     output.out(MAIN_HELP);
     return EXIT.cannotRun;

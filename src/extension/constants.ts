@@ -63,6 +63,7 @@ export const SETTINGS = {
   highlightMarkdown: 'legalAnnotator.sources.highlightMarkdown',
   claimsEnabled: 'legalAnnotator.claims.enabled',
   claimsSeverity: 'legalAnnotator.claims.severity',
+  maxFileSizeMB: 'legalAnnotator.sources.maxFileSizeMB',
 } as const;
 
 /**

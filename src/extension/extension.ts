@@ -18,6 +18,7 @@ import { registerEvidenceMatrix, type EvidenceMatrixPanel } from './evidenceMatr
 import { registerExportCommand } from './exportCommand';
 import { SourceHovers } from './hovers';
 import { SidecarDiagnostics } from './sidecarDiagnostics';
+import { registerFileLimits } from './fileLimits';
 import { Log } from './log';
 import { registerScanCommand } from './scanCommand';
 import { LegalSemanticTokens, LEGEND } from './semanticTokens';
@@ -25,6 +26,7 @@ import { SourceFiles } from './sources';
 import { TagCountStatusBar } from './statusBar';
 import { registerTagCommands } from './tagCommands';
 import { WorkspaceConfigService } from './workspaceConfig';
+import { WorkspaceSidecars } from './workspaceSidecars';
 import { registerWorkspaceReview } from './workspaceReview';
 
 /** What other features (and the integration tests) reach through `extension.exports`. */
@@ -69,24 +71,27 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   const metrics: EditorMetrics = { activationMs: 0, lexiconsCompiledAtActivation: 0, lexiconsCompiled, lastEditMs: 0 };
   const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const log = new Log(channel);
+  registerFileLimits(context);
   const configs = new WorkspaceConfigService(log);
   const store = new AnnotationStore(log);
-  context.subscriptions.push(channel, configs, store);
+  // The one file system watcher: the store, the sources, the Annotations view and the claim review listen to it.
+  const sidecars = new WorkspaceSidecars();
+  context.subscriptions.push(channel, configs, store, sidecars);
   context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.showOutput, () => channel.show()));
   registerScanCommand(context, channel);
   registerTagCommands(context, store, configs, log);
   context.subscriptions.push(new TagDecorations(store, configs, log));
-  const sources = new SourceFiles(context.workspaceState, configs, store, log);
+  const sources = new SourceFiles(context.workspaceState, configs, store, log, sidecars);
   context.subscriptions.push(
     sources,
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new TagCodeActions(store, configs, sources), TagCodeActions.metadata),
   );
   const hovers = new SourceHovers(store, configs, sources);
   context.subscriptions.push(hovers, vscode.languages.registerHoverProvider([{ scheme: 'file' }], hovers));
-  const claims = new ClaimDiagnostics(store, configs, log);
+  const claims = new ClaimDiagnostics(store, configs, log, sidecars);
   context.subscriptions.push(claims, vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new ClaimQuickFixes(claims, store, configs), ClaimQuickFixes.metadata));
   registerClaimCommands(context, store, claims, log);
-  const annotationsView = registerAnnotationsView(context, store, configs, log, claims);
+  const annotationsView = registerAnnotationsView(context, store, configs, log, sidecars, claims);
   const statusBar = new TagCountStatusBar(store, configs, log);
   const claimStatusBar = new ClaimCoverageStatusBar(claims);
   context.subscriptions.push(statusBar, claimStatusBar);
@@ -99,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   registerDuplicateQuickFix(context, store, log);
   registerExportCommand(context, configs, log);
   const evidenceMatrix = registerEvidenceMatrix(context, configs, store, log);
-  const ready = trackSources(context, store, configs, sources, log, metrics);
+  const ready = trackSources(context, store, configs, sources, sidecars, log, metrics);
   log.fireAndForget('loading open sources', ready);
   metrics.activationMs = performance.now() - started;
   metrics.lexiconsCompiledAtActivation = lexiconsCompiled();
@@ -108,18 +113,13 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
 }
 
 /** Keeps the store in step with the editor: open, edit, save, close, and sidecars changed on disk. */
-function trackSources(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, sources: SourceFiles, log: Log, metrics: EditorMetrics): Promise<void> {
+function trackSources(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, sources: SourceFiles, sidecars: WorkspaceSidecars, log: Log, metrics: EditorMetrics): Promise<void> {
   const loadIfSource = async (document: vscode.TextDocument): Promise<void> => {
     if (document.uri.scheme !== 'file' || document.uri.fsPath.endsWith(SIDECAR_SUFFIX)) return;
     if (await sources.isSource(document)) await store.load(document);
   };
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
-  const sidecarChanged = (uri: vscode.Uri) => log.fireAndForget(`re-reading ${uri.fsPath}`, store.sidecarChangedOnDisk(uri));
   context.subscriptions.push(
-    watcher,
-    watcher.onDidChange(sidecarChanged),
-    watcher.onDidCreate(sidecarChanged),
-    watcher.onDidDelete(sidecarChanged),
+    sidecars.onDidChangeSidecar(({ uri }) => log.fireAndForget(`re-reading ${uri.fsPath}`, store.sidecarChangedOnDisk(uri))),
     vscode.workspace.onDidOpenTextDocument((document) => log.fireAndForget(`loading ${document.uri.fsPath}`, loadIfSource(document))),
     vscode.workspace.onDidChangeTextDocument((event) => {
       const started = performance.now();

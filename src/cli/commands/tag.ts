@@ -69,8 +69,9 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
     return EXIT.problems;
   };
 
-  const decoded = await readTextFile(file);
+  const decoded = await readTextFile(file, { kind: 'source' });
   if (!decoded.ok && decoded.failure === 'not-text') return refuse(`${decoded.reason}; only UTF-8 text can be tagged`);
+  if (!decoded.ok && decoded.failure === 'too-large') return refuse(decoded.reason);
   if (!decoded.ok) throw new CliError(`${file}: ${decoded.reason}${decoded.failure === 'not-regular' ? '; give a source file' : ''}`);
 
   const sidecarPath = sidecarPathFor(file);

@@ -7,7 +7,7 @@
  * Files are read 16 at a time; detection is synchronous per file, so a review of hundreds of
  * sources yields to the event loop between files and can be cancelled with an AbortSignal.
  */
-import { sidecarPathFor, type Sidecar } from '../sidecar/model';
+import { SIDECAR_SUFFIX, sidecarPathFor, type Sidecar } from '../sidecar/model';
 import { parseSidecar } from '../sidecar/sidecar-io';
 import { configForFile, workspaceConfigResolver } from '../workspace/config-resolver';
 import type { WorkspaceConfig } from '../workspace/workspace-config';
@@ -99,7 +99,7 @@ type TextRead = { ok: true; text: string } | { ok: false; missing: boolean; reas
 async function textOf(path: string, readText?: (path: string) => string | undefined): Promise<TextRead> {
   const given = readText?.(path);
   if (given !== undefined) return { ok: true, text: given };
-  const read = await readTextFile(path);
+  const read = await readTextFile(path, { kind: path.endsWith(SIDECAR_SUFFIX) ? 'sidecar' : 'source' });
   if (read.ok) return { ok: true, text: (read.hadBom ? '\uFEFF' : '') + read.text };
   return { ok: false, missing: read.failure === 'missing', reason: read.reason };
 }

@@ -6,6 +6,7 @@
  */
 import { constants, promises as fs } from 'node:fs';
 import { decodeSourceText } from '../text/decode';
+import { maxBytesFor, tooLargeReason, type FileKind } from './limits';
 
 export type TextFileFailure =
   /** There is no such file (or a folder on its path is missing). */
@@ -24,7 +25,9 @@ export type TextFileRead =
   | { ok: false; failure: TextFileFailure; reason: string; code?: string };
 
 export interface ReadTextOptions {
-  /** Refuse a file larger than this many bytes (checked before reading). */
+  /** The kind of file, whose size bound applies (limits.ts); checked before reading. */
+  kind?: FileKind;
+  /** Refuse a file larger than this many bytes instead (checked before reading). */
   maxBytes?: number;
 }
 
@@ -66,6 +69,9 @@ export async function readTextFile(path: string, options: ReadTextOptions = {}):
     if (notRegular) return { ok: false, failure: 'not-regular', reason: notRegular };
     if (options.maxBytes !== undefined && stat.size > options.maxBytes) {
       return { ok: false, failure: 'too-large', reason: `is ${stat.size} bytes, more than the ${options.maxBytes} bytes allowed; it is not read` };
+    }
+    if (options.kind !== undefined && stat.size > maxBytesFor(options.kind)) {
+      return { ok: false, failure: 'too-large', reason: tooLargeReason(options.kind, stat.size) };
     }
     const bytes = await handle.readFile();
     const decoded = decodeSourceText(bytes);

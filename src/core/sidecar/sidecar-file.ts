@@ -33,7 +33,7 @@ export async function sidecarTargetRefusal(path: string): Promise<string | undef
  * nothing writes over.
  */
 export async function readSidecarFile(path: string): Promise<SidecarDocument | undefined> {
-  const read = await readTextFile(path);
+  const read = await readTextFile(path, { kind: 'sidecar' });
   if (read.ok) return parseSidecar((read.hadBom ? '\uFEFF' : '') + read.text);
   if (read.failure === 'missing') return undefined;
   return unreadable(read.failure === 'not-text' ? 'encoding' : 'unreadable-file', `the file ${read.reason}`);

@@ -18,6 +18,8 @@ export interface SidecarFileCheck extends SidecarCheckResult {
   path: string;
   /** The parsed document (for --fix-anchors); undefined when the file was clean on the fast path or unreadable. */
   doc?: SidecarDocument;
+  /** Set when problems were found but not listed (`positions: false`): `problems` is empty, check again to list them. */
+  unlisted?: true;
   /** What was found at `source` (its text, for --fix-anchors); drop the result to free it. */
   sourceState?: SourceState;
 }
@@ -26,10 +28,16 @@ export interface CheckOptions {
   taxonomy: Taxonomy;
   /** Whether the workspace's `sources` globs match a source path (absolute); omitted: not checked. */
   isListedSource?: (sourcePath: string) => boolean;
+  /**
+   * False: when the checks find something, return the document and the anchors without listing
+   * the problems, whose positions need the `yaml` Document (seconds for a large file). For
+   * --fix-anchors, which lists the problems of the file it fixed, checked again.
+   */
+  positions?: boolean;
 }
 
 export async function checkSidecarFile(path: string, options: CheckOptions): Promise<SidecarFileCheck> {
-  const read = await readTextFile(path);
+  const read = await readTextFile(path, { kind: 'sidecar' });
   if (!read.ok) {
     // Unreadable or not UTF-8: nothing more can be said, and nothing may write over the bytes.
     const message = read.failure === 'missing' ? 'the sidecar no longer exists' : read.failure === 'not-text' ? `the file ${read.reason}` : `the sidecar ${read.reason}`;
@@ -50,6 +58,7 @@ export async function checkSidecarFile(path: string, options: CheckOptions): Pro
       found = true;
     });
     if (!found) return { path, problems: [], sidecar: doc.sidecar, ...result, sourceState: state };
+    if (options.positions === false) return { path, problems: [], unlisted: true, sidecar: doc.sidecar, ...result, doc, sourceState: state };
   }
   return { ...checkSidecar({ doc, ...input }), path, doc, sourceState: state };
 }

@@ -26,7 +26,7 @@ export async function readSourceState(sidecarPath: string, source: string): Prom
   }
   const inside = relative(realFolder, real);
   if (inside.startsWith('..') || isAbsolute(inside)) return { kind: 'outside', to: real };
-  const read = await readTextFile(real);
+  const read = await readTextFile(real, { kind: 'source' });
   if (read.ok) return { kind: 'text', text: read.text };
   return read.failure === 'missing' ? { kind: 'missing', path } : { kind: 'not-text', reason: read.reason };
 }

@@ -5,7 +5,7 @@ import type { ConfigFs, ReadTextResult } from './config-fs';
 
 export const nodeConfigFs: ConfigFs = {
   async readText(path: string): Promise<ReadTextResult> {
-    const read = await readTextFile(path);
+    const read = await readTextFile(path, { kind: 'config' });
     if (read.ok) return { ok: true, text: (read.hadBom ? '\uFEFF' : '') + read.text };
     if (read.failure === 'missing') return { ok: false, missing: true, reason: read.reason };
     return { ok: false, missing: false, ...(read.failure === 'not-text' ? { notText: true } : {}), reason: read.reason };

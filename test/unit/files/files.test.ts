@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileWriteRefused, writeAtomically, writeTargetRefusal } from '../../../src/core/files/atomic-write';
+import { DEFAULT_MAX_FILE_MB, maxBytesFor, MIB, setUserFileLimitMb } from '../../../src/core/files/limits';
 import { readTextFile } from '../../../src/core/files/read-text-file';
 
 describe('readTextFile and writeAtomically', () => {
@@ -29,6 +30,24 @@ describe('readTextFile and writeAtomically', () => {
     assert.equal(dir.ok, false);
     assert.equal(!dir.ok && dir.failure, 'not-regular');
     assert.deepEqual(await readTextFile(join(folder, 'a.txt'), { maxBytes: 5 }), { ok: false, failure: 'too-large', reason: 'is 13 bytes, more than the 5 bytes allowed; it is not read' });
+  });
+
+  it('refuses a file over its kind\'s bound before reading it, naming the option that raises it', async () => {
+    const big = join(folder, 'big.txt');
+    await fs.writeFile(big, '');
+    await fs.truncate(big, 2 * MIB);
+    try {
+      setUserFileLimitMb(1);
+      assert.deepEqual(await readTextFile(big, { kind: 'source' }), {
+        ok: false,
+        failure: 'too-large',
+        reason: 'is 2.0 MiB, over the 1 MiB limit for sources (raise it with --max-file-size MB, or the legalAnnotator.maxFileSizeMB setting); it is not read',
+      });
+      assert.equal((await readTextFile(big, { kind: 'sidecar' })).ok, false, 'read, but NUL bytes: not text');
+    } finally {
+      setUserFileLimitMb(undefined);
+    }
+    assert.equal(maxBytesFor('config'), DEFAULT_MAX_FILE_MB.config * MIB);
   });
 
   it('refuses a FIFO at once instead of waiting for a writer', async () => {
