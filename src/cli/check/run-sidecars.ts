@@ -2,7 +2,7 @@
  * Checking a list of sidecars (with the configs that apply to them), in one thread: what
  * `check` runs directly, and what each worker thread runs on its share of a large list.
  */
-import { relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { PreparedText } from '../../core/anchoring/anchoring';
 import { fixMovedAnchors, type FixResult } from '../../core/anchoring/fix-anchors';
@@ -10,7 +10,7 @@ import type { SidecarDocument } from '../../core/sidecar/sidecar-io';
 import { ConfigResolver } from '../../core/workspace/config-resolver';
 import type { FileProblems, LoadedConfig } from '../../core/workspace/load-config';
 import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
-import { checkSidecarFile, type SidecarFileCheck } from '../../core/validation/check-file';
+import { checkSidecarFile, type CheckOptions, type SidecarFileCheck } from '../../core/validation/check-file';
 import { checkSidecar } from '../../core/validation/sidecar-checks';
 import type { FileReport } from './formats';
 import { mapLimit } from './limit';
@@ -42,35 +42,41 @@ export async function checkSidecarPaths(sidecars: readonly string[], configs: re
   const outcomes = await mapLimit(sidecars, CONCURRENCY, async (path) => {
     const { config } = await resolver.forFile(path);
     const options = { taxonomy: config.taxonomy, isListedSource: listedSourceTest(config) };
-    const checked = await checkSidecarFile(path, options);
-    if (!fix) return { report: { file: displayPath(path), problems: checked.problems } };
-    const planned = fixAnchors(checked, config, path);
+    if (!fix) return { report: { file: displayPath(path), problems: (await checkSidecarFile(path, options)).problems } };
+    // The problems of a file with moved anchors are those of the fixed file: not positioned before the fix.
+    const checkForFix = async () => checkSidecarFile(path, { ...options, positions: false });
+    const checked = await checkForFix();
+    const planned = await fixAnchors(checked, config, path, options);
     if (!planned.write) return planned.value;
     // Fixed under the sidecar's lock, on the file as it is then: checked and fixed again if another writer changed it since.
     return editSidecarForCommand(path, async (current) => {
       const unchanged = current && checked.doc && current.text === checked.doc.text && current.hadBom === checked.doc.hadBom;
-      return unchanged ? planned : fixAnchors(await checkSidecarFile(path, options), config, path);
+      return unchanged ? planned : fixAnchors(await checkForFix(), config, path, options);
     });
   });
   const configFiles = (await resolver.all()).flatMap((loaded) => loaded.files);
   return { outcomes, configFiles };
 }
 
-/** The moved anchors of one checked sidecar rewritten (the document to write), and the result checked again. */
-function fixAnchors(checked: SidecarFileCheck, config: WorkspaceConfig, path: string): { write?: SidecarDocument; value: SidecarOutcome } {
+/**
+ * The moved anchors of one checked sidecar rewritten (the document to write), and the result
+ * checked again; nothing to write, its problems as they are (listed now if the check left them unlisted).
+ */
+async function fixAnchors(checked: SidecarFileCheck, config: WorkspaceConfig, path: string, options: CheckOptions): Promise<{ write?: SidecarDocument; value: SidecarOutcome }> {
   const file = displayPath(path);
+  const unfixed = async () => ({ value: { report: { file, problems: checked.unlisted ? (await checkSidecarFile(path, options)).problems : checked.problems } } });
   const { doc, anchors, sourceState } = checked;
   // A file with any error (syntax, schema, duplicate id) is never written.
-  if (!doc?.writable || !anchors || sourceState?.kind !== 'text') return { value: { report: { file, problems: checked.problems } } };
+  if (!doc?.writable || !doc.sidecar || !anchors || sourceState?.kind !== 'text') return unfixed();
   const text = sourceState.text instanceof PreparedText ? sourceState.text : new PreparedText(sourceState.text);
   const result = fixMovedAnchors(doc, anchors, text);
-  if (result.doc === doc) return { value: { report: { file, problems: checked.problems } } };
+  if (result.doc === doc) return unfixed();
   const after = checkSidecar({
     doc: result.doc,
     sidecarName: path.slice(path.lastIndexOf(sep) + 1),
     taxonomy: config.taxonomy,
     source: { kind: 'text', text },
-    sourceListed: checked.problems.some((p) => p.code === 'source-not-listed') ? false : undefined,
+    sourceListed: options.isListedSource?.(join(dirname(path), doc.sidecar.source)),
   });
   return { write: result.doc, value: { report: { file, problems: after.problems }, fix: result } };
 }

@@ -71,4 +71,19 @@ describe('legal-annotator check --fix-anchors (process): moved means the same pa
     assert.match(out, new RegExp(`fixed annotation a1: ${from}-${from + 28} -> ${to}-${to + 28}`));
     assert.notEqual(readFileSync(join(dir, 'r.txt.ann.yaml'), 'utf8'), sidecar);
   });
+  it('lists the problems left in a file it fixed, at their lines, and those of a file with nothing to fix', () => {
+    const sidecar = sidecarFor([['torture', 'electric shocks on prisoners'], ['no-such-category', 'All effects shall remain']]);
+    writeFileSync(join(dir, 'r.txt.ann.yaml'), sidecar);
+    writeFileSync(join(dir, 'r.txt'), `GENEVA CONVENTION III\n\n${ORIGINAL}`);
+    const fixed = cli(dir, 'check', '--fix-anchors');
+    assert.equal(fixed.code, 1, fixed.out + fixed.err);
+    assert.match(fixed.out, /r\.txt\.ann\.yaml: fixed annotation a1: \d+-\d+ -> \d+-\d+/);
+    const line = readFileSync(join(dir, 'r.txt.ann.yaml'), 'utf8').split('\n').findIndex((text) => text.includes('no-such-category')) + 1;
+    assert.match(fixed.out, new RegExp(`r\\.txt\\.ann\\.yaml:${line}:\\d+: error unknown-category: `));
+
+    const again = cli(dir, 'check', '--fix-anchors');
+    assert.equal(again.code, 1);
+    assert.doesNotMatch(again.out, /fixed/);
+    assert.match(again.out, new RegExp(`r\\.txt\\.ann\\.yaml:${line}:\\d+: error unknown-category: `));
+  });
 });
