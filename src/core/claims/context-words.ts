@@ -49,8 +49,13 @@ export const CONCEPT_MARKERS = new Set([
   'protected', 'day', 'law', 'laws',
 ]);
 
-/** Prefixes joined to a cue by a hyphen that make it the name of a measure against the act ("anti-kidnapping squad", "anti-torture law"). */
-export const COUNTER_PREFIXES = ['anti-', 'counter-'];
+/**
+ * Words a hyphen may join before a cue that still report the act itself ("re-arrested"). Any other
+ * word so joined makes the cue part of a compound that names something else: a measure against
+ * the act ("anti-kidnapping squad", "counter-terrorism"), a quality ("life-threatening injury"), a
+ * habit ("self-censorship").
+ */
+export const REPORTING_PREFIXES = new Set(['re']);
 
 /** Words just after a cue that make it a norm ("torture is prohibited"). */
 export const CONCEPT_FOLLOWERS = new Set(['prohibited', 'forbidden', 'banned', 'illegal', 'unlawful', 'punishable', 'justified', 'justify', 'justifies']);

@@ -40,8 +40,8 @@ import { DEFAULT_TAXONOMY, type Taxonomy } from '../taxonomy/taxonomy';
 import { OffsetConverter } from '../text/positions';
 import { paragraphAround, segmentSentences, type SentenceSpan } from '../text/sentences';
 import {
-  CLAUSE_BREAKS, COUNTER_PREFIXES, CONCEPT_FOLLOWERS, CONCEPT_MARKERS, DENIAL_FOLLOWERS, DENIALS, HYPOTHETICALS, NEGATION_CANCELLED_BY,
-  NEGATIONS, REPORTING_PAIRS, REPORTING_WORDS, CHARGE_LINKS, HABITUAL_WORDS, PRESENT_AUXILIARIES, PERPETRATOR_PAIRS, PERPETRATOR_WORDS,
+  CLAUSE_BREAKS, CONCEPT_FOLLOWERS, CONCEPT_MARKERS, DENIAL_FOLLOWERS, DENIALS, HYPOTHETICALS, NEGATION_CANCELLED_BY,
+  NEGATIONS, REPORTING_PAIRS, REPORTING_PREFIXES, REPORTING_WORDS, CHARGE_LINKS, HABITUAL_WORDS, PRESENT_AUXILIARIES, PERPETRATOR_PAIRS, PERPETRATOR_WORDS,
   PROCESS_CATEGORIES, WITHHOLDING_CATEGORIES, CHARGE_QUALIFIERS, PROCEEDING_NOUNS,
 } from './context-words';
 import { DraftingContext, isNormative } from './drafting';
@@ -113,7 +113,7 @@ function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHi
   for (const hit of withoutPerpetratorsProcess(tokens, withoutNested(hits))) {
     const at = tokenIndexAt(tokens, hit.start);
     const after = tokenIndexAt(tokens, hit.end);
-    if (namesANorm(tokens, at, after) || namesACountermeasure(text, hit.start)) continue;
+    if (namesANorm(tokens, at, after) || endsACompound(text, hit.start)) continue;
     live.push({ hit, ...useOf(text, tokens, hit, at, after, question) });
   }
   if (live.length === 0) return undefined;
@@ -247,9 +247,12 @@ function namesANorm(tokens: readonly Token[], at: number, after: number): boolea
   return false;
 }
 
-/** "anti-kidnapping squad", "anti-torture law": the cue names a measure against the act. */
-function namesACountermeasure(text: string, start: number): boolean {
-  return COUNTER_PREFIXES.some((prefix) => start >= prefix.length && text.slice(start - prefix.length, start).toLowerCase() === prefix);
+/** "anti-kidnapping squad", "life-threatening", "self-censorship": the cue ends a hyphenated compound that names something else. */
+function endsACompound(text: string, start: number): boolean {
+  if (start < 2 || text[start - 1] !== '-') return false;
+  let wordStart = start - 1;
+  while (wordStart > 0 && /\p{L}/u.test(text[wordStart - 1])) wordStart--;
+  return wordStart < start - 1 && !REPORTING_PREFIXES.has(text.slice(wordStart, start - 1).toLowerCase());
 }
 
 /** The negation whose scope reaches the cue at token `at`, as written, or undefined. */

@@ -64,9 +64,10 @@ function releaseOfAttribute(text: string, tokens: readonly Token[], at: number, 
   let before = at - 1;
   while (before >= 0 && (/^\d/u.test(tokens[before].word) || tokens[before].word.endsWith('ly'))) before--;
   if (before < 0 || !DETERMINERS.has(tokens[before].word)) return undefined;
+  // Commas only: "the kidnapped girls have since been freed" holds a "since" that opens no clause.
   for (let i = after; i < tokens.length && i < after + SCOPE_WORDS; i++) {
     const word = tokens[i].word;
-    if (breaksClause(word)) return undefined;
+    if (word === ',') return undefined;
     if (RELEASE_WORDS.has(word)) return { use: 'released', because: text.slice(tokens[i].start, tokens[i].end) };
   }
   return undefined;

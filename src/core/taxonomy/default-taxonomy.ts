@@ -285,11 +285,11 @@ export const DEFAULT_CATEGORIES: readonly Category[] = [
     // Acts against defenders, journalists and their organisations that none of the other categories covers.
     cues: [
       'threatened', 'threats', 'death threat', 'death threats', 'threatening', 'harassed', 'harassment', 'harassing',
-      'intimidated', 'intimidation', 'intimidating', 'raided', 'raid', 'raids', 'surveillance', 'spied on', 'wiretapped',
+      'intimidated', 'intimidation', 'intimidating', 'raided', 'raid', 'raids', 'under surveillance', 'surveillance of', 'spied on', 'spying on', 'wiretapped',
       'smear campaign', 'smear campaigns', 'smeared', 'vilified', 'travel ban', 'travel bans', 'barred from leaving',
       'banned from travelling', 'banned from traveling', 'passport confiscated', 'confiscated his passport',
       'confiscated her passport', 'shut down', 'closed down', 'forced to close', 'closure of', 'deregistered', 'banned',
-      'censored', 'censorship', 'attacked', 'assaulted', 'persecution', 'persecuted', 'crackdown', 'reprisals',
+      'censored', 'censorship', 'assaulted', 'persecution', 'persecuted', 'crackdown', 'reprisals',
       'gag order', 'gag orders', 'summoned', 'for questioning', 'interrogated', 'fired on', 'opened fire', 'tear gas',
       'violent force', 'police brutality', 'silence critics', 'silencing', 'stifle',
       // Recruiting children into armed forces or groups (RS 8(2)(b)(xxvi), 8(2)(e)(vii)).
