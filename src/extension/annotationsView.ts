@@ -21,6 +21,7 @@ import { COMMANDS, CONTEXT_KEYS, SETTINGS, VIEWS } from './constants';
 import { escapeMarkdown, tagHover } from './hoverText';
 import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';
+import type { WorkspaceSidecars } from './workspaceSidecars';
 
 const REFRESH_DELAY_MS = 300;
 const REFRESH_MAX_WAIT_MS = 1000;
@@ -111,7 +112,6 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
   private readonly disposables: vscode.Disposable[] = [];
   /** Passages read from disk, by sidecar path (closed sources only). */
   private readonly fromDisk = new Map<string, Promise<PassageNode[]>>();
-  private sidecarList?: Thenable<vscode.Uri[]>;
   private model?: Promise<CategoryNode[]>;
   private timer?: ReturnType<typeof setTimeout>;
   /** When the first change not yet shown arrived. */
@@ -121,20 +121,16 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
     private readonly store: AnnotationStore,
     private readonly configs: WorkspaceConfigService,
     private readonly log: Log,
+    private readonly sidecars: WorkspaceSidecars,
     private readonly claims?: ClaimCounts,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
-    const sidecarChanged = (uri: vscode.Uri, listChanged: boolean) => {
-      this.fromDisk.delete(uri.fsPath);
-      if (listChanged) this.sidecarList = undefined;
-      this.scheduleRefresh();
-    };
     this.disposables.push(
       this.changed,
-      watcher,
-      watcher.onDidChange((uri) => sidecarChanged(uri, false)),
-      watcher.onDidCreate((uri) => sidecarChanged(uri, true)),
-      watcher.onDidDelete((uri) => sidecarChanged(uri, true)),
+      // The list of sidecars itself is kept by WorkspaceSidecars.
+      sidecars.onDidChangeSidecar(({ uri }) => {
+        this.fromDisk.delete(uri.fsPath);
+        this.scheduleRefresh();
+      }),
       // Runs on every keystroke in a source: only bookkeeping here, the work waits for the debounce.
       store.onDidChange((uri) => {
         // Opened, closed or edited: what was read from disk for it may no longer be what is there.
@@ -154,7 +150,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
   /** Forgets everything cached and rebuilds now (the view's refresh button). */
   refresh(): void {
     this.fromDisk.clear();
-    this.sidecarList = undefined;
+    this.sidecars.forgetList();
     this.rebuild();
   }
 
@@ -215,7 +211,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
   /** Every tag of the workspace, grouped by category, then source. */
   private async build(): Promise<CategoryNode[]> {
     const bySource = new Map<string, { uri: vscode.Uri; passages: PassageNode[] }>();
-    const sidecars = await (this.sidecarList ??= vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**'));
+    const sidecars = await this.sidecars.list();
     const sourceUris = new Map<string, vscode.Uri>();
     for (const sidecar of sidecars) {
       const source = vscode.Uri.file(sidecar.fsPath.slice(0, -SIDECAR_SUFFIX.length));
@@ -432,8 +428,8 @@ export function nearestChartColor(hex: string): string {
 }
 
 /** Registers the view, its refresh and reveal commands, and the context key its `when` clause reads. */
-export function registerAnnotationsView(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log, claims?: ClaimCounts): AnnotationsTreeProvider {
-  const provider = new AnnotationsTreeProvider(store, configs, log, claims);
+export function registerAnnotationsView(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log, sidecars: WorkspaceSidecars, claims?: ClaimCounts): AnnotationsTreeProvider {
+  const provider = new AnnotationsTreeProvider(store, configs, log, sidecars, claims);
   // An empty tree shows the manifest's `viewsWelcome` text (how to tag a passage).
   const view = vscode.window.createTreeView(VIEWS.annotations, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(

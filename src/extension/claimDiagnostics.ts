@@ -25,6 +25,7 @@ import type { AnnotationStore, SourceAnnotations } from './annotationStore';
 import { DIAGNOSTIC_SOURCE, SETTINGS, UNTAGGED_CLAIM_CODE } from './constants';
 import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';
+import type { WorkspaceSidecars } from './workspaceSidecars';
 
 /** Wait after the last edit before detecting claims again. */
 const DETECT_DELAY_MS = 300;
@@ -75,7 +76,8 @@ export class ClaimDiagnostics implements vscode.Disposable {
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
   /** Pending reviews from disk of reviewed sources that are not open, by URI. */
   private readonly diskTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  private diskWatcher?: vscode.FileSystemWatcher;
+  /** Listening to WorkspaceSidecars' file changes, from the first review on. */
+  private watchingDisk = false;
   /** URIs the workspace review covered: their diagnostics stay when they are closed. */
   private readonly reviewedPaths = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -86,7 +88,12 @@ export class ClaimDiagnostics implements vscode.Disposable {
   private readonly publishedEvent = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidPublish = this.publishedEvent.event;
 
-  constructor(private readonly store: AnnotationStore, private readonly configs: WorkspaceConfigService, private readonly log: Log) {
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly configs: WorkspaceConfigService,
+    private readonly log: Log,
+    private readonly files: Pick<WorkspaceSidecars, 'onDidChangeFile'>,
+  ) {
     this.subscriptions.push(
       this.collection,
       this.coverageChanged,
@@ -189,10 +196,9 @@ export class ClaimDiagnostics implements vscode.Disposable {
    * until then no file's problems come from disk.
    */
   private watchReviewedFiles(): void {
-    if (this.diskWatcher) return;
-    this.diskWatcher = vscode.workspace.createFileSystemWatcher('**/*');
-    const changedOnDisk = (uri: vscode.Uri) => this.changedOnDisk(uri);
-    this.subscriptions.push(this.diskWatcher, this.diskWatcher.onDidChange(changedOnDisk), this.diskWatcher.onDidCreate(changedOnDisk), this.diskWatcher.onDidDelete(changedOnDisk));
+    if (this.watchingDisk) return;
+    this.watchingDisk = true;
+    this.subscriptions.push(this.files.onDidChangeFile(({ uri }) => this.changedOnDisk(uri)));
   }
 
   /** A file changed on disk: when it is a reviewed source that is not open, or its sidecar, review that source again (debounced). */

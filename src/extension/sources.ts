@@ -18,6 +18,7 @@ import type { AnnotationStore } from './annotationStore';
 import { COMMANDS, LANGUAGE_ID, SETTINGS } from './constants';
 import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';
+import type { WorkspaceSidecars } from './workspaceSidecars';
 
 export const PLAIN_TEXT = 'plaintext';
 export const MARKDOWN = 'markdown';
@@ -46,14 +47,13 @@ export class SourceFiles implements vscode.Disposable {
     private readonly configs: WorkspaceConfigService,
     private readonly store: AnnotationStore,
     private readonly log: Log,
+    sidecars: WorkspaceSidecars,
   ) {
-    const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`, false, true, false);
-    const sidecarsChanged = (sidecar: vscode.Uri) => this.sidecarCameOrWent(sidecar);
     this.disposables.push(
       this.changed,
-      sidecars,
-      sidecars.onDidCreate(sidecarsChanged),
-      sidecars.onDidDelete(sidecarsChanged),
+      sidecars.onDidChangeSidecar(({ uri, kind }) => {
+        if (kind !== 'changed') this.sidecarCameOrWent(uri);
+      }),
       configs.onDidChange(() => this.rulesChanged()),
       vscode.workspace.onDidOpenTextDocument((document) => this.opened(document)),
       vscode.workspace.onDidCloseTextDocument((document) => {
