@@ -105,7 +105,8 @@ async function main() {
         const line = text.slice(0, at) + text.slice(at + 1);
         if (type === 'error') process.stderr.write(`${line}\n`); else process.stdout.write(`${line}\n`);
       } else {
-        workbenchLog.write(`[${type}] ${text}\n`);
+        // The clock time lets a line ("Extension host ... is unresponsive") be matched with the test's output.
+        workbenchLog.write(`${new Date().toISOString().slice(11, 23)} [${type}] ${text}\n`);
         if (verbose) process.stdout.write(`[workbench ${type}] ${text}\n`);
       }
     });
