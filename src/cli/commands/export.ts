@@ -2,10 +2,11 @@ import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { bratAnnotationConf, bratStem, bratVisualConf, exportBratSource } from '../../core/interop/brat';
 import { exportCsv } from '../../core/interop/csv';
-import { resolveSources, type ExportWarning } from '../../core/interop/export-input';
+import { resolveSources, type ExportWarning, type ResolvedSource } from '../../core/interop/export-input';
 import { normalizeBase } from '../../core/interop/iri';
 import { exportW3cCollection, exportW3cJsonl } from '../../core/interop/w3c';
-import { joinPosix, loadAnnotatedSources, shown, writeOutputFile } from '../interop/load-sources';
+import { joinPosix, loadAnnotatedSources, shown } from '../interop/load-sources';
+import { outputRefusal, writeOutputFile, type OutputScope } from '../interop/output-guard';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { parseCommandArgs } from '../args';
 
@@ -78,24 +79,26 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
   let warnings: ExportWarning[];
   let where: string;
 
+  const scope: OutputScope = { root: loaded.config.root, inputs: new Set(loaded.absolutePaths) };
   if (format === 'brat') {
     const folder = resolve(values.out!);
-    const planned = resolved.map((r) => ({ r, stem: joinPosix(folder, bratStem(r.source.path)) }));
-    const sources = new Set(loaded.absolutePaths);
-    const clash = planned.find(({ stem }) => sources.has(`${stem}.txt`));
-    if (clash) throw new CliError(`--out ${values.out}: the copy of ${clash.r.source.path} would overwrite the source itself; choose a folder outside the workspace's sources`);
+    const planned = plannedBratFiles(resolved, folder, output);
+    for (const { r, stem } of planned) {
+      const clash = await bratCopyRefusal(`${stem}.txt`, r.source.text, scope);
+      if (clash) throw new CliError(`--out ${values.out}: ${shown(`${stem}.txt`)} ${clash}; nothing was written (choose an empty folder)`);
+    }
     count = 0;
     warnings = [];
     for (const { r, stem } of planned) {
       const ann = exportBratSource(r);
-      await writeOutputFile(`${stem}.txt`, r.source.text);
-      await writeOutputFile(`${stem}.ann`, ann.ann);
+      await writeOutputFile(`${stem}.txt`, r.source.text, scope, shown(`${stem}.txt`));
+      await writeOutputFile(`${stem}.ann`, ann.ann, scope, shown(`${stem}.ann`));
       count += ann.count;
       warnings.push(...ann.warnings);
     }
     await fs.mkdir(folder, { recursive: true });
-    await writeOutputFile(joinPosix(folder, 'annotation.conf'), bratAnnotationConf(taxonomy));
-    await writeOutputFile(joinPosix(folder, 'visual.conf'), bratVisualConf(taxonomy));
+    await writeOutputFile(joinPosix(folder, 'annotation.conf'), bratAnnotationConf(taxonomy), scope);
+    await writeOutputFile(joinPosix(folder, 'visual.conf'), bratVisualConf(taxonomy), scope);
     where = `${shown(folder)}/`;
   } else {
     const exported = format === 'csv'
@@ -103,7 +106,7 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
       : values.jsonl ? exportW3cJsonl(resolved, taxonomy, { base }) : exportW3cCollection(resolved, taxonomy, { base });
     ({ count, warnings } = exported);
     if (values.out) {
-      await writeOutputFile(resolve(values.out), exported.text);
+      await writeOutputFile(resolve(values.out), exported.text, scope, values.out);
       where = shown(resolve(values.out));
     } else {
       output.out(exported.text);
@@ -113,4 +116,34 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
   for (const warning of warnings) output.err(`${warning.path}: ${warning.id}: ${warning.message}\n`);
   output.err(`exported ${count} annotation(s) of ${loaded.sources.length} source(s) as ${format}${values.jsonl ? ' (JSON Lines)' : ''} to ${where}\n`);
   return loaded.skipped.length > 0 || warnings.length > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * Where each source's `.txt` copy and `.ann` go: its workspace path without `.txt`. Two sources
+ * that would share a name (`x` and `x.txt`) get distinct ones (`x~2`), said on standard error,
+ * so that neither is lost.
+ */
+function plannedBratFiles(resolved: readonly ResolvedSource[], folder: string, output: CliOutput): { r: ResolvedSource; stem: string }[] {
+  const used = new Set<string>();
+  return resolved.map((r) => {
+    const wanted = bratStem(r.source.path);
+    let name = wanted;
+    for (let n = 2; used.has(name); n++) name = `${wanted}~${n}`;
+    used.add(name);
+    if (name !== wanted) output.err(`${r.source.path}: exported as ${name}.txt and ${name}.ann (${wanted}.txt is another source's copy)\n`);
+    return { r, stem: joinPosix(folder, name) };
+  });
+}
+
+/**
+ * Why a brat copy must not be written at `path`: a file is there that this export did not make
+ * (not the same text, and no `.ann` of a previous export beside it), or any input refusal.
+ */
+async function bratCopyRefusal(path: string, text: string, scope: OutputScope): Promise<string | undefined> {
+  const refusal = await outputRefusal(path, scope);
+  if (refusal) return refusal;
+  const existing = await fs.readFile(path, 'utf8').catch(() => undefined);
+  if (existing === undefined || existing === text) return undefined;
+  const previousAnn = await fs.stat(`${path.slice(0, -'.txt'.length)}.ann`).then(() => true, () => false);
+  return previousAnn ? undefined : 'already exists and is not a copy made by an earlier export (it has no .ann beside it)';
 }

@@ -4,7 +4,8 @@ import { claimCounter } from '../../core/report/claim-counter';
 import { buildEvidenceMatrix } from '../../core/report/evidence-matrix';
 import { renderHtml } from '../../core/report/html';
 import { renderMarkdown } from '../../core/report/markdown';
-import { loadAnnotatedSources, shown, writeOutputFile } from '../interop/load-sources';
+import { loadAnnotatedSources, shown } from '../interop/load-sources';
+import { writeOutputFile } from '../interop/output-guard';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { parseCommandArgs } from '../args';
 
@@ -54,7 +55,7 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
   const text = format === 'md'
     ? renderMarkdown(matrix, { generated, linkFor: (path, line) => `${hrefOf(path)}${line !== undefined ? `#L${line}` : ''}` })
     : renderHtml(matrix, { generated, link: (path) => ({ href: hrefOf(path) }) });
-  if (out) await writeOutputFile(out, text);
+  if (out) await writeOutputFile(out, text, { root: loaded.config.root, inputs: new Set(loaded.absolutePaths) }, values.out);
   else output.out(text);
   output.err(`evidence matrix of ${matrix.totalTags} tag(s) in ${matrix.sources.length} source(s) written to ${out ? shown(out) : 'stdout'}\n`);
   return loaded.skipped.length > 0 ? EXIT.problems : EXIT.ok;

@@ -6,8 +6,7 @@
  * taxonomy and the root that relative paths and base IRIs count from are the workspace's
  * (the config nearest the first PATH, else the repository root).
  */
-import { promises as fs } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { loadConfigFor } from '../../core/workspace/load-config';
 import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
@@ -58,12 +57,6 @@ export async function loadAnnotatedSources(paths: readonly string[], base?: stri
 export function shown(path: string): string {
   const rel = relative(process.cwd(), path);
   return (rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel).split(sep).join('/');
-}
-
-/** Writes an output file, creating its folder. */
-export async function writeOutputFile(path: string, text: string): Promise<void> {
-  await fs.mkdir(dirname(path), { recursive: true });
-  await fs.writeFile(path, text, 'utf8');
 }
 
 export function joinPosix(folder: string, relativePath: string): string {

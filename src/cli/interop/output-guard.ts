@@ -1,0 +1,59 @@
+/**
+ * Where `export` and `report` may write (`--out`): inside the workspace, never over an input.
+ * A sidecar, the config, a source (one being exported, or any file with a sidecar beside it), a
+ * symbolic link or a special file is refused, and so is a path that leads (through `..` or a
+ * linked folder) out of the workspace root. Writes are atomic (writeAtomically).
+ */
+import { promises as fs } from 'node:fs';
+import { basename, dirname, relative, resolve, isAbsolute } from 'node:path';
+import { writeAtomically, writeTargetRefusal } from '../../core/files/atomic-write';
+import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/sidecar/model';
+import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
+import { CliError } from '../output';
+
+export interface OutputScope {
+  /** The workspace root (the config's folder, else the repository root). */
+  root: string;
+  /** Absolute paths of the sources read in this run. */
+  inputs: ReadonlySet<string>;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return fs.lstat(path).then(() => true, () => false);
+}
+
+/** The real path of `path`'s nearest existing ancestor folder, joined with the rest. */
+async function realFolderOf(path: string): Promise<string> {
+  let folder = dirname(path);
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return resolve(await fs.realpath(folder), ...rest.reverse());
+    } catch {
+      const parent = dirname(folder);
+      if (parent === folder) return resolve(folder, ...rest.reverse());
+      rest.push(basename(folder));
+      folder = parent;
+    }
+  }
+}
+
+/** Why `path` must not be written as an output of this run, or undefined. */
+export async function outputRefusal(path: string, scope: OutputScope): Promise<string | undefined> {
+  const absolute = resolve(path);
+  if (absolute.endsWith(SIDECAR_SUFFIX)) return 'is a sidecar: an export never replaces one';
+  if (basename(absolute) === CONFIG_FILE_NAME) return 'is the workspace config';
+  if (scope.inputs.has(absolute) || (await exists(sidecarPathFor(absolute)))) return 'is a source: an export never replaces one';
+  const [folder, root] = await Promise.all([realFolderOf(absolute), fs.realpath(scope.root).catch(() => resolve(scope.root))]);
+  const inside = relative(root, folder);
+  if (inside.startsWith('..') || isAbsolute(inside)) return `is outside the workspace ${scope.root}; write inside it, or to standard output`;
+  return writeTargetRefusal(absolute);
+}
+
+/** Writes an output file (creating its folder) after outputRefusal; a refusal stops the command (CliError, exit 2). */
+export async function writeOutputFile(path: string, text: string, scope: OutputScope, shownAs: string = path): Promise<void> {
+  const refusal = await outputRefusal(path, scope);
+  if (refusal) throw new CliError(`--out ${shownAs} ${refusal}; nothing was written there`);
+  await fs.mkdir(dirname(path), { recursive: true });
+  await writeAtomically(path, text);
+}

@@ -1,0 +1,81 @@
+/** export and report never write over an input, nor outside the workspace; brat names never collide. */
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCliCaptured as cli, useTemporaryWorkspace } from '../../support/cli';
+
+const TEXT = 'The prisoners were tortured in the basement.\n';
+
+async function tagged(name: string): Promise<string> {
+  await fs.writeFile(name, TEXT);
+  const run = await cli('tag', name, '--category', 'torture', '--quote', 'tortured');
+  assert.equal(run.code, 0, run.err);
+  return fs.readFile(`${name}.ann.yaml`, 'utf8');
+}
+
+describe('export and report outputs', () => {
+  const workspace = useTemporaryWorkspace('la-outputs-');
+
+  it('refuse --out naming a sidecar, a source or the config (exit 2, nothing written)', async () => {
+    const sidecar = await tagged('notes.md');
+    await fs.writeFile('.legal-annotator.yaml', 'version: 1\n');
+    const config = await fs.readFile('.legal-annotator.yaml', 'utf8');
+    const cases: [string[], RegExp][] = [
+      [['report', '.', '--format', 'md', '--out', 'notes.md.ann.yaml'], /--out notes\.md\.ann\.yaml is a sidecar/],
+      [['export', '.', '--format', 'csv', '--out', 'notes.md'], /--out notes\.md is a source/],
+      [['export', '.', '--format', 'w3c', '--out', '.legal-annotator.yaml'], /is the workspace config/],
+    ];
+    for (const [argv, message] of cases) {
+      const run = await cli(...argv);
+      assert.equal(run.code, 2, argv.join(' '));
+      assert.match(run.err, message);
+    }
+    assert.equal(await fs.readFile('notes.md.ann.yaml', 'utf8'), sidecar);
+    assert.equal(await fs.readFile('notes.md', 'utf8'), TEXT);
+    assert.equal(await fs.readFile('.legal-annotator.yaml', 'utf8'), config);
+  });
+
+  it('refuses --out outside the workspace, or through a linked folder that leads out', async () => {
+    await tagged('a.txt');
+    const outside = await fs.mkdtemp(join(tmpdir(), 'la-outside-'));
+    try {
+      await fs.symlink(outside, 'linked');
+      for (const out of [join(outside, 'x.csv'), 'linked/x.csv', '../x.csv']) {
+        const run = await cli('export', '.', '--format', 'csv', '--out', out);
+        assert.equal(run.code, 2, out);
+        assert.match(run.err, /is outside the workspace/);
+      }
+      assert.deepEqual(await fs.readdir(outside), []);
+    } finally {
+      await fs.rm(outside, { recursive: true, force: true });
+    }
+    assert.equal((await cli('export', '.', '--format', 'csv', '--out', 'out/x.csv')).code, 0);
+    assert.equal((await cli('export', '.', '--format', 'csv', '--out', 'out/x.csv')).code, 0, 'an earlier export is replaced');
+    void workspace;
+  });
+
+  it('brat: never replaces a file it did not make, and gives colliding sources distinct names', async () => {
+    await tagged('notes.md');
+    await fs.writeFile('notes.md.txt', 'my own notes\n');
+    const refused = await cli('export', '.', '--format', 'brat', '--out', '.');
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /notes\.md\.txt already exists and is not a copy made by an earlier export/);
+    assert.equal(await fs.readFile('notes.md.txt', 'utf8'), 'my own notes\n');
+    await fs.rm('notes.md.txt');
+
+    await fs.mkdir('src');
+    await fs.writeFile('src/x', TEXT);
+    assert.equal((await cli('tag', 'src/x', '--category', 'torture', '--quote', 'tortured')).code, 0);
+    await fs.writeFile('src/x.txt', TEXT);
+    assert.equal((await cli('tag', 'src/x.txt', '--category', 'torture', '--quote', 'basement')).code, 0);
+    const run = await cli('export', 'src', '--format', 'brat', '--out', 'brat');
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.err, /src\/x\.txt: exported as src\/x~2\.txt and src\/x~2\.ann/);
+    const anns = (await fs.readdir('brat/src')).filter((f) => f.endsWith('.ann')).sort();
+    assert.deepEqual(anns, ['x.ann', 'x~2.ann']);
+    assert.notEqual(await fs.readFile('brat/src/x.ann', 'utf8'), await fs.readFile('brat/src/x~2.ann', 'utf8'));
+    const again = await cli('export', 'src', '--format', 'brat', '--out', 'brat');
+    assert.equal(again.code, 0, `an earlier export's files are replaced: ${again.err}`);
+  });
+});
