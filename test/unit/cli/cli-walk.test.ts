@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { tagPassage } from '../../../src/core/annotations/tagging';
 import { sidecarFileText } from '../../../src/core/sidecar/sidecar-io';
 import { DEFAULT_TAXONOMY } from '../../../src/core/taxonomy/taxonomy';
@@ -36,6 +38,23 @@ describe('folder walks of check and scan', () => {
     assert.equal(scanned.code, 0, scanned.err);
     assert.match(scanned.out, /d\/a\.txt/);
     assert.doesNotMatch(scanned.out, /up\/|root\//);
+  });
+
+  it('check --fix-anchors never rewrites a sidecar in a linked folder out of the workspace', async () => {
+    const outside = await fs.mkdtemp(join(tmpdir(), 'la-walk-outside-'));
+    try {
+      await taggedSource(join(outside, 'o.txt'));
+      // The text moved: --fix-anchors would rewrite this sidecar if it reached it.
+      await fs.writeFile(join(outside, 'o.txt'), `Intro. ${TEXT}`);
+      const before = await fs.readFile(join(outside, 'o.txt.ann.yaml'), 'utf8');
+      await fs.symlink(outside, 'linked');
+      await taggedSource('a.txt');
+      const fixed = await cli('check', '.', '--fix-anchors');
+      assert.equal(fixed.code, 0, fixed.err);
+      assert.equal(await fs.readFile(join(outside, 'o.txt.ann.yaml'), 'utf8'), before);
+    } finally {
+      await fs.rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('check a sidecar whose folder or file name holds a newline', async () => {
