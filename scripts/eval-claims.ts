@@ -21,6 +21,7 @@
  * the table as Markdown (docs/eval-claims.md keeps the latest).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { detectClaims } from '../src/core/claims/detect';
 import type { Claim } from '../src/core/claims/types';
@@ -145,12 +146,13 @@ const lines = [
   `| strict, some suggestion at any rank is a labelled type (the ceiling of any ranking) | ${ratio(anyAll, claimsAll)} | ${ratio(anyHigh, claimsHigh)} |`,
   `| claims per 1,000 words | ${((claimsAll / words) * 1000).toFixed(1)} | ${((claimsHigh / words) * 1000).toFixed(1)} |`,
   '',
-  `Detection time: ${millis.toFixed(0)} ms for all articles (${(millis / labels.length).toFixed(2)} ms per article).`,
+  `Detection time: ${millis.toFixed(0)} ms for all articles (${(millis / labels.length).toFixed(2)} ms per article; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores).`,
 ];
 const table = `${lines.join('\n')}\n`;
 process.stdout.write(table);
 if (outFile) {
-  const doc = `# Claim detection on labelled news\n\nLatest output of \`npm run eval:claims -- ../shared/corpus/news --out docs/eval-claims.md\`` +
-    ` (corpus: HRDsAttack, 400 articles; see docs/claims.md).\n\n${table}`;
+  const command = `npm run eval:claims -- ${goldFile ? '--gold ../shared/corpus/news-gold/gold.jsonl ' : ''}../shared/corpus/news --out docs/eval-claims.md`;
+  const doc = `# Claim detection on labelled news\n\nLatest output of \`${command}\`` +
+    ` (corpus: HRDsAttack, 400 articles${goldFile ? ', and the 803 gold sentences of 25 of them' : ''}; see docs/claims.md).\n\n${table}`;
   writeFileSync(outFile, doc);
 }
