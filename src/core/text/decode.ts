@@ -3,6 +3,7 @@
  * line endings as stored. Anything else (invalid UTF-8, UTF-16, binary) is refused with a
  * reason that names the byte where it went wrong, never guessed at.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 
 export type DecodeResult =
   | { ok: true; text: string; hadBom: boolean }
@@ -18,12 +19,10 @@ export function decodeSourceText(bytes: Uint8Array): DecodeResult {
   if (nul >= 0) return { ok: false, reason: `is binary, not text (NUL byte at byte ${nul})` };
   const hadBom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
   const body = hadBom ? bytes.subarray(3) : bytes;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    return { ok: true, text, hadBom };
-  } catch {
-    return { ok: false, reason: `is not valid UTF-8 (first bad byte at byte ${firstInvalidUtf8Byte(body) + (hadBom ? 3 : 0)})` };
-  }
+  // isUtf8 checks as TextDecoder's fatal mode does (overlong forms, surrogates, beyond U+10FFFF),
+  // several times faster: `check` decodes every source and sidecar of a corpus.
+  if (!isUtf8(body)) return { ok: false, reason: `is not valid UTF-8 (first bad byte at byte ${firstInvalidUtf8Byte(body) + (hadBom ? 3 : 0)})` };
+  return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), hadBom };
 }
 
 /** Index of the first byte that does not belong to a well-formed UTF-8 sequence. */
