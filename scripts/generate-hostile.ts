@@ -11,6 +11,7 @@
  * Layout of OUT_DIR: `workspace/` holds the cases (each in its own folder, commands run there),
  * `outside/` holds files the workspace must never reach or modify.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tagPassage } from '../src/core/annotations/tagging';
@@ -177,6 +178,50 @@ export function writeHostileCorpus(root: string, options: CorpusOptions = {}): H
     { argv: ['export', '--format', 'csv', '.'], exits: [1], mentions: /secret\.txt\.ann\.yaml.*outside/ },
   ] }, { 'secret.txt.ann.yaml': outsideSidecar });
   symlinkSync(join(outside, 'secret.txt'), join(workspace, 'symlinked-source', 'secret.txt'));
+
+  // --- Special files, links and names (a cloned repository can hold any of them) ---------
+  add({ name: 'FIFO as a source and as a sidecar', what: 'named pipes where a source and a sidecar are expected: a read would wait for a writer for ever', folder: 'fifo', runs: [
+    { argv: ['scan', 'pipe.txt', '--format', 'json'], exits: [1], mentions: /pipe\.txt: .*named pipe/ },
+    { argv: ['tag', 'pipe.txt', '--category', TEXT_CATEGORY, '--quote', 'x'], exits: [2], mentions: /pipe\.txt: .*named pipe/ },
+    { argv: ['check', '.', '--claims'], exits: [0, 1] },
+    { argv: ['check', 'source.txt.ann.yaml'], exits: [1], mentions: /source\.txt\.ann\.yaml:1:1.*named pipe/ },
+    { argv: ['export', '--format', 'csv', '.'], exits: [1], mentions: /source\.txt\.ann\.yaml/ },
+  ] }, { 'source.txt': base });
+  execFileSync('mkfifo', [join(workspace, 'fifo', 'pipe.txt'), join(workspace, 'fifo', 'source.txt.ann.yaml')]);
+  add({ name: 'link to /dev/zero as a source', what: 'zero.txt -> /dev/zero, matched by the sources globs: a read would never end', folder: 'dev-zero', runs: [
+    { argv: ['scan', '.', '--format', 'json'], exits: [1], mentions: /zero\.txt: .*device/ },
+    { argv: ['check', '.', '--claims'], exits: [0, 1] },
+    { argv: ['tag', 'zero.txt', '--category', TEXT_CATEGORY, '--quote', 'x'], exits: [2], mentions: /zero\.txt: .*device/ },
+  ] }, { 'report.txt': base });
+  symlinkSync('/dev/zero', join(workspace, 'dev-zero', 'zero.txt'));
+  add({ name: 'links to / and back up the tree', what: 'root -> / and d/up -> ..: a walk that followed them would read the file system, or go round for ever', folder: 'folder-links', runs: [
+    { argv: ['check', '.'], exits: [0] },
+    { argv: ['check', '.', '--fix-anchors'], exits: [0] },
+    { argv: ['scan', '.', '--format', 'json'], exits: [0] },
+  ] }, { 'report.txt': base, 'report.txt.ann.yaml': validSidecarText('report.txt', base, 'tortured at Olenivka') });
+  mkdirSync(join(workspace, 'folder-links', 'd'));
+  symlinkSync('/', join(workspace, 'folder-links', 'root'));
+  symlinkSync('..', join(workspace, 'folder-links', 'd', 'up'));
+  add({ name: 'names with a newline', what: 'a folder and a source whose names hold a line break', folder: 'newline-names', runs: [
+    { argv: ['check', '.'], exits: [0] },
+    { argv: ['tag', 'b\nc.txt', '--category', TEXT_CATEGORY, '--quote', 'tortured at Olenivka'], exits: [0], modifies: ['b\nc.txt.ann.yaml'] },
+    { argv: ['check', '.'], exits: [0] },
+  ] }, { 'b\nc.txt': base });
+  mkdirSync(join(workspace, 'newline-names', 'new\nline'));
+  writeFileSync(join(workspace, 'newline-names', 'new\nline', 'a.txt'), base);
+  writeFileSync(join(workspace, 'newline-names', 'new\nline', 'a.txt.ann.yaml'), validSidecarText('a.txt', base, 'tortured at Olenivka'));
+  const aliased = validSidecarText('source.txt', base, 'tortured at Olenivka').replace(/\n {4}target:\n/, '\n    target: &t\n') + '';
+  add({ name: 'YAML alias in a sidecar', what: 'an anchor and an alias tying one target to another entry', folder: 'yaml-alias', runs: [
+    { argv: ['check', 'source.txt.ann.yaml'], exits: [1], mentions: /source\.txt\.ann\.yaml:\d+:\d+.*yaml-alias/ },
+    { argv: ['check', 'source.txt.ann.yaml', '--fix-anchors'], exits: [1], mentions: /source\.txt\.ann\.yaml:\d+:\d+.*yaml-alias/ },
+    { argv: ['tag', 'source.txt', '--category', TEXT_CATEGORY, '--quote', 'Olenivka'], exits: [1], mentions: /source\.txt\.ann\.yaml:\d+:\d+/ },
+  ] }, { 'source.txt': base, 'source.txt.ann.yaml': aliased.replace(/dismissed: \[\]\n?$/, '') + '  - id: a-copy\n    category: other\n    target: *t\ndismissed: []\n' });
+  add({ name: 'outputs over inputs', what: 'export and report asked to write over a sidecar, a source and the config', folder: 'outputs-over-inputs', runs: [
+    { argv: ['report', '.', '--format', 'md', '--out', 'report.txt.ann.yaml'], exits: [2], mentions: /report\.txt\.ann\.yaml is a sidecar/ },
+    { argv: ['export', '.', '--format', 'csv', '--out', 'report.txt'], exits: [2], mentions: /report\.txt is a source/ },
+    { argv: ['export', '.', '--format', 'brat', '--out', '.'], exits: [2], mentions: /is a source|not a copy/ },
+    { argv: ['export', '.', '--format', 'csv', '--out', '../../outside/x.csv'], exits: [2], mentions: /outside the workspace/ },
+  ] }, { 'report.txt': base, 'report.txt.ann.yaml': validSidecarText('report.txt', base, 'tortured at Olenivka'), 'report.txt.txt': 'not a copy\n' });
 
   const count = options.annotationCount ?? 100_000;
   const many = manyAnnotations(count);

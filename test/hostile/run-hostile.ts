@@ -47,6 +47,8 @@ export function hashTree(root: string): Map<string, string> {
       const key = relative(root, path).split(sep).join('/');
       if (stat.isSymbolicLink()) hashes.set(key, `link:${readlinkSync(path)}`);
       else if (stat.isDirectory()) walk(path);
+      // A FIFO or a device is never read (a read would hang or never end): its kind stands for it.
+      else if (!stat.isFile()) hashes.set(key, `special:${stat.mode}`);
       else {
         // A write (atomic rename or in place) changes the inode, the size or the change time.
         const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
