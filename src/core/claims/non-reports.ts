@@ -62,7 +62,7 @@ function callOrReleaseBefore(text: string, tokens: readonly Token[], at: number)
 /** "the [27 recently] kidnapped students were released": an attributive cue, a release after it in its clause. */
 function releaseOfAttribute(text: string, tokens: readonly Token[], at: number, after: number): NonReport | undefined {
   let before = at - 1;
-  while (before >= 0 && (/^\d/u.test(tokens[before].word) || tokens[before].word.endsWith('ly'))) before--;
+  while (before >= 0 && before > at - SCOPE_WORDS && (/^\d/u.test(tokens[before].word) || tokens[before].word.endsWith('ly'))) before--;
   if (before < 0 || !DETERMINERS.has(tokens[before].word)) return undefined;
   // Commas only: "the kidnapped girls have since been freed" holds a "since" that opens no clause.
   for (let i = after; i < tokens.length && i < after + SCOPE_WORDS; i++) {
