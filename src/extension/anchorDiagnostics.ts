@@ -20,6 +20,7 @@ import { locateNode } from '../core/sidecar/yaml-source';
 import type { AnnotationStore, LiveEntry, SourceAnnotations } from './annotationStore';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import type { Log } from './log';
+import { WhenTypingPauses } from './whenTypingPauses';
 
 /** The problem codes of the check core (problem-codes.ts), so source and sidecar diagnostics group alike. */
 export const ANCHOR_CODES = {
@@ -46,25 +47,15 @@ export class AnchorDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('legal-annotator-anchors');
   private readonly problems = new Map<string, AnchorProblem[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pause = new WhenTypingPauses(UPDATE_DELAY_MS, (uri) => this.updateSafely(uri));
 
   constructor(private readonly store: AnnotationStore, private readonly log: Log) {
-    this.subscriptions.push(this.collection, store.onDidChange((uri) => this.schedule(uri)));
+    this.subscriptions.push(this.collection, this.pause, store.onDidChange((uri) => this.pause.schedule(uri)));
     for (const state of store.all()) this.updateSafely(state.sourceUri);
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
     for (const subscription of this.subscriptions) subscription.dispose();
-  }
-
-  private schedule(uri: vscode.Uri): void {
-    const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.updateSafely(uri);
-    }, UPDATE_DELAY_MS));
   }
 
   /** The current anchor problems of a source, with their diagnostics (for the quick fixes). */

@@ -21,6 +21,7 @@ import type { AnnotationStore, SourceAnnotations } from './annotationStore';
 import type { WorkspaceConfigService } from './workspaceConfig';
 import { SETTINGS } from './constants';
 import type { Log } from './log';
+import { WhenTypingPauses } from './whenTypingPauses';
 
 const TINT_ALPHA = '33'; // ~20 % opacity: the text stays readable on light and dark themes
 /** Wait after the store's last change before repainting a source's tags. */
@@ -32,8 +33,7 @@ export class TagDecorations implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
   private readonly labels = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Repaints waiting for typing to pause, by document URI. */
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pause = new WhenTypingPauses(REPAINT_DELAY_MS, (uri) => this.refreshFor(uri));
 
   constructor(
     private readonly store: AnnotationStore,
@@ -41,10 +41,10 @@ export class TagDecorations implements vscode.Disposable {
     private readonly log: Log,
   ) {
     this.disposables.push(
-      store.onDidChange((uri) => this.scheduleRefresh(uri)),
+      store.onDidChange((uri) => this.pause.schedule(uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
-        if ((this.store.get(event.textEditor.document.uri)?.entries.length ?? 0) > MAX_PAINTED_TAGS) this.scheduleRefresh(event.textEditor.document.uri);
+        if ((this.store.get(event.textEditor.document.uri)?.entries.length ?? 0) > MAX_PAINTED_TAGS) this.pause.schedule(event.textEditor.document.uri);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SETTINGS.showLabels)) this.refreshAll();
@@ -57,22 +57,13 @@ export class TagDecorations implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pause.dispose();
     for (const type of this.types.values()) type.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 
   refreshAll(): void {
     for (const editor of vscode.window.visibleTextEditors) this.refreshEditor(editor);
-  }
-
-  private scheduleRefresh(uri: vscode.Uri): void {
-    const key = uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
-      this.refreshFor(uri);
-    }, REPAINT_DELAY_MS));
   }
 
   private refreshFor(uri: vscode.Uri): void {
