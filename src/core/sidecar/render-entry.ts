@@ -26,9 +26,9 @@ export interface EntryLayout {
 
 /** What stringifyString refuses to write plain (its own pattern, for a string on one line). */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-/** Characters this renderer leaves to renderBlockItem: control characters but LF and CR, line breaks of YAML 1.1, a BOM, unpaired surrogates. */
+/** Characters this renderer leaves to renderBlockItem: control characters but LF and CR, line breaks of YAML 1.1, a BOM, the noncharacters U+FFFE and U+FFFF, unpaired surrogates. */
 // eslint-disable-next-line no-control-regex
-const DECLINED_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const DECLINED_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** `yaml`'s doubleQuotedMinMultiLineLength: a shorter double-quoted string keeps its `\\n` escapes on one line. */
 const DOUBLE_QUOTED_MIN_MULTI_LINE_LENGTH = 40;
 const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;

@@ -9,7 +9,7 @@ const PIECES = [
   '\n', '\r\n', ' \n', '\n ', 'a long enough line to be over forty characters',
   '0', '1', '42', 'e5', 'E1', '1_0', '0x1F', '0o7', '0b101', '1:20', '1.5', '.5', '1e3', '.inf', '.NaN', '+', '~', '<<', '=', '---', '...',
   'yes', 'No', 'ON', 'off', 'y', 'N', 'true', 'False', 'null', 'NULL', '2026-11-22', 'T10:00:00.000Z', '2026-11-22T10:00:00Z',
-  'Україна', '🇺🇦', 'é', '\u00a0', '\t', '\n', '\r', '\u0085', '\u2028', '\ufeff', '\x07',
+  'Україна', '🇺🇦', 'é', '\u00a0', '\t', '\n', '\r', '\u0085', '\u2028', '\ufeff', '\ufffe', '\uffff', '\x7f', '\x9f', '\x07',
 ];
 
 function randomString(next: () => number): string {
