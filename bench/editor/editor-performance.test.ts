@@ -20,7 +20,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { createTarget } from '../../src/core/anchoring/anchoring';
+import { createTarget, PreparedText } from '../../src/core/anchoring/anchoring';
 import { sourceHash } from '../../src/core/sidecar/source-hash';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
 import { extension, waitFor, workspaceFile } from '../../test/integration/helpers';
@@ -57,9 +57,11 @@ function bigSource(): string {
 function sidecarFor(text: string, name: string): string {
   const lines = ['version: 1', `source: ${JSON.stringify(name)}`, `sourceHash: ${sourceHash(text)}`, 'annotations:'];
   const step = Math.floor(text.length / TAGS);
+  // Prepared once: createTarget given the string would index the 1 MB text again for every tag.
+  const prepared = new PreparedText(text);
   for (let i = 0; i < TAGS; i++) {
     const from = text.indexOf(' ', i * step) + 1;
-    const { start, end, exact, prefix, suffix } = createTarget(text, from, from + 8);
+    const { start, end, exact, prefix, suffix } = createTarget(prepared, from, from + 8);
     lines.push(`  - id: a-${String(i).padStart(8, '0')}`, '    category: torture', '    target:', `      start: ${start}`, `      end: ${end}`,
       `      exact: ${JSON.stringify(exact)}`, `      prefix: ${JSON.stringify(prefix)}`, `      suffix: ${JSON.stringify(suffix)}`, '    status: proposed');
   }
