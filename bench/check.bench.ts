@@ -11,14 +11,14 @@
  * Prints the median wall time of each (and CPU time, with GNU time) and the ratio. Goals:
  * check <= 5 s, and no slower than ajv-cli.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, promises as fs, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTarget } from '../src/core/anchoring/anchoring';
 import { sourceHash } from '../src/core/sidecar/source-hash';
 import { DEFAULT_TAXONOMY } from '../src/core/taxonomy/taxonomy';
-import { seededRandom } from './support';
+import { seconds, seededRandom, timeCommand, type CommandTiming } from './support';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -95,43 +95,6 @@ async function generate(folder: string, sidecars: number, annotations: number): 
   }
 }
 
-const GNU_TIME = '/usr/bin/time';
-
-interface Timing {
-  /** Median wall time, ms. */
-  ms: number;
-  /** CPU time (user + system) of the run with the median wall time, ms; undefined without GNU time. */
-  cpuMs?: number;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Wall time of a child process, median of `runs`; fails loudly when the command fails. With
- * GNU time installed its CPU time is measured too: on a shared machine the wall time also
- * counts waiting for a core, the CPU time does not.
- */
-function timeCommand(label: string, command: string, args: string[], runs: number): Timing {
-  const samples: Timing[] = [];
-  const measureCpu = existsSync(GNU_TIME);
-  for (let i = 0; i < runs; i++) {
-    const cpuFile = join(tmpdir(), `legal-annotator-bench-cpu-${process.pid}`);
-    const [file, argv] = measureCpu ? [GNU_TIME, ['-o', cpuFile, '-f', '%U %S', command, ...args]] : [command, args];
-    const start = performance.now();
-    const result = spawnSync(file, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-    const ms = performance.now() - start;
-    if (result.status !== 0) throw new Error(`${label} exited with ${result.status ?? result.signal}:\n${result.stderr.slice(0, 2000)}`);
-    let cpuMs: number | undefined;
-    if (measureCpu) {
-      const [user, system] = readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number);
-      cpuMs = (user + system) * 1000;
-      rmSync(cpuFile, { force: true });
-    }
-    samples.push({ ms, cpuMs, stdout: result.stdout, stderr: result.stderr });
-  }
-  return samples.sort((a, b) => a.ms - b.ms)[Math.floor(samples.length / 2)];
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const option = (name: string, fallback: number): number => {
@@ -154,7 +117,7 @@ async function main(): Promise<void> {
     console.log(`${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; median of ${runs} runs, wall time of each child process`);
     console.log('');
 
-    const check = timeCommand('check', process.execPath, ['dist/cli.js', 'check', folder, '--format', 'json'], runs);
+    const check = timeCommand('check', process.execPath, ['dist/cli.js', 'check', folder, '--format', 'json'], { runs, cwd: ROOT });
     const reports = JSON.parse(check.stdout) as { file: string; problems: unknown[] }[];
     const problems = reports.reduce((sum, r) => sum + r.problems.length, 0);
     const checked = reports.filter((r) => r.file.endsWith('.ann.yaml')).length;
@@ -163,13 +126,12 @@ async function main(): Promise<void> {
     // ajv-cli 5: YAML data through js-yaml, draft-07 by default; formats (date-time) from ajv-formats.
     const ajv = timeCommand('ajv-cli', join(ROOT, 'node_modules/.bin/ajv'), [
       'validate', '--spec=draft7', '-c', 'ajv-formats', '--errors=line', '-s', 'schemas/sidecar.schema.json', '-d', `${folder}/**/*.ann.yaml`,
-    ], runs);
+    ], { runs, cwd: ROOT });
     const valid = (ajv.stdout + ajv.stderr).match(/ valid/g)?.length ?? 0;
     if (valid !== sidecars) throw new Error(`ajv-cli reported ${valid} valid files; expected ${sidecars}:\n${ajv.stderr.slice(0, 1000)}`);
 
-    const seconds = (ms: number | undefined) => (ms === undefined ? '   n/a' : (ms / 1000).toFixed(2).padStart(6));
     console.log(`${''.padEnd(58)}   wall      CPU`);
-    const row = (label: string, t: Timing, note: string) => console.log(`${label.padEnd(58)} ${seconds(t.ms)} s ${seconds(t.cpuMs)} s  ${note}`);
+    const row = (label: string, t: CommandTiming, note: string) => console.log(`${label.padEnd(58)} ${seconds(t.ms)} s ${seconds(t.cpuMs)} s  ${note}`);
     row('legal-annotator check DIR --format json', check, `${checked} sidecars, ${checked * annotations} annotations anchored, 0 problems`);
     row('ajv-cli validate -s sidecar.schema.json -d DIR/**/*.ann.yaml', ajv, `${valid} files valid (schema only)`);
     console.log(`load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (on ${cpus().length} cores)`);
