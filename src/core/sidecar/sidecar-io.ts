@@ -20,7 +20,7 @@ import { sameJsonValue } from './same-json';
 import type { Annotation, Dismissal, Sidecar } from './model';
 import { SIDECAR_VERSION } from './model';
 import {
-  applyEdit, blockItemSpan, columnOf, detectIndentStep, lineStartOf, nextLineStart, renderBlockItem, renderScalarLike,
+  applyEdit, blockItemSpan, escapeUnprintable, columnOf, detectIndentStep, lineStartOf, nextLineStart, renderBlockItem, renderScalarLike,
   type TextEdit,
 } from './yaml-splice';
 
@@ -129,15 +129,15 @@ export function sidecarFileText(doc: Pick<SidecarDocument, 'text' | 'hadBom'>): 
   return (doc.hadBom ? '\uFEFF' : '') + doc.text;
 }
 
-/** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** C0 and C1 controls, DEL, the Unicode line and paragraph separators and the noncharacters U+FFFE/F. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 
 /** A new, empty sidecar with a short comment header. */
 export function newSidecarDocument(source: string, hash: string): SidecarDocument {
   // A value with a line break or another control character is written double-quoted, so it stays on
   // its line with the character escaped (a file name may hold a newline).
   const scalar = (value: string | number) =>
-    new YAML.Document(value).toString({ lineWidth: 0, ...(typeof value === 'string' && CONTROL_CHARACTER.test(value) ? { defaultStringType: 'QUOTE_DOUBLE' as const } : {}) }).trimEnd();
+    escapeUnprintable(new YAML.Document(value).toString({ lineWidth: 0, ...(typeof value === 'string' && CONTROL_CHARACTER.test(value) ? { defaultStringType: 'QUOTE_DOUBLE' as const } : {}) }).trimEnd());
   const text = [
     `# Legal Annotator annotations of ${source.replace(new RegExp(CONTROL_CHARACTER.source, 'g'), ' ')}`,
     '# Offsets count Unicode code points of the source text. Edit with the editor or the',

@@ -79,6 +79,30 @@ export function detectIndentStep(text: string, document: YAML.Document): number 
  * `contentColumn`, nested levels `indentStep` apart, lines joined with `eol`, ending with `eol`.
  * No line folding: a long quote stays on one line, so a diff shows exactly what changed.
  */
+/**
+ * Characters that YAML readers refuse or change when written raw: DEL and the C1 controls (NEL
+ * among them; PyYAML refuses a file holding them), the line and paragraph separators (line breaks
+ * to a YAML 1.1 reader), and the noncharacters U+FFFE and U+FFFF. A string holding one is written
+ * double-quoted with the character escaped. (`yaml` escapes the C0 controls itself.)
+ */
+const UNPRINTABLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
+/** Strings written double-quoted: those with an UNPRINTABLE character, or a control character but the line feed (PyYAML refuses a tab in some plain scalars). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P' };
+
+/**
+ * `text` (rendered YAML in which every string holding an UNPRINTABLE character is double-quoted)
+ * with each such character written as a YAML escape.
+ */
+export function escapeUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE_ALL, (char) => {
+    const code = char.charCodeAt(0);
+    return NAMED_ESCAPES[char] ?? (code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase()}`);
+  });
+}
+
 export function renderBlockItem(value: unknown, layout: { dashColumn: number; contentColumn: number; indentStep: number; eol: string }): string {
   const node = YAML.isNode(value) ? value : new YAML.Document().createNode(value);
   // Comments above the item and blank lines before it are outside the span being replaced.
@@ -88,7 +112,10 @@ export function renderBlockItem(value: unknown, layout: { dashColumn: number; co
   YAML.visit(node, {
     Scalar(_, scalar) {
       const isBlock = scalar.type === YAML.Scalar.BLOCK_LITERAL || scalar.type === YAML.Scalar.BLOCK_FOLDED;
-      if (typeof scalar.value === 'string' && (isBlock || scalar.value.includes('\n')) && !isBlockSafe(scalar.value)) {
+      if (typeof scalar.value === 'string' && NEEDS_DOUBLE_QUOTES.test(scalar.value)) {
+        // Escaped below (and by `yaml` for the C0 controls): only a double-quoted scalar holds escapes.
+        scalar.type = YAML.Scalar.QUOTE_DOUBLE;
+      } else if (typeof scalar.value === 'string' && (isBlock || scalar.value.includes('\n')) && !isBlockSafe(scalar.value)) {
         scalar.type = YAML.Scalar.QUOTE_DOUBLE;
       } else if (typeof scalar.value === 'string' && !isBlock && (!scalar.type || scalar.type === YAML.Scalar.PLAIN) && scalar.value.includes('\n')) {
         // A plain scalar over several lines is folded by its reader, and `yaml` writes some of
@@ -99,7 +126,7 @@ export function renderBlockItem(value: unknown, layout: { dashColumn: number; co
       }
     },
   });
-  const body = new YAML.Document(node).toString({ indent: layout.indentStep, lineWidth: 0, minContentWidth: 0, blockQuote: 'literal' });
+  const body = escapeUnprintable(new YAML.Document(node).toString({ indent: layout.indentStep, lineWidth: 0, minContentWidth: 0, blockQuote: 'literal' }));
   const lines = body.replace(/\n$/, '').split('\n');
   const contentColumn = Math.max(layout.contentColumn, layout.dashColumn + 2);
   const pad = ' '.repeat(contentColumn);
@@ -115,6 +142,8 @@ export function renderBlockItem(value: unknown, layout: { dashColumn: number; co
  */
 export function readsDifferentlyInYaml11(value: string): boolean {
   if (value.includes('\n')) return false;
+  // PyYAML reads a plain `=` as the YAML 1.1 "value" tag, and refuses it.
+  if (value === '=') return true;
   try {
     // logLevel: a note like "%x" or "!a" would otherwise print a YAMLWarning on the CLI's stderr.
     return YAML.parse(value, { version: '1.1', logLevel: 'error' }) !== value;
@@ -138,7 +167,7 @@ export function isBlockSafe(value: string): boolean {
 
 /** A scalar's new text in the quoting style the old one was written in. */
 export function renderScalarLike(old: YAML.Scalar, value: string): string {
-  if (old.type === YAML.Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  if (old.type === YAML.Scalar.QUOTE_DOUBLE || NEEDS_DOUBLE_QUOTES.test(value)) return escapeUnprintable(JSON.stringify(value));
   if (old.type === YAML.Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
   const plain = new YAML.Document(value).toString({ lineWidth: 0 }).replace(/\n$/, '');
   return plain;
