@@ -225,3 +225,13 @@ export const HABITUAL_WORDS = new Set([
 
 /** Present auxiliaries of an act in progress ("are subjecting", "is standing trial"). */
 export const PRESENT_AUXILIARIES = new Set(['is', 'are', 'am']);
+
+/**
+ * Proceedings a sentence may name as a purpose: "transferred to Iraq for prosecution", "extradited
+ * for trial", "evidence to be used for a death penalty prosecution". What is sought has not
+ * happened: a purpose is a possibility, not a report.
+ */
+export const PURPOSE_PROCEEDINGS = new Set(['prosecution', 'prosecutions', 'trial', 'trials']);
+
+/** How many words may stand between "for" and the proceeding it names ("for a death penalty prosecution"). */
+export const PURPOSE_REACH = 3;

@@ -8,13 +8,18 @@
  *
  * - NOT A CLAIM (dropped): treaty and statute drafting and names of norms. A sentence with
  *   "shall", "Contracting Parties", "Detaining Power", "States Parties", "this Convention"
- *   states the law; "the prohibition of torture", "Convention against Torture", "the crime of
- *   enforced disappearance", "torture is prohibited" name a norm. There is nothing to tag as an
+ *   states the law, and so does every paragraph of an article whose text does (drafting.ts);
+ *   "the prohibition of torture", "Convention against Torture", "the crime of enforced
+ *   disappearance", "torture is prohibited" name a norm; a cue ending a hyphenated compound
+ *   ("anti-kidnapping squad", "life-threatening") names something else. There is nothing to tag as an
  *   event, and a warning on every article of a treaty would bury the real claims.
  * - LOW CONFIDENCE (kept, with a `reason`): negated ("no evidence of torture", "were not
  *   tortured", "denied that he was beaten"), hypothetical ("would constitute", "may amount to",
  *   "at risk of torture", "threatened to kill") and bare mentions (a cue that names an act, such
  *   as "murder", in a sentence without any reported event or reporting word: a list of acts).
+ *   A question, a call for a release or an investigation, a release or an acquittal, and a
+ *   proceeding named as a purpose ("extradited for trial") are low confidence too
+ *   (non-reports.ts).
  *   A negation does not lower the cues of a violation that is a withholding ("the ICRC never
  *   visited", "no medical care"): there the negation is the report.
  *   They are kept because a denial or a hedge in a report often carries an allegation a reviewer
@@ -28,8 +33,9 @@
  *
  * Categories are ranked (rank.ts) by the summed weight of their distinct affirmed cues (a cue
  * weighs its content words: "summarily executed" 2, "charged with" 1), after demoting a category
- * named only inside a capitalised name or only framing a detention ("sentenced to ... prison"),
- * then main clause before subordinate clause, then the first cue's position; a graver category
+ * named only inside a capitalised name or only framing another ("sentenced to ... prison": the
+ * penalty frames the trial), then main clause before subordinate clause, then `other` after the
+ * rest, then the first cue's position; a graver category
  * goes before a lesser one it includes (torture before ill-treatment). A cue inside a longer cue
  * of the same category ("executed" in "summarily executed") is not counted twice.
  *

@@ -10,11 +10,13 @@
  * - released: the cue follows a release or an acquittal in its clause ("released from detention",
  *   "acquitted of murder"), or is the attribute of the people released ("the kidnapped girls have
  *   since been freed").
+ * - hypothetical: a proceeding named as a purpose ("transferred for prosecution", "extradited
+ *   for trial"), which has not happened.
  */
-import { CALL_OBJECTS, CALL_REACH, CALL_WORDS, CLAUSE_BREAKS, DETERMINERS, RELEASE_WORDS } from './context-words';
+import { CALL_OBJECTS, CALL_REACH, CALL_WORDS, CLAUSE_BREAKS, DETERMINERS, PURPOSE_PROCEEDINGS, PURPOSE_REACH, RELEASE_WORDS } from './context-words';
 import type { Token } from './tokens';
 
-export type NonReportUse = 'question' | 'called-for' | 'released';
+export type NonReportUse = 'question' | 'called-for' | 'released' | 'hypothetical';
 
 export interface NonReport {
   use: NonReportUse;
@@ -42,7 +44,18 @@ export function isQuestion(text: string, start: number, end: number): boolean {
  * `eventive`: the cue is a participle ("kidnapped"), which may be the attribute of people released.
  */
 export function nonReportAt(text: string, tokens: readonly Token[], at: number, after: number, eventive: boolean): NonReport | undefined {
-  return callOrReleaseBefore(text, tokens, at) ?? (eventive ? releaseOfAttribute(text, tokens, at, after) : undefined);
+  return callOrReleaseBefore(text, tokens, at) ?? purposeBefore(text, tokens, at, after) ??
+    (eventive ? releaseOfAttribute(text, tokens, at, after) : undefined);
+}
+
+/** "for [a death penalty] prosecution": a proceeding named as what is sought. */
+function purposeBefore(text: string, tokens: readonly Token[], at: number, after: number): NonReport | undefined {
+  if (after === 0 || !PURPOSE_PROCEEDINGS.has(tokens[after - 1].word)) return undefined;
+  for (let i = at - 1; i >= 0 && i >= at - 1 - PURPOSE_REACH; i--) {
+    if (breaksClause(tokens[i].word)) return undefined;
+    if (tokens[i].word === 'for') return { use: 'hypothetical', because: text.slice(tokens[i].start, tokens[after - 1].end) };
+  }
+  return undefined;
 }
 
 function callOrReleaseBefore(text: string, tokens: readonly Token[], at: number): NonReport | undefined {

@@ -88,8 +88,14 @@ describe('claim rules', () => {
       assert.equal(claim.categories[0].id, 'arbitrary-detention');
     });
 
+    it('marks a proceeding named as a purpose low', () => {
+      assert.equal(only('The two organisers were extradited to Spain for trial.').reason, 'hypothetical: "for trial"');
+      assert.equal(only('The files were handed over for a criminal prosecution.').reason, 'hypothetical: "for a criminal prosecution"');
+      assert.equal(only('The blogger stood trial for insulting the king.').confidence, 'high');
+    });
+
     it('marks the future and a wish low', () => {
-      assert.equal(only('The editor will be handed over for prosecution next month.').reason, 'hypothetical: "will"');
+      assert.equal(only('The editor will be prosecuted next month.').reason, 'hypothetical: "will"');
       assert.equal(only('The minister wants to prosecute the organisers.').reason, 'hypothetical: "wants"');
     });
   });
