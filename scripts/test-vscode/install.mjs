@@ -33,9 +33,12 @@ function dpkgInstalled(pkg) {
   return res.ok && res.out.includes('install ok installed');
 }
 
-/** Debian packages: chromium (the browser Playwright drives) and libkrb5-dev (code-server's kerberos module). */
+/**
+ * Debian packages: chromium (the browser Playwright drives), libkrb5-dev (code-server's kerberos
+ * module) and python3-yaml (PyYAML: a unit test reads every sidecar we write with a YAML 1.1 reader).
+ */
 function ensureDebianPackages(f) {
-  const wanted = ['chromium', 'libkrb5-dev', ...(f.ripgrep ? ['ripgrep'] : [])];
+  const wanted = ['chromium', 'libkrb5-dev', 'python3-yaml', ...(f.ripgrep ? ['ripgrep'] : [])];
   const missing = wanted.filter((p) => !dpkgInstalled(p));
   if (missing.length === 0) {
     log(`Debian packages present: ${wanted.join(', ')}`);
