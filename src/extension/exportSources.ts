@@ -30,7 +30,7 @@ export async function collectWorkspaceSources(configs: WorkspaceConfigService, b
   const absolute = new Map<string, string>();
   const skipped: string[] = [];
   const shown = (path: string) => vscode.workspace.asRelativePath(path);
-  for (const one of await loadAnnotatedSources({ sidecarPaths: sidecars, root: config.root, base, shown })) {
+  for (const one of await loadAnnotatedSources({ sidecarPaths: sidecars, root: config.root, base, shown, taxonomy: config.taxonomy })) {
     if (one.kind === 'skipped') skipped.push(`${shown(one.sidecarPath)}: ${one.reason}`);
     else if (one.kind === 'outside-root') skipped.push(`${shown(one.sidecarPath)}: its source is outside ${config.root}, so the base IRI cannot name it`);
     else {

@@ -39,7 +39,7 @@ export async function loadAnnotatedSources(paths: readonly string[], base?: stri
   const skipped: string[] = [];
   const sources: ExportSource[] = [];
   const absolutePaths: string[] = [];
-  for (const one of await loadSidecars({ sidecarPaths: targets.sidecars, root: config.root, base, shown })) {
+  for (const one of await loadSidecars({ sidecarPaths: targets.sidecars, root: config.root, base, shown, taxonomy: config.taxonomy })) {
     if (one.kind === 'outside-root') {
       throw new CliError(`${shown(one.absolutePath)} is outside the workspace ${shown(config.root)}, so --base cannot name it; export it from its own workspace`);
     }
@@ -47,6 +47,8 @@ export async function loadAnnotatedSources(paths: readonly string[], base?: stri
       skipped.push(`${shown(one.sidecarPath)}: skipped: ${one.reason}`);
       continue;
     }
+    // Exported all the same, but the command exits 1, as check would.
+    if (one.errors.length > 0) skipped.push(`${shown(one.sidecarPath)}: has errors (${one.errors.join(', ')}); legal-annotator check shows them all`);
     sources.push(one.source);
     absolutePaths.push(one.absolutePath);
   }

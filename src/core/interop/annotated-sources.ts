@@ -5,15 +5,19 @@
  * an absolute path or a symbolic link) is never read, so a planted sidecar cannot export other
  * files. A sidecar with errors or a source that cannot be read is skipped with the reason.
  */
-import { dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { firstErrorNote } from '../problems/problem';
+import { problemCodeInfo } from '../problems/problem-codes';
+import type { Taxonomy } from '../taxonomy/taxonomy';
+import { checkContent } from '../validation/sidecar-checks';
 import { readSidecarFile } from '../sidecar/sidecar-file';
 import { readSourceState, unreadSourceReason } from '../validation/source-state';
 import type { ExportSource } from './export-input';
 import { sourceIri } from './iri';
 
 export type LoadedSidecar =
-  | { kind: 'source'; source: ExportSource; sidecarPath: string; absolutePath: string }
+  /** `errors`: the codes of the errors `check` reports in it (exported anyway; the command then exits 1). */
+  | { kind: 'source'; source: ExportSource; sidecarPath: string; absolutePath: string; errors: string[] }
   | { kind: 'skipped'; sidecarPath: string; reason: string }
   /** Loaded, but its source lies outside `root`, so a base IRI cannot name it. */
   | { kind: 'outside-root'; sidecarPath: string; absolutePath: string };
@@ -26,6 +30,8 @@ export interface LoadRequest {
   base?: string;
   /** How a path is shown in a reason. */
   shown: (path: string) => string;
+  /** The workspace taxonomy, against which the sidecars are checked as `check` does. */
+  taxonomy: Taxonomy;
 }
 
 /** `/`-separated path of a file relative to the workspace root. */
@@ -53,5 +59,9 @@ async function loadOne(sidecarPath: string, request: LoadRequest): Promise<Loade
   const path = workspacePath(request.root, absolutePath);
   if (request.base !== undefined && (path.startsWith('../') || path.startsWith('/') || /^[A-Za-z]:/.test(path))) return { kind: 'outside-root', sidecarPath, absolutePath };
   const text = typeof state.text === 'string' ? state.text : state.text.text;
-  return { kind: 'source', sidecarPath, absolutePath, source: { path, iri: sourceIri(absolutePath, path, request.base), text, sidecar } };
+  const errors = new Set<string>();
+  checkContent(sidecar, { sidecarName: basename(sidecarPath), taxonomy: request.taxonomy, source: state }, (code) => {
+    if (problemCodeInfo(code).severity === 'error') errors.add(code);
+  });
+  return { kind: 'source', sidecarPath, absolutePath, source: { path, iri: sourceIri(absolutePath, path, request.base), text, sidecar }, errors: [...errors] };
 }

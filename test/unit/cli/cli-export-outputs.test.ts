@@ -78,4 +78,14 @@ describe('export and report outputs', () => {
     const again = await cli('export', 'src', '--format', 'brat', '--out', 'brat');
     assert.equal(again.code, 0, `an earlier export's files are replaced: ${again.err}`);
   });
+
+  it('export and report exit 1 on a sidecar that check fails, naming its errors', async () => {
+    const sidecar = await tagged('r.txt');
+    await fs.writeFile('r.txt.ann.yaml', sidecar.replace('category: torture', 'category: tortur'));
+    for (const argv of [['export', '.', '--format', 'csv'], ['report', '.', '--format', 'md']]) {
+      const run = await cli(...argv);
+      assert.equal(run.code, 1, argv.join(' '));
+      assert.match(run.err, /r\.txt\.ann\.yaml: has errors \(unknown-category\); legal-annotator check shows them all/);
+    }
+  });
 });

@@ -36,7 +36,7 @@ describe('loadAnnotatedSources (core, for export and report)', () => {
     await fs.writeFile(join(root, 'secret.txt'), 'secret\n');
     const planted = await tagged(join(root, 'sub'), 'p.txt', TEXT, '../secret.txt');
     await fs.writeFile(planted, (await fs.readFile(planted, 'utf8')).replace('source: p.txt', 'source: ../secret.txt'));
-    const loaded = await loadAnnotatedSources({ sidecarPaths: [good, broken, planted], root, shown: (p) => p });
+    const loaded = await loadAnnotatedSources({ sidecarPaths: [good, broken, planted], root, shown: (p) => p, taxonomy: DEFAULT_TAXONOMY });
     assert.deepEqual(loaded.map((l) => l.kind), ['source', 'skipped', 'skipped']);
     const first = loaded[0];
     assert.ok(first.kind === 'source');
@@ -51,12 +51,23 @@ describe('loadAnnotatedSources (core, for export and report)', () => {
     const outside = await fs.mkdtemp(join(tmpdir(), 'la-load-out-'));
     try {
       const sidecar = await tagged(outside, 'o.txt');
-      const [withBase] = await loadAnnotatedSources({ sidecarPaths: [sidecar], root, base: 'https://example.org/', shown: (p) => p });
+      const [withBase] = await loadAnnotatedSources({ sidecarPaths: [sidecar], root, base: 'https://example.org/', shown: (p) => p, taxonomy: DEFAULT_TAXONOMY });
       assert.equal(withBase.kind, 'outside-root');
-      const [withoutBase] = await loadAnnotatedSources({ sidecarPaths: [sidecar], root, shown: (p) => p });
+      const [withoutBase] = await loadAnnotatedSources({ sidecarPaths: [sidecar], root, shown: (p) => p, taxonomy: DEFAULT_TAXONOMY });
       assert.equal(withoutBase.kind, 'source');
     } finally {
       await fs.rm(outside, { recursive: true, force: true });
     }
+  });
+
+  it('names the errors check would report in a sidecar it loads (an unknown category)', async () => {
+    const sidecar = await tagged(root, 'r.txt');
+    await fs.writeFile(sidecar, (await fs.readFile(sidecar, 'utf8')).replace('category: torture', 'category: tortur'));
+    const [loaded] = await loadAnnotatedSources({ sidecarPaths: [sidecar], root, shown: (p) => p, taxonomy: DEFAULT_TAXONOMY });
+    assert.ok(loaded.kind === 'source');
+    assert.deepEqual(loaded.errors, ['unknown-category']);
+    const [clean] = await loadAnnotatedSources({ sidecarPaths: [await tagged(root, 'ok.txt')], root, shown: (p) => p, taxonomy: DEFAULT_TAXONOMY });
+    assert.ok(clean.kind === 'source');
+    assert.deepEqual(clean.errors, []);
   });
 });
