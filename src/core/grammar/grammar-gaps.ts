@@ -28,8 +28,8 @@ export function grammarGap(entity: Entity, extensions: LexiconExtensions = {}, w
       return namesNeedingEvidence().has(lower) ? 'needs-evidence' : undefined;
     }
     case 'date':
-      if (entity.resolvedFrom !== undefined) return 'weekday';
-      return entity.range !== undefined ? 'date-range' : undefined;
+      if (entity.range !== undefined) return 'date-range';
+      return entity.resolvedFrom !== undefined ? 'weekday' : undefined;
   }
 }
 

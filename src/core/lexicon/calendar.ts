@@ -13,6 +13,8 @@ export interface MonthName {
   /** 1-12. */
   month: number;
   lang: string;
+  /** A short form ("Sept", "févr", "лют"), which a period may follow; not the long name. */
+  abbreviated: boolean;
 }
 
 export interface WeekdayName {
@@ -31,6 +33,9 @@ function cleanName(name: string): string {
   return name.toLocaleLowerCase().replace(/\.$/, '').trim();
 }
 
+/** Index of the first formatter with `month: 'short'` below: what they add are abbreviations. */
+const SHORT_FORMATTERS_FROM = 2;
+
 /** Every month name of the supported languages, deduplicated per language. */
 export function monthNames(languages: readonly string[] = DATE_LANGUAGES): MonthName[] {
   const names: MonthName[] = [];
@@ -44,16 +49,16 @@ export function monthNames(languages: readonly string[] = DATE_LANGUAGES): Month
     const seen = new Set<string>();
     for (let month = 1; month <= 12; month++) {
       const date = new Date(Date.UTC(2022, month - 1, 3));
-      for (const formatter of formatters) {
+      formatters.forEach((formatter, index) => {
         const name = cleanName(monthPart(formatter, date));
         // Numeric "months" appear where a locale has no short name; they are not names.
-        if (!name || /\d/.test(name) || seen.has(name)) continue;
+        if (!name || /\d/.test(name) || seen.has(name)) return;
         seen.add(name);
-        names.push({ name, month, lang });
-      }
+        names.push({ name, month, lang, abbreviated: index >= SHORT_FORMATTERS_FROM });
+      });
     }
     // English writes "Sept." as often as "Sep."; ICU knows only one of them.
-    if (lang === 'en' && !seen.has('sept')) names.push({ name: 'sept', month: 9, lang });
+    if (lang === 'en' && !seen.has('sept')) names.push({ name: 'sept', month: 9, lang, abbreviated: true });
   }
   return names;
 }

@@ -13,7 +13,7 @@ import { PhraseIndex } from '../text/phrase-index';
 
 /** What a phrase of the index stands for. One index holds them all: one lookup per word. */
 export type PhrasePayload =
-  | { type: 'state'; state: StateName; displayName: string }
+  | { type: 'state'; state: StateName; displayName: string; needsEvidence: boolean }
   | { type: 'term'; term: GlossaryTerm }
   | { type: 'month'; month: MonthName }
   | { type: 'weekday'; weekday: WeekdayName };
@@ -99,7 +99,8 @@ export function compileLexicon(extensions: LexiconExtensions = {}): Lexicon {
     let displayName = displayNames.get(state.code);
     if (!displayName) displayNames.set(state.code, (displayName = stateDisplayName(state.code)));
     // State names are proper names: "Chad", "Jordan", "Turkey", "US" must not match "chad", "us".
-    index.add(state.text, true, { type: 'state', state, displayName });
+    // `needsEvidence` on every payload keeps the scanner's hot loop monomorphic.
+    index.add(state.text, true, { type: 'state', state, displayName, needsEvidence: state.ambiguous !== undefined || state.languageName === true });
   }
   for (const term of terms) {
     for (const variant of term.variants) {

@@ -10,7 +10,13 @@
  * year from the second (`from April 21 to August 12, 1949`, `1–15 October 2025`, `March–May 2023`,
  * `between 1 and 15 October 2025`, `vom 1. bis 15. Oktober 2025`) or is complete itself.
  */
-import { isDigitCode, isSpaceCode, wordChars } from '../text/chars';
+import { isDigitCode as digitCode, isSpaceCode, wordChars } from '../text/chars';
+
+// Module-level copies: the cursor runs on every number and month name, and must not go through
+// import bindings per character.
+const WORDS = wordChars();
+const isSpace = isSpaceCode;
+const isDigitCode = digitCode;
 
 export interface RawDate {
   /** UTF-16 offsets. */
@@ -23,10 +29,17 @@ export interface RawDate {
   time?: string;
 }
 
+/** A month name in the text: its month (1-12), its end, whether it is a short form that a period may follow. */
+export interface MonthAt {
+  month: number;
+  end: number;
+  abbreviated: boolean;
+}
+
 export interface DateScanContext {
   readonly text: string;
   /** Month (1-12) and end offset of a month name starting at `pos`, or undefined. */
-  monthAt(pos: number): { month: number; end: number } | undefined;
+  monthAt(pos: number): MonthAt | undefined;
   /** Lower-cased word that ends right before `pos` (spaces skipped), or '' — for the year-alone rule. */
   previousWord(pos: number): string;
   /** How to read `03/04/2022`: day first (3 April) unless false. */
@@ -96,29 +109,35 @@ class Cursor {
   /** True when no letter or digit follows at `pos` (the date ends there). */
   endsAt(pos: number): boolean {
     const code = this.code(pos);
-    return code < 0 || !wordChars()[code];
+    return code < 0 || !WORDS[code];
   }
 
   /** Skips whitespace; returns the new position (== pos when none). */
   spaces(pos: number): number {
-    while (isSpaceCode(this.code(pos))) pos++;
+    while (isSpace(this.code(pos))) pos++;
     return pos;
   }
 
-  /** A word of `words` (lower case) at pos: "of", "to", ...; returns its end or -1. */
-  word(pos: number, words: ReadonlySet<string>): number {
+  /** The short word at pos, lower-cased ("of", "to", "між"); undefined when none or longer than 8. */
+  wordAt(pos: number): { text: string; end: number } | undefined {
     let end = pos;
-    const table = wordChars();
+    const table = WORDS;
     while (end < this.ctx.text.length && table[this.code(end)]) end++;
-    if (end === pos || end - pos > 8) return -1;
-    return words.has(this.ctx.text.slice(pos, end).toLowerCase()) ? end : -1;
+    if (end === pos || end - pos > 8) return undefined;
+    return { text: this.ctx.text.slice(pos, end).toLowerCase(), end };
+  }
+
+  /** A word of `words` (lower case) at pos; returns its end or -1. */
+  word(pos: number, words: ReadonlySet<string>): number {
+    const word = this.wordAt(pos);
+    return word && words.has(word.text) ? word.end : -1;
   }
 
   /** Start of the word that ends right before `pos` (spaces skipped), or -1 when there is none. */
   previousWordStart(pos: number): number {
-    const table = wordChars();
+    const table = WORDS;
     let end = pos;
-    while (end > 0 && isSpaceCode(this.code(end - 1))) end--;
+    while (end > 0 && isSpace(this.code(end - 1))) end--;
     let start = end;
     while (start > 0 && table[this.code(start - 1)]) start--;
     return start < end ? start : -1;
@@ -128,7 +147,8 @@ class Cursor {
 const OF = new Set(['of']);
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'er']);
 
-interface Partial {
+/** A date whose parts are not all known yet: the first end of a range, a day and month without a year. */
+export interface Partial {
   start: number;
   end: number;
   year?: number;
@@ -136,6 +156,9 @@ interface Partial {
   day?: number;
   time?: string;
 }
+
+/** What `parseAt` returns where no date starts (most numbers): one shared empty list, no allocation. */
+const NO_DATES: readonly RawDate[] = Object.freeze([]);
 
 export class DateParser {
   private readonly at: Cursor;
@@ -145,17 +168,25 @@ export class DateParser {
   }
 
   /** Dates starting at `pos`, a word start: none, one, or the two ends of a range. */
-  parseAt(pos: number): RawDate[] {
+  parseAt(pos: number): readonly RawDate[] {
     const first = this.partialAt(pos);
-    if (!first) return [];
-    const second = this.rangeEndAfter(first.end, this.afterBetween(pos) ? BETWEEN_AND_WORDS : RANGE_WORDS);
-    if (second) {
-      const start = this.borrow(first, second);
-      if (start && compare(start, second) < 0) return [start, second];
+    if (!first) return NO_DATES;
+    const second = this.rangeEndAfter(pos, first.end);
+    if (second?.year !== undefined) {
+      const start = this.borrow(first, second as RawDate);
+      if (start && compare(start, second as RawDate) < 0) return [start, second as RawDate];
+    } else if (second && first.year === undefined && first.day !== undefined && second.day !== undefined && second.month !== undefined) {
+      this.yearless.push({ first, second });
     }
-    if (first.year === undefined) return [];
+    if (first.year === undefined) return NO_DATES;
     return [first as RawDate];
   }
+
+  /**
+   * Day ranges without a year ("1 to 15 October", "from April 21 to May 3"), in text order: the
+   * caller dates them by the document's own date (`resolveYearless`) or leaves them out.
+   */
+  readonly yearless: YearlessRange[] = [];
 
   /** A date or a date missing its year (and month) as the first part of a range. */
   private partialAt(pos: number): Partial | undefined {
@@ -172,26 +203,30 @@ export class DateParser {
     return start >= 0 && this.at.word(start, BETWEEN_WORDS) > 0;
   }
 
-  private rangeEndAfter(pos: number, joiners: ReadonlySet<string>): RawDate | undefined {
+  /**
+   * The second end of the range whose first part spans `[start, pos)`: a date, or a day and month
+   * without a year. "and" joins the two only after "between" ("between 1 and 15 October").
+   */
+  private rangeEndAfter(start: number, pos: number): Partial | undefined {
     let next = this.at.spaces(pos);
     const code = this.at.code(next);
     if (code === 0x2d || code === 0x2013 || code === 0x2014) {
       next = this.at.spaces(next + 1);
     } else {
       if (next === pos) return undefined;
-      const wordEnd = this.at.word(next, joiners);
-      if (wordEnd < 0) return undefined;
-      next = this.at.spaces(wordEnd);
-      if (next === wordEnd) return undefined;
+      const joiner = this.at.wordAt(next);
+      if (!joiner) return undefined;
+      if (!RANGE_WORDS.has(joiner.text) && !(BETWEEN_AND_WORDS.has(joiner.text) && this.afterBetween(start))) return undefined;
+      next = this.at.spaces(joiner.end);
+      if (next === joiner.end) return undefined;
       const articleEnd = this.at.word(next, DAY_ARTICLES);
       if (articleEnd > 0 && this.at.spaces(articleEnd) > articleEnd) next = this.at.spaces(articleEnd);
     }
-    const end = this.partialAt(next);
-    return end && end.year !== undefined ? (end as RawDate) : undefined;
+    return this.partialAt(next);
   }
 
   /** Completes the first part of a range with the month and year of the second. */
-  private borrow(first: Partial, second: RawDate): RawDate | undefined {
+  borrow(first: Partial, second: RawDate): RawDate | undefined {
     const year = first.year ?? second.year;
     const month = first.month ?? second.month;
     if (first.day !== undefined && month === undefined) return undefined;
@@ -315,7 +350,7 @@ export class DateParser {
     if (ofEnd > 0 && this.at.spaces(ofEnd) > ofEnd) afterSpace = this.at.spaces(ofEnd);
     const month = this.ctx.monthAt(afterSpace);
     if (!month) return bare;
-    const withMonth: Partial = { start: pos, end: this.skipDot(month.end), day, month: month.month };
+    const withMonth: Partial = { start: pos, end: this.skipDot(month), day, month: month.month };
     const year = this.yearAfter(withMonth.end, false); // "14 Sept. 2022": the year follows the dot
     if (!year) return withMonth;
     if (!isValidDay(year.value, month.month, day)) return undefined;
@@ -323,8 +358,8 @@ export class DateParser {
   }
 
   /** `March 30, 2023`, `February 2022`, `April 21` or `March` (in `March–May 2023`) as a range's first part. */
-  private monthStart(pos: number, month: { month: number; end: number }): Partial | undefined {
-    const afterMonth = this.skipDot(month.end);
+  private monthStart(pos: number, month: MonthAt): Partial | undefined {
+    const afterMonth = this.skipDot(month);
     const next = this.at.spaces(afterMonth);
     if (next === afterMonth) return { start: pos, end: afterMonth, month: month.month };
     const day = this.at.number(next, 1, 2);
@@ -359,9 +394,41 @@ export class DateParser {
     return ORDINAL_SUFFIXES.has(suffix) && this.at.endsAt(pos + 2) ? pos + 2 : pos;
   }
 
-  private skipDot(pos: number): number {
-    return this.at.code(pos) === 0x2e && !isDigitCode(this.at.code(pos + 1)) ? pos + 1 : pos;
+  /** The end of a month name with the period of an abbreviation ("Sept."); a period after a full name ends a sentence. */
+  private skipDot(month: MonthAt): number {
+    const pos = month.end;
+    return month.abbreviated && this.at.code(pos) === 0x2e && !isDigitCode(this.at.code(pos + 1)) ? pos + 1 : pos;
   }
+}
+
+/** A day range without a year, "1 to 15 October": both ends have a day, the second a month. */
+export interface YearlessRange {
+  first: Partial;
+  second: Partial;
+}
+
+/**
+ * Dates a yearless day range by the document's date (ISO `YYYY-MM-DD`): the year that puts its
+ * start nearest that date ("1 to 15 October" in a report of 20 January 2026 is October 2025).
+ * Undefined when no year makes a valid range ("29 February" in the wrong years).
+ */
+export function resolveYearless(range: YearlessRange, documentDate: string, parser: DateParser): RawDate[] | undefined {
+  const base = Date.parse(`${documentDate.slice(0, 10)}T00:00:00Z`);
+  const documentYear = Number(documentDate.slice(0, 4));
+  let best: RawDate[] | undefined;
+  let bestDistance = Infinity;
+  for (const year of [documentYear - 1, documentYear, documentYear + 1]) {
+    const second = { ...range.second, year } as RawDate;
+    if (!isValidDay(year, second.month as number, second.day as number)) continue;
+    const first = parser.borrow(range.first, second);
+    if (!first || compare(first, second) >= 0) continue;
+    const distance = Math.abs(Date.UTC(year, (first.month as number) - 1, first.day) - base);
+    if (distance < bestDistance) {
+      best = [first, second];
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 function compare(a: RawDate, b: RawDate): number {

@@ -10,8 +10,8 @@
 import { lowerChars, wordChars, isSpaceCode } from '../text/chars';
 import { OffsetConverter } from '../text/positions';
 import { getDefaultLexicon, type Lexicon, type PhrasePayload } from '../lexicon/lexicon';
-import { hashStep, matchPhraseAt, type Phrase } from '../text/phrase-index';
-import { DateParser, isoValue, type DateScanContext, type RawDate } from './dates';
+import { matchPhraseAt, type Phrase } from '../text/phrase-index';
+import { DateParser, isoValue, resolveYearless, type DateScanContext, type MonthAt, type RawDate } from './dates';
 import { resolveWeekday, WEEKDAY_RELATIONS, type WeekdayReference } from './weekdays';
 import { StateEvidence } from './state-evidence';
 import type { DateEntity, Entity, EntityKind } from './types';
@@ -34,6 +34,7 @@ type Found = Entity;
 const WORDS = wordChars();
 const LOWER = lowerChars();
 const matchAt = matchPhraseAt;
+const isSpace = isSpaceCode;
 
 export function scan(text: string, options: ScanOptions = {}): Entity[] {
   const lexicon = options.lexicon ?? getDefaultLexicon();
@@ -71,12 +72,19 @@ export function scan(text: string, options: ScanOptions = {}): Entity[] {
     let tryDate = first >= 0x30 && first <= 0x39;
     if (candidates) tryDate = matchCandidates(text, start, candidates, kinds, found, weekdayRefs, evidence) || tryDate;
     if (dates && tryDate) {
-      found.push(...dateEntities(dates.parseAt(start)));
+      const raw = dates.parseAt(start);
+      if (raw.length > 0) found.push(...dateEntities(raw));
     }
   }
-  if (kinds.has('date') && weekdayRefs.length > 0) {
+  if (dates && (weekdayRefs.length > 0 || dates.yearless.length > 0)) {
     const documentDate = options.documentDate ?? datelineDate(text, found);
-    if (documentDate) for (const ref of weekdayRefs) found.push(resolveWeekday(ref, documentDate));
+    if (documentDate) {
+      for (const ref of weekdayRefs) found.push(resolveWeekday(ref, documentDate));
+      for (const range of dates.yearless) {
+        const ends = resolveYearless(range, documentDate, dates);
+        if (ends) found.push(...dateEntities(ends).map((entity) => ({ ...entity, resolvedFrom: documentDate })));
+      }
+    }
   }
   return finish(text, found);
 }
@@ -102,7 +110,7 @@ function matchCandidates(
     switch (payload.type) {
       case 'state':
         // A name that is also an ordinary word needs evidence (ambiguous-names.ts); a shorter name may still match.
-        if ((payload.state.ambiguous || payload.state.languageName) && !evidence.accepts(payload.state, start, end)) break;
+        if (payload.needsEvidence && !evidence.accepts(payload.state, start, end)) break;
         stateDone = true;
         found.push({
           kind: 'state', text: '', start, end, code: payload.state.code, name: payload.displayName, subKind: payload.state.subKind,
@@ -134,7 +142,7 @@ function dateEntity(date: RawDate): DateEntity {
 }
 
 /** One date, or the two ends of a range linked by an ISO 8601 interval. */
-function dateEntities(dates: RawDate[]): DateEntity[] {
+function dateEntities(dates: readonly RawDate[]): DateEntity[] {
   const entities = dates.map(dateEntity);
   if (entities.length === 2) {
     const value = `${entities[0].value}/${entities[1].value}`;
@@ -161,26 +169,27 @@ function datelineDate(text: string, found: readonly Found[]): string | undefined
   return undefined;
 }
 
-function monthAt(lexicon: Lexicon, text: string, pos: number): { month: number; end: number } | undefined {
-  const words = wordChars();
-  const lower = lowerChars();
+function monthAt(lexicon: Lexicon, text: string, pos: number): MonthAt | undefined {
+  const words = WORDS;
+  const lower = LOWER;
   let hash = 0;
   let i = pos;
-  while (i < text.length && words[text.charCodeAt(i)]) hash = hashStep(hash, lower[text.charCodeAt(i++)]);
+  // Inlined hashStep, as in the main loop.
+  while (i < text.length && words[text.charCodeAt(i)]) hash = (Math.imul(hash, 31) + lower[text.charCodeAt(i++)]) | 0;
   if (i === pos) return undefined;
   for (const phrase of lexicon.index.candidates(hash) ?? []) {
     if (phrase.payload.type !== 'month') continue;
     const end = matchPhraseAt(text, pos, phrase);
-    if (end >= 0) return { month: phrase.payload.month.month, end };
+    if (end >= 0) return { month: phrase.payload.month.month, end, abbreviated: phrase.payload.month.abbreviated };
   }
   return undefined;
 }
 
 /** The lower-cased word before `pos`, skipping whitespace; '' when punctuation intervenes. */
 export function previousWord(text: string, pos: number): string {
-  const words = wordChars();
+  const words = WORDS;
   let end = pos;
-  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   let start = end;
   while (start > 0 && words[text.charCodeAt(start - 1)] && end - start < 16) start--;
   return text.slice(start, end).toLowerCase();

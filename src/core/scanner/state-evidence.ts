@@ -13,8 +13,10 @@ import type { Lexicon } from '../lexicon/lexicon';
 import type { StateName } from '../lexicon/states';
 import { isFunctionWord, ParagraphLanguages } from './paragraph-language';
 
+// Module-level copies: loops below must not go through import bindings per character.
 const WORDS = wordChars();
 const LOWER = lowerChars();
+const isSpace = isSpaceCode;
 /** How many words a list of languages may run ("Arabic, Chinese, English, French, Russian and Spanish"). */
 const MAX_LIST_WORDS = 16;
 
@@ -60,13 +62,15 @@ export class StateEvidence {
   }
 
   private ambiguousNameHolds(entry: AmbiguousName, start: number, end: number): boolean {
-    const before = this.wordBefore(start, false);
-    const after = this.wordAfter(end, false);
     if (entry.notAfter?.some((phrase) => this.phraseBefore(start, phrase))) return false;
     if (entry.notBefore?.some((phrase) => this.phraseAfter(end, phrase))) return false;
-    if (entry.capitalsPronoun && before && this.inCapitals(before, after) && PRONOUN_BEFORE_US.has(before.text)) return false;
-    if ((entry.person === 'surname' || entry.person === 'both') && before && this.isFirstName(before, start)) return false;
-    if ((entry.person === 'first-name' || entry.person === 'both') && after && this.isSurname(after)) return false;
+    if (entry.capitalsPronoun || entry.person) {
+      const before = this.wordBefore(start, false);
+      const after = this.wordAfter(end, false);
+      if (entry.capitalsPronoun && before && PRONOUN_BEFORE_US.has(before.text) && this.inCapitals(before, after)) return false;
+      if ((entry.person === 'surname' || entry.person === 'both') && before && this.isFirstName(before, start)) return false;
+      if ((entry.person === 'first-name' || entry.person === 'both') && after && this.isSurname(after)) return false;
+    }
     if (entry.commonIn) {
       const midSentence = !this.atSentenceStart(start);
       const language = (this.languages ??= new ParagraphLanguages(this.text)).at(start);
@@ -89,31 +93,22 @@ export class StateEvidence {
     }
     const before = this.wordBefore(start, false);
     if (before && LANGUAGE_NOUNS.has(before.text)) return true;
+    // Walk the list to the right: links and languages, up to the first other word.
     let languageOnly = false;
-    let listEnds = false;
-    let pos = end;
-    for (let n = 0; n < MAX_LIST_WORDS; n++) {
-      const word = this.wordAfter(pos, true);
-      if (!word) {
-        listEnds = true;
+    let listEnds = true;
+    let word = this.wordAfter(end, true);
+    for (let n = 0; word && n < MAX_LIST_WORDS; n++) {
+      if (LANGUAGE_NOUNS.has(word.text)) return true;
+      if (LANGUAGE_ONLY_NAMES.has(word.text)) {
+        languageOnly = true;
+      } else if (!this.languageDemonyms.has(word.text) && !LANGUAGE_LIST_LINKS.has(word.text)) {
+        // A list of languages ends in punctuation or a function word, not in a noun ("French soldiers").
+        listEnds = isFunctionWord(word.text);
         break;
       }
-      if (LANGUAGE_NOUNS.has(word.text)) return true;
-      if (LANGUAGE_ONLY_NAMES.has(word.text)) languageOnly = true;
-      else if (!this.languageDemonyms.has(word.text) && !LANGUAGE_LIST_LINKS.has(word.text)) break;
-      // The word right after the last language: a link or function word ends the list, a noun does not.
-      const next = this.wordAfter(word.end, true);
-      if (!next || isFunctionWord(next.text)) listEnds = true;
-      pos = word.end;
+      word = this.wordAfter(word.end, true);
     }
-    if (this.firstWordAfterIsFunctionWord(end)) listEnds = true;
-    if (!languageOnly) languageOnly = this.languageOnlyBefore(start);
-    return languageOnly && listEnds;
-  }
-
-  private firstWordAfterIsFunctionWord(end: number): boolean {
-    const word = this.wordAfter(end, true);
-    return !word || (isFunctionWord(word.text) && !this.languageDemonyms.has(word.text));
+    return listEnds && (languageOnly || this.languageOnlyBefore(start));
   }
 
   private languageOnlyBefore(start: number): boolean {
@@ -136,7 +131,7 @@ export class StateEvidence {
 
   /** A capitalised word after a single space, not an office or body of the state: "Smith" in "Chad Smith". */
   private isSurname(word: Word): boolean {
-    return this.code(word.start - 1) === 0x20 && !isSpaceCode(this.code(word.start - 2)) && isUpper(this.code(word.start)) &&
+    return this.code(word.start - 1) === 0x20 && !isSpace(this.code(word.start - 2)) && isUpper(this.code(word.start)) &&
       !isUpper(this.code(word.end - 1)) && !isFunctionWord(word.text) && !NOT_SURNAMES.has(word.text);
   }
 
@@ -161,7 +156,7 @@ export class StateEvidence {
     while (i >= 0) {
       const code = this.code(i);
       if (code === 0x0a) crossedLine = true;
-      else if (!isSpaceCode(code) && !OPENING_MARKS.has(code)) break;
+      else if (!isSpace(code) && !OPENING_MARKS.has(code)) break;
       i--;
     }
     if (i < 0) return true;
@@ -178,7 +173,7 @@ export class StateEvidence {
   /** The word after `pos`, spaces skipped (and commas, when `overCommas`); undefined at other punctuation. */
   private wordAfter(pos: number, overCommas: boolean): Word | undefined {
     let i = pos;
-    while (i < this.text.length && (isSpaceCode(this.code(i)) || (overCommas && this.code(i) === 0x2c))) i++;
+    while (i < this.text.length && (isSpace(this.code(i)) || (overCommas && this.code(i) === 0x2c))) i++;
     const start = i;
     while (i < this.text.length && WORDS[this.code(i)]) i++;
     return i > start ? { start, end: i, text: this.text.slice(start, i).toLowerCase() } : undefined;
@@ -187,7 +182,7 @@ export class StateEvidence {
   /** The word before `pos`, spaces skipped (and commas, when `overCommas`); undefined at other punctuation. */
   private wordBefore(pos: number, overCommas: boolean): Word | undefined {
     let i = pos;
-    while (i > 0 && (isSpaceCode(this.code(i - 1)) || (overCommas && this.code(i - 1) === 0x2c))) i--;
+    while (i > 0 && (isSpace(this.code(i - 1)) || (overCommas && this.code(i - 1) === 0x2c))) i--;
     const end = i;
     while (i > 0 && WORDS[this.code(i - 1)]) i--;
     return i < end ? { start: i, end, text: this.text.slice(i, end).toLowerCase() } : undefined;
@@ -196,11 +191,11 @@ export class StateEvidence {
   /** Whether `phrase` (lower case; a space stands for any whitespace) ends right before `pos`, spaces skipped. */
   private phraseBefore(pos: number, phrase: string): boolean {
     let i = pos;
-    while (i > 0 && isSpaceCode(this.code(i - 1))) i--;
+    while (i > 0 && isSpace(this.code(i - 1))) i--;
     for (let k = phrase.length - 1; k >= 0; k--) {
       if (phrase.charCodeAt(k) === 0x20) {
-        if (!isSpaceCode(this.code(i - 1))) return false;
-        while (i > 0 && isSpaceCode(this.code(i - 1))) i--;
+        if (!isSpace(this.code(i - 1))) return false;
+        while (i > 0 && isSpace(this.code(i - 1))) i--;
       } else if (LOWER[this.code(--i)] !== phrase.charCodeAt(k)) {
         return false;
       }
@@ -211,11 +206,11 @@ export class StateEvidence {
   /** Whether `phrase` (lower case; a space stands for any whitespace) starts right after `pos`, spaces skipped. */
   private phraseAfter(pos: number, phrase: string): boolean {
     let i = pos;
-    while (isSpaceCode(this.code(i))) i++;
+    while (isSpace(this.code(i))) i++;
     for (let k = 0; k < phrase.length; k++) {
       if (phrase.charCodeAt(k) === 0x20) {
-        if (!isSpaceCode(this.code(i))) return false;
-        while (isSpaceCode(this.code(i))) i++;
+        if (!isSpace(this.code(i))) return false;
+        while (isSpace(this.code(i))) i++;
       } else if (LOWER[this.code(i++)] !== phrase.charCodeAt(k)) {
         return false;
       }

@@ -142,6 +142,26 @@ describe('dates', () => {
     }
   });
 
+  it('dates a day range without a year by the document date, the year nearest it', () => {
+    const withRange = (text: string, documentDate?: string) =>
+      (scan(text, { kinds: ['date'], documentDate }) as DateEntity[]).filter((d) => d.range).map((d) => [d.text, d.value, d.range?.value, d.resolvedFrom]);
+    assert.deepEqual(withRange('Kyiv, 20 January 2026. Protests took place from 1 to 15 October.'), [
+      ['1', '2025-10-01', '2025-10-01/2025-10-15', '2026-01-20'],
+      ['15 October', '2025-10-15', '2025-10-01/2025-10-15', '2026-01-20'],
+    ]);
+    assert.deepEqual(withRange('between April 21 and May 3 they', '2025-05-10').map((d) => d[2]), ['2025-04-21/2025-05-03', '2025-04-21/2025-05-03']);
+    assert.deepEqual(withRange('vom 1. bis 15. Oktober', '2025-10-20').map((d) => d[2]), ['2025-10-01/2025-10-15', '2025-10-01/2025-10-15']);
+    assert.deepEqual(withRange('Protests took place from 1 to 15 October.'), [], 'no document date: no year to give it');
+    assert.deepEqual(withRange('from 1 to 15 October', '2025-03-20').map((d) => d[1]), ['2024-10-01', '2024-10-15'], 'the October before is nearer');
+    assert.deepEqual(withRange('from 1 to 15 October', '2025-04-20').map((d) => d[1]), ['2025-10-01', '2025-10-15'], 'the October after is nearer');
+    assert.deepEqual(withRange('from 20 to 29 February', '2026-06-10'), [], 'none of 2025, 2026, 2027 has a 29 February');
+  });
+
+  it('keeps the period of an abbreviated month and leaves a sentence\'s period after a full one', () => {
+    assert.deepEqual(dates('from 1 to 15 Oct. in 2025', { documentDate: '2025-10-20' }).map((d) => d.text), ['1', '15 Oct.', '2025']);
+    assert.deepEqual(dates('from 1 to 15 October. Then', { documentDate: '2025-10-20' }).map((d) => d.text), ['1', '15 October']);
+  });
+
   it('reads "and" as a range only after "between"', () => {
     assert.deepEqual(dates('on 1 and 15 October 2025').map((d) => d.text), ['15 October 2025']);
     assert.deepEqual(dates('met between 3 March 2022 and 2 June 2022').map((d) => d.range), ['2022-03-03/2022-06-02', '2022-03-03/2022-06-02']);
