@@ -130,6 +130,7 @@ export function sidecarFileText(doc: Pick<SidecarDocument, 'text' | 'hadBom'>): 
 }
 
 /** C0 and C1 controls, DEL, the Unicode line and paragraph separators and the noncharacters U+FFFE/F. */
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 
 /** A new, empty sidecar with a short comment header. */

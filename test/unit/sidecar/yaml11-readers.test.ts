@@ -17,7 +17,7 @@ function readWithPyYaml(texts: readonly string[]): unknown[] {
   try {
     stdout = execFileSync('python3', ['-c', script], { input: JSON.stringify(texts), encoding: 'utf8', maxBuffer: 1 << 28 });
   } catch (error) {
-    throw new Error(`this test needs python3 with PyYAML (${PYYAML_INSTALL}): ${(error as Error).message}`);
+    throw new Error(`this test needs python3 with PyYAML (${PYYAML_INSTALL}): ${(error as Error).message}`, { cause: error });
   }
   return JSON.parse(stdout) as unknown[];
 }
