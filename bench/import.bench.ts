@@ -38,13 +38,14 @@ function main(): void {
     console.log(`import of ${count.toLocaleString('en')} annotations on one source (sidecar ${(many.sidecar.length / 1e6).toFixed(1)} MB); Node ${process.version}; median of ${runs} runs of the bundled CLI as a child process`);
     console.log(`before: ${loadLine()}`);
 
-    const exportRuns = { brat: ['export', '--format', 'brat', '--out', join(folder, 'brat')], w3c: ['export', '--format', 'w3c', '--jsonl', '--out', join(folder, 'export.jsonl')] };
+    // Exports go inside the workspace (export writes nowhere else), beside the source.
+    const exportRuns = { brat: ['export', '--format', 'brat', '--out', 'out/brat', 'many.txt'], w3c: ['export', '--format', 'w3c', '--jsonl', '--out', 'out/export.jsonl', 'many.txt'] };
     timeCommand('export brat', process.execPath, [cli, ...exportRuns.brat], { runs: 1, cwd: workspace });
     timeCommand('export w3c', process.execPath, [cli, ...exportRuns.w3c], { runs: 1, cwd: workspace });
 
     const formats: [string, string[]][] = [
-      ['brat', ['import', '--format', 'brat', join(folder, 'brat'), '--sources', '.']],
-      ['W3C JSON Lines', ['import', '--format', 'w3c', join(folder, 'export.jsonl')]],
+      ['brat', ['import', '--format', 'brat', 'out/brat', '--sources', '.']],
+      ['W3C JSON Lines', ['import', '--format', 'w3c', 'out/export.jsonl']],
     ];
     console.log(`${''.padEnd(46)}   wall      CPU`);
     const row = (label: string, t: CommandTiming, note: string) => console.log(`${label.padEnd(46)} ${seconds(t.ms)} s ${seconds(t.cpuMs)} s  ${note}`);
