@@ -17,6 +17,7 @@
  */
 import { ANNOTATION_STATUSES, type AnchorResult, type AnnotationStatus, type TextTarget } from '../sidecar/model';
 import type { Taxonomy } from '../taxonomy/taxonomy';
+import { OffsetConverter } from '../text/positions';
 import { anchorWarnings, type ExportWarning, type ResolvedSource } from './export-input';
 import { flattenNote, type ImportedAnnotation, type ImportProblem } from './imported';
 
@@ -127,33 +128,35 @@ export function bratVisualConf(taxonomy: Taxonomy): string {
 export function parseBratAnn(ann: string, text: string, fileName: string): { annotations: ImportedAnnotation[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const byId = new Map<string, ImportedAnnotation>();
-  const chars = Array.from(text);
+  const offsets = new OffsetConverter(text);
+  const length = offsets.codePointLength;
+  const slice = (start: number, end: number) => text.slice(offsets.toUtf16(start), offsets.toUtf16(end));
   const skipped = new Map<string, number>();
   ann.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
     const origin = `${fileName}:${index + 1}`;
     const entity = /^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/.exec(line);
     if (entity) {
-      const [, id, type, offsets, covered] = entity;
-      const fragments = offsets.split(';').map((pair) => pair.split(' ').map(Number) as [number, number]);
+      const [, id, type, spans, covered] = entity;
+      const fragments = spans.split(';').map((pair) => pair.split(' ').map(Number) as [number, number]);
       const start = Math.min(...fragments.map((f) => f[0]));
       const end = Math.max(...fragments.map((f) => f[1]));
-      if (fragments.some(([a, b]) => b < a) || end > chars.length) {
-        problems.push({ origin: `${origin} ${id}`, severity: 'error', message: `offsets ${offsets} are outside the text (${chars.length} characters) or reversed` });
+      if (fragments.some(([a, b]) => b < a) || end > length) {
+        problems.push({ origin: `${origin} ${id}`, severity: 'error', message: `offsets ${spans} are outside the text (${length} characters) or reversed` });
         return;
       }
-      const fromText = fragments.map(([a, b]) => chars.slice(a, b).join('')).join(' ');
+      const fromText = fragments.map(([a, b]) => slice(a, b)).join(' ');
       if (fromText !== covered) {
-        problems.push({ origin: `${origin} ${id}`, severity: 'warning', message: `its text "${covered}" differs from the .txt at ${offsets} ("${fromText}"); the .txt was used` });
+        problems.push({ origin: `${origin} ${id}`, severity: 'warning', message: `its text "${covered}" differs from the .txt at ${spans} ("${fromText}"); the .txt was used` });
       }
       byId.set(id, {
         origin: `${origin} ${id}`,
         category: type,
         start,
         end,
-        exact: chars.slice(start, end).join(''),
-        prefix: chars.slice(Math.max(0, start - 32), start).join(''),
-        suffix: chars.slice(end, end + 32).join(''),
+        exact: slice(start, end),
+        prefix: slice(Math.max(0, start - 32), start),
+        suffix: slice(end, end + 32),
         noteFlattened: true,
       });
       return;
