@@ -128,6 +128,33 @@ describe('Diagnostics', () => {
     await waitFor('the diagnostic to go', () => diagnosticsOf(uri, 'orphaned-annotation').length === 0);
   });
 
+  it('shows a fuzzy tag\'s stored quote against the text now there', async () => {
+    const text = await sourceText();
+    const prepared = new PreparedText(text);
+    const start = prepared.toCodePoint(text.indexOf(QUOTE));
+    await fs.writeFile(sidecarPath(), sidecarWith(text, createTarget(prepared, start, start + [...QUOTE].length)));
+    // Edited outside the editor: one word of the tagged passage changed.
+    await fs.writeFile(workspaceFile(SOURCE).fsPath, text.replace(QUOTE, 'were tortured with electrical shocks'));
+    const editor = await openEditor(SOURCE);
+    const fuzzy = await waitForDiagnostic('an annotation-fuzzy diagnostic', editor.document.uri, 'annotation-fuzzy');
+    assert.equal(fuzzy.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(fuzzy.message, /^Tag torture: the quote only matches approximately \(score 0\.\d\d\): "…with electric shocks" → now "…with electrical shocks"$/);
+    assert.equal(editor.document.getText(fuzzy.range), 'were tortured with electrical shocks');
+  });
+
+  it('never reports the same words in other context as a move: the sentence deleted, a glossary copy left', async () => {
+    const text = await sourceText();
+    const prepared = new PreparedText(text);
+    const start = prepared.toCodePoint(text.indexOf(QUOTE));
+    await fs.writeFile(sidecarPath(), sidecarWith(text, createTarget(prepared, start, start + [...QUOTE].length)));
+    const sentence = text.slice(text.lastIndexOf('\n', text.indexOf(QUOTE)) + 1, text.indexOf('\n', text.indexOf(QUOTE)));
+    await fs.writeFile(workspaceFile(SOURCE).fsPath, `${text.replace(sentence, '')}\nGlossary: "${QUOTE}" (see the mission's report).\n`);
+    const editor = await openEditor(SOURCE);
+    const orphan = await waitForDiagnostic('an orphaned-annotation diagnostic', editor.document.uri, 'orphaned-annotation');
+    assert.match(orphan.message, /^Tag torture could not be anchored: quote "were tortured with electric shocks" not found in its context \(an exact copy of the quote exists at \d+, but its context does not match/);
+    assert.deepEqual(diagnosticsOf(editor.document.uri, 'annotation-moved'), []);
+  });
+
   it('re-anchors an orphaned tag to the selection', async () => {
     const text = await sourceText();
     await fs.writeFile(sidecarPath(), sidecarWith(text, { start: 60, end: 75, exact: 'not in the text', prefix: '', suffix: '' }));
