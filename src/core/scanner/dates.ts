@@ -148,7 +148,7 @@ const OF = new Set(['of']);
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'er']);
 
 /** A date whose parts are not all known yet: the first end of a range, a day and month without a year. */
-export interface Partial {
+export interface PartialDate {
   start: number;
   end: number;
   year?: number;
@@ -189,7 +189,7 @@ export class DateParser {
   readonly yearless: YearlessRange[] = [];
 
   /** A date or a date missing its year (and month) as the first part of a range. */
-  private partialAt(pos: number): Partial | undefined {
+  private partialAt(pos: number): PartialDate | undefined {
     const code = this.at.code(pos);
     if (isDigitCode(code)) return this.numericStart(pos);
     const month = this.ctx.monthAt(pos);
@@ -207,7 +207,7 @@ export class DateParser {
    * The second end of the range whose first part spans `[start, pos)`: a date, or a day and month
    * without a year. "and" joins the two only after "between" ("between 1 and 15 October").
    */
-  private rangeEndAfter(start: number, pos: number): Partial | undefined {
+  private rangeEndAfter(start: number, pos: number): PartialDate | undefined {
     let next = this.at.spaces(pos);
     const code = this.at.code(next);
     if (code === 0x2d || code === 0x2013 || code === 0x2014) {
@@ -226,7 +226,7 @@ export class DateParser {
   }
 
   /** Completes the first part of a range with the month and year of the second. */
-  borrow(first: Partial, second: RawDate): RawDate | undefined {
+  borrow(first: PartialDate, second: RawDate): RawDate | undefined {
     const year = first.year ?? second.year;
     const month = first.month ?? second.month;
     if (first.day !== undefined && month === undefined) return undefined;
@@ -236,7 +236,7 @@ export class DateParser {
     return { start: first.start, end: first.end, year, month, day: first.day };
   }
 
-  private numericStart(pos: number): Partial | undefined {
+  private numericStart(pos: number): PartialDate | undefined {
     const four = this.at.number(pos, 4, 4);
     if (four) return this.isoOrYear(pos, four.value, four.end);
     const eight = this.at.number(pos, 8, 8);
@@ -247,7 +247,7 @@ export class DateParser {
   }
 
   /** `2025-09-27`, `2022-03-04T10:15:00Z`, or a year alone in a context that says it is one. */
-  private isoOrYear(pos: number, year: number, end: number): Partial | undefined {
+  private isoOrYear(pos: number, year: number, end: number): PartialDate | undefined {
     if (this.at.code(end) === 0x2d) {
       const month = this.at.number(end + 1, 2, 2);
       if (month && this.at.code(month.end) === 0x2d) {
@@ -271,7 +271,7 @@ export class DateParser {
   }
 
   /** ISO 8601 basic format, only as a date-time (`20220304T101500Z`): eight digits alone are a number. */
-  private isoBasicDateTime(pos: number, digits: number, end: number): Partial | undefined {
+  private isoBasicDateTime(pos: number, digits: number, end: number): PartialDate | undefined {
     const year = Math.floor(digits / 10000);
     const month = Math.floor(digits / 100) % 100;
     const day = digits % 100;
@@ -284,7 +284,7 @@ export class DateParser {
    * (with colons when `extended`, without in the basic format), an optional fraction and an
    * optional `Z` or offset. Undefined when no well-formed time follows.
    */
-  private withTime(date: Partial, extended: boolean): Partial | undefined {
+  private withTime(date: PartialDate, extended: boolean): PartialDate | undefined {
     const t = date.end;
     if (this.at.code(t) !== 0x54) return undefined; // T
     const hours = this.at.digits(t + 1, 2);
@@ -321,7 +321,7 @@ export class DateParser {
   }
 
   /** `24.07.2025`, `24/07/2025`, `24-07-2025`: day first unless configured otherwise for slashes. */
-  private numericDate(pos: number, first: number, firstEnd: number): Partial | undefined {
+  private numericDate(pos: number, first: number, firstEnd: number): PartialDate | undefined {
     const separator = this.at.code(firstEnd);
     if (separator !== 0x2e && separator !== 0x2f && separator !== 0x2d) return undefined;
     const second = this.at.number(firstEnd + 1, 1, 2);
@@ -338,19 +338,19 @@ export class DateParser {
   }
 
   /** `3 March 2022`, `3rd of March 2022`, `3. März 2022`; `1` or `21 April` as a range's first part. */
-  private dayMonth(pos: number, day: number, dayEnd: number): Partial | undefined {
+  private dayMonth(pos: number, day: number, dayEnd: number): PartialDate | undefined {
     if (day < 1 || day > 31) return undefined;
     let next = this.ordinalSuffix(dayEnd);
     if (!this.at.endsAt(next)) return undefined;
     if (this.at.code(next) === 0x2e) next++; // German "3. März", "vom 1. bis 15. Oktober"
-    const bare: Partial = { start: pos, end: next, day };
+    const bare: PartialDate = { start: pos, end: next, day };
     let afterSpace = this.at.spaces(next);
     if (afterSpace === next) return bare;
     const ofEnd = this.at.word(afterSpace, OF);
     if (ofEnd > 0 && this.at.spaces(ofEnd) > ofEnd) afterSpace = this.at.spaces(ofEnd);
     const month = this.ctx.monthAt(afterSpace);
     if (!month) return bare;
-    const withMonth: Partial = { start: pos, end: this.skipDot(month), day, month: month.month };
+    const withMonth: PartialDate = { start: pos, end: this.skipDot(month), day, month: month.month };
     const year = this.yearAfter(withMonth.end, false); // "14 Sept. 2022": the year follows the dot
     if (!year) return withMonth;
     if (!isValidDay(year.value, month.month, day)) return undefined;
@@ -358,7 +358,7 @@ export class DateParser {
   }
 
   /** `March 30, 2023`, `February 2022`, `April 21` or `March` (in `March–May 2023`) as a range's first part. */
-  private monthStart(pos: number, month: MonthAt): Partial | undefined {
+  private monthStart(pos: number, month: MonthAt): PartialDate | undefined {
     const afterMonth = this.skipDot(month);
     const next = this.at.spaces(afterMonth);
     if (next === afterMonth) return { start: pos, end: afterMonth, month: month.month };
@@ -403,8 +403,8 @@ export class DateParser {
 
 /** A day range without a year, "1 to 15 October": both ends have a day, the second a month. */
 export interface YearlessRange {
-  first: Partial;
-  second: Partial;
+  first: PartialDate;
+  second: PartialDate;
 }
 
 /**
