@@ -190,7 +190,9 @@ function documentEdits(doc: SidecarDocument, plan: Plan): TextEdit[] {
   const document = updating ? YAML.parseDocument(doc.text, { keepSourceTokens: true }) : doc.document;
   const holder = { text: doc.text, eol: doc.eol, document };
   const indentStep = detectIndentStep(doc.text, document);
-  const edits: TextEdit[] = [];
+  // Each list's edits, kept in list order: a new `dismissed` list and annotations appended at the
+  // end of the file are insertions at the same place, and the annotations come first.
+  const byList: Record<EntryList, TextEdit[]> = { annotations: [], dismissed: [] };
   const inPlace: [EntryList, YAML.YAMLSeq][] = [];
   // Lists rewritten whole are rendered first, before any node changes.
   for (const list of LISTS) {
@@ -201,7 +203,7 @@ function documentEdits(doc: SidecarDocument, plan: Plan): TextEdit[] {
     const spanned = (index: number) => YAML.isNode(items?.[index]) && blockItemSpan(doc.text, items![index] as YAML.Node) !== undefined;
     const inItems = items && [...updates.keys()].every(spanned) && (added.length === 0 || spanned(items.length - 1));
     if (inItems) inPlace.push([list, seq as YAML.YAMLSeq]);
-    else edits.push(rewriteList(holder, list, entries));
+    else byList[list].push(rewriteList(holder, list, entries));
   }
   for (const [list, seq] of inPlace) {
     const { updates, added } = plan.lists[list];
@@ -209,14 +211,15 @@ function documentEdits(doc: SidecarDocument, plan: Plan): TextEdit[] {
       const item = seq.items[index] as YAML.YAMLMap;
       const span = blockItemSpan(doc.text, item)!;
       for (const [key, value] of Object.entries(changes)) setField(document, item, key, value);
-      edits.push({ start: span.start, end: span.end, newText: renderBlockItem(item, { ...span, indentStep, eol: doc.eol }) });
+      byList[list].push({ start: span.start, end: span.end, newText: renderBlockItem(item, { ...span, indentStep, eol: doc.eol }) });
     }
     if (added.length > 0) {
       const last = blockItemSpan(doc.text, seq.items[seq.items.length - 1] as YAML.Node)!;
       const rendered = renderEntries(added, { ...last, indentStep, eol: doc.eol });
-      edits.push({ start: last.end, end: last.end, newText: (needsBreak(doc.text, last.end) ? doc.eol : '') + rendered });
+      byList[list].push({ start: last.end, end: last.end, newText: (needsBreak(doc.text, last.end) ? doc.eol : '') + rendered });
     }
   }
+  const edits = LISTS.flatMap((list) => byList[list]);
   if (plan.hash !== undefined) {
     const node = document.get('sourceHash', true);
     if (!YAML.isScalar(node) || !node.range) throw new SidecarEditError('sourceHash is not a plain value');
@@ -227,7 +230,7 @@ function documentEdits(doc: SidecarDocument, plan: Plan): TextEdit[] {
 
 /** Edits of `text`, none overlapping another, as one edit from the first one's start to the last one's end. */
 function combine(text: string, edits: readonly TextEdit[]): TextEdit {
-  // An insertion sorts before a replacement starting where it is.
+  // An insertion sorts before a replacement starting where it is; insertions at one place keep their order (the sort is stable).
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const pieces: string[] = [];
   for (let i = 0; i < sorted.length; i++) {

@@ -136,6 +136,25 @@ describe('editSidecar: many edits, one read', () => {
     assert.equal(sidecarFileText(editSidecar(doc, adds)), sidecarFileText(oneByOne(doc, adds)));
   });
 
+  it('writes what the single edits write in layouts of their own: no dismissed list, CRLF, a BOM, flow entries, `[]` with a comment', () => {
+    const header = `version: 1\nsource: r.txt\nsourceHash: ${HASH_0}\n`;
+    const files = [
+      `${header}annotations: []\n`,
+      `${header}annotations: [] # none yet\ndismissed: []\n`,
+      `${header}annotations:\n  - id: a1\n    category: torture\n    target:\n      start: 0\n      end: 3\n      exact: The\n      prefix: ""\n      suffix: " x"\n`.replace(/\n/g, '\r\n'),
+      `\uFEFF${header}annotations:\n- id: a1\n  category: torture\n  target: {start: 0, end: 3, exact: The, prefix: "", suffix: " x"}\n`,
+    ];
+    for (const file of files) {
+      const doc = parseSidecar(file);
+      const edits: SidecarEdit[] = [
+        { kind: 'add-dismissal', dismissal: { id: 'd1', target: target(9, 'def') } },
+        { kind: 'add-annotation', annotation: { ...annotation('n1', 5, 'abc'), note: 'two\nlines' } },
+        ...(doc.sidecar!.annotations.length > 0 ? [{ kind: 'update-annotation', id: 'a1', changes: { target: target(1, 'he ') } } as const] : []),
+      ];
+      assert.equal(sidecarFileText(editSidecar(doc, edits)), sidecarFileText(oneByOne(doc, edits)), JSON.stringify(file));
+    }
+  });
+
   it('refuses an id used twice, an unknown id, and a sidecar with errors, and changes nothing for no edit', () => {
     const doc = parseSidecar(CLEAN_FILE);
     assert.throws(() => editSidecar(doc, [{ kind: 'add-annotation', annotation: annotation('d1', 0, 'The') }]), SidecarEditError);
