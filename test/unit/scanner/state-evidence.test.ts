@@ -4,6 +4,7 @@ import { getDefaultLexicon } from '../../../src/core/lexicon/lexicon';
 import { AMBIGUOUS_NAMES, LANGUAGE_DEMONYMS_EN } from '../../../src/core/lexicon/ambiguous-names';
 import { ParagraphLanguages } from '../../../src/core/scanner/paragraph-language';
 import type { StateEntity } from '../../../src/core/scanner/types';
+import { describeGrowth, MAX_GROWTH_RATIO, measureGrowth } from '../../hostile/growth';
 
 function states(text: string): Array<[string, string]> {
   return (scan(text, { kinds: ['state'] }) as StateEntity[]).map((state) => [state.text, state.code]);
@@ -166,5 +167,16 @@ describe('states with evidence', () => {
       assert.equal(languages.at(text.indexOf('Indien')), 'de');
       assert.equal(new ParagraphLanguages('Indien').at(0), undefined);
     });
+  });
+
+  it('weighs the evidence in time linear in the text, on one line with no paragraph break', async function () {
+    this.timeout(120_000);
+    const passage = 'Indien de krijgsgevangenen worden overgebracht, zal de Mogendheid dit melden. '
+      + 'The Arabic, Chinese, English, French, Russian and Spanish texts are authentic; Chad Smith went to Niger State. ';
+    const growth = await measureGrowth((copies) => {
+      const text = passage.repeat(copies);
+      return () => scan(text, { kinds: ['state'] });
+    }, 500);
+    assert.ok(growth.ratio < MAX_GROWTH_RATIO, describeGrowth('scan of n passages full of names that need evidence', growth));
   });
 });
