@@ -22,6 +22,7 @@ export const CORE_LAYERS = {
   validation: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'workspace'],
   claims: ['files', 'text', 'taxonomy', 'lexicon', 'scanner', 'sidecar', 'anchoring', 'workspace'],
   interop: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace', 'validation'],
+  team: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace'],
   report: ['files', 'text', 'taxonomy', 'sidecar', 'anchoring', 'workspace', 'claims', 'interop'],
 };
 

@@ -7,6 +7,8 @@ import { runTag } from './commands/tag';
 import { runUntag } from './commands/untag';
 import { runStatus } from './commands/status';
 import { runCategories } from './commands/categories';
+import { runGitSetup } from './commands/git-setup';
+import { runMergeDriver } from './commands/merge-driver';
 import { didYouMean } from './args';
 import { colourEnabled, takeColourFlag } from './colour';
 import { CliError, EXIT, printError, type CliContext, type CliOutput } from './output';
@@ -26,6 +28,8 @@ Commands:
   export ...      export annotations as W3C Web Annotation, brat standoff or CSV
   import ...      import brat or W3C Web Annotation files into sidecars
   report ...      the evidence matrix: categories x sources, quotes, legal basis (md, html)
+  git-setup       merge sidecars by annotation id in this git clone (the merge driver)
+  merge-driver    git's merge driver for sidecars (git runs it; see git-setup)
 
 Options of every command:
   --no-color      no colour in text output (also: NO_COLOR set, or output not a terminal)
@@ -58,6 +62,8 @@ export const COMMANDS: Record<string, Command> = {
   export: runExport,
   import: runImport,
   report: runReport,
+  'merge-driver': runMergeDriver,
+  'git-setup': runGitSetup,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

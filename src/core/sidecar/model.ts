@@ -32,6 +32,8 @@ export interface Annotation {
   created?: string;
   modified?: string;
   status?: AnnotationStatus;
+  /** Set by the merge driver: the id of the other version of this entry, kept beside it. */
+  conflict?: string;
 }
 
 /** A claim a reviewer recorded as "not a claim", anchored like a tag. */
@@ -41,6 +43,8 @@ export interface Dismissal {
   author?: string;
   created?: string;
   reason?: string;
+  /** Set by the merge driver: the id of the other version of this dismissal, kept beside it. */
+  conflict?: string;
 }
 
 export interface Sidecar {

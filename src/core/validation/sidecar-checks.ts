@@ -91,6 +91,7 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
     }
   });
   reportDuplicates(sidecar, report);
+  reportMergeConflicts(sidecar, report);
 
   const outside = sourceValueOutsideFolder(source);
   if (outside) {
@@ -167,6 +168,17 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
  * fields a duplicate may carry besides its passage (note, status, reason, author) are named when
  * they differ: removing the entry would lose them.
  */
+/** Each entry the merge driver marked: two versions of one entry, changed differently on two branches. */
+function reportMergeConflicts(sidecar: Sidecar, report: Report): void {
+  for (const list of ['annotations', 'dismissed'] as const) {
+    const kind = list === 'annotations' ? 'annotation' : 'dismissal';
+    sidecar[list].forEach((entry: Annotation | Dismissal, index: number) => {
+      if (entry.conflict === undefined) return;
+      report('merge-conflict', `/${list}/${index}/conflict`, `${kind} ${entry.id} and ${entry.conflict} are two versions of one ${kind}, changed differently on two branches (git merge): keep one, remove the other, and remove the "conflict" field of the one kept`);
+    });
+  }
+}
+
 function reportDuplicates(sidecar: Sidecar, report: Report): void {
   for (const duplicate of findDuplicates(sidecar)) {
     const pointer = `/${duplicate.list}/${duplicate.index}/id`;
