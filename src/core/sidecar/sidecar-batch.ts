@@ -18,8 +18,8 @@ import type { Annotation, Dismissal, Sidecar } from './model';
 import { renderEntries } from './render-entry';
 import { sameJsonValue } from './same-json';
 import {
-  expectWritable, fastReadIndentStep, finish, needsBreak, rewriteList, SidecarEditError, setField,
-  type EntryList, type SidecarDocument,
+  addAnnotation, addDismissal, expectWritable, fastReadIndentStep, finish, needsBreak, rewriteList, SidecarEditError, setField,
+  setSourceHash, updateAnnotation, updateDismissal, type EntryList, type SidecarDocument,
 } from './sidecar-io';
 import { blockItemSpan, detectIndentStep, renderBlockItem, renderScalarLike, type TextEdit } from './yaml-splice';
 
@@ -50,7 +50,9 @@ const LISTS: readonly EntryList[] = ['annotations', 'dismissed'];
 /**
  * Applies the edits, in their order, as one edit: the same content as applying them one by one
  * with addAnnotation, updateAnnotation... (an id used twice, or an update of an id the sidecar
- * does not hold, throws SidecarEditError), verified with one read of the result.
+ * does not hold, throws SidecarEditError), verified with one read of the result. The same text
+ * too, but for an entry updated more than once in one batch: its scalars keep the style they
+ * have in the file as it was, where one by one each update re-decides it.
  */
 export function editSidecar(doc: SidecarDocument, edits: readonly SidecarEdit[]): SidecarDocument {
   if (edits.length === 0) return doc;
@@ -67,7 +69,27 @@ export function editSidecar(doc: SidecarDocument, edits: readonly SidecarEdit[])
       // A layout the text edits misjudged: the Document path below makes them again.
     }
   }
-  return apply(doc, documentEdits(doc, plan), isExpected);
+  try {
+    return apply(doc, documentEdits(doc, plan), isExpected);
+  } catch (error) {
+    if (!(error instanceof SidecarEditError)) throw error;
+    // Layouts where editing an entry twice in one pass reads back otherwise (an entry updated
+    // twice whose fields the yaml Document reorders): the edits one by one, as slow as ever.
+    return editOneByOne(doc, edits);
+  }
+}
+
+/** The edits made with the single-edit functions, each verified by its own read. */
+function editOneByOne(doc: SidecarDocument, edits: readonly SidecarEdit[]): SidecarDocument {
+  let next = doc;
+  for (const edit of edits) {
+    if (edit.kind === 'add-annotation') next = addAnnotation(next, edit.annotation);
+    else if (edit.kind === 'add-dismissal') next = addDismissal(next, edit.dismissal);
+    else if (edit.kind === 'update-annotation') next = updateAnnotation(next, edit.id, edit.changes);
+    else if (edit.kind === 'update-dismissal') next = updateDismissal(next, edit.id, edit.changes);
+    else next = setSourceHash(next, edit.hash);
+  }
+  return next;
 }
 
 /** The document with the edits made, verified by one read; `doc` itself when they change nothing. */

@@ -6,6 +6,7 @@ import {
   type SidecarDocument,
 } from '../../../src/core/sidecar/sidecar-io';
 import { manyAnnotations } from '../../../scripts/generate-hostile';
+import { seededIntegers } from '../../../bench/support';
 import { describeGrowth, MAX_GROWTH_RATIO, measureGrowth } from '../../hostile/growth';
 
 const HASH_0 = `sha256:${'0'.repeat(64)}`;
@@ -152,6 +153,57 @@ describe('editSidecar: many edits, one read', () => {
         ...(doc.sidecar!.annotations.length > 0 ? [{ kind: 'update-annotation', id: 'a1', changes: { target: target(1, 'he ') } } as const] : []),
       ];
       assert.equal(sidecarFileText(editSidecar(doc, edits)), sidecarFileText(oneByOne(doc, edits)), JSON.stringify(file));
+    }
+  });
+
+  it('gives the content of the single edits for random batches (seeded), and their text when no entry is updated twice', () => {
+    const item = (id: string, indent: string) => [
+      `- id: ${id}`, '  category: torture # c', '  target:', '    start: 0', '    end: 3', "    exact: 'The'", '    prefix: ""', '    suffix: " x"', '  note: |-', '    a', '    b',
+    ].map((line) => `${indent}${line}\n`).join('');
+    const header = `version: 1\nsource: r.txt\nsourceHash: ${HASH_0}\n`;
+    const files = [
+      `# head\n${header}annotations:\n${item('a1', '  ')}${item('a2', '  ')}dismissed:\n  - id: d1\n    target: {start: 0, end: 3, exact: The, prefix: "", suffix: ""}\n`,
+      `${header}annotations:\n${item('a1', '')}\n# trailing comment\n${item('a2', '')}`,
+      `${header}dismissed: []\nannotations:\n${item('a1', '    ')}`,
+      `${header}annotations:\n${item('a1', '  ')}${item('a2', '  ')}`.replace(/\n/g, '\r\n'),
+    ];
+    const words = ['x', 'yes', 'two\nlines', 'a: b', '"q"', "it's", '', ' lead', '2026-01-01T00:00:00Z', 'Україна'];
+    const next = seededIntegers(5);
+    const word = () => words[next(words.length)];
+    const randomTarget = () => {
+      const exact = word() || 'z';
+      const start = next(50);
+      return { start, end: start + [...exact].length, exact, prefix: word(), suffix: word() };
+    };
+    for (let round = 0; round < 150; round++) {
+      const doc = parseSidecar(files[round % files.length]);
+      const ids = doc.sidecar!.annotations.map((a) => a.id);
+      const dismissedIds = doc.sidecar!.dismissed.map((d) => d.id);
+      const edits: SidecarEdit[] = [];
+      for (let i = 0; i < 1 + next(5); i++) {
+        const kind = next(6);
+        if (kind === 0) {
+          ids.push(`n${i}`);
+          edits.push({ kind: 'add-annotation', annotation: { id: `n${i}`, category: 'other', target: randomTarget(), ...(next(2) ? { note: word() } : {}) } });
+        } else if (kind === 1) {
+          edits.push({ kind: 'update-annotation', id: ids[next(ids.length)], changes: { target: randomTarget() } });
+        } else if (kind === 2) {
+          edits.push({ kind: 'update-annotation', id: ids[next(ids.length)], changes: { note: next(3) ? word() : undefined, status: 'confirmed' } });
+        } else if (kind === 3) {
+          dismissedIds.push(`d${i}x`);
+          edits.push({ kind: 'add-dismissal', dismissal: { id: `d${i}x`, target: randomTarget() } });
+        } else if (kind === 4 && dismissedIds.length > 0) {
+          edits.push({ kind: 'update-dismissal', id: dismissedIds[next(dismissedIds.length)], changes: { target: randomTarget() } });
+        } else {
+          edits.push({ kind: 'source-hash', hash: `sha256:${String(next(9)).repeat(64)}` });
+        }
+      }
+      const batch = editSidecar(doc, edits);
+      const single = oneByOne(doc, edits);
+      const message = JSON.stringify(edits);
+      assert.deepEqual(batch.sidecar, single.sidecar, message);
+      const updated = edits.flatMap((e) => (e.kind === 'update-annotation' || e.kind === 'update-dismissal' ? [e.id] : []));
+      if (new Set(updated).size === updated.length) assert.equal(sidecarFileText(batch), sidecarFileText(single), message);
     }
   });
 
