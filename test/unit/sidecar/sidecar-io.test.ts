@@ -191,7 +191,9 @@ describe('sidecar writes keep the rest of the file byte for byte', () => {
     }
   });
 
-  it('round-trips any strings in quotes, context and notes', () => {
+  it('round-trips any strings in quotes, context and notes', function () {
+    // A property test of a few hundred cases: slow on a loaded machine, not a bound on its speed.
+    this.timeout(120_000);
     const text = fc.string({ unit: 'grapheme', maxLength: 40 });
     const odd = fc.constantFrom('', ' ', '\n', '\r\n', '# x', ': ', '- ', '-', '?', '"', "'", '\\', '\t', 'yes', '0x1F', '~', '@', '`', '|', '>', '\u0085', '\u2028', '\uFEFF', '😀');
     const piece = fc.array(fc.oneof(text, odd), { maxLength: 5 }).map((parts) => parts.join(''));
