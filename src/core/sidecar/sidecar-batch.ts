@@ -79,8 +79,8 @@ export function editSidecar(doc: SidecarDocument, edits: readonly SidecarEdit[])
   }
 }
 
-/** The edits made with the single-edit functions, each verified by its own read. */
-function editOneByOne(doc: SidecarDocument, edits: readonly SidecarEdit[]): SidecarDocument {
+/** The edits made with the single-edit functions, each verified by its own read (what editSidecar must agree with). */
+export function editOneByOne(doc: SidecarDocument, edits: readonly SidecarEdit[]): SidecarDocument {
   let next = doc;
   for (const edit of edits) {
     if (edit.kind === 'add-annotation') next = addAnnotation(next, edit.annotation);

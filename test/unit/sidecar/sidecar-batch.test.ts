@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Annotation } from '../../../src/core/sidecar/model';
-import { editSidecar, type SidecarEdit } from '../../../src/core/sidecar/sidecar-batch';
-import {
-  addAnnotation, addDismissal, parseSidecar, setSourceHash, sidecarFileText, SidecarEditError, updateAnnotation, updateDismissal,
-  type SidecarDocument,
-} from '../../../src/core/sidecar/sidecar-io';
+import { editOneByOne, editSidecar, type SidecarEdit } from '../../../src/core/sidecar/sidecar-batch';
+import { parseSidecar, sidecarFileText, SidecarEditError } from '../../../src/core/sidecar/sidecar-io';
 import { manyAnnotations } from '../../../scripts/generate-hostile';
 import { seededIntegers } from '../../../bench/support';
 import { describeGrowth, MAX_GROWTH_RATIO, measureGrowth } from '../../hostile/growth';
@@ -82,18 +79,7 @@ function annotation(id: string, start: number, exact: string): Annotation {
   return { id, category: 'torture', target: target(start, exact), status: 'proposed', created: '2026-11-22T10:00:00.000Z' };
 }
 
-/** The edits one by one, with the single-edit functions. */
-function oneByOne(doc: SidecarDocument, edits: readonly SidecarEdit[]): SidecarDocument {
-  let next = doc;
-  for (const edit of edits) {
-    if (edit.kind === 'add-annotation') next = addAnnotation(next, edit.annotation);
-    else if (edit.kind === 'add-dismissal') next = addDismissal(next, edit.dismissal);
-    else if (edit.kind === 'update-annotation') next = updateAnnotation(next, edit.id, edit.changes);
-    else if (edit.kind === 'update-dismissal') next = updateDismissal(next, edit.id, edit.changes);
-    else next = setSourceHash(next, edit.hash);
-  }
-  return next;
-}
+const oneByOne = editOneByOne;
 
 const MIXED: SidecarEdit[] = [
   { kind: 'update-annotation', id: 'a1', changes: { target: target(30, 'beaten'), status: 'confirmed' } },
