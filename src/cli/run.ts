@@ -7,6 +7,7 @@ import { runTag } from './commands/tag';
 import { runUntag } from './commands/untag';
 import { runStatus } from './commands/status';
 import { runCategories } from './commands/categories';
+import { runAgree } from './commands/agree';
 import { runGitSetup } from './commands/git-setup';
 import { runMergeDriver } from './commands/merge-driver';
 import { didYouMean } from './args';
@@ -28,6 +29,7 @@ Commands:
   export ...      export annotations as W3C Web Annotation, brat standoff or CSV
   import ...      import brat or W3C Web Annotation files into sidecars
   report ...      the evidence matrix: categories x sources, quotes, legal basis (md, html)
+  agree A B       agreement of two annotators: span F1, Cohen's kappa, Krippendorff's alpha
   git-setup       merge sidecars by annotation id in this git clone (the merge driver)
   merge-driver    git's merge driver for sidecars (git runs it; see git-setup)
 
@@ -64,6 +66,7 @@ export const COMMANDS: Record<string, Command> = {
   report: runReport,
   'merge-driver': runMergeDriver,
   'git-setup': runGitSetup,
+  agree: runAgree,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

@@ -1,0 +1,77 @@
+/** Agreement of two annotators: the measures on known cases, and `agree` on folders and on git refs. */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import type { Annotation } from '../../../src/core/sidecar/model';
+import { measureAgreement } from '../../../src/core/team/agreement';
+import { runCliCaptured as cli, useTemporaryWorkspace } from '../../support/cli';
+
+const TEXT = 'The prisoners were tortured in the basement. Others were executed at dawn. The ICRC was denied access. The weather was fine.\n';
+const tag = (id: string, category: string, quote: string): Annotation => {
+  const start = TEXT.indexOf(quote);
+  return { id, category, target: { start, end: start + quote.length, exact: quote, prefix: '', suffix: '' } };
+};
+
+describe('measureAgreement', () => {
+  it('is perfect for identical tags, and says where two annotators differ', () => {
+    const same = [tag('a', 'torture', 'tortured'), tag('b', 'wilful-killing', 'executed')];
+    const perfect = measureAgreement([{ file: 'r.txt', text: TEXT, a: same, b: same }]);
+    assert.deepEqual(perfect.overall, { spanF1Exact: 1, spanF1Overlap: 1, sentenceKappa: 1, sentenceAlpha: 1 });
+    assert.deepEqual(perfect.disagreements, []);
+
+    const a = [tag('a', 'torture', 'tortured in the basement'), tag('b', 'wilful-killing', 'executed')];
+    const b = [tag('c', 'torture', 'tortured'), tag('d', 'denial-of-icrc-access', 'denied access')];
+    const result = measureAgreement([{ file: 'r.txt', text: TEXT, a, b }]);
+    assert.equal(result.overall.spanF1Exact, 0);
+    assert.equal(result.overall.spanF1Overlap, 0.5, 'one of two on each side overlaps with the same category');
+    assert.deepEqual(result.categories.torture, { a: 1, b: 1, spanF1Exact: 0, spanF1Overlap: 1 });
+    assert.deepEqual(result.disagreements.map((d) => [d.a, d.b]), [[['wilful-killing'], []], [[], ['denial-of-icrc-access']]]);
+    assert.ok(result.overall.sentenceKappa < 1 && result.overall.sentenceKappa > -1);
+    assert.ok(result.overall.sentenceAlpha < 1);
+  });
+});
+
+describe('legal-annotator agree', function () {
+  this.timeout(120_000);
+  useTemporaryWorkspace('la-agree-');
+
+  async function annotate(folder: string, tags: [string, string][]): Promise<void> {
+    await fs.mkdir(folder, { recursive: true });
+    await fs.writeFile(`${folder}/r.txt`, TEXT);
+    for (const [quote, category] of tags) assert.equal((await cli('tag', `${folder}/r.txt`, '--category', category, '--quote', quote)).code, 0);
+  }
+
+  it('compares two folders of sidecars (json), and two git branches without checking them out', async () => {
+    await annotate('alice', [['tortured', 'torture'], ['executed', 'wilful-killing']]);
+    await annotate('bob', [['tortured', 'torture'], ['denied access', 'denial-of-icrc-access']]);
+    const run = await cli('agree', 'alice', 'bob', '--format', 'json');
+    assert.equal(run.code, 0, run.err);
+    const json = JSON.parse(run.out) as { sources: number; overall: Record<string, number>; categories: Record<string, { a: number; b: number }>; disagreements: unknown[] };
+    assert.equal(json.sources, 1);
+    assert.equal(json.overall.spanF1Exact, 0.5);
+    assert.deepEqual(Object.keys(json.overall).sort(), ['sentenceAlpha', 'sentenceKappa', 'spanF1Exact', 'spanF1Overlap']);
+    assert.deepEqual(json.categories.torture, { a: 1, b: 1, spanF1Exact: 1, spanF1Overlap: 1 });
+    assert.equal(json.disagreements.length, 2);
+
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' };
+    const git = (...args: string[]) => execFileSync('git', args, { env, encoding: 'utf8' });
+    await fs.rm('.git', { recursive: true, force: true });
+    git('init', '-q', '-b', 'main');
+    await annotate('w', [['tortured', 'torture']]);
+    git('add', 'w');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'alice-branch');
+    assert.equal((await cli('tag', 'w/r.txt', '--category', 'wilful-killing', '--quote', 'executed')).code, 0);
+    git('commit', '-qam', 'alice');
+    git('checkout', '-q', 'main');
+    const text = await cli('agree', 'git:main', 'git:alice-branch');
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /^1 source\(s\): span F1 exact 0\.667, overlapping 0\.667; sentences: Cohen's kappa /);
+    assert.match(text.out, /w\/r\.txt:\d+-\d+: A \[\] B \[wilful-killing\]/);
+  });
+
+  it('refuses a side that does not exist and a bad format (exit 2)', async () => {
+    assert.equal((await cli('agree', 'nowhere', 'neither')).code, 2);
+    assert.equal((await cli('agree', 'a', 'b', '--format', 'xml')).code, 2);
+  });
+});
