@@ -11,7 +11,7 @@ import { CliError, EXIT, type CliOutput } from '../output';
 import { parseCommandArgs } from '../args';
 
 export const EXPORT_HELP = `Usage: legal-annotator export --format w3c|brat|csv [PATH...] [--out FILE|DIR]
-                             [--jsonl] [--base URI] [--bom]
+                             [--jsonl] [--base URI] [--bom] [--raw]
 
 Exports the annotations of sidecars (*.ann.yaml) for other tools. PATH is a folder (walked
 for sidecars, skipping node_modules and .git), a sidecar, or a source with a sidecar;
@@ -33,6 +33,8 @@ Options:
   --base URI      w3c: build IRIs from this base (https://example.org/corpus/) instead of
                   file:///...; annotation ids become <base><path>.ann.yaml#<id>
   --bom           csv: start with a UTF-8 byte order mark (for spreadsheet programs)
+  --raw           csv: write cells as they are; by default a cell that begins with = + - @,
+                  a tab or a carriage return gets a leading ' so a spreadsheet shows it as text
   -h, --help      show this help
 
 Exit: 0 exported; 1 exported with problems (a sidecar with errors or a missing source was
@@ -48,6 +50,7 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
     jsonl: { type: 'boolean', default: false },
     base: { type: 'string' },
     bom: { type: 'boolean', default: false },
+    raw: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -61,6 +64,7 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
   if (values.jsonl && format !== 'w3c') throw new CliError('--jsonl is for --format w3c');
   if (values.base !== undefined && format !== 'w3c') throw new CliError('--base is for --format w3c');
   if (values.bom && format !== 'csv') throw new CliError('--bom is for --format csv');
+  if (values.raw && format !== 'csv') throw new CliError('--raw is for --format csv');
   if (format === 'brat' && !values.out) throw new CliError('--format brat writes several files: give --out DIR');
   let base: string | undefined;
   if (values.base !== undefined) {
@@ -102,7 +106,7 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
     where = `${shown(folder)}/`;
   } else {
     const exported = format === 'csv'
-      ? exportCsv(resolved, taxonomy, { bom: values.bom })
+      ? exportCsv(resolved, taxonomy, { bom: values.bom, raw: values.raw })
       : values.jsonl ? exportW3cJsonl(resolved, taxonomy, { base }) : exportW3cCollection(resolved, taxonomy, { base });
     ({ count, warnings } = exported);
     if (values.out) {

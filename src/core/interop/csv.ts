@@ -7,6 +7,11 @@
  * tag sits now and what the text there reads: the quote itself unless the tag is fuzzy. An orphaned
  * tag keeps its row (with its stored quote) but has no start, end, line or current text. The
  * anchor columns come last, so that readers of the older columns by position still work.
+ *
+ * Formulas are neutralised (the OWASP rule for CSV injection): a text cell that begins with `=`,
+ * `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet shows it as text
+ * instead of running it; a quote or a note scraped from the web can hold `=HYPERLINK(...)`. `raw`
+ * writes the cells as they are, for programs that read CSV as data.
  */
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { anchorWarnings, categoryIndex, type ExportWarning, type ResolvedSource } from './export-input';
@@ -15,6 +20,8 @@ export const CSV_COLUMNS = ['file', 'id', 'category', 'label', 'legal_basis', 'q
 
 export interface CsvOptions {
   bom?: boolean;
+  /** Write text cells as they are, formulas included (off: they are neutralised). */
+  raw?: boolean;
 }
 
 export interface CsvExport {
@@ -25,35 +32,40 @@ export interface CsvExport {
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-export function csvField(value: string | number | undefined): string {
+/** What a spreadsheet may read as the start of a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One cell: a text neutralised against formulas unless `raw`, quoted as RFC 4180 says. */
+export function csvField(value: string | number | undefined, raw = false): string {
   if (value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && !raw && FORMULA_START.test(value) ? `'${value}` : String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function exportCsv(resolved: readonly ResolvedSource[], taxonomy: Taxonomy, options: CsvOptions = {}): CsvExport {
   const categories = categoryIndex(taxonomy);
   const rows: string[] = [CSV_COLUMNS.join(',')];
+  const field = (value: string | number | undefined): string => csvField(value, options.raw);
   for (const { source, annotations } of resolved) {
-    const file = csvField(source.path);
+    const file = field(source.path);
     for (const { annotation, anchor, target, current, line } of annotations) {
       const category = categories.get(annotation.category);
       rows.push([
         file,
-        csvField(annotation.id),
-        csvField(annotation.category),
-        csvField(category?.label),
-        csvField(category?.legalBasis.join('; ')),
-        csvField(target.exact),
+        field(annotation.id),
+        field(annotation.category),
+        field(category?.label),
+        field(category?.legalBasis.join('; ')),
+        field(target.exact),
         current?.start ?? '',
         current?.end ?? '',
         line ?? '',
-        csvField(annotation.note),
-        csvField(annotation.author),
-        csvField(annotation.status),
-        csvField(annotation.created),
+        field(annotation.note),
+        field(annotation.author),
+        field(annotation.status),
+        field(annotation.created),
         anchor.status,
-        csvField(current?.text),
+        field(current?.text),
       ].join(','));
     }
   }
