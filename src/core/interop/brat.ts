@@ -132,13 +132,31 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
   const length = offsets.codePointLength;
   const slice = (start: number, end: number) => text.slice(offsets.toUtf16(start), offsets.toUtf16(end));
   const skipped = new Map<string, number>();
+  const definedAt = new Map<string, number>();
   ann.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
     const origin = `${fileName}:${index + 1}`;
     const entity = /^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/.exec(line);
+    if (!entity && /^T\d*(\t|$)/.test(line)) {
+      problems.push({ origin, severity: 'error', message: 'a malformed text-annotation line (expected "T<n><tab>TYPE START END<tab>TEXT", offsets as whole numbers); not imported' });
+      return;
+    }
     if (entity) {
       const [, id, type, spans, covered] = entity;
+      const first = definedAt.get(id);
+      if (first !== undefined) {
+        problems.push({ origin: `${origin} ${id}`, severity: 'error', message: `${id} is defined again (first at line ${first}); this one is not imported` });
+        return;
+      }
+      definedAt.set(id, index + 1);
       const fragments = spans.split(';').map((pair) => pair.split(' ').map(Number) as [number, number]);
+      // brat cannot span a line break, so a passage over several lines is exported as fragments
+      // with only line breaks between them: one passage. Fragments with text between them are not.
+      const gapWithText = fragments.slice(1).some(([a], i) => a >= fragments[i][1] && /\S/u.test(slice(fragments[i][1], a)));
+      if (gapWithText) {
+        problems.push({ origin: `${origin} ${id}`, severity: 'error', message: `a discontinuous span (${spans}): a tag covers one passage, and joining the fragments would tag the text between them; not imported (give each fragment its own T line)` });
+        return;
+      }
       const start = Math.min(...fragments.map((f) => f[0]));
       const end = Math.max(...fragments.map((f) => f[1]));
       if (fragments.some(([a, b]) => b < a) || end > length) {
