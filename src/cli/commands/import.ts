@@ -11,7 +11,8 @@ import type { ImportedAnnotation, ImportProblem } from '../../core/interop/impor
 import { annotationIri, normalizeBase, pathFromSourceIri } from '../../core/interop/iri';
 import { mergeImported } from '../../core/interop/merge-import';
 import { parseW3c } from '../../core/interop/w3c';
-import { decodeSourceText } from '../../core/text/decode';
+import { readTextFile } from '../../core/files/read-text-file';
+import { isInsideRoot } from '../interop/output-guard';
 import { firstErrorNote } from '../../core/problems/problem';
 import { joinPosix, shown } from '../interop/load-sources';
 import { workspacePath } from '../../core/interop/annotated-sources';
@@ -83,9 +84,16 @@ export async function runImport(args: string[], output: CliOutput): Promise<numb
     ? await readBrat(positionals, values.sources, problems)
     : await readW3c(positionals, values.base, values.root, problems);
 
+  // Nothing is written outside the workspace: a W3C target elsewhere, or a source reached through a linked folder.
+  const root = resolve(values.root ?? values.sources ?? (await loadConfigFor('.', nodeConfigFs)).config.root);
   let failedFiles = 0;
   const totals = { added: 0, updated: 0, unchanged: 0 };
   for (const job of bySource.values()) {
+    if (!(await isInsideRoot(sidecarPathFor(job.path), root))) {
+      problems.push({ origin: shown(job.path), severity: 'error', message: `is outside the workspace ${shown(root)}${values.root === undefined && format === 'w3c' ? ' (give --root)' : ''}; its ${job.imported.length} annotation(s) were not imported, and nothing was written there` });
+      failedFiles++;
+      continue;
+    }
     const result = await importIntoSidecar(job, problems);
     if (!result) {
       failedFiles++;
@@ -104,17 +112,10 @@ export async function runImport(args: string[], output: CliOutput): Promise<numb
 
 async function importIntoSidecar(job: SourceImport, problems: ImportProblem[]) {
   const origin = shown(job.path);
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(job.path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    problems.push({ origin, severity: 'error', message: `the source ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}; its ${job.imported.length} annotation(s) were not imported` });
-    return undefined;
-  }
-  const decoded = decodeSourceText(bytes);
+  const decoded = await readTextFile(job.path, { kind: 'source' });
   if (!decoded.ok) {
-    problems.push({ origin, severity: 'error', message: `the source ${decoded.reason}; its annotations were not imported` });
+    const reason = decoded.failure === 'missing' ? 'does not exist' : decoded.reason;
+    problems.push({ origin, severity: 'error', message: `the source ${reason}; its ${job.imported.length} annotation(s) were not imported` });
     return undefined;
   }
   const sidecarPath = sidecarPathFor(job.path);
@@ -214,12 +215,8 @@ async function readW3c(files: readonly string[], givenBase: string | undefined, 
 }
 
 async function readUtf8(path: string): Promise<string | undefined> {
-  try {
-    const decoded = decodeSourceText(await fs.readFile(path));
-    return decoded.ok ? decoded.text : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = await readTextFile(path, { kind: 'import' });
+  return read.ok ? read.text : undefined;
 }
 
 async function isFolder(path: string): Promise<boolean> {

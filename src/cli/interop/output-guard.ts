@@ -38,15 +38,20 @@ async function realFolderOf(path: string): Promise<string> {
   }
 }
 
+/** Whether `path` lies inside `root` once the symbolic links of its existing folders are resolved. */
+export async function isInsideRoot(path: string, root: string): Promise<boolean> {
+  const [folder, realRoot] = await Promise.all([realFolderOf(resolve(path)), fs.realpath(root).catch(() => resolve(root))]);
+  const inside = relative(realRoot, folder);
+  return !(inside.startsWith('..') || isAbsolute(inside));
+}
+
 /** Why `path` must not be written as an output of this run, or undefined. */
 export async function outputRefusal(path: string, scope: OutputScope): Promise<string | undefined> {
   const absolute = resolve(path);
   if (absolute.endsWith(SIDECAR_SUFFIX)) return 'is a sidecar: an export never replaces one';
   if (basename(absolute) === CONFIG_FILE_NAME) return 'is the workspace config';
   if (scope.inputs.has(absolute) || (await exists(sidecarPathFor(absolute)))) return 'is a source: an export never replaces one';
-  const [folder, root] = await Promise.all([realFolderOf(absolute), fs.realpath(scope.root).catch(() => resolve(scope.root))]);
-  const inside = relative(root, folder);
-  if (inside.startsWith('..') || isAbsolute(inside)) return `is outside the workspace ${scope.root}; write inside it, or to standard output`;
+  if (!(await isInsideRoot(absolute, scope.root))) return `is outside the workspace ${scope.root}; write inside it, or to standard output`;
   return writeTargetRefusal(absolute);
 }
 
