@@ -18,6 +18,7 @@ import { registerEvidenceMatrix, type EvidenceMatrixPanel } from './evidenceMatr
 import { registerExportCommand } from './exportCommand';
 import { SourceHovers } from './hovers';
 import { SidecarDiagnostics } from './sidecarDiagnostics';
+import { registerFileLimits } from './fileLimits';
 import { Log } from './log';
 import { registerScanCommand } from './scanCommand';
 import { LegalSemanticTokens, LEGEND } from './semanticTokens';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   const metrics: EditorMetrics = { activationMs: 0, lexiconsCompiledAtActivation: 0, lexiconsCompiled, lastEditMs: 0 };
   const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const log = new Log(channel);
+  registerFileLimits(context);
   const configs = new WorkspaceConfigService(log);
   const store = new AnnotationStore(log);
   // The one file system watcher: the store, the sources, the Annotations view and the claim review listen to it.
