@@ -8,13 +8,13 @@
  * top complaint is orphans that silently disappear). What was read from disk is cached per
  * sidecar until the file watcher or the store says it changed; refreshes are debounced.
  */
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { anchorAll, PreparedText } from '../core/anchoring/anchoring';
+import { PreparedText } from '../core/anchoring/anchoring';
+import { resolveSidecar } from '../core/anchoring/resolve';
+import { readTextFile } from '../core/files/read-text-file';
 import { SIDECAR_SUFFIX, sidecarPathFor, type AnchorResult, type Annotation } from '../core/sidecar/model';
 import { readSidecarFile } from '../core/sidecar/sidecar-file';
 import type { Category } from '../core/taxonomy/taxonomy';
-import { decodeSourceText } from '../core/text/decode';
 import { LineIndex } from '../core/text/positions';
 import type { AnnotationStore } from './annotationStore';
 import { COMMANDS, CONTEXT_KEYS, SETTINGS, VIEWS } from './constants';
@@ -296,15 +296,14 @@ async function readPassagesFromDisk(uri: vscode.Uri, sidecarPath: string): Promi
   const sidecar = (await readSidecarFile(sidecarPath))?.sidecar;
   const annotations = sidecar?.annotations ?? [];
   if (annotations.length === 0) return [];
-  const bytes = await fs.readFile(uri.fsPath).catch(() => undefined);
-  const decoded = bytes ? decodeSourceText(bytes) : undefined;
-  if (!decoded?.ok) {
-    const reason = !bytes ? 'the source file is missing' : `the source ${decoded && !decoded.ok ? decoded.reason : 'cannot be read'}`;
+  const decoded = await readTextFile(uri.fsPath, { kind: 'source' });
+  if (!decoded.ok) {
+    const reason = decoded.failure === 'missing' ? 'the source file is missing' : `the source ${decoded.reason}`;
     return annotations.map((annotation, index) => ({ kind: 'passage', sourceUri: uri, annotation, index, anchor: { status: 'orphaned', reason } }));
   }
   const text = new PreparedText(decoded.text);
   const lines = new LineIndex(decoded.text);
-  const anchors = anchorAll(text, annotations.map((a) => a.target));
+  const anchors = resolveSidecar(text, { annotations }).annotations;
   return annotations.map((annotation, index) => {
     const anchor = anchors[index];
     if (anchor.status === 'orphaned') return { kind: 'passage', sourceUri: uri, annotation, index, anchor };

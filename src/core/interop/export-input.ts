@@ -7,7 +7,8 @@
  * (`current`); an orphan is reported and exported only where a format can hold a quote without
  * a position (W3C, CSV), never placed on text it does not cover.
  */
-import { anchorAll, createTarget, PreparedText } from '../anchoring/anchoring';
+import { createTarget, PreparedText } from '../anchoring/anchoring';
+import { resolveSidecar } from '../anchoring/resolve';
 import type { AnchorResult, Annotation, Sidecar, TextTarget } from '../sidecar/model';
 import type { Category, Taxonomy } from '../taxonomy/taxonomy';
 import { LineIndex } from '../text/positions';
@@ -58,7 +59,7 @@ export interface ExportWarning {
 export function resolveSource(source: ExportSource): ResolvedSource {
   const prepared = new PreparedText(source.text);
   const stored = source.sidecar.annotations;
-  const anchors = anchorAll(prepared, stored.map((a) => a.target));
+  const anchors = resolveSidecar(prepared, { annotations: stored }).annotations;
   let lines: LineIndex | undefined;
   const lineOf = (start: number): number => {
     lines ??= new LineIndex(source.text);

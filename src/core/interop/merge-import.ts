@@ -19,6 +19,7 @@
  * - anything else is added, keeping its id when the sidecar does not use it yet.
  */
 import { anchorAll, createTarget, PreparedText } from '../anchoring/anchoring';
+import { resolveSidecar } from '../anchoring/resolve';
 import type { Annotation, TextTarget } from '../sidecar/model';
 import { newEntryId } from '../annotations/new-annotation';
 import { editSidecar, type SidecarEdit } from '../sidecar/sidecar-batch';
@@ -61,7 +62,7 @@ export function mergeImported(request: MergeRequest): MergeResult {
   // Every addition and update of the import, written and verified together: one read of the result.
   const edits: SidecarEdit[] = [];
   const existing = doc.sidecar!.annotations;
-  const existingRanges = anchorAll(prepared, existing.map((a) => a.target)).map((result) => (result.status === 'orphaned' ? undefined : `${result.start}:${result.end}`));
+  const existingRanges = resolveSidecar(prepared, { annotations: existing }).annotations.map((result) => (result.status === 'orphaned' ? undefined : `${result.start}:${result.end}`));
   const byId = new Map(existing.map((a) => [a.id, a]));
   const byIri = new Map(request.exportedIri ? existing.map((a) => [request.exportedIri!(a.id), a]) : []);
   // Every entry on a range and category, in file order: a sidecar may hold the same tag twice, and each copy is matched once.
