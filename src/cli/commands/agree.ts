@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { promisify } from 'node:util';
 import { readTextFile } from '../../core/files/read-text-file';
 import { walkFiles } from '../../core/files/walk-files';
 import { SIDECAR_SUFFIX, sourcePathFor, type Annotation } from '../../core/sidecar/model';
 import { parseSidecar } from '../../core/sidecar/sidecar-io';
 import { measureAgreement, type Agreement, type AnnotatedText } from '../../core/team/agreement';
 import { parseCommandArgs } from '../args';
+import { git } from '../git';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { SKIPPED_FOLDER_NAMES } from '../source-paths';
 
-const run = promisify(execFile);
 const GIT_PREFIX = 'git:';
 
 export const AGREE_HELP = `Usage: legal-annotator agree A B [PATH...] [--format text|json|md]
@@ -38,14 +36,6 @@ interface Side {
   /** Sidecars by source path (relative, '/'-separated), with the text of each source. */
   sources: Map<string, { text: string; annotations: Annotation[] }>;
   problems: string[];
-}
-
-async function git(args: string[]): Promise<string> {
-  try {
-    return (await run('git', args, { maxBuffer: 1 << 30 })).stdout;
-  } catch (error) {
-    throw new CliError(`git ${args.join(' ')}: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}`);
-  }
 }
 
 function inScope(path: string, scopes: readonly string[]): boolean {

@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { SIDECAR_SUFFIX } from '../../core/sidecar/model';
 import { writeAtomically } from '../../core/files/atomic-write';
 import { parseCommandArgs } from '../args';
+import { git } from '../git';
 import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
 
-const run = promisify(execFile);
 
 /** The merge driver's name in .gitattributes and git config. */
 export const MERGE_DRIVER_NAME = 'legal-annotator';
@@ -30,15 +28,6 @@ Options:
 Exit: 0 set up; 2 not in a git repository, or git failed.
 `;
 
-async function git(cwd: string, ...args: string[]): Promise<string> {
-  try {
-    return (await run('git', args, { cwd })).stdout.trim();
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new CliError(`git ${args[0]}: ${stderr || (error as Error).message}`);
-  }
-}
-
 /** How git should run this CLI: the bundle that is running now, by its path, else the command on PATH. */
 function cliCommand(context: CliContext): string {
   const script = context.workerScript;
@@ -56,7 +45,7 @@ export async function runGitSetup(args: string[], output: CliOutput, context: Cl
     return EXIT.ok;
   }
   if (positionals.length > 0) throw new CliError(`git-setup takes no arguments (got ${positionals.join(' ')}; see legal-annotator git-setup --help)`);
-  const root = await git(process.cwd(), 'rev-parse', '--show-toplevel');
+  const root = (await git(['rev-parse', '--show-toplevel'])).trim();
   const attributes = join(root, '.gitattributes');
   const existing = await fs.readFile(attributes, 'utf8').catch(() => '');
   if (existing.split(/\r?\n/).some((line) => line.trim() === GITATTRIBUTES_LINE)) {
@@ -66,8 +55,8 @@ export async function runGitSetup(args: string[], output: CliOutput, context: Cl
     output.err(`.gitattributes: added "${GITATTRIBUTES_LINE}" (commit it, so every clone uses it)\n`);
   }
   const driver = `${values.command ?? cliCommand(context)} merge-driver %O %A %B %P`;
-  await git(root, 'config', `merge.${MERGE_DRIVER_NAME}.name`, 'Legal Annotator sidecars, merged by annotation id');
-  await git(root, 'config', `merge.${MERGE_DRIVER_NAME}.driver`, driver);
+  await git(['config', `merge.${MERGE_DRIVER_NAME}.name`, 'Legal Annotator sidecars, merged by annotation id'], root);
+  await git(['config', `merge.${MERGE_DRIVER_NAME}.driver`, driver], root);
   output.err(`git config merge.${MERGE_DRIVER_NAME}.driver: ${driver}\n`);
   return EXIT.ok;
 }

@@ -60,8 +60,10 @@ async function loadOne(sidecarPath: string, request: LoadRequest): Promise<Loade
   if (request.base !== undefined && (path.startsWith('../') || path.startsWith('/') || /^[A-Za-z]:/.test(path))) return { kind: 'outside-root', sidecarPath, absolutePath };
   const text = typeof state.text === 'string' ? state.text : state.text.text;
   const errors = new Set<string>();
-  checkContent(sidecar, { sidecarName: basename(sidecarPath), taxonomy: request.taxonomy, source: state }, (code) => {
+  // The check anchors every entry; the export reuses those anchors instead of anchoring again.
+  const checked = checkContent(sidecar, { sidecarName: basename(sidecarPath), taxonomy: request.taxonomy, source: state }, (code) => {
     if (problemCodeInfo(code).severity === 'error') errors.add(code);
   });
-  return { kind: 'source', sidecarPath, absolutePath, source: { path, iri: sourceIri(absolutePath, path, request.base), text, sidecar }, errors: [...errors] };
+  const source = { path, iri: sourceIri(absolutePath, path, request.base), text, sidecar, ...(checked.anchors ? { anchors: checked.anchors.annotations } : {}) };
+  return { kind: 'source', sidecarPath, absolutePath, source, errors: [...errors] };
 }

@@ -22,6 +22,8 @@ export interface ExportSource {
   /** Current text of the source (UTF-8 decoded, BOM excluded, line endings as stored). */
   text: string;
   sidecar: Sidecar;
+  /** The annotations already anchored in `text` (by the loader's check), in the sidecar's order; else anchored here. */
+  anchors?: readonly AnchorResult[];
 }
 
 export interface ResolvedAnnotation {
@@ -59,7 +61,7 @@ export interface ExportWarning {
 export function resolveSource(source: ExportSource): ResolvedSource {
   const prepared = new PreparedText(source.text);
   const stored = source.sidecar.annotations;
-  const anchors = resolveSidecar(prepared, { annotations: stored }).annotations;
+  const anchors = source.anchors ?? resolveSidecar(prepared, { annotations: stored }).annotations;
   let lines: LineIndex | undefined;
   const lineOf = (start: number): number => {
     lines ??= new LineIndex(source.text);

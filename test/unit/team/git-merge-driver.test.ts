@@ -14,12 +14,15 @@ const MAIN = join(__dirname, '../../../src/cli/main.ts');
 const TSX = require.resolve('tsx/cjs');
 const TEXT = 'The prisoners were tortured in the basement. Others were executed at dawn. The ICRC was denied access.\n';
 
+/** A committer for the temporary repositories, whatever the machine's git config says. */
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' };
+
 function git(...args: string[]): string {
-  return execFileSync('git', args, { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' } });
+  return execFileSync('git', args, { encoding: 'utf8', env: GIT_ENV });
 }
 
 function merge(branch: string): { code: number | null; out: string } {
-  const run = spawnSync('git', ['merge', '--no-edit', branch], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' } });
+  const run = spawnSync('git', ['merge', '--no-edit', branch], { encoding: 'utf8', env: GIT_ENV });
   return { code: run.status, out: `${run.stdout}${run.stderr}` };
 }
 
