@@ -6,7 +6,7 @@
 import type { AnchorResult, Annotation } from '../core/sidecar/model';
 import type { GlossaryTerm, TermKind } from '../core/lexicon/types';
 import type { DateEntity, StateEntity, TermEntity } from '../core/scanner/types';
-import type { Category } from '../core/taxonomy/taxonomy';
+import type { Category, CrimeElement } from '../core/taxonomy/taxonomy';
 import { quoteDifference } from '../core/text/quotes';
 
 const TERM_KIND_LABELS: Record<TermKind, string> = {
@@ -52,8 +52,15 @@ export function tagHover(annotation: Annotation, category: Category | undefined,
     annotation.modified && annotation.modified !== annotation.created ? `modified ${formatTimestamp(annotation.modified)}` : undefined,
   ].filter((part): part is string => part !== undefined);
   if (byline.length > 0) lines.push(byline.join(' · '));
+  if (category && category.elements.length > 0) lines.push(elementsList(category.elements));
   if (anchor?.status === 'fuzzy') lines.push(`_Anchored approximately (match ${Math.round(anchor.score * 100)} %): ${escapeMarkdown(fuzzyDetail(annotation.target.exact, anchor.text))}._`);
   return lines.join('\n\n');
+}
+
+/** The legal elements of the category's crime, numbered, each with where it comes from. */
+function elementsList(elements: readonly CrimeElement[]): string {
+  const items = elements.map((element, i) => `${i + 1}. ${escapeMarkdown(element.label)}${element.basis ? ` _(${escapeMarkdown(element.basis)})_` : ''}`);
+  return `Elements to establish:\n\n${items.join('\n')}`;
 }
 
 /** What changed since the tag was set: its words (stored quote against the text now), or only their context. */

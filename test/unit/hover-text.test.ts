@@ -17,7 +17,15 @@ describe('hover text', () => {
       'Legal basis: GC III 17; GC III 87; GC III 130; GC IV 32; GC IV 147; CAT 1; RS 7(1)(f); RS 8(2)(a)(ii)',
       'Note: Seen by two witnesses.',
       'by J. Doe · created 2025-11-21 14:03 UTC · modified 2025-11-22 08:00 UTC',
+      `Elements to establish:\n\n${torture.elements.map((e, i) => `${i + 1}. ${escapeMarkdown(e.label)} _(${escapeMarkdown(e.basis!)})_`).join('\n')}`,
     ].join('\n\n'));
+  });
+
+  it('lists the elements of the category\'s crime with their article and number', () => {
+    const text = tagHover(annotation(), torture);
+    assert.match(text, /Elements to establish:\n\n1\. The perpetrator inflicted severe physical or mental pain or suffering on one or more persons _\(EoC art\. 8\(2\)\(a\)\(ii\)-1, element 1; art\. 7\(1\)\(f\), element 1\)_\n2\. /);
+    const withoutElements = tagHover(annotation(), { ...torture, elements: [] });
+    assert.doesNotMatch(withoutElements, /Elements/);
   });
 
   it('never lets a note become Markdown: links, emphasis, headings and HTML are escaped', () => {

@@ -9,7 +9,7 @@ import { shown } from '../interop/load-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { statPathArgument } from '../source-paths';
 
-export const CATEGORIES_HELP = `Usage: legal-annotator categories [PATH] [--format text|json] [--cues]
+export const CATEGORIES_HELP = `Usage: legal-annotator categories [PATH] [--format text|json] [--cues] [--elements]
 
 Lists the violation categories in force for PATH (a file or a folder; default: the current
 folder): the default taxonomy, or the one the nearest .legal-annotator.yaml extends or
@@ -18,7 +18,10 @@ replaces, inline or in its taxonomy file. The same taxonomy tag, check and the e
 Options:
   --format text|json  text (default): aligned columns ID, LABEL, LEGAL BASIS
                       json: [{ "id", "label", "description", "legalBasis": [...],
-                      "color" }], in the taxonomy's order
+                      "color", "elements": [{ "id", "label", "basis" }] }], in the
+                      taxonomy's order; elements: the legal elements of the crime
+                      (ICC Elements of Crimes), [] when the category has none
+  --elements          text: also each category's elements (id, label, basis)
   --cues              also the cue words that suggest each category ("cues": [...])
   -h, --help          show this help
 
@@ -34,6 +37,7 @@ interface CategoryJson {
   description: string;
   legalBasis: string[];
   color: string;
+  elements: { id: string; label: string; basis?: string }[];
   cues?: string[];
 }
 
@@ -41,6 +45,7 @@ export async function runCategories(args: string[], output: CliOutput): Promise<
   const { values, positionals } = parseCommandArgs('categories', args, {
     format: { type: 'string', default: 'text' },
     cues: { type: 'boolean', default: false },
+    elements: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -58,7 +63,7 @@ export async function runCategories(args: string[], output: CliOutput): Promise<
   for (const line of warnings) output.err(`${line}\n`);
   const { taxonomy, configPath } = loaded.config;
   if (format === 'json') output.out(`${JSON.stringify(taxonomy.categories.map((c) => categoryJson(c, values.cues)), null, 2)}\n`);
-  else output.out(categoriesText(taxonomy, values.cues, painter(output.colour?.out)));
+  else output.out(categoriesText(taxonomy, { cues: values.cues, elements: values.elements }, painter(output.colour?.out)));
   const from = taxonomy === DEFAULT_TAXONOMY ? 'the default taxonomy' : `the taxonomy of ${shown(configPath!)}`;
   output.err(`${taxonomy.categories.length} categories: ${from}${configPath ? '' : ` (no .legal-annotator.yaml from ${shown(path)} up)`}\n`);
   return warnings.length > 0 ? EXIT.problems : EXIT.ok;
@@ -66,7 +71,8 @@ export async function runCategories(args: string[], output: CliOutput): Promise<
 
 function categoryJson(category: Category, withCues: boolean): CategoryJson {
   const { id, label, description, legalBasis, color } = category;
-  return { id, label, description, legalBasis: [...legalBasis], color, ...(withCues ? { cues: [...category.cues] } : {}) };
+  const elements = category.elements.map((element) => ({ ...element }));
+  return { id, label, description, legalBasis: [...legalBasis], color, elements, ...(withCues ? { cues: [...category.cues] } : {}) };
 }
 
 /** The text table fits in this many columns; a long label or legal basis wraps inside its column. */
@@ -74,8 +80,8 @@ const TABLE_WIDTH = 100;
 const LABEL_MAX_WIDTH = 36;
 const CUES_PREFIX = 'cues: ';
 
-/** Aligned columns ID, LABEL, LEGAL BASIS (widths in code points), each category's cues below it. */
-function categoriesText(taxonomy: Taxonomy, withCues: boolean, paint: Paint): string {
+/** Aligned columns ID, LABEL, LEGAL BASIS (widths in code points), each category's cues and elements below it when asked. */
+function categoriesText(taxonomy: Taxonomy, show: { cues: boolean; elements: boolean }, paint: Paint): string {
   const { categories } = taxonomy;
   const idWidth = Math.max(codePointLength('ID'), ...categories.map((c) => codePointLength(c.id)));
   const labelWidth = Math.min(LABEL_MAX_WIDTH, Math.max(codePointLength('LABEL'), ...categories.map((c) => codePointLength(c.label))));
@@ -95,9 +101,20 @@ function categoriesText(taxonomy: Taxonomy, withCues: boolean, paint: Paint): st
     const label = wrapTokens(category.label.split(' '), ' ', labelWidth);
     const basis = wrapTokens(category.legalBasis.length > 0 ? category.legalBasis : ['-'], ', ', basisWidth);
     out += row([[category.id], label, basis], [(text) => paint('cyan', text), (text) => text, (text) => text]);
-    if (withCues) out += cueLines(category.cues, idWidth + 2, paint);
+    if (show.cues) out += cueLines(category.cues, idWidth + 2, paint);
+    if (show.elements) out += elementLines(category, idWidth + 2, paint);
   }
   return out;
+}
+
+/** `element ID: label (basis)` lines under the label column, each wrapped to the table's width. */
+function elementLines(category: Category, indent: number, paint: Paint): string {
+  if (category.elements.length === 0) return `${' '.repeat(indent)}${paint('dim', 'elements: (none)')}\n`;
+  return category.elements.map((element) => {
+    const words = `${element.label}${element.basis ? ` (${element.basis})` : ''}`.split(' ');
+    const lines = wrapTokens(words, ' ', TABLE_WIDTH - indent - 2);
+    return `${' '.repeat(indent)}${paint('cyan', element.id)}\n${lines.map((line) => `${' '.repeat(indent + 2)}${paint('dim', line)}\n`).join('')}`;
+  }).join('');
 }
 
 /** `cues: a, b, c` under the label column, wrapped to the table's width. */

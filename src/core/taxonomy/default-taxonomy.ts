@@ -9,10 +9,13 @@
  * A cue that is a plain everyday word on its own ("held", "work") is avoided: it would flag
  * sentences that claim nothing. Colours are mid-tone so that they keep a contrast of at least
  * 3:1 with both a light (#ffffff) and a dark (#1e1e1e) editor background (see the unit test).
+ * The legal elements of the crimes (ICC Elements of Crimes) are in default-elements.ts.
  */
 import type { Category } from './taxonomy';
+import { DEFAULT_ELEMENTS } from './default-elements';
 
-export const DEFAULT_CATEGORIES: readonly Category[] = [
+/** The categories, each given its legal elements (default-elements.ts) below. */
+const CATEGORIES: readonly Omit<Category, 'elements'>[] = [
   {
     id: 'wilful-killing',
     label: 'Wilful killing, summary or arbitrary execution',
@@ -298,3 +301,5 @@ export const DEFAULT_CATEGORIES: readonly Category[] = [
     color: '#868e96',
   },
 ];
+
+export const DEFAULT_CATEGORIES: readonly Category[] = CATEGORIES.map((category) => ({ ...category, elements: (DEFAULT_ELEMENTS[category.id] ?? []).map((element) => ({ ...element })) }));

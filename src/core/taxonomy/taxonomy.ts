@@ -8,6 +8,18 @@
  */
 import { DEFAULT_CATEGORIES } from './default-taxonomy';
 
+/**
+ * One legal element of the crime a category names: a fact the evidence of an incident must
+ * establish (ICC Elements of Crimes), e.g. "the victims were protected persons".
+ */
+export interface CrimeElement {
+  /** Kebab-case id that incidents' evidence names, e.g. `torture-severe-pain`. */
+  id: string;
+  label: string;
+  /** Where the element comes from, e.g. `EoC art. 8(2)(a)(ii)-1, element 1`. */
+  basis?: string;
+}
+
 export interface Category {
   /** Stable kebab-case id stored in sidecars, e.g. `wilful-killing`. */
   id: string;
@@ -19,6 +31,8 @@ export interface Category {
   cues: string[];
   /** `#rrggbb`, readable on dark and light themes. */
   color: string;
+  /** The legal elements of the crime, in the order the Elements of Crimes lists them; may be empty. */
+  elements: CrimeElement[];
 }
 
 export interface Taxonomy {
@@ -35,6 +49,8 @@ export interface CategoryConfig {
   legalBasis?: string[];
   cues?: string[];
   color?: string;
+  /** Replaces the category's elements (in both modes). */
+  elements?: CrimeElement[];
 }
 
 /** The `taxonomy` section of `.legal-annotator.yaml`, or a taxonomy file. */
@@ -68,6 +84,7 @@ export function resolveTaxonomy(config?: TaxonomyConfig, base: Taxonomy = DEFAUL
       legalBasis: [...(given.legalBasis ?? [])],
       cues: uniqueCues(given.cues ?? []),
       color: given.color ?? FALLBACK_COLORS[fallback++ % FALLBACK_COLORS.length],
+      elements: copyElements(given.elements ?? []),
     });
   }
   return { categories: [...byId.values()] };
@@ -86,11 +103,21 @@ function mergeCategory(existing: Category, given: CategoryConfig, mode: Taxonomy
     // Extending a category means teaching it more cues, not forgetting the default ones.
     cues: given.cues ? uniqueCues(mode === 'extend' ? [...existing.cues, ...given.cues] : given.cues) : existing.cues,
     color: given.color ?? existing.color,
+    elements: given.elements ? copyElements(given.elements) : existing.elements,
   };
 }
 
 function copyCategory(category: Category): Category {
-  return { ...category, legalBasis: [...category.legalBasis], cues: [...category.cues] };
+  return { ...category, legalBasis: [...category.legalBasis], cues: [...category.cues], elements: copyElements(category.elements) };
+}
+
+function copyElements(elements: readonly CrimeElement[]): CrimeElement[] {
+  return elements.map((element) => ({ ...element }));
+}
+
+/** The element `id` among `category`'s elements. */
+export function findElement(category: Category, id: string): CrimeElement | undefined {
+  return category.elements.find((element) => element.id === id);
 }
 
 /** Drops repeated cues (case-insensitively), keeping the first spelling. */

@@ -13,15 +13,18 @@ describe('legal-annotator categories', () => {
     assert.equal(code, 0, err);
     const listed = JSON.parse(out) as Record<string, unknown>[];
     assert.deepEqual(listed.map((c) => c.id), DEFAULT_TAXONOMY.categories.map((c) => c.id));
-    for (const category of listed) assert.deepEqual(Object.keys(category), ['id', 'label', 'description', 'legalBasis', 'color']);
+    for (const category of listed) assert.deepEqual(Object.keys(category), ['id', 'label', 'description', 'legalBasis', 'color', 'elements']);
     const torture = listed.find((c) => c.id === 'torture')!;
     assert.equal(torture.label, 'Torture');
     assert.ok((torture.legalBasis as string[]).includes('CAT 1'));
     assert.match(err, /^17 categories: the default taxonomy \(no \.legal-annotator\.yaml from \. up\)\n$/);
+    const elements = torture.elements as { id: string; label: string; basis: string }[];
+    assert.deepEqual(elements.slice(0, 6).map((e) => e.basis.match(/^EoC art\. 8\(2\)\(a\)\(ii\)-1, element (\d)/)?.[1]), ['1', '2', '3', '4', '5', '6']);
+    assert.deepEqual(listed.find((c) => c.id === 'denial-of-icrc-access')!.elements, [], 'a category the Elements of Crimes does not cover has none');
 
     const withCues = JSON.parse((await cli('categories', '--format=json', '--cues')).out) as Record<string, unknown>[];
     for (const [i, category] of withCues.entries()) {
-      assert.deepEqual(Object.keys(category), ['id', 'label', 'description', 'legalBasis', 'color', 'cues']);
+      assert.deepEqual(Object.keys(category), ['id', 'label', 'description', 'legalBasis', 'color', 'elements', 'cues']);
       assert.deepEqual(category.cues, DEFAULT_TAXONOMY.categories[i].cues);
     }
   });
@@ -47,6 +50,7 @@ describe('legal-annotator categories', () => {
     assert.ok(tortureRow.slice(1).some((line) => line.startsWith(' '.repeat(basisAt)) && /\S/.test(line)), 'the long legal basis of torture wraps under LEGAL BASIS');
     assert.match(out, /\nother +Other violation +-\n/);
     assert.doesNotMatch(out, /cues:/);
+    assert.doesNotMatch(out, /torture-severe-pain/, 'elements only with --elements');
     assert.doesNotMatch(out, new RegExp(ESC.replace('[', '\\[')), 'no colour into a pipe');
   });
 
@@ -70,11 +74,19 @@ describe('legal-annotator categories', () => {
       const { code, out, err } = await cli('categories', ...args, '--format', 'json', '--cues');
       assert.equal(code, 0, err);
       assert.deepEqual(JSON.parse(out), [
-        { id: 'pillage', label: 'Pillage', description: '', legalBasis: ['RS 8(2)(b)(xvi)'], color: '#8e7cc3', cues: ['looted'] },
-        { id: 'torture', label: 'Torture', description: '', legalBasis: [], color: '#4fa3a5', cues: [] },
+        { id: 'pillage', label: 'Pillage', description: '', legalBasis: ['RS 8(2)(b)(xvi)'], color: '#8e7cc3', elements: [], cues: ['looted'] },
+        { id: 'torture', label: 'Torture', description: '', legalBasis: [], color: '#4fa3a5', elements: [], cues: [] },
       ]);
       assert.equal(err, '2 categories: the taxonomy of .legal-annotator.yaml\n');
     }
+  });
+
+  it('shows each category\'s elements with --elements: id, then label and basis, within 100 columns', async () => {
+    const { code, out } = await cli('categories', '--elements');
+    assert.equal(code, 0);
+    for (const line of out.split('\n')) assert.ok(line.length <= 100, `too wide: ${line}`);
+    assert.match(out, /\n {31}torture-severe-pain\n {33}The perpetrator inflicted severe physical or mental pain or\n {33}suffering/);
+    assert.match(out, /\ndenial-of-icrc-access .*\n(?: .*\n)*? {31}elements: \(none\)\n/);
   });
 
   it('extends the default taxonomy from a taxonomy file', async () => {

@@ -931,11 +931,350 @@ return errors === 0;
 
 exports.config = validate15;
 const schema20 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://legal-annotator.example/schemas/config.schema.json","title":"Legal Annotator workspace configuration (.legal-annotator.yaml)","description":"Workspace configuration read by both the editor and the `legal-annotator` CLI: which files are sources, the taxonomy, extra glossary terms and state names, claim detection and date reading.","type":"object","properties":{"$schema":{"description":"URL or path of this JSON Schema, for editors that read it from the file.","type":"string"},"version":{"description":"Format version of this configuration file. Always 1.","const":1},"sources":{"description":"Glob patterns, relative to the workspace root, of the source texts to scan and annotate, e.g. `reports/**/*.txt`.","type":"array","items":{"type":"string","minLength":1}},"taxonomy":{"description":"The violation categories: a path (relative to the workspace root) of a taxonomy YAML file, or the taxonomy itself with `mode` (extend or replace the default) and `categories`.","type":["string","object"],"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"taxonomy.schema.json"}},"glossary":{"description":"Extra legal terms to highlight, added to the built-in IHL/IHRL glossary.","type":"array","items":{"$ref":"#/definitions/glossaryTerm"}},"stateAliases":{"description":"Extra names of states (local spellings, historical or informal names) to recognise, by ISO 3166-1 alpha-2 code.","type":"array","items":{"$ref":"#/definitions/stateAlias"}},"claims":{"description":"Claim detection: a diagnostic on each sentence that alleges a violation and carries no tag.","type":"object","properties":{"enabled":{"description":"Report untagged claims. Default true.","type":"boolean","default":true},"severity":{"description":"Severity of an untagged-claim diagnostic. Default `warning`.","enum":["error","warning","info"],"default":"warning"}},"additionalProperties":false},"dates":{"description":"How dates are read.","type":"object","properties":{"slashes":{"description":"How to read an ambiguous slashed date such as `03/04/2022`: `day-first` (3 April, the default) or `month-first` (March 4).","enum":["day-first","month-first"],"default":"day-first"}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"glossaryTerm":{"description":"A legal term to highlight.","type":"object","required":["id","kind","label","variants"],"properties":{"id":{"description":"Stable kebab-case id, e.g. `kharkiv-detention-centre`. The id of a built-in term replaces that term.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"kind":{"description":"Sub-kind: `instrument` (treaty, resolution), `institution` (court, organisation, mission), `violation` (crime or violation), `status` (legal status or concept).","enum":["instrument","institution","violation","status"]},"label":{"description":"Canonical name shown in hovers.","type":"string","minLength":1},"definition":{"description":"One-line definition shown in hovers.","type":"string"},"variants":{"description":"Every form to match in text, the label included: plurals, abbreviations, translations. Words separated by single spaces; any whitespace, line breaks included, matches between them.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"properName":{"description":"true: a proper name, matched case-sensitively (`Moscow Mechanism`); false (default): a common noun, matched in any case. All-capital abbreviations are always matched case-sensitively.","type":"boolean","default":false}},"additionalProperties":false},"stateAlias":{"description":"Extra names of one state.","type":"object","required":["code","names"],"properties":{"code":{"description":"ISO 3166-1 alpha-2 code of the state, upper case, e.g. `UA`.","type":"string","pattern":"^[A-Z]{2}$"},"names":{"description":"Names to recognise as this state, written as they appear in text.","type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"additionalProperties":false}}};
-const schema23 = {"description":"A legal term to highlight.","type":"object","required":["id","kind","label","variants"],"properties":{"id":{"description":"Stable kebab-case id, e.g. `kharkiv-detention-centre`. The id of a built-in term replaces that term.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"kind":{"description":"Sub-kind: `instrument` (treaty, resolution), `institution` (court, organisation, mission), `violation` (crime or violation), `status` (legal status or concept).","enum":["instrument","institution","violation","status"]},"label":{"description":"Canonical name shown in hovers.","type":"string","minLength":1},"definition":{"description":"One-line definition shown in hovers.","type":"string"},"variants":{"description":"Every form to match in text, the label included: plurals, abbreviations, translations. Words separated by single spaces; any whitespace, line breaks included, matches between them.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"properName":{"description":"true: a proper name, matched case-sensitively (`Moscow Mechanism`); false (default): a common noun, matched in any case. All-capital abbreviations are always matched case-sensitively.","type":"boolean","default":false}},"additionalProperties":false};
-const schema24 = {"description":"Extra names of one state.","type":"object","required":["code","names"],"properties":{"code":{"description":"ISO 3166-1 alpha-2 code of the state, upper case, e.g. `UA`.","type":"string","pattern":"^[A-Z]{2}$"},"names":{"description":"Names to recognise as this state, written as they appear in text.","type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"additionalProperties":false};
-const schema21 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://legal-annotator.example/schemas/taxonomy.schema.json","title":"Legal Annotator taxonomy","description":"Violation categories: extend the default taxonomy (add categories, add cues to or change fields of existing ones by id) or replace it. Used as a taxonomy file or as the `taxonomy` section of `.legal-annotator.yaml`.","type":"object","properties":{"version":{"description":"Format version of a taxonomy file. Always 1.","const":1},"mode":{"description":"`extend` (default): the categories below are added to the default taxonomy, or change the default category with the same id (cues are added, other fields replaced). `replace`: the categories below are the whole taxonomy.","enum":["extend","replace"],"default":"extend"},"categories":{"description":"Categories to add or change (extend) or the complete list (replace).","type":"array","items":{"$ref":"#/definitions/category"}}},"additionalProperties":false,"if":{"required":["mode"],"properties":{"mode":{"const":"replace"}}},"then":{"properties":{"categories":{"type":"array","items":{"type":"object","required":["label"]}}}},"definitions":{"category":{"description":"A violation category.","type":"object","required":["id"],"properties":{"id":{"description":"Stable kebab-case id stored in sidecars, e.g. `pillage`. An id of a default category changes that category.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"label":{"description":"Name shown in menus, hovers and reports. Required for a new category.","type":"string","minLength":1},"description":{"description":"One or two sentences on what the category covers.","type":"string"},"legalBasis":{"description":"Articles that make it a violation, e.g. `GC III 130`, `RS 8(2)(a)(ii)`.","type":"array","items":{"type":"string","minLength":1}},"cues":{"description":"Words and phrases (with their inflections: `looted`, `looting`) that suggest this category in a sentence; matched case-insensitively. In `extend` mode they are added to the default cues.","type":"array","items":{"type":"string","minLength":1}},"color":{"description":"Colour of the category's highlights, `#rrggbb`; choose a mid tone readable on light and dark themes.","type":"string","pattern":"^#[0-9a-fA-F]{6}$"}},"additionalProperties":false}}};
-const schema22 = {"description":"A violation category.","type":"object","required":["id"],"properties":{"id":{"description":"Stable kebab-case id stored in sidecars, e.g. `pillage`. An id of a default category changes that category.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"label":{"description":"Name shown in menus, hovers and reports. Required for a new category.","type":"string","minLength":1},"description":{"description":"One or two sentences on what the category covers.","type":"string"},"legalBasis":{"description":"Articles that make it a violation, e.g. `GC III 130`, `RS 8(2)(a)(ii)`.","type":"array","items":{"type":"string","minLength":1}},"cues":{"description":"Words and phrases (with their inflections: `looted`, `looting`) that suggest this category in a sentence; matched case-insensitively. In `extend` mode they are added to the default cues.","type":"array","items":{"type":"string","minLength":1}},"color":{"description":"Colour of the category's highlights, `#rrggbb`; choose a mid tone readable on light and dark themes.","type":"string","pattern":"^#[0-9a-fA-F]{6}$"}},"additionalProperties":false};
+const schema24 = {"description":"A legal term to highlight.","type":"object","required":["id","kind","label","variants"],"properties":{"id":{"description":"Stable kebab-case id, e.g. `kharkiv-detention-centre`. The id of a built-in term replaces that term.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"kind":{"description":"Sub-kind: `instrument` (treaty, resolution), `institution` (court, organisation, mission), `violation` (crime or violation), `status` (legal status or concept).","enum":["instrument","institution","violation","status"]},"label":{"description":"Canonical name shown in hovers.","type":"string","minLength":1},"definition":{"description":"One-line definition shown in hovers.","type":"string"},"variants":{"description":"Every form to match in text, the label included: plurals, abbreviations, translations. Words separated by single spaces; any whitespace, line breaks included, matches between them.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"properName":{"description":"true: a proper name, matched case-sensitively (`Moscow Mechanism`); false (default): a common noun, matched in any case. All-capital abbreviations are always matched case-sensitively.","type":"boolean","default":false}},"additionalProperties":false};
+const schema25 = {"description":"Extra names of one state.","type":"object","required":["code","names"],"properties":{"code":{"description":"ISO 3166-1 alpha-2 code of the state, upper case, e.g. `UA`.","type":"string","pattern":"^[A-Z]{2}$"},"names":{"description":"Names to recognise as this state, written as they appear in text.","type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"additionalProperties":false};
+const schema21 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://legal-annotator.example/schemas/taxonomy.schema.json","title":"Legal Annotator taxonomy","description":"Violation categories: extend the default taxonomy (add categories, add cues to or change fields of existing ones by id) or replace it. Used as a taxonomy file or as the `taxonomy` section of `.legal-annotator.yaml`.","type":"object","properties":{"version":{"description":"Format version of a taxonomy file. Always 1.","const":1},"mode":{"description":"`extend` (default): the categories below are added to the default taxonomy, or change the default category with the same id (cues are added, other fields replaced). `replace`: the categories below are the whole taxonomy.","enum":["extend","replace"],"default":"extend"},"categories":{"description":"Categories to add or change (extend) or the complete list (replace).","type":"array","items":{"$ref":"#/definitions/category"}}},"additionalProperties":false,"if":{"required":["mode"],"properties":{"mode":{"const":"replace"}}},"then":{"properties":{"categories":{"type":"array","items":{"type":"object","required":["label"]}}}},"definitions":{"category":{"description":"A violation category.","type":"object","required":["id"],"properties":{"id":{"description":"Stable kebab-case id stored in sidecars, e.g. `pillage`. An id of a default category changes that category.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"label":{"description":"Name shown in menus, hovers and reports. Required for a new category.","type":"string","minLength":1},"description":{"description":"One or two sentences on what the category covers.","type":"string"},"legalBasis":{"description":"Articles that make it a violation, e.g. `GC III 130`, `RS 8(2)(a)(ii)`.","type":"array","items":{"type":"string","minLength":1}},"cues":{"description":"Words and phrases (with their inflections: `looted`, `looting`) that suggest this category in a sentence; matched case-insensitively. In `extend` mode they are added to the default cues.","type":"array","items":{"type":"string","minLength":1}},"color":{"description":"Colour of the category's highlights, `#rrggbb`; choose a mid tone readable on light and dark themes.","type":"string","pattern":"^#[0-9a-fA-F]{6}$"},"elements":{"description":"The legal elements of the crime (as in the ICC Elements of Crimes): the facts the evidence of an incident must establish. Replaces the category's elements in both modes.","type":"array","items":{"$ref":"#/definitions/element"}}},"additionalProperties":false},"element":{"description":"One legal element of a crime, e.g. \"the victims were protected persons\".","type":"object","required":["id","label"],"properties":{"id":{"description":"Kebab-case id that the evidence of an incident (incidents.yaml) names, e.g. `torture-severe-pain`.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"label":{"description":"What must be established, in one sentence.","type":"string","minLength":1},"basis":{"description":"Where the element comes from, e.g. `EoC art. 8(2)(a)(ii)-1, element 1`.","type":"string"}},"additionalProperties":false}}};
+const schema22 = {"description":"A violation category.","type":"object","required":["id"],"properties":{"id":{"description":"Stable kebab-case id stored in sidecars, e.g. `pillage`. An id of a default category changes that category.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"label":{"description":"Name shown in menus, hovers and reports. Required for a new category.","type":"string","minLength":1},"description":{"description":"One or two sentences on what the category covers.","type":"string"},"legalBasis":{"description":"Articles that make it a violation, e.g. `GC III 130`, `RS 8(2)(a)(ii)`.","type":"array","items":{"type":"string","minLength":1}},"cues":{"description":"Words and phrases (with their inflections: `looted`, `looting`) that suggest this category in a sentence; matched case-insensitively. In `extend` mode they are added to the default cues.","type":"array","items":{"type":"string","minLength":1}},"color":{"description":"Colour of the category's highlights, `#rrggbb`; choose a mid tone readable on light and dark themes.","type":"string","pattern":"^#[0-9a-fA-F]{6}$"},"elements":{"description":"The legal elements of the crime (as in the ICC Elements of Crimes): the facts the evidence of an incident must establish. Replaces the category's elements in both modes.","type":"array","items":{"$ref":"#/definitions/element"}}},"additionalProperties":false};
+const schema23 = {"description":"One legal element of a crime, e.g. \"the victims were protected persons\".","type":"object","required":["id","label"],"properties":{"id":{"description":"Kebab-case id that the evidence of an incident (incidents.yaml) names, e.g. `torture-severe-pain`.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"label":{"description":"What must be established, in one sentence.","type":"string","minLength":1},"basis":{"description":"Where the element comes from, e.g. `EoC art. 8(2)(a)(ii)-1, element 1`.","type":"string"}},"additionalProperties":false};
 const pattern10 = new RegExp("^#[0-9a-fA-F]{6}$", "u");
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema22.required,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "id") || (key0 === "label")) || (key0 === "description")) || (key0 === "legalBasis")) || (key0 === "cues")) || (key0 === "color")) || (key0 === "elements"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema22.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.id.type,parentSchema:schema22.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data1 = data.label;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err4 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.label,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.label.type,parentSchema:schema22.properties.label,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data2 = data.description;
+if(typeof data2 !== "string"){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.description.type,parentSchema:schema22.properties.description,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.legalBasis !== undefined){
+let data3 = data.legalBasis;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err7 = {instancePath:instancePath+"/legalBasis/" + i0,schemaPath:"#/properties/legalBasis/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.legalBasis.items,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/legalBasis/" + i0,schemaPath:"#/properties/legalBasis/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.legalBasis.items.type,parentSchema:schema22.properties.legalBasis.items,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/legalBasis",schemaPath:"#/properties/legalBasis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.legalBasis.type,parentSchema:schema22.properties.legalBasis,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.cues !== undefined){
+let data5 = data.cues;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err10 = {instancePath:instancePath+"/cues/" + i1,schemaPath:"#/properties/cues/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.cues.items,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/cues/" + i1,schemaPath:"#/properties/cues/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.cues.items.type,parentSchema:schema22.properties.cues.items,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.cues.type,parentSchema:schema22.properties.cues,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.color !== undefined){
+let data7 = data.color;
+if(typeof data7 === "string"){
+if(!pattern10.test(data7)){
+const err13 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema22.properties.color,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.color.type,parentSchema:schema22.properties.color,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.elements !== undefined){
+let data8 = data.elements;
+if(Array.isArray(data8)){
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.id === undefined){
+const err15 = {instancePath:instancePath+"/elements/" + i2,schemaPath:"#/definitions/element/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema23.required,parentSchema:schema23,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data9.label === undefined){
+const err16 = {instancePath:instancePath+"/elements/" + i2,schemaPath:"#/definitions/element/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema23.required,parentSchema:schema23,data:data9};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key1 in data9){
+if(!(((key1 === "id") || (key1 === "label")) || (key1 === "basis"))){
+const err17 = {instancePath:instancePath+"/elements/" + i2,schemaPath:"#/definitions/element/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data9};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data9.id !== undefined){
+let data10 = data9.id;
+if(typeof data10 === "string"){
+if(!pattern4.test(data10)){
+const err18 = {instancePath:instancePath+"/elements/" + i2+"/id",schemaPath:"#/definitions/element/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema23.properties.id,data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/elements/" + i2+"/id",schemaPath:"#/definitions/element/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.id.type,parentSchema:schema23.properties.id,data:data10};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data9.label !== undefined){
+let data11 = data9.label;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err20 = {instancePath:instancePath+"/elements/" + i2+"/label",schemaPath:"#/definitions/element/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties.label,data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/elements/" + i2+"/label",schemaPath:"#/definitions/element/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.label.type,parentSchema:schema23.properties.label,data:data11};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data9.basis !== undefined){
+let data12 = data9.basis;
+if(typeof data12 !== "string"){
+const err22 = {instancePath:instancePath+"/elements/" + i2+"/basis",schemaPath:"#/definitions/element/properties/basis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.basis.type,parentSchema:schema23.properties.basis,data:data12};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/elements/" + i2,schemaPath:"#/definitions/element/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/elements",schemaPath:"#/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.elements.type,parentSchema:schema22.properties.elements,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://legal-annotator.example/schemas/taxonomy.schema.json" */;
@@ -1083,10 +1422,14 @@ let data5 = data.categories;
 if(Array.isArray(data5)){
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.id === undefined){
-const err9 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/definitions/category/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema22.required,parentSchema:schema22,data:data6};
+if(!(validate17(data5[i1], {instancePath:instancePath+"/categories/" + i1,parentData:data5,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.categories.type,parentSchema:schema21.properties.categories,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1095,9 +1438,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key1 in data6){
-if(!((((((key1 === "id") || (key1 === "label")) || (key1 === "description")) || (key1 === "legalBasis")) || (key1 === "cues")) || (key1 === "color"))){
-const err10 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/definitions/category/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data6};
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1106,217 +1450,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data6.id !== undefined){
-let data7 = data6.id;
-if(typeof data7 === "string"){
-if(!pattern4.test(data7)){
-const err11 = {instancePath:instancePath+"/categories/" + i1+"/id",schemaPath:"#/definitions/category/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema22.properties.id,data:data7};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/categories/" + i1+"/id",schemaPath:"#/definitions/category/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.id.type,parentSchema:schema22.properties.id,data:data7};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data6.label !== undefined){
-let data8 = data6.label;
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err13 = {instancePath:instancePath+"/categories/" + i1+"/label",schemaPath:"#/definitions/category/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.label,data:data8};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/categories/" + i1+"/label",schemaPath:"#/definitions/category/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.label.type,parentSchema:schema22.properties.label,data:data8};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data6.description !== undefined){
-let data9 = data6.description;
-if(typeof data9 !== "string"){
-const err15 = {instancePath:instancePath+"/categories/" + i1+"/description",schemaPath:"#/definitions/category/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.description.type,parentSchema:schema22.properties.description,data:data9};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data6.legalBasis !== undefined){
-let data10 = data6.legalBasis;
-if(Array.isArray(data10)){
-const len2 = data10.length;
-for(let i2=0; i2<len2; i2++){
-let data11 = data10[i2];
-if(typeof data11 === "string"){
-if(func2(data11) < 1){
-const err16 = {instancePath:instancePath+"/categories/" + i1+"/legalBasis/" + i2,schemaPath:"#/definitions/category/properties/legalBasis/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.legalBasis.items,data:data11};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/categories/" + i1+"/legalBasis/" + i2,schemaPath:"#/definitions/category/properties/legalBasis/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.legalBasis.items.type,parentSchema:schema22.properties.legalBasis.items,data:data11};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/categories/" + i1+"/legalBasis",schemaPath:"#/definitions/category/properties/legalBasis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.legalBasis.type,parentSchema:schema22.properties.legalBasis,data:data10};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data6.cues !== undefined){
-let data12 = data6.cues;
-if(Array.isArray(data12)){
-const len3 = data12.length;
-for(let i3=0; i3<len3; i3++){
-let data13 = data12[i3];
-if(typeof data13 === "string"){
-if(func2(data13) < 1){
-const err19 = {instancePath:instancePath+"/categories/" + i1+"/cues/" + i3,schemaPath:"#/definitions/category/properties/cues/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema22.properties.cues.items,data:data13};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/categories/" + i1+"/cues/" + i3,schemaPath:"#/definitions/category/properties/cues/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.cues.items.type,parentSchema:schema22.properties.cues.items,data:data13};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/categories/" + i1+"/cues",schemaPath:"#/definitions/category/properties/cues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.cues.type,parentSchema:schema22.properties.cues,data:data12};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data6.color !== undefined){
-let data14 = data6.color;
-if(typeof data14 === "string"){
-if(!pattern10.test(data14)){
-const err22 = {instancePath:instancePath+"/categories/" + i1+"/color",schemaPath:"#/definitions/category/properties/color/pattern",keyword:"pattern",params:{pattern: "^#[0-9a-fA-F]{6}$"},message:"must match pattern \""+"^#[0-9a-fA-F]{6}$"+"\"",schema:"^#[0-9a-fA-F]{6}$",parentSchema:schema22.properties.color,data:data14};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/categories/" + i1+"/color",schemaPath:"#/definitions/category/properties/color/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.color.type,parentSchema:schema22.properties.color,data:data14};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/categories/" + i1,schemaPath:"#/definitions/category/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data6};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.categories.type,parentSchema:schema21.properties.categories,data:data5};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
 validate16.errors = vErrors;
 return errors === 0;
 }
 
-const pattern12 = new RegExp("^[A-Z]{2}$", "u");
+const pattern13 = new RegExp("^[A-Z]{2}$", "u");
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://legal-annotator.example/schemas/config.schema.json" */;
@@ -1485,7 +1623,7 @@ for(let i1=0; i1<len1; i1++){
 let data6 = data5[i1];
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.id === undefined){
-const err10 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
+const err10 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema24.required,parentSchema:schema24,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1495,7 +1633,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data6.kind === undefined){
-const err11 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
+const err11 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema24.required,parentSchema:schema24,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1505,7 +1643,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data6.label === undefined){
-const err12 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
+const err12 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema24.required,parentSchema:schema24,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1515,7 +1653,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data6.variants === undefined){
-const err13 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/required",keyword:"required",params:{missingProperty: "variants"},message:"must have required property '"+"variants"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
+const err13 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/required",keyword:"required",params:{missingProperty: "variants"},message:"must have required property '"+"variants"+"'",schema:schema24.required,parentSchema:schema24,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1526,7 +1664,7 @@ errors++;
 }
 for(const key1 in data6){
 if(!((((((key1 === "id") || (key1 === "kind")) || (key1 === "label")) || (key1 === "definition")) || (key1 === "variants")) || (key1 === "properName"))){
-const err14 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data6};
+const err14 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1540,7 +1678,7 @@ if(data6.id !== undefined){
 let data7 = data6.id;
 if(typeof data7 === "string"){
 if(!pattern4.test(data7)){
-const err15 = {instancePath:instancePath+"/glossary/" + i1+"/id",schemaPath:"#/definitions/glossaryTerm/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema23.properties.id,data:data7};
+const err15 = {instancePath:instancePath+"/glossary/" + i1+"/id",schemaPath:"#/definitions/glossaryTerm/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema24.properties.id,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1551,7 +1689,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/glossary/" + i1+"/id",schemaPath:"#/definitions/glossaryTerm/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.id.type,parentSchema:schema23.properties.id,data:data7};
+const err16 = {instancePath:instancePath+"/glossary/" + i1+"/id",schemaPath:"#/definitions/glossaryTerm/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.id.type,parentSchema:schema24.properties.id,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1564,7 +1702,7 @@ errors++;
 if(data6.kind !== undefined){
 let data8 = data6.kind;
 if(!((((data8 === "instrument") || (data8 === "institution")) || (data8 === "violation")) || (data8 === "status"))){
-const err17 = {instancePath:instancePath+"/glossary/" + i1+"/kind",schemaPath:"#/definitions/glossaryTerm/properties/kind/enum",keyword:"enum",params:{allowedValues: schema23.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema23.properties.kind.enum,parentSchema:schema23.properties.kind,data:data8};
+const err17 = {instancePath:instancePath+"/glossary/" + i1+"/kind",schemaPath:"#/definitions/glossaryTerm/properties/kind/enum",keyword:"enum",params:{allowedValues: schema24.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema24.properties.kind.enum,parentSchema:schema24.properties.kind,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1578,7 +1716,7 @@ if(data6.label !== undefined){
 let data9 = data6.label;
 if(typeof data9 === "string"){
 if(func2(data9) < 1){
-const err18 = {instancePath:instancePath+"/glossary/" + i1+"/label",schemaPath:"#/definitions/glossaryTerm/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties.label,data:data9};
+const err18 = {instancePath:instancePath+"/glossary/" + i1+"/label",schemaPath:"#/definitions/glossaryTerm/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema24.properties.label,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1589,7 +1727,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/glossary/" + i1+"/label",schemaPath:"#/definitions/glossaryTerm/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.label.type,parentSchema:schema23.properties.label,data:data9};
+const err19 = {instancePath:instancePath+"/glossary/" + i1+"/label",schemaPath:"#/definitions/glossaryTerm/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.label.type,parentSchema:schema24.properties.label,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1602,7 +1740,7 @@ errors++;
 if(data6.definition !== undefined){
 let data10 = data6.definition;
 if(typeof data10 !== "string"){
-const err20 = {instancePath:instancePath+"/glossary/" + i1+"/definition",schemaPath:"#/definitions/glossaryTerm/properties/definition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.definition.type,parentSchema:schema23.properties.definition,data:data10};
+const err20 = {instancePath:instancePath+"/glossary/" + i1+"/definition",schemaPath:"#/definitions/glossaryTerm/properties/definition/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.definition.type,parentSchema:schema24.properties.definition,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1616,7 +1754,7 @@ if(data6.variants !== undefined){
 let data11 = data6.variants;
 if(Array.isArray(data11)){
 if(data11.length < 1){
-const err21 = {instancePath:instancePath+"/glossary/" + i1+"/variants",schemaPath:"#/definitions/glossaryTerm/properties/variants/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.properties.variants,data:data11};
+const err21 = {instancePath:instancePath+"/glossary/" + i1+"/variants",schemaPath:"#/definitions/glossaryTerm/properties/variants/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema24.properties.variants,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1630,7 +1768,7 @@ for(let i2=0; i2<len2; i2++){
 let data12 = data11[i2];
 if(typeof data12 === "string"){
 if(func2(data12) < 1){
-const err22 = {instancePath:instancePath+"/glossary/" + i1+"/variants/" + i2,schemaPath:"#/definitions/glossaryTerm/properties/variants/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties.variants.items,data:data12};
+const err22 = {instancePath:instancePath+"/glossary/" + i1+"/variants/" + i2,schemaPath:"#/definitions/glossaryTerm/properties/variants/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema24.properties.variants.items,data:data12};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1641,7 +1779,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/glossary/" + i1+"/variants/" + i2,schemaPath:"#/definitions/glossaryTerm/properties/variants/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.variants.items.type,parentSchema:schema23.properties.variants.items,data:data12};
+const err23 = {instancePath:instancePath+"/glossary/" + i1+"/variants/" + i2,schemaPath:"#/definitions/glossaryTerm/properties/variants/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.variants.items.type,parentSchema:schema24.properties.variants.items,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1653,7 +1791,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/glossary/" + i1+"/variants",schemaPath:"#/definitions/glossaryTerm/properties/variants/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.variants.type,parentSchema:schema23.properties.variants,data:data11};
+const err24 = {instancePath:instancePath+"/glossary/" + i1+"/variants",schemaPath:"#/definitions/glossaryTerm/properties/variants/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.properties.variants.type,parentSchema:schema24.properties.variants,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1666,7 +1804,7 @@ errors++;
 if(data6.properName !== undefined){
 let data13 = data6.properName;
 if(typeof data13 !== "boolean"){
-const err25 = {instancePath:instancePath+"/glossary/" + i1+"/properName",schemaPath:"#/definitions/glossaryTerm/properties/properName/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.properName.type,parentSchema:schema23.properties.properName,data:data13};
+const err25 = {instancePath:instancePath+"/glossary/" + i1+"/properName",schemaPath:"#/definitions/glossaryTerm/properties/properName/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.properName.type,parentSchema:schema24.properties.properName,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1678,7 +1816,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data6};
+const err26 = {instancePath:instancePath+"/glossary/" + i1,schemaPath:"#/definitions/glossaryTerm/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data6};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1708,7 +1846,7 @@ for(let i3=0; i3<len3; i3++){
 let data15 = data14[i3];
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.code === undefined){
-const err28 = {instancePath:instancePath+"/stateAliases/" + i3,schemaPath:"#/definitions/stateAlias/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema24.required,parentSchema:schema24,data:data15};
+const err28 = {instancePath:instancePath+"/stateAliases/" + i3,schemaPath:"#/definitions/stateAlias/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema25.required,parentSchema:schema25,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1718,7 +1856,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data15.names === undefined){
-const err29 = {instancePath:instancePath+"/stateAliases/" + i3,schemaPath:"#/definitions/stateAlias/required",keyword:"required",params:{missingProperty: "names"},message:"must have required property '"+"names"+"'",schema:schema24.required,parentSchema:schema24,data:data15};
+const err29 = {instancePath:instancePath+"/stateAliases/" + i3,schemaPath:"#/definitions/stateAlias/required",keyword:"required",params:{missingProperty: "names"},message:"must have required property '"+"names"+"'",schema:schema25.required,parentSchema:schema25,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1729,7 +1867,7 @@ errors++;
 }
 for(const key2 in data15){
 if(!((key2 === "code") || (key2 === "names"))){
-const err30 = {instancePath:instancePath+"/stateAliases/" + i3,schemaPath:"#/definitions/stateAlias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data:data15};
+const err30 = {instancePath:instancePath+"/stateAliases/" + i3,schemaPath:"#/definitions/stateAlias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1742,8 +1880,8 @@ errors++;
 if(data15.code !== undefined){
 let data16 = data15.code;
 if(typeof data16 === "string"){
-if(!pattern12.test(data16)){
-const err31 = {instancePath:instancePath+"/stateAliases/" + i3+"/code",schemaPath:"#/definitions/stateAlias/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\"",schema:"^[A-Z]{2}$",parentSchema:schema24.properties.code,data:data16};
+if(!pattern13.test(data16)){
+const err31 = {instancePath:instancePath+"/stateAliases/" + i3+"/code",schemaPath:"#/definitions/stateAlias/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\"",schema:"^[A-Z]{2}$",parentSchema:schema25.properties.code,data:data16};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1754,7 +1892,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/stateAliases/" + i3+"/code",schemaPath:"#/definitions/stateAlias/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.code.type,parentSchema:schema24.properties.code,data:data16};
+const err32 = {instancePath:instancePath+"/stateAliases/" + i3+"/code",schemaPath:"#/definitions/stateAlias/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.code.type,parentSchema:schema25.properties.code,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1768,7 +1906,7 @@ if(data15.names !== undefined){
 let data17 = data15.names;
 if(Array.isArray(data17)){
 if(data17.length < 1){
-const err33 = {instancePath:instancePath+"/stateAliases/" + i3+"/names",schemaPath:"#/definitions/stateAlias/properties/names/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema24.properties.names,data:data17};
+const err33 = {instancePath:instancePath+"/stateAliases/" + i3+"/names",schemaPath:"#/definitions/stateAlias/properties/names/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema25.properties.names,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1782,7 +1920,7 @@ for(let i4=0; i4<len4; i4++){
 let data18 = data17[i4];
 if(typeof data18 === "string"){
 if(func2(data18) < 1){
-const err34 = {instancePath:instancePath+"/stateAliases/" + i3+"/names/" + i4,schemaPath:"#/definitions/stateAlias/properties/names/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema24.properties.names.items,data:data18};
+const err34 = {instancePath:instancePath+"/stateAliases/" + i3+"/names/" + i4,schemaPath:"#/definitions/stateAlias/properties/names/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25.properties.names.items,data:data18};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1793,7 +1931,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/stateAliases/" + i3+"/names/" + i4,schemaPath:"#/definitions/stateAlias/properties/names/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.names.items.type,parentSchema:schema24.properties.names.items,data:data18};
+const err35 = {instancePath:instancePath+"/stateAliases/" + i3+"/names/" + i4,schemaPath:"#/definitions/stateAlias/properties/names/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.names.items.type,parentSchema:schema25.properties.names.items,data:data18};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1805,7 +1943,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/stateAliases/" + i3+"/names",schemaPath:"#/definitions/stateAlias/properties/names/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.properties.names.type,parentSchema:schema24.properties.names,data:data17};
+const err36 = {instancePath:instancePath+"/stateAliases/" + i3+"/names",schemaPath:"#/definitions/stateAlias/properties/names/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.names.type,parentSchema:schema25.properties.names,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1817,7 +1955,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/stateAliases/" + i3,schemaPath:"#/definitions/stateAlias/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data15};
+const err37 = {instancePath:instancePath+"/stateAliases/" + i3,schemaPath:"#/definitions/stateAlias/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
