@@ -1,0 +1,115 @@
+/**
+ * One annotator's side of a comparison (`agree A B`, `report --compare A B`, the editor's
+ * comparison): a folder holding their sidecars with the sources beside them, or `git:REF`, a
+ * branch or commit of the repository around `cwd`, read with `git show` (nothing is checked out).
+ * Sources are keyed by their path relative to the folder, or to `cwd` inside the repository, so
+ * both sides of `git:main git:alice` or `alice/ bob/` line up.
+ */
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readTextFile } from '../files/read-text-file';
+import { walkFiles } from '../files/walk-files';
+import { SIDECAR_SUFFIX, sourcePathFor, type Annotation } from '../sidecar/model';
+import { parseSidecar } from '../sidecar/sidecar-io';
+import type { AnnotatedText } from './agreement';
+import { runGit } from './git';
+
+export const GIT_SIDE_PREFIX = 'git:';
+
+export interface AnnotatorSide {
+  /** Sidecars by source path (relative, '/'-separated), with the text of each source. */
+  sources: Map<string, { text: string; annotations: Annotation[] }>;
+  /** Sidecars left out, each a line naming the file and why. */
+  problems: string[];
+}
+
+export interface SideOptions {
+  /** Where a folder is resolved and git runs; default: the process's folder. */
+  cwd?: string;
+  /** Only sources under these paths (relative to the side); none: all. */
+  scopes?: readonly string[];
+  /** Folder names a folder walk never enters (node_modules, .git, ...). */
+  skipFolders?: readonly string[];
+  /** false: read the sidecars only, each source's text left '' (the editor anchors against the open text). */
+  sourceTexts?: boolean;
+}
+
+type ReadOptions = Pick<SideOptions, 'scopes' | 'sourceTexts'>;
+
+/** A side that cannot be read at all (no such folder, an unknown ref, no git): the comparison cannot run. */
+export class AnnotatorSideError extends Error {}
+
+function inScope(path: string, scopes: readonly string[]): boolean {
+  return scopes.length === 0 || scopes.some((scope) => path === scope || path.startsWith(`${scope.replace(/\/$/, '')}/`));
+}
+
+/** Runs git with these arguments (in the right folder) and resolves with its output; a failure rejects. */
+export type GitRunner = (args: readonly string[]) => Promise<string>;
+
+/** A GitRunner over runGit in `cwd`: a failure throws AnnotatorSideError with git's message. */
+export function gitRunnerIn(cwd: string | undefined): GitRunner {
+  return async (args) => {
+    const result = await runGit(args, { cwd });
+    if (!result.ok) throw new AnnotatorSideError(`git ${args[0]}: ${result.reason}`);
+    return result.stdout;
+  };
+}
+
+/** The side of git ref `ref`, read through `git` (which runs in the folder the paths are relative to). */
+export async function readGitSide(git: GitRunner, ref: string, options: ReadOptions = {}): Promise<AnnotatorSide> {
+  const side: AnnotatorSide = { sources: new Map(), problems: [] };
+  const prefix = (await git(['rev-parse', '--show-prefix'])).trim();
+  const files = (await git(['ls-tree', '-r', '-z', '--name-only', ref])).split('\0').filter((f) => f.endsWith(SIDECAR_SUFFIX));
+  for (const file of files) {
+    const local = file.startsWith(prefix) ? file.slice(prefix.length) : undefined;
+    if (local === undefined || !inScope(local, options.scopes ?? [])) continue;
+    const doc = parseSidecar(await git(['show', `${ref}:${file}`]));
+    const source = doc.sidecar && sourcePathFor(file);
+    if (!doc.sidecar || !source) {
+      side.problems.push(`${GIT_SIDE_PREFIX}${ref}:${file}: the sidecar has errors; left out`);
+      continue;
+    }
+    const text = options.sourceTexts === false ? '' : await git(['show', `${ref}:${source}`]).catch(() => '');
+    side.sources.set(sourcePathFor(local)!, { text, annotations: doc.sidecar.annotations });
+  }
+  return side;
+}
+
+/** The side of a folder of sidecars (an absolute path), never entering `skipFolders`. */
+export async function readFolderSide(folder: string, skipFolders: readonly string[], options: ReadOptions = {}): Promise<AnnotatorSide> {
+  const side: AnnotatorSide = { sources: new Map(), problems: [] };
+  const scopes = options.scopes ?? [];
+  const walked = await walkFiles(folder, { skipFolders, dot: true, accept: (path) => path.endsWith(SIDECAR_SUFFIX) && inScope(path, scopes) });
+  if (walked.unreadable.length > 0 && walked.files.length === 0) throw new AnnotatorSideError(`${folder}: ${walked.unreadable[0].reason}`);
+  for (const path of walked.files) {
+    const shown = relative(folder, path).split(sep).join('/');
+    const read = await readTextFile(path, { kind: 'sidecar' });
+    const doc = read.ok ? parseSidecar(read.text) : undefined;
+    const sourceText = !doc?.sidecar ? undefined
+      : options.sourceTexts === false ? { ok: true as const, text: '' } : await readTextFile(join(dirname(path), doc.sidecar.source), { kind: 'source' });
+    if (!doc?.sidecar || !sourceText?.ok) {
+      side.problems.push(`${join(folder, shown)}: ${!read.ok ? read.reason : !doc?.sidecar ? 'the sidecar has errors' : `its source ${sourceText && !sourceText.ok ? sourceText.reason : 'cannot be read'}`}; left out`);
+      continue;
+    }
+    side.sources.set(sourcePathFor(shown)!, { text: sourceText.text, annotations: doc.sidecar.annotations });
+  }
+  return side;
+}
+
+/** Reads the side `given` (a folder, or git:REF); throws AnnotatorSideError when it cannot be read at all. */
+export async function readAnnotatorSide(given: string, options: SideOptions = {}): Promise<AnnotatorSide> {
+  if (given.startsWith(GIT_SIDE_PREFIX)) return readGitSide(gitRunnerIn(options.cwd), given.slice(GIT_SIDE_PREFIX.length), options);
+  const folder = resolve(options.cwd ?? process.cwd(), given);
+  const read = await readTextFile(folder);
+  if (!read.ok && read.failure === 'missing') throw new AnnotatorSideError(`${given}: no such folder (give a folder of sidecars, or git:REF)`);
+  return readFolderSide(folder, options.skipFolders ?? [], options);
+}
+
+/** The sources of both sides, sorted; a source annotated on one side only counts with no tags on the other. */
+export function pairSides(a: AnnotatorSide, b: AnnotatorSide): AnnotatedText[] {
+  return [...new Set([...a.sources.keys(), ...b.sources.keys()])].sort().map((file) => ({
+    file,
+    text: a.sources.get(file)?.text ?? b.sources.get(file)!.text,
+    a: a.sources.get(file)?.annotations ?? [],
+    b: b.sources.get(file)?.annotations ?? [],
+  }));
+}
