@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import { readTextFile } from '../core/files/read-text-file';
 import { writeAtomically, writeSidecarFile } from '../core/sidecar/sidecar-file';
 import { sidecarFileText, type SidecarDocument } from '../core/sidecar/sidecar-io';
 import { withSidecarLock } from '../core/sidecar/sidecar-lock';
@@ -72,9 +73,14 @@ export class SidecarWriter {
     return run;
   }
 
-  /** The sidecar's text on disk, undefined when there is none. */
+  /**
+   * The sidecar's file text on disk (with its BOM, as `sidecarFileText` gives it); undefined when
+   * there is none or it cannot be read as a sidecar (not a regular file, not UTF-8, too large):
+   * such a file never equals the copy in memory, so it is re-read and its error reported.
+   */
   async textOnDisk(sidecarPath: string): Promise<string | undefined> {
-    return fs.readFile(sidecarPath, 'utf8').catch(() => undefined);
+    const read = await readTextFile(sidecarPath, { kind: 'sidecar' });
+    return read.ok ? (read.hadBom ? '\uFEFF' : '') + read.text : undefined;
   }
 
   /** Whether `text` is what we last wrote to the sidecar (a watcher event for our own write). */

@@ -4,7 +4,6 @@
  * the command palette they work on the active editor's selection (or sentence) and tag.
  * Every change goes through the store, which writes the sidecar and records the undo step.
  */
-import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { ANNOTATION_STATUSES, type Annotation, type AnnotationStatus } from '../core/sidecar/model';
@@ -12,7 +11,7 @@ import { PreparedText } from '../core/anchoring/prepared-text';
 import { removeAnnotation, updateAnnotation } from '../core/sidecar/sidecar-io';
 import { tagPassage } from '../core/annotations/tagging';
 import type { Category } from '../core/taxonomy/taxonomy';
-import { decodeSourceText } from '../core/text/decode';
+import { readTextFile } from '../core/files/read-text-file';
 import { sentenceAt } from '../core/text/sentence-at';
 import type { AnnotationStore } from './annotationStore';
 import { COMMANDS, SETTINGS } from './constants';
@@ -180,13 +179,10 @@ export async function pickCategory(categories: readonly Category[], current?: st
  */
 async function refuseNonUtf8Source(uri: vscode.Uri): Promise<void> {
   if (uri.scheme !== 'file') return;
-  let bytes: Uint8Array;
-  try {
-    // Node's fs, not vscode.workspace.fs, which took seconds for a 3.4 MB source in code-server.
-    bytes = await fs.readFile(uri.fsPath);
-  } catch {
-    return; // not saved yet: it will be written as UTF-8
-  }
-  const decoded = decodeSourceText(bytes);
-  if (!decoded.ok) throw new Error(`${vscode.workspace.asRelativePath(uri)} ${decoded.reason}; only UTF-8 text can be tagged (reopen it with the right encoding, then "Save with Encoding" UTF-8)`);
+  // The core's reader, not vscode.workspace.fs, which took seconds for a 3.4 MB source in code-server.
+  // No size bound: the text is open in the editor already.
+  const read = await readTextFile(uri.fsPath);
+  // Missing: not saved yet, it will be written as UTF-8. Other failures are the save's to report.
+  if (read.ok || read.failure !== 'not-text') return;
+  throw new Error(`${vscode.workspace.asRelativePath(uri)} ${read.reason}; only UTF-8 text can be tagged (reopen it with the right encoding, then "Save with Encoding" UTF-8)`);
 }
