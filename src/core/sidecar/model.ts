@@ -34,6 +34,18 @@ export interface Annotation {
   status?: AnnotationStatus;
   /** Set by the merge driver: the id of the other version of this entry, kept beside it. */
   conflict?: string;
+  /** Set when two annotators' tags were adjudicated and this one kept: where it came from. */
+  adjudicated?: Adjudication;
+}
+
+/** A decision between two annotators' tags, recorded on each tag kept (see core/team/adjudication.ts). */
+export interface Adjudication {
+  /** The ids of the tags the decision was made between (theirs and mine), this one's included. */
+  from: string[];
+  /** Who decided. */
+  by: string;
+  /** When, ISO 8601 date-time. */
+  at: string;
 }
 
 /** A claim a reviewer recorded as "not a claim", anchored like a tag. */
