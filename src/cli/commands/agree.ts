@@ -15,7 +15,8 @@ on the other.
 Measures: span F1, exact (same source, range and category) and overlapping (same category,
 overlapping ranges), overall and per category, one-to-one matching; Cohen's kappa and
 Krippendorff's alpha (nominal) over the sentences of the sources, each labelled with the sorted
-categories of the tags that overlap it; the sentences labelled differently.
+categories of the tags that overlap it (per category: alpha over "has this category or not");
+the sentences labelled differently.
 
 Options:
   --format F  text (default), json or md
@@ -42,7 +43,7 @@ function formatText(agreement: Agreement): string {
   const lines = [
     `${agreement.sources} source(s): span F1 exact ${pct(overall.spanF1Exact)}, overlapping ${pct(overall.spanF1Overlap)}; sentences: Cohen's kappa ${pct(overall.sentenceKappa)}, Krippendorff's alpha ${pct(overall.sentenceAlpha)}`,
   ];
-  for (const [id, c] of Object.entries(agreement.categories)) lines.push(`  ${id}: A ${c.a}, B ${c.b}, F1 exact ${pct(c.spanF1Exact)}, overlapping ${pct(c.spanF1Overlap)}`);
+  for (const [id, c] of Object.entries(agreement.categories)) lines.push(`  ${id}: A ${c.a}, B ${c.b}, F1 exact ${pct(c.spanF1Exact)}, overlapping ${pct(c.spanF1Overlap)}, sentence alpha ${pct(c.sentenceAlpha)}`);
   lines.push(`${agreement.disagreements.length} sentence(s) labelled differently`);
   for (const d of agreement.disagreements) lines.push(`  ${d.file}:${d.start}-${d.end}: A [${d.a.join(', ')}] B [${d.b.join(', ')}]`);
   return `${lines.join('\n')}\n`;
@@ -50,14 +51,14 @@ function formatText(agreement: Agreement): string {
 
 function formatMarkdown(agreement: Agreement): string {
   const { overall } = agreement;
-  const rows = Object.entries(agreement.categories).map(([id, c]) => `| ${id} | ${c.a} | ${c.b} | ${pct(c.spanF1Exact)} | ${pct(c.spanF1Overlap)} |`);
+  const rows = Object.entries(agreement.categories).map(([id, c]) => `| ${id} | ${c.a} | ${c.b} | ${pct(c.spanF1Exact)} | ${pct(c.spanF1Overlap)} | ${pct(c.sentenceAlpha)} |`);
   return [
     `# Agreement of two annotators (${agreement.sources} sources)`,
     '',
     `Span F1 exact ${pct(overall.spanF1Exact)}, overlapping ${pct(overall.spanF1Overlap)}; sentences: Cohen's kappa ${pct(overall.sentenceKappa)}, Krippendorff's alpha ${pct(overall.sentenceAlpha)}; ${agreement.disagreements.length} sentence(s) labelled differently.`,
     '',
-    '| category | A | B | F1 exact | F1 overlapping |',
-    '| --- | --- | --- | --- | --- |',
+    '| category | A | B | F1 exact | F1 overlapping | sentence alpha |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n');

@@ -5,7 +5,9 @@
  *   matched first); F1 = 2 * matches / (|A| + |B|);
  * - sentence measures over the sentences of each source (the core's segmenter): each annotator's
  *   label for a sentence is the sorted set of categories of the tags that overlap it (empty for
- *   none); Cohen's kappa and Krippendorff's alpha (nominal) over those labels.
+ *   none); Cohen's kappa and Krippendorff's alpha (nominal) over those labels; per category,
+ *   alpha over "this category or not" on each sentence;
+ * - per source (the reports' "lowest agreement"): span F1 overlapping and sentence alpha.
  * Offsets are code points, as stored.
  */
 import type { Annotation } from '../sidecar/model';
@@ -25,6 +27,20 @@ export interface CategoryAgreement {
   b: number;
   spanF1Exact: number;
   spanF1Overlap: number;
+  /** Krippendorff's alpha over the sentences, each labelled "has this category" or not by each annotator. */
+  sentenceAlpha: number;
+}
+
+export interface SourceAgreement {
+  file: string;
+  /** Tags of each annotator in this source. */
+  a: number;
+  b: number;
+  spanF1Overlap: number;
+  sentenceAlpha: number;
+  /** Sentences of the source, and how many of them the two labelled differently. */
+  sentences: number;
+  sentencesDiffering: number;
 }
 
 export interface Disagreement {
@@ -108,36 +124,74 @@ function labelOf(annotations: readonly Annotation[], start: number, end: number)
   return [...categories].sort();
 }
 
-export function measureAgreement(texts: readonly AnnotatedText[]): Agreement {
+/** Each sentence of `t` with the label each annotator gave it. */
+function labelSentences(t: AnnotatedText): { start: number; end: number; a: string[]; b: string[] }[] {
+  return segmentSentencesCodePoints(t.text).map((s) => ({ start: s.start, end: s.end, a: labelOf(t.a, s.start, s.end), b: labelOf(t.b, s.start, s.end) }));
+}
+
+function sourceAgreement(t: AnnotatedText, sentences: readonly { a: string[]; b: string[] }[]): SourceAgreement {
+  const a = spansOf(t.file, t.a);
+  const b = spansOf(t.file, t.b);
+  return {
+    file: t.file,
+    a: a.length,
+    b: b.length,
+    spanF1Overlap: f1(overlapMatches(a, b), a.length, b.length),
+    sentenceAlpha: krippendorffAlphaNominal(sentences.map((s) => [s.a.join(','), s.b.join(',')] as const)),
+    sentences: sentences.length,
+    sentencesDiffering: sentences.filter((s) => s.a.join(',') !== s.b.join(',')).length,
+  };
+}
+
+/** The agreement of the two annotators over all `texts`, and the agreement in each source. */
+export function measureAgreementBySource(texts: readonly AnnotatedText[]): { agreement: Agreement; sources: SourceAgreement[] } {
   const a = texts.flatMap((t) => spansOf(t.file, t.a));
   const b = texts.flatMap((t) => spansOf(t.file, t.b));
-  const labelsA: string[] = [];
-  const labelsB: string[] = [];
-  const disagreements: Disagreement[] = [];
-  for (const t of texts) {
-    for (const sentence of segmentSentencesCodePoints(t.text)) {
-      const la = labelOf(t.a, sentence.start, sentence.end);
-      const lb = labelOf(t.b, sentence.start, sentence.end);
-      labelsA.push(la.join(','));
-      labelsB.push(lb.join(','));
-      if (la.join(',') !== lb.join(',')) disagreements.push({ file: t.file, start: sentence.start, end: sentence.end, a: la, b: lb });
-    }
-  }
+  const labelled = texts.map((t) => ({ text: t, sentences: labelSentences(t) }));
+  const sentences = labelled.flatMap((l) => l.sentences);
+  const disagreements: Disagreement[] = labelled.flatMap(({ text, sentences }) => sentences
+    .filter((s) => s.a.join(',') !== s.b.join(','))
+    .map((s) => ({ file: text.file, start: s.start, end: s.end, a: s.a, b: s.b })));
   const categories: Record<string, CategoryAgreement> = {};
   for (const category of [...new Set([...a, ...b].map((s) => s.category))].sort()) {
     const ca = a.filter((s) => s.category === category);
     const cb = b.filter((s) => s.category === category);
-    categories[category] = { a: ca.length, b: cb.length, spanF1Exact: f1(exactMatches(ca, cb), ca.length, cb.length), spanF1Overlap: f1(overlapMatches(ca, cb), ca.length, cb.length) };
+    const has = (label: string[]) => (label.includes(category) ? 'yes' : 'no');
+    categories[category] = {
+      a: ca.length,
+      b: cb.length,
+      spanF1Exact: f1(exactMatches(ca, cb), ca.length, cb.length),
+      spanF1Overlap: f1(overlapMatches(ca, cb), ca.length, cb.length),
+      sentenceAlpha: krippendorffAlphaNominal(sentences.map((s) => [has(s.a), has(s.b)] as const)),
+    };
   }
-  return {
+  const labelsA = sentences.map((s) => s.a.join(','));
+  const labelsB = sentences.map((s) => s.b.join(','));
+  const agreement: Agreement = {
     sources: texts.length,
     overall: {
       spanF1Exact: f1(exactMatches(a, b), a.length, b.length),
       spanF1Overlap: f1(overlapMatches(a, b), a.length, b.length),
       sentenceKappa: cohenKappa(labelsA, labelsB),
-      sentenceAlpha: krippendorffAlphaNominal(labelsA.map((label, i) => [label, labelsB[i]])),
+      sentenceAlpha: krippendorffAlphaNominal(labelsA.map((label, i) => [label, labelsB[i]] as const)),
     },
     categories,
     disagreements,
   };
+  return { agreement, sources: labelled.map(({ text, sentences }) => sourceAgreement(text, sentences)) };
+}
+
+export function measureAgreement(texts: readonly AnnotatedText[]): Agreement {
+  return measureAgreementBySource(texts).agreement;
+}
+
+/**
+ * The sources where the two annotators agree least: those with any difference, lowest sentence
+ * alpha first, then lowest span F1, at most `limit`.
+ */
+export function lowestAgreement(sources: readonly SourceAgreement[], limit: number): SourceAgreement[] {
+  return sources
+    .filter((s) => s.sentencesDiffering > 0 || s.spanF1Overlap < 1)
+    .sort((x, y) => x.sentenceAlpha - y.sentenceAlpha || x.spanF1Overlap - y.spanF1Overlap || x.file.localeCompare(y.file))
+    .slice(0, limit);
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import type { Annotation } from '../../../src/core/sidecar/model';
-import { measureAgreement } from '../../../src/core/team/agreement';
+import { lowestAgreement, measureAgreement, measureAgreementBySource } from '../../../src/core/team/agreement';
 import { runCliCaptured as cli, useTemporaryWorkspace } from '../../support/cli';
 
 const TEXT = 'The prisoners were tortured in the basement. Others were executed at dawn. The ICRC was denied access. The weather was fine.\n';
@@ -24,10 +24,34 @@ describe('measureAgreement', () => {
     const result = measureAgreement([{ file: 'r.txt', text: TEXT, a, b }]);
     assert.equal(result.overall.spanF1Exact, 0);
     assert.equal(result.overall.spanF1Overlap, 0.5, 'one of two on each side overlaps with the same category');
-    assert.deepEqual(result.categories.torture, { a: 1, b: 1, spanF1Exact: 0, spanF1Overlap: 1 });
+    assert.deepEqual(result.categories.torture, { a: 1, b: 1, spanF1Exact: 0, spanF1Overlap: 1, sentenceAlpha: 1 });
+    // wilful-killing: A says yes on one of four sentences, B on none; values 1 yes, 7 no, 2 disagreeing
+    // coincidences, so alpha = 1 - (8 - 1) * 2 / (2 * 1 * 7) = 0.
+    assert.equal(result.categories['wilful-killing'].sentenceAlpha, 0);
     assert.deepEqual(result.disagreements.map((d) => [d.a, d.b]), [[['wilful-killing'], []], [[], ['denial-of-icrc-access']]]);
     assert.ok(result.overall.sentenceKappa < 1 && result.overall.sentenceKappa > -1);
     assert.ok(result.overall.sentenceAlpha < 1);
+  });
+
+  it('measures each source, and lists the sources that differ, the lowest agreement first', () => {
+    const same = [tag('a', 'torture', 'tortured')];
+    const { agreement, sources } = measureAgreementBySource([
+      { file: 'agreed.txt', text: TEXT, a: same, b: same },
+      { file: 'apart.txt', text: TEXT, a: [tag('a', 'torture', 'tortured'), tag('b', 'wilful-killing', 'executed')], b: [tag('c', 'torture', 'tortured')] },
+      { file: 'far.txt', text: TEXT, a: [tag('a', 'torture', 'tortured')], b: [tag('c', 'wilful-killing', 'executed')] },
+    ]);
+    assert.deepEqual(agreement, measureAgreement([
+      { file: 'agreed.txt', text: TEXT, a: same, b: same },
+      { file: 'apart.txt', text: TEXT, a: [tag('a', 'torture', 'tortured'), tag('b', 'wilful-killing', 'executed')], b: [tag('c', 'torture', 'tortured')] },
+      { file: 'far.txt', text: TEXT, a: [tag('a', 'torture', 'tortured')], b: [tag('c', 'wilful-killing', 'executed')] },
+    ]));
+    assert.deepEqual(sources.map((s) => [s.file, s.a, s.b, s.sentences, s.sentencesDiffering]), [['agreed.txt', 1, 1, 4, 0], ['apart.txt', 2, 1, 4, 1], ['far.txt', 1, 1, 4, 2]]);
+    assert.equal(sources[0].sentenceAlpha, 1);
+    assert.equal(sources[1].spanF1Overlap, 2 / 3);
+    assert.equal(sources[2].spanF1Overlap, 0);
+    assert.ok(sources[2].sentenceAlpha < sources[1].sentenceAlpha);
+    assert.deepEqual(lowestAgreement(sources, 10).map((s) => s.file), ['far.txt', 'apart.txt']);
+    assert.deepEqual(lowestAgreement(sources, 1).map((s) => s.file), ['far.txt']);
   });
 });
 
@@ -50,7 +74,7 @@ describe('legal-annotator agree', function () {
     assert.equal(json.sources, 1);
     assert.equal(json.overall.spanF1Exact, 0.5);
     assert.deepEqual(Object.keys(json.overall).sort(), ['sentenceAlpha', 'sentenceKappa', 'spanF1Exact', 'spanF1Overlap']);
-    assert.deepEqual(json.categories.torture, { a: 1, b: 1, spanF1Exact: 1, spanF1Overlap: 1 });
+    assert.deepEqual(json.categories.torture, { a: 1, b: 1, spanF1Exact: 1, spanF1Overlap: 1, sentenceAlpha: 1 });
     assert.equal(json.disagreements.length, 2);
 
     const env = { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' };
