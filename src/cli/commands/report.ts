@@ -4,12 +4,15 @@ import { claimCounter } from '../../core/report/claim-counter';
 import { buildEvidenceMatrix } from '../../core/report/evidence-matrix';
 import { renderHtml } from '../../core/report/html';
 import { renderMarkdown } from '../../core/report/markdown';
+import { buildAgreementSection, LOWEST_AGREEMENT_SOURCES, type AgreementSection } from '../../core/report/agreement-section';
+import { pairSides } from '../../core/team/annotator-side';
 import { loadAnnotatedSources, shown } from '../interop/load-sources';
 import { writeOutputFile } from '../interop/output-guard';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { parseCommandArgs } from '../args';
+import { readSide } from './agree';
 
-export const REPORT_HELP = `Usage: legal-annotator report [PATH...] --format md|html [--out FILE]
+export const REPORT_HELP = `Usage: legal-annotator report [PATH...] --format md|html [--out FILE] [--compare A B]
 
 Writes the evidence matrix of the tagged sources: violation categories against sources with
 tag counts, a bar chart of tags per category (inline SVG), and under each category its legal
@@ -22,14 +25,39 @@ Options:
   --format md|html  Markdown (links: path#Lline, as GitHub opens them), or one self-contained
                     HTML file (no external resources; prints cleanly)
   --out FILE        write to FILE (links are relative to its folder); default stdout
+  --compare A B     add an agreement section: how far two annotators agree, A and B as in
+                    agree (each a folder of sidecars, or git:REF read with git show): span F1
+                    and sentence alpha per category, and the ${LOWEST_AGREEMENT_SOURCES} sources they agree
+                    least on. All sidecars of A and B are compared, whatever PATH says
   -h, --help        show this help
 
 Exit: 0 written; 1 written, but a sidecar with errors or a missing source was left out;
-2 could not run.
+2 could not run (a --compare side that does not exist included).
 `;
 
+const COMPARE_OPTION = '--compare';
+
+/** `--compare A B` takes two values, which parseArgs cannot: they are taken out of the arguments first. */
+function takeCompare(args: readonly string[]): { rest: string[]; compare?: [string, string] } {
+  const at = args.indexOf(COMPARE_OPTION);
+  if (at < 0) return { rest: [...args] };
+  const [a, b] = args.slice(at + 1, at + 3);
+  if (a === undefined || b === undefined || a.startsWith('-') || b.startsWith('-')) throw new CliError(`${COMPARE_OPTION} needs two values, A and B (folders of sidecars, or git:REF)`);
+  const rest = [...args.slice(0, at), ...args.slice(at + 3)];
+  if (rest.includes(COMPARE_OPTION)) throw new CliError(`${COMPARE_OPTION} given twice`);
+  return { rest, compare: [a, b] };
+}
+
+/** The agreement section of `--compare A B`; the sidecars left out of either side are reported. */
+async function compareSection([givenA, givenB]: [string, string], output: CliOutput): Promise<{ section: AgreementSection; problems: number }> {
+  const [a, b] = [await readSide(givenA), await readSide(givenB)];
+  for (const problem of [...a.problems, ...b.problems]) output.err(`${problem}\n`);
+  return { section: buildAgreementSection(givenA, givenB, pairSides(a, b)), problems: a.problems.length + b.problems.length };
+}
+
 export async function runReport(args: string[], output: CliOutput): Promise<number> {
-  const { values, positionals } = parseCommandArgs('report', args, {
+  const { rest, compare } = takeCompare(args);
+  const { values, positionals } = parseCommandArgs('report', rest, {
     format: { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -46,6 +74,7 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
   for (const line of [...loaded.configWarnings, ...loaded.withoutSidecar, ...loaded.skipped]) output.err(`${line}\n`);
   const resolved = resolveSources(loaded.sources);
   const matrix = buildEvidenceMatrix(resolved, loaded.config.taxonomy, claimCounter(loaded.config));
+  const compared = compare ? await compareSection(compare, output) : undefined;
 
   const out = values.out ? resolve(values.out) : undefined;
   const from = out ? dirname(out) : process.cwd();
@@ -53,10 +82,10 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
   const hrefOf = (path: string) => relative(from, absoluteOf.get(path) ?? path).split(sep).map(encodeURIComponent).join('/');
   const generated = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   const text = format === 'md'
-    ? renderMarkdown(matrix, { generated, linkFor: (path, line) => `${hrefOf(path)}${line !== undefined ? `#L${line}` : ''}` })
-    : renderHtml(matrix, { generated, link: (path) => ({ href: hrefOf(path) }) });
+    ? renderMarkdown(matrix, { generated, agreement: compared?.section, linkFor: (path, line) => `${hrefOf(path)}${line !== undefined ? `#L${line}` : ''}` })
+    : renderHtml(matrix, { generated, agreement: compared?.section, link: (path) => ({ href: hrefOf(path) }) });
   if (out) await writeOutputFile(out, text, { root: loaded.config.root, inputs: new Set(loaded.absolutePaths) }, values.out);
   else output.out(text);
   output.err(`evidence matrix of ${matrix.totalTags} tag(s) in ${matrix.sources.length} source(s) written to ${out ? shown(out) : 'stdout'}\n`);
-  return loaded.skipped.length > 0 ? EXIT.problems : EXIT.ok;
+  return loaded.skipped.length > 0 || (compared?.problems ?? 0) > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -5,6 +5,7 @@
  * forbids them. The editor's webview renders the same page with its own CSP and a nonce'd
  * script that turns quote links into "open the passage" messages (see `HtmlOptions.link`).
  */
+import { agreementHtml, type AgreementSection } from './agreement-section';
 import { barChartSvg, escapeXml } from './bar-chart';
 import { anchorMark, untaggedClaimsText, type EvidenceMatrix, type MatrixQuote } from './evidence-matrix';
 import { anchorOf } from './markdown';
@@ -26,6 +27,8 @@ export interface HtmlOptions {
   nonce?: string;
   /** An inline script (the webview's); none by default. */
   script?: string;
+  /** Two annotators compared (`report --compare`, the editor's comparison): an agreement section after the matrix. */
+  agreement?: AgreementSection;
 }
 
 export const DEFAULT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -99,6 +102,7 @@ export function renderHtml(matrix: EvidenceMatrix, options: HtmlOptions): string
   out.push('</tbody>', '</table>');
   if (!matrix.claimsCounted) out.push('<p class="none">Untagged claims were not counted (claim detection is off in <code>.legal-annotator.yaml</code>).</p>');
   if (matrix.untaggedCategories.length > 0) out.push(`<p class="none">Not tagged in any source: ${matrix.untaggedCategories.map((c) => escapeXml(c.label)).join('; ')}.</p>`);
+  if (options.agreement) out.push(...agreementHtml(options.agreement, matrix));
 
   for (const category of matrix.categories) {
     out.push(`<section class="${categoryClass(category.id)}">`, `<h2 id="${anchorOf(category.id)}"><span class="swatch"></span>${escapeXml(category.label)} (${category.total})</h2>`);

@@ -4,6 +4,7 @@
  * place with a plain relative link (`reports/r.txt#L12`: GitHub and GitLab open the line; no
  * `vscode://` link, which works on one machine only).
  */
+import { agreementMarkdown, type AgreementSection } from './agreement-section';
 import { barChartSvg } from './bar-chart';
 import { anchorMark, untaggedClaimsText, type EvidenceMatrix, type MatrixQuote } from './evidence-matrix';
 
@@ -13,6 +14,8 @@ export interface MarkdownOptions {
   title?: string;
   /** When the report was made (ISO date-time shown in the header). */
   generated?: string;
+  /** Two annotators compared (`report --compare`): an agreement section after the matrix. */
+  agreement?: AgreementSection;
 }
 
 /** Escapes what Markdown would read as markup, and folds line breaks (a table cell or list item is one line). */
@@ -52,6 +55,7 @@ export function renderMarkdown(matrix: EvidenceMatrix, options: MarkdownOptions)
   if (matrix.untaggedCategories.length > 0) {
     lines.push(`Not tagged in any source: ${matrix.untaggedCategories.map((c) => markdownText(c.label)).join('; ')}.`, '');
   }
+  if (options.agreement) lines.push(...agreementMarkdown(options.agreement, matrix, markdownText));
 
   for (const category of matrix.categories) {
     lines.push(`<a id="${anchorOf(category.id)}"></a>`, '', `## ${markdownText(category.label)} (${category.total})`, '');
