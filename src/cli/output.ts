@@ -11,6 +11,12 @@ export interface CliOutput {
   colour?: { out: boolean; err: boolean };
   /** True once the reader of standard output has gone (`scan ... | head`): commands stop early. */
   readonly closed?: boolean;
+  /**
+   * Resolves once standard output has passed on what was written, if its buffer is full (a reader
+   * slower than the command); absent: at once. Long outputs wait on it, so that what a slow reader
+   * has not taken yet never piles up in memory.
+   */
+  drained?(): Promise<void>;
 }
 
 /** How the CLI was started, for commands that start worker threads of it. */
@@ -51,7 +57,23 @@ export function processOutput(): CliOutput {
     get closed() {
       return closed;
     },
+    drained: () => (closed || !process.stdout.writableNeedDrain ? Promise.resolve() : untilDrained(process.stdout)),
   };
+}
+
+/** Resolves on the stream's next 'drain', or when it fails or closes (a reader gone: nothing more will drain). */
+function untilDrained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('error', done);
+    stream.once('close', done);
+  });
 }
 
 /** Exit codes of every command (BRIEF, section 2). */

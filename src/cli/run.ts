@@ -162,5 +162,6 @@ function withColour(output: CliOutput, colour: { out: boolean; err: boolean }): 
     get closed() {
       return output.closed === true;
     },
+    drained: () => output.drained?.() ?? Promise.resolve(),
   };
 }

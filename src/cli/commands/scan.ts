@@ -2,14 +2,15 @@ import { join } from 'node:path';
 import { reviewClaims, reviewSourceFile } from '../../core/claims';
 import { configForFile, workspaceConfigResolver } from '../../core/workspace/config-resolver';
 import type { ReviewedClaim } from '../../core/claims/types';
-import { scan } from '../../core/scanner/scan';
-import { LineIndex } from '../../core/text/positions';
+import { scanEntities } from '../../core/scanner/scan';
 import type { Entity } from '../../core/scanner/types';
 import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { decodeSourceText } from '../../core/text/decode';
 import { readSourceFile } from '../files';
 import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
-import { painter, type Paint, type Style } from '../colour';
+import { painter } from '../colour';
+import { OutputChunks } from '../output-chunks';
+import { printJsonClaims, printJsonEnd, printJsonEntities, TextPrinter } from './scan-print';
 import { expandSourcePaths, STDIN_NAME, type SourceInput } from '../source-paths';
 import { parseCommandArgs } from '../args';
 
@@ -82,26 +83,34 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
   // Every path first: a missing one stops the run before anything is printed, not halfway.
   const inputs = await expandSourcePaths(positionals, configFor);
   let skipped = 0;
-  let written = 0;
-  // Each file is printed as soon as it is scanned and then let go: a 50 MB source has a million
-  // entities, and holding every file's results until the end doubles the memory and the time.
+  let printed = 0;
+  const sink = new OutputChunks(output);
+  const paint = painter(output.colour?.out);
+  // Each file's entities are printed as the scanner finds them, and the file let go before the next.
   for (const input of inputs) {
     if (output.closed) break;
     const file = input.shown;
     const read = input.kind === 'stdin' ? decodeSourceText(await readAll(context.stdin ?? process.stdin)) : await readSourceFile(file);
     if (!read.ok) {
+      await sink.flush();
       output.err(`${file}: skipped: ${read.reason}\n`);
       skipped++;
       continue;
     }
     const text = read.text;
-    const entities = scan(text, { dayFirstSlashes: !values['month-first-slashes'] });
+    const entities = scanEntities(text, { dayFirstSlashes: !values['month-first-slashes'] });
+    const printer = format === 'text' ? new TextPrinter(file, text, sink, paint) : undefined;
+    if (printer) await printer.entities(entities);
+    else await printJsonEntities(sink, file, printed, entities);
+    if (output.closed) break;
     const claims = (await claimsOf(input, text, configFor)).map(toScanClaim);
-    if (format === 'text') writeText(file, text, entities, claims, output, painter(output.colour?.out));
-    else writeJsonResult({ file, entities, claims }, written, output);
-    written++;
+    if (printer) await printer.claims(claims);
+    else await printJsonClaims(sink, claims);
+    printed++;
+    await sink.flush();
   }
-  if (format === 'json') output.out(written === 0 ? '[]\n' : '\n]\n');
+  if (format === 'json') printJsonEnd(sink, printed);
+  await sink.flush();
   return skipped > 0 ? EXIT.problems : EXIT.ok;
 }
 
@@ -121,57 +130,6 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** The colour of each kind of line in text output, on a terminal. */
-const KIND_STYLE: Record<Entity['kind'] | 'claim', Style> = { state: 'green', date: 'magenta', term: 'cyan', claim: 'yellow' };
-
-/** Lines of text output printed at once: big enough to be fast, small enough to never build one huge string. */
-const TEXT_CHUNK_LINES = 10_000;
-
-/** One line per entity, then one per claim, each `file:line:column: ...`, printed in chunks. */
-function writeText(file: string, text: string, entities: readonly Entity[], claims: readonly ScanClaim[], output: CliOutput, paint: Paint): void {
-  const lines = new LineIndex(text);
-  const where = (start: number) => {
-    const position = lines.codePointPositionAt(start);
-    return `${file}:${position.line + 1}:${position.character + 1}`;
-  };
-  let chunk: string[] = [];
-  const emit = (line: string) => {
-    chunk.push(line);
-    if (chunk.length >= TEXT_CHUNK_LINES) {
-      output.out(chunk.join(''));
-      chunk = [];
-    }
-  };
-  for (const entity of entities) emit(`${where(entity.start)}: ${paint(KIND_STYLE[entity.kind], entity.kind)} ${entity.text.replace(/\s+/gu, ' ')} -> ${describe(entity)}\n`);
-  for (const claim of claims) emit(`${where(claim.start)}: ${describeClaim(claim, paint)}\n`);
-  if (chunk.length > 0) output.out(chunk.join(''));
-}
-
-/**
- * Prints the `index`th file's result as JSON.stringify([...results], null, 2) would print it, in
- * pieces: a 50 MB source has about a million entities, and the whole document as one string would
- * pass V8's string length limit. The caller closes the list.
- */
-function writeJsonResult(result: ScanFileResult, index: number, output: CliOutput): void {
-  const indent = (json: string, spaces: string) => json.replace(/\n/g, `\n${spaces}`);
-  const list = (items: readonly unknown[], spaces: string): void => {
-    if (items.length === 0) return output.out('[]');
-    output.out('[');
-    for (let i = 0; i < items.length; i += 1000) {
-      output.out(items.slice(i, i + 1000).map((item) => `\n${spaces}  ${indent(JSON.stringify(item, null, 2), `${spaces}  `)}`).join(','));
-      if (i + 1000 < items.length) output.out(',');
-    }
-    output.out(`\n${spaces}]`);
-  };
-  const { entities, claims, ...rest } = result;
-  const head = JSON.stringify({ ...rest, entities: 0 }, null, 2).replace(/,\s*"entities": 0\n\}$/, '');
-  output.out(`${index > 0 ? ',' : '['}\n  ${indent(head, '  ')},\n    "entities": `);
-  list(entities, '    ');
-  output.out(',\n    "claims": ');
-  list(claims, '    ');
-  output.out('\n  }');
-}
-
 function toScanClaim(claim: ReviewedClaim): ScanClaim {
   return {
     start: claim.start,
@@ -187,21 +145,4 @@ function toScanClaim(claim: ReviewedClaim): ScanClaim {
     reporting: claim.reporting,
     tags: claim.tags.map((tag) => tag.id),
   };
-}
-
-function describeClaim(claim: ScanClaim, paint: Paint): string {
-  const state = claim.tagged ? 'tagged' : claim.dismissed ? 'dismissed' : 'untagged';
-  const why = claim.reason ? `, ${claim.reason}` : '';
-  return `${paint(KIND_STYLE.claim, 'claim')} [${claim.confidence}${why}] ${claim.categories.join(', ')} (${state}): ${claim.text.replace(/\s+/gu, ' ')}`;
-}
-
-function describe(entity: Entity): string {
-  switch (entity.kind) {
-    case 'state':
-      return `${entity.code} ${entity.name}${entity.subKind === 'demonym' ? ' (demonym)' : ''}`;
-    case 'date':
-      return `${entity.value} (${entity.precision})${entity.range ? ` range ${entity.range.value}` : ''}`;
-    case 'term':
-      return `${entity.id} (${entity.subKind})`;
-  }
 }

@@ -1,0 +1,97 @@
+/**
+ * How `scan` prints a file's entities and claims, an entity at a time: a 200 MB source has
+ * millions of entities, and neither they nor their JSON are ever held whole. The JSON is byte for
+ * byte what JSON.stringify(results, null, 2) would print for the whole list of files.
+ */
+import type { Entity } from '../../core/scanner/types';
+import { LineIndex } from '../../core/text/positions';
+import type { Paint, Style } from '../colour';
+import type { OutputChunks } from '../output-chunks';
+import type { ScanClaim } from './scan';
+
+/** Indentation of the items of a file's lists in the JSON document (a list of files, each an object). */
+const ITEM_INDENT = '      ';
+
+/** Opens the `index`th file's object and its list of entities, and prints the entities. */
+export async function printJsonEntities(sink: OutputChunks, file: string, index: number, entities: Iterable<Entity>): Promise<void> {
+  sink.add(`${index > 0 ? ',' : '['}\n  {\n    "file": ${JSON.stringify(file)},\n    "entities": `);
+  await printJsonList(sink, entities);
+}
+
+/** Prints the file's claims and closes its object. */
+export async function printJsonClaims(sink: OutputChunks, claims: readonly ScanClaim[]): Promise<void> {
+  sink.add(',\n    "claims": ');
+  await printJsonList(sink, claims);
+  sink.add('\n  }');
+}
+
+/** Closes the list of files (an empty list when no file was printed). */
+export function printJsonEnd(sink: OutputChunks, printed: number): void {
+  sink.add(printed === 0 ? '[]\n' : '\n]\n');
+}
+
+async function printJsonList(sink: OutputChunks, items: Iterable<unknown>): Promise<void> {
+  let first = true;
+  for (const item of items) {
+    const json = JSON.stringify(item, null, 2).replace(/\n/g, `\n${ITEM_INDENT}`);
+    if (sink.add(`${first ? '[' : ','}\n${ITEM_INDENT}${json}`)) {
+      await sink.flush();
+      if (sink.closed) return;
+    }
+    first = false;
+  }
+  sink.add(first ? '[]' : `\n${ITEM_INDENT.slice(2)}]`);
+}
+
+/** The colour of each kind of line in text output, on a terminal. */
+const KIND_STYLE: Record<Entity['kind'] | 'claim', Style> = { state: 'green', date: 'magenta', term: 'cyan', claim: 'yellow' };
+
+/** Text output of one file: one line per entity, then one per claim, each `file:line:column: ...`. */
+export class TextPrinter {
+  private readonly lines: LineIndex;
+
+  constructor(private readonly file: string, text: string, private readonly sink: OutputChunks, private readonly paint: Paint) {
+    this.lines = new LineIndex(text);
+  }
+
+  async entities(entities: Iterable<Entity>): Promise<void> {
+    for (const entity of entities) {
+      const line = `${this.where(entity.start)}: ${this.paint(KIND_STYLE[entity.kind], entity.kind)} ${entity.text.replace(/\s+/gu, ' ')} -> ${describe(entity)}\n`;
+      if (this.sink.add(line)) {
+        await this.sink.flush();
+        if (this.sink.closed) return;
+      }
+    }
+  }
+
+  async claims(claims: readonly ScanClaim[]): Promise<void> {
+    for (const claim of claims) {
+      if (this.sink.add(`${this.where(claim.start)}: ${describeClaim(claim, this.paint)}\n`)) {
+        await this.sink.flush();
+        if (this.sink.closed) return;
+      }
+    }
+  }
+
+  private where(start: number): string {
+    const position = this.lines.codePointPositionAt(start);
+    return `${this.file}:${position.line + 1}:${position.character + 1}`;
+  }
+}
+
+function describeClaim(claim: ScanClaim, paint: Paint): string {
+  const state = claim.tagged ? 'tagged' : claim.dismissed ? 'dismissed' : 'untagged';
+  const why = claim.reason ? `, ${claim.reason}` : '';
+  return `${paint(KIND_STYLE.claim, 'claim')} [${claim.confidence}${why}] ${claim.categories.join(', ')} (${state}): ${claim.text.replace(/\s+/gu, ' ')}`;
+}
+
+function describe(entity: Entity): string {
+  switch (entity.kind) {
+    case 'state':
+      return `${entity.code} ${entity.name}${entity.subKind === 'demonym' ? ' (demonym)' : ''}`;
+    case 'date':
+      return `${entity.value} (${entity.precision})${entity.range ? ` range ${entity.range.value}` : ''}`;
+    case 'term':
+      return `${entity.id} (${entity.subKind})`;
+  }
+}
