@@ -26,13 +26,25 @@ interface ItemColumns {
   contentColumn: number;
 }
 
-/** The edit addAnnotation makes, found in the text. */
-export function appendEdit(doc: AppendTarget, value: Annotation): TextEdit | undefined {
-  return appendEntriesEdit(doc, [value]);
+/**
+ * An append found in the text, and the part of the file it can change: from `windowStart` (the
+ * line of the list's last item, or the `annotations:` key line when the list is `[]`) to the end.
+ * Read after `header` (the key line `annotations:` when the window starts at an item), that part
+ * is a YAML document of its own: verified-append.ts compares it before and after the edit.
+ */
+export interface AppendPlan {
+  edit: TextEdit;
+  windowStart: number;
+  header: string;
 }
 
 /** The edit that appends these annotations, in their order: what addAnnotation makes for each in turn, as one insertion. */
 export function appendEntriesEdit(doc: AppendTarget, values: readonly Annotation[]): TextEdit | undefined {
+  return appendEntriesPlan(doc, values)?.edit;
+}
+
+/** appendEntriesEdit with the window of the file the edit can change. */
+export function appendEntriesPlan(doc: AppendTarget, values: readonly Annotation[]): AppendPlan | undefined {
   const { text, eol, indentStep } = doc;
   const render = (columns: ItemColumns) => renderEntries(values, { ...columns, indentStep, eol });
   const keyLine = topLevelKeyLine(text, 'annotations');
@@ -52,7 +64,7 @@ export function appendEntriesEdit(doc: AppendTarget, values: readonly Annotation
     // listLayout: the columns of the other list's first item, else 2 and 4.
     const columns = firstItemColumns(text, 'dismissed');
     if (columns === undefined) return undefined;
-    return { start, end, newText: restOfLine + eol + render(columns ?? { dashColumn: 2, contentColumn: 4 }) };
+    return { edit: { start, end, newText: restOfLine + eol + render(columns ?? { dashColumn: 2, contentColumn: 4 }) }, windowStart: keyLine, header: '' };
   }
   if (!/^(?: *| +#.*)$/.test(rest)) return undefined;
   // A block sequence: the new item goes after the last line holding a value of the last item
@@ -72,7 +84,8 @@ export function appendEntriesEdit(doc: AppendTarget, values: readonly Annotation
   const columns = itemColumns(text, lastDash + 1);
   if (!columns || columns.dashColumn !== dashColumn) return undefined;
   const needsBreak = contentEnd > 0 && text[contentEnd - 1] !== '\n';
-  return { start: contentEnd, end: contentEnd, newText: (needsBreak ? eol : '') + render(columns) };
+  const edit = { start: contentEnd, end: contentEnd, newText: (needsBreak ? eol : '') + render(columns) };
+  return { edit, windowStart: lastDash + 1, header: `annotations:${eol}` };
 }
 
 /** Where the items of a top-level block list start (each at its `-` line), and where the list ends. */

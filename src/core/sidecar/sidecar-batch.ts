@@ -18,7 +18,7 @@ import type { Annotation, Dismissal, Sidecar } from './model';
 import { renderEntries } from './render-entry';
 import { sameJsonValue } from './same-json';
 import {
-  addAnnotation, addDismissal, expectWritable, fastReadIndentStep, finish, needsBreak, rewriteList, SidecarEditError, setField,
+  addAnnotation, addDismissal, appendAnnotationsAsText, expectWritable, fastReadIndentStep, finish, needsBreak, rewriteList, SidecarEditError, setField,
   setSourceHash, updateAnnotation, updateDismissal, type EntryList, type SidecarDocument,
 } from './sidecar-io';
 import { blockItemSpan, detectIndentStep, renderBlockItem, renderScalarLike, type TextEdit } from './yaml-splice';
@@ -59,6 +59,8 @@ export function editSidecar(doc: SidecarDocument, edits: readonly SidecarEdit[])
   const plan = planEdits(expectWritable(doc).sidecar!, edits);
   const isExpected = (result: Sidecar) => LISTS.every((list) => sameJsonValue(result[list], plan.lists[list].entries))
     && (plan.hash === undefined || result.sourceHash === plan.hash);
+  const appended = onlyAddsAnnotations(plan) && appendAnnotationsAsText(doc, plan.lists.annotations.added as unknown as Annotation[]);
+  if (appended) return appended;
   const indentStep = fastReadIndentStep(doc);
   const asText = indentStep === undefined ? undefined : textEdits(doc, indentStep, plan);
   if (asText) {
@@ -77,6 +79,12 @@ export function editSidecar(doc: SidecarDocument, edits: readonly SidecarEdit[])
     // twice whose fields the yaml Document reorders): the edits one by one, as slow as ever.
     return editOneByOne(doc, edits);
   }
+}
+
+/** Whether the plan only appends annotations (what `import` of new annotations and `tag` do): verified by reading only what the append changed. */
+function onlyAddsAnnotations(plan: Plan): boolean {
+  const { annotations, dismissed } = plan.lists;
+  return plan.hash === undefined && annotations.added.length > 0 && annotations.updates.size === 0 && dismissed.added.length === 0 && dismissed.updates.size === 0;
 }
 
 /** The edits made with the single-edit functions, each verified by its own read (what editSidecar must agree with). */

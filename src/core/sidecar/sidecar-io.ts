@@ -14,7 +14,8 @@ import { validateYamlText } from './schema-validation';
 import { cleanFastRead } from './fast-sidecar';
 import type { FastYamlLayout } from './fast-yaml';
 import { detectEol, findKeyNode, locateNode, parseYamlSource, rangeAt, type YamlSource } from './yaml-source';
-import { appendEdit } from './append-text';
+import { appendEntriesEdit, appendEntriesPlan } from './append-text';
+import { appendedSidecar } from './verified-append';
 import { contentRuleViolations } from './content-rules';
 import { sameJsonValue } from './same-json';
 import type { Annotation, Dismissal, Sidecar } from './model';
@@ -100,14 +101,18 @@ function readCleanly(fileText: string, lastEdit?: TextEdit): SidecarDocument | u
   const text = hadBom ? fileText.slice(1) : fileText;
   const layout: FastYamlLayout = {};
   const sidecar = cleanFastRead(text, layout);
-  if (!sidecar) return undefined;
+  return sidecar && fastDocument({ text, hadBom, eol: detectEol(text) }, sidecar, layout.indentStep ?? 2, lastEdit);
+}
+
+/** A document read on the fast path: its content known, its `yaml` Document parsed the first time it is asked for. */
+function fastDocument(file: Pick<SidecarDocument, 'text' | 'hadBom' | 'eol'>, sidecar: Sidecar, indentStep: number, lastEdit?: TextEdit): SidecarDocument {
   let document: YAML.Document.Parsed | undefined;
   const doc: SidecarDocument = {
-    text,
-    hadBom,
-    eol: detectEol(text),
+    text: file.text,
+    hadBom: file.hadBom,
+    eol: file.eol,
     get document() {
-      document ??= parseYamlSource(fileText).document;
+      document ??= parseYamlSource(sidecarFileText(file)).document;
       return document;
     },
     sidecar,
@@ -115,13 +120,73 @@ function readCleanly(fileText: string, lastEdit?: TextEdit): SidecarDocument | u
     writable: true,
     ...(lastEdit ? { lastEdit } : {}),
   };
-  fastIndentSteps.set(doc, layout.indentStep ?? 2);
+  fastIndentSteps.set(doc, indentStep);
   return doc;
+}
+
+/**
+ * Annotations appended as text to a document read on the fast path, verified by reading only the
+ * part of the file the append can change (verified-append.ts), not the whole result: what
+ * appending them one by one with addAnnotation gives. Undefined where that check does not prove
+ * the result (the caller then takes a path that reads the whole result).
+ */
+export function appendAnnotationsAsText(doc: SidecarDocument, values: readonly Annotation[]): SidecarDocument | undefined {
+  const indentStep = fastIndentSteps.get(doc);
+  if (indentStep === undefined || !doc.writable || !doc.sidecar) return undefined;
+  const plan = appendEntriesPlan({ text: doc.text, eol: doc.eol, indentStep }, values);
+  const sidecar = plan && appendedSidecar(doc.text, doc.sidecar, plan, values);
+  if (!plan || !sidecar) return undefined;
+  const text = applyEdit(doc.text, plan.edit);
+  // The line ending is that of the first line, which an edit after it leaves as it was.
+  const eol = plan.edit.start > doc.text.indexOf('\n') ? doc.eol : detectEol(text);
+  return fastDocument({ text, hadBom: doc.hadBom, eol }, sidecar, indentStep, plan.edit);
 }
 
 /** The indentation step of a document read on the fast path (edits to it can be made as text); undefined for one read with the Document. */
 export function fastReadIndentStep(doc: SidecarDocument): number | undefined {
   return fastIndentSteps.get(doc);
+}
+
+/**
+ * A read sidecar as plain data that crosses a thread (structured clone): everything but the `yaml`
+ * Document, which `sidecarFromParts` parses again on first use, as the fast path does.
+ */
+export interface SidecarParts {
+  readonly text: string;
+  readonly hadBom: boolean;
+  readonly eol: '\n' | '\r\n';
+  readonly sidecar?: Sidecar;
+  readonly problems: readonly Problem[];
+  readonly writable: boolean;
+  /** Set when the file was read on the fast path (edits to it can be made as text). */
+  readonly fastIndentStep?: number;
+}
+
+export function sidecarParts(doc: SidecarDocument): SidecarParts {
+  const fastIndentStep = fastIndentSteps.get(doc);
+  return {
+    text: doc.text, hadBom: doc.hadBom, eol: doc.eol, sidecar: doc.sidecar, problems: doc.problems, writable: doc.writable,
+    ...(fastIndentStep === undefined ? {} : { fastIndentStep }),
+  };
+}
+
+/** The document `parts` came from, its `yaml` Document parsed when first asked for. */
+export function sidecarFromParts(parts: SidecarParts): SidecarDocument {
+  let document: YAML.Document.Parsed | undefined;
+  const doc: SidecarDocument = {
+    text: parts.text,
+    hadBom: parts.hadBom,
+    eol: parts.eol,
+    get document() {
+      document ??= parseYamlSource(sidecarFileText(parts)).document;
+      return document;
+    },
+    ...(parts.sidecar ? { sidecar: parts.sidecar } : {}),
+    problems: parts.problems,
+    writable: parts.writable,
+  };
+  if (parts.fastIndentStep !== undefined) fastIndentSteps.set(doc, parts.fastIndentStep);
+  return doc;
 }
 
 /** The bytes to write: the text with the BOM it was read with. */
@@ -251,8 +316,11 @@ function addEntry(doc: SidecarDocument, list: EntryList, entry: Annotation | Dis
   const expected = (result: Sidecar) => sameJsonValue(result[list], [...entries, value]);
   const indentStep = fastIndentSteps.get(doc);
   if (list === 'annotations' && indentStep !== undefined) {
-    // Read on the fast path: append as text where it is the edit the Document path makes (else fall through to it).
-    const appended = appendEdit({ text: doc.text, eol: doc.eol, indentStep }, value as Annotation);
+    // Read on the fast path: append as text where it is the edit the Document path makes, verified
+    // by reading what it changed, else by reading the whole result (else fall through to the Document path).
+    const verified = appendAnnotationsAsText(doc, [value as Annotation]);
+    if (verified) return verified;
+    const appended = appendEntriesEdit({ text: doc.text, eol: doc.eol, indentStep }, [value as Annotation]);
     const next = appended && readCleanly(sidecarFileText({ text: applyEdit(doc.text, appended), hadBom: doc.hadBom }), appended);
     if (next?.sidecar && expected(next.sidecar)) return next;
   }
