@@ -1,4 +1,4 @@
-// Bundles the extension (dist/extension.js) and the CLI (dist/cli.js).
+// Bundles the extension (dist/extension.js), its background worker (dist/worker.js) and the CLI (dist/cli.js).
 // `--production` minifies; `--watch` rebuilds on change and reports errors in the
 // format of VS Code's `$esbuild-watch` problem matcher.
 const esbuild = require('esbuild');
@@ -41,6 +41,8 @@ const common = {
 
 const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
+  // The extension's background worker thread (src/extension/background.ts starts it from dist/).
+  { ...common, entryPoints: ['src/extension/backgroundWorker.ts'], outfile: `${outdir}/worker.js` },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
 ];
 

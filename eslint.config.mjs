@@ -59,6 +59,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', coreImportRule(folder, allowed)] },
   })),
   {
+    // The background worker's code runs in a worker thread, which has no vscode module (its bundle,
+    // dist/worker.js, would not build with one anywhere in its imports).
+    files: ['src/extension/backgroundWorker.ts', 'src/extension/backgroundJobs.ts', 'src/extension/backgroundMessages.ts', 'src/extension/semanticTokenData.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The background worker has no vscode module: keep its code pure.' }] }] },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

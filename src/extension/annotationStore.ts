@@ -16,11 +16,12 @@ import { createTarget, PreparedText } from '../core/anchoring/anchoring';
 import { anchorEntries, mergeEntries, movedTargets, replacesWholeText, shiftEntries, type LiveEntry, type TargetUpdate } from '../core/anchoring/live-model';
 import { sidecarPathFor } from '../core/sidecar/model';
 import { otherSourceRefusal } from '../core/sidecar/refusals';
-import { editSidecar, type SidecarEdit } from '../core/sidecar/sidecar-batch';
+import type { SidecarEdit } from '../core/sidecar/sidecar-batch';
 import { readSidecarFile, writeSidecarFile } from '../core/sidecar/sidecar-file';
-import { newSidecarDocument, setSource, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument } from '../core/sidecar/sidecar-io';
+import { newSidecarDocument, setSource, sidecarFileText, sidecarFromParts, updateAnnotation, updateDismissal, type SidecarDocument } from '../core/sidecar/sidecar-io';
 import { sourceHash } from '../core/sidecar/source-hash';
 import { promises as fs } from 'node:fs';
+import type { BackgroundWork } from './background';
 import type { Log } from './log';
 import { SidecarWriter } from './sidecarWriter';
 
@@ -77,7 +78,7 @@ export class AnnotationStore implements vscode.Disposable {
   /** Fires with the source's URI whenever its annotations or their ranges change. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: Log) {
+  constructor(private readonly log: Log, private readonly background: Pick<BackgroundWork, 'run'>) {
     this.writer = new SidecarWriter(log);
   }
 
@@ -110,7 +111,9 @@ export class AnnotationStore implements vscode.Disposable {
     const state: SourceAnnotations = { sourceUri: document.uri, sidecarPath, entries: [], textLength: 0, version: document.version };
     let sidecar: SidecarDocument | undefined;
     try {
-      sidecar = await readSidecarFile(sidecarPath);
+      // On the background worker: parsing 10,000 tags takes a CPU-second on a loaded machine.
+      const parts = await this.background.run('readSidecar', { path: sidecarPath });
+      sidecar = parts && sidecarFromParts(parts);
     } catch (error) {
       state.readError = `cannot read ${sidecarPath}: ${(error as Error).message}`;
     }
@@ -207,8 +210,10 @@ export class AnnotationStore implements vscode.Disposable {
     if (otherSourceRefusal(state.sidecarPath, state.sidecar.sidecar?.source)) return;
     const text = new PreparedText(document.getText());
     const { updates, allExact } = movedTargets(state.entries, text);
-    const doc = retargeted(state.sidecar, updates, allExact ? sourceHash(text.text) : undefined);
-    if (doc === state.sidecar) return;
+    const edits = retargetEdits(state.sidecar, updates, allExact ? sourceHash(text.text) : undefined);
+    if (edits.length === 0) return;
+    // On the background worker: rewriting 10,000 moved targets takes most of a CPU-second.
+    const doc = sidecarFromParts(await this.background.run('editSidecar', { fileText: sidecarFileText(state.sidecar), edits }));
     await this.writer.write(state.sidecarPath, state.sidecar, doc, 'Update anchors after save', false);
     state.sidecar = doc;
     // Anchored against the text as it is now: edits typed during the write already moved the old ranges.
@@ -359,14 +364,14 @@ function anchorState(state: SourceAnnotations, document: vscode.TextDocument): v
 }
 
 /**
- * The sidecar with the moved targets (and the hash) rewritten in one batch: one read to verify,
- * no yaml Document parse for a clean file (a save with 10,000 moved tags stays quick).
+ * The edits that write the moved targets (and the hash) in one batch (editSidecar: one read to
+ * verify, no yaml Document parse for a clean file); none when nothing changed.
  */
-function retargeted(doc: SidecarDocument, updates: readonly TargetUpdate[], hash: string | undefined): SidecarDocument {
+function retargetEdits(doc: SidecarDocument, updates: readonly TargetUpdate[], hash: string | undefined): SidecarEdit[] {
   const edits: SidecarEdit[] = updates.map(({ kind, id, target }) =>
     (kind === 'annotation' ? { kind: 'update-annotation', id, changes: { target } } : { kind: 'update-dismissal', id, changes: { target } }));
   if (hash !== undefined && doc.sidecar?.sourceHash !== hash) edits.push({ kind: 'source-hash', hash });
-  return editSidecar(doc, edits);
+  return edits;
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {

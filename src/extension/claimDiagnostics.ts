@@ -3,8 +3,9 @@
  * neither tagged nor dismissed ("Not a claim") gets an `untagged-claim` diagnostic whose message
  * names the cue and the suggested category, worded by the core as `check --claims` words it.
  *
- * Open sources: claims are detected (core `detectClaims`, UTF-16 offsets) 300 ms after the last
- * edit, once per document version (a result for an older version is dropped), and marked against
+ * Open sources: claims are detected (core `detectClaims`, UTF-16 offsets, on the background
+ * worker: background.ts) 300 ms after the last edit, once per document version (a newer version
+ * cancels the detection in flight, and a result for an older version is dropped), and marked against
  * the store's live ranges of tags and dismissals, so tagging or dismissing removes the diagnostic
  * at once, before any save. Sources that are not open get their diagnostics from the workspace
  * review (workspaceReview.ts) in the same collection, keyed by URI: opening one replaces them
@@ -16,12 +17,14 @@
  * Detection is on when both `legalAnnotator.claims.enabled` and the config's `claims.enabled` are.
  */
 import * as vscode from 'vscode';
-import { claimMessage, countClaims, detectClaims, markCoveredClaims, reviewSourceFile, type Claim, type CoveredRange, type ReviewCounts, type ReviewedClaim, type SourceReview } from '../core/claims';
+import { claimMessage, countClaims, markCoveredClaims, reviewSourceFile, type Claim, type CoveredRange, type ReviewCounts, type ReviewedClaim, type SourceReview } from '../core/claims';
 import { SIDECAR_SUFFIX, type Annotation } from '../core/sidecar/model';
 import type { WorkspaceConfig } from '../core/workspace/workspace-config';
 import type { Severity } from '../core/problems/problem';
+import { DEFAULT_TAXONOMY } from '../core/taxonomy/taxonomy';
 import { LineIndex } from '../core/text/positions';
 import type { AnnotationStore, SourceAnnotations } from './annotationStore';
+import type { BackgroundWork } from './background';
 import { DIAGNOSTIC_SOURCE, SETTINGS, UNTAGGED_CLAIM_CODE } from './constants';
 import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';
@@ -31,7 +34,8 @@ import type { WorkspaceSidecars } from './workspaceSidecars';
 const DETECT_DELAY_MS = 300;
 /**
  * Added to that wait per 1,000 characters of text, up to MAX_DETECT_DELAY_MS: detection takes
- * the extension host about 0.2-0.5 s per MB, so a long source waits for a longer pause in typing.
+ * about 0.2-0.5 s of CPU per MB (on the worker, but on the same cores), so a long source waits for
+ * a longer pause in typing.
  */
 const DETECT_DELAY_PER_1000_CHARS_MS = 1;
 const MAX_DETECT_DELAY_MS = 2000;
@@ -93,6 +97,7 @@ export class ClaimDiagnostics implements vscode.Disposable {
     private readonly configs: WorkspaceConfigService,
     private readonly log: Log,
     private readonly files: Pick<WorkspaceSidecars, 'onDidChangeFile'>,
+    private readonly background: Pick<BackgroundWork, 'run'>,
   ) {
     this.subscriptions.push(
       this.collection,
@@ -272,9 +277,26 @@ export class ClaimDiagnostics implements vscode.Disposable {
     // Typed on, closed, or superseded while the config loaded: this result would be stale.
     if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
     const enabled = config.claims.enabled && settingEnabled(uri);
-    const claims = enabled ? detectClaims(document.getText(), { taxonomy: config.taxonomy, offsets: 'utf16' }) : [];
+    const claims = enabled ? await this.detectInBackground(document.getText(), config, token) : [];
+    // Typed on or closed while the worker detected: the next detection covers the new version.
+    if (claims === undefined || document.isClosed || document.version !== version) return;
     this.detected.set(uri.toString(), { version, claims, config, enabled });
     this.publishLive(uri);
+  }
+
+  /**
+   * Claims of `text`, detected on the background worker (about a second of CPU for 1 MB);
+   * undefined when cancelled (a newer version or the document's closing superseded it).
+   */
+  private async detectInBackground(text: string, config: WorkspaceConfig, token: vscode.CancellationToken): Promise<Claim[] | undefined> {
+    // The default taxonomy is the worker's own: not cloned with every request.
+    const taxonomy = config.taxonomy === DEFAULT_TAXONOMY ? undefined : config.taxonomy;
+    try {
+      return await this.background.run('detectClaims', { text, ...(taxonomy ? { taxonomy } : {}) }, token);
+    } catch (error) {
+      if (token.isCancellationRequested) return undefined;
+      throw error;
+    }
   }
 
   /** Marks the detected claims against the store's live ranges and shows the untagged ones. */

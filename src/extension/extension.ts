@@ -5,6 +5,7 @@ import { lexiconsCompiled } from '../core/lexicon/lexicon';
 import { AnchorDiagnostics } from './anchorDiagnostics';
 import { registerAnchorQuickFixes } from './anchorQuickFixes';
 import { AnnotationStore } from './annotationStore';
+import { BackgroundWork, WORKER_BUNDLE } from './background';
 import { registerAnnotationsView, type AnnotationsTreeProvider } from './annotationsView';
 import { registerClaimCommands } from './claimCommands';
 import { ClaimDiagnostics } from './claimDiagnostics';
@@ -49,6 +50,8 @@ export interface LegalAnnotatorApi {
   claimStatusBar: ClaimCoverageStatusBar;
   /** The evidence matrix webview (tests read what it rendered and send it link clicks). */
   evidenceMatrix: EvidenceMatrixPanel;
+  /** The background worker (tests check that the heavy work ran there). */
+  background: BackgroundWork;
 }
 
 export interface EditorMetrics {
@@ -73,10 +76,12 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   const log = new Log(channel);
   registerFileLimits(context);
   const configs = new WorkspaceConfigService(log);
-  const store = new AnnotationStore(log);
+  // Heavy pure work (reading sidecars, claims, semantic tokens) runs on this worker thread.
+  const background = new BackgroundWork(vscode.Uri.joinPath(context.extensionUri, WORKER_BUNDLE).fsPath, log);
+  const store = new AnnotationStore(log, background);
   // The one file system watcher: the store, the sources, the Annotations view and the claim review listen to it.
   const sidecars = new WorkspaceSidecars();
-  context.subscriptions.push(channel, configs, store, sidecars);
+  context.subscriptions.push(channel, configs, background, store, sidecars);
   context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.showOutput, () => channel.show()));
   registerScanCommand(context, channel);
   registerTagCommands(context, store, configs, log);
@@ -88,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   );
   const hovers = new SourceHovers(store, configs, sources);
   context.subscriptions.push(hovers, vscode.languages.registerHoverProvider([{ scheme: 'file' }], hovers));
-  const claims = new ClaimDiagnostics(store, configs, log, sidecars);
+  const claims = new ClaimDiagnostics(store, configs, log, sidecars, background);
   context.subscriptions.push(claims, vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new ClaimQuickFixes(claims, store, configs), ClaimQuickFixes.metadata));
   registerClaimCommands(context, store, claims, log);
   const annotationsView = registerAnnotationsView(context, store, configs, log, sidecars, claims);
@@ -96,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   const claimStatusBar = new ClaimCoverageStatusBar(claims);
   context.subscriptions.push(statusBar, claimStatusBar);
   registerWorkspaceReview(context, configs, sources, claims, log);
-  const semanticTokens = new LegalSemanticTokens(sources, configs, log);
+  const semanticTokens = new LegalSemanticTokens(sources, configs, log, background);
   context.subscriptions.push(semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(LegalSemanticTokens.selector, semanticTokens, LEGEND));
   const anchorDiagnostics = new AnchorDiagnostics(store, log);
   context.subscriptions.push(anchorDiagnostics, new SidecarDiagnostics(configs, log));
@@ -109,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   metrics.activationMs = performance.now() - started;
   metrics.lexiconsCompiledAtActivation = lexiconsCompiled();
   log.info(`Legal Annotator activated in ${metrics.activationMs.toFixed(1)} ms`);
-  return { store, configs, sources, ready, metrics, annotationsView, statusBar, claims, claimStatusBar, evidenceMatrix };
+  return { store, configs, sources, ready, metrics, annotationsView, statusBar, claims, claimStatusBar, evidenceMatrix, background };
 }
 
 /** Keeps the store in step with the editor: open, edit, save, close, and sidecars changed on disk. */

@@ -9,25 +9,21 @@
  * scopes, so a theme colours a token exactly as it colours the grammar's match.
  *
  * VS Code already debounces requests after an edit (300 ms to 2 s, adapting to how long we
- * take) and cancels the one an edit outdates; results are cached per document version, so a
- * repeated request for an unchanged document costs nothing.
+ * take) and cancels the one an edit outdates; the scan runs on the background worker
+ * (background.ts: about half a CPU-second for 1 MB), the cancellation passed on; results are
+ * cached per document version, so a repeated request for an unchanged document costs nothing.
  */
 import * as vscode from 'vscode';
-import { beyondGrammar } from '../core/grammar/grammar-gaps';
-import { lineSpans } from '../core/grammar/line-spans';
-import { scan } from '../core/scanner/scan';
-import type { Entity } from '../core/scanner/types';
-import { markdownSkipRanges } from '../core/text/markdown-prose';
+import type { BackgroundWork } from './background';
 import { LANGUAGE_ID, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, SETTINGS } from './constants';
 import type { Log } from './log';
+import { TOKEN_FIELDS, type TokenMode } from './semanticTokenData';
 import { MARKDOWN, PLAIN_TEXT, type SourceFiles } from './sources';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
+/** In the order of TYPE_INDEX (semanticTokenData.ts, which computes the tokens). */
 const TOKEN_TYPES = [SEMANTIC_TOKEN_TYPES.state, SEMANTIC_TOKEN_TYPES.date, SEMANTIC_TOKEN_TYPES.term];
 export const LEGEND = new vscode.SemanticTokensLegend(TOKEN_TYPES, [...SEMANTIC_TOKEN_MODIFIERS]);
-
-const TYPE_INDEX = { state: 0, date: 1, term: 2 } as const;
-const MODIFIER_BIT = Object.fromEntries(SEMANTIC_TOKEN_MODIFIERS.map((modifier, index) => [modifier, 1 << index])) as Record<string, number>;
 
 const EMPTY = new vscode.SemanticTokens(new Uint32Array(0));
 
@@ -55,6 +51,7 @@ export class LegalSemanticTokens implements vscode.DocumentSemanticTokensProvide
     private readonly sources: SourceFiles,
     private readonly configs: WorkspaceConfigService,
     private readonly log: Log,
+    private readonly background: Pick<BackgroundWork, 'run'>,
   ) {
     const invalidate = () => {
       this.generation++;
@@ -82,20 +79,21 @@ export class LegalSemanticTokens implements vscode.DocumentSemanticTokensProvide
     if (cached && cached.version === document.version && cached.generation === generation) return cached.tokens;
     const mode = await this.mode(document);
     if (mode === 'none') return EMPTY;
-    const { config, lexicon } = await this.configs.forFile(document.uri);
+    const { config } = await this.configs.forFile(document.uri);
     if (token.isCancellationRequested) throw new vscode.CancellationError();
-    // Text and version read together, after the last await: the result belongs to this version.
+    // Text and version read together, after the last await before the job: the result belongs to this version.
     const version = document.version;
-    const text = document.getText();
     const started = Date.now();
-    const entities = scan(text, { lexicon, dayFirstSlashes: config.dayFirstSlashes });
-    const wanted = mode === 'gaps' ? beyondGrammar(entities, config.lexiconExtensions) : entities;
-    const spans = lineSpans(text, wanted, mode === 'markdown' ? { skip: markdownSkipRanges(text) } : {});
+    const data = await this.background.run('semanticTokens', {
+      text: document.getText(), mode, lexiconExtensions: config.lexiconExtensions, dayFirstSlashes: config.dayFirstSlashes,
+    }, token);
+    // Typed on meanwhile (VS Code normally cancels first): tokens of an older text are not shown.
+    if (document.version !== version) throw new vscode.CancellationError();
     const builder = new vscode.SemanticTokensBuilder(LEGEND);
-    for (const span of spans) builder.push(span.line, span.character, span.length, TYPE_INDEX[span.entity.kind], modifiers(span.entity));
+    for (let i = 0; i < data.length; i += TOKEN_FIELDS) builder.push(data[i], data[i + 1], data[i + 2], data[i + 3], data[i + 4]);
     const tokens = builder.build();
     const elapsed = Date.now() - started;
-    if (elapsed > 100) this.log.info(`semantic tokens for ${document.uri.fsPath}: ${spans.length} in ${elapsed} ms`);
+    if (elapsed > 100) this.log.info(`semantic tokens for ${document.uri.fsPath}: ${data.length / TOKEN_FIELDS} in ${elapsed} ms (on the background worker)`);
     this.cache.set(key, { version, generation, tokens });
     return tokens;
   }
@@ -104,7 +102,7 @@ export class LegalSemanticTokens implements vscode.DocumentSemanticTokensProvide
    * `gaps`: a legal-text document, coloured by the grammar, gets tokens for what it misses;
    * `all` / `markdown`: a source in another language gets every entity (outside code in Markdown).
    */
-  private async mode(document: vscode.TextDocument): Promise<'none' | 'gaps' | 'all' | 'markdown'> {
+  private async mode(document: vscode.TextDocument): Promise<'none' | TokenMode> {
     const settings = vscode.workspace.getConfiguration(undefined, document.uri);
     switch (document.languageId) {
       case LANGUAGE_ID:
@@ -117,16 +115,5 @@ export class LegalSemanticTokens implements vscode.DocumentSemanticTokensProvide
       default:
         return 'none';
     }
-  }
-}
-
-function modifiers(entity: Entity): number {
-  switch (entity.kind) {
-    case 'state':
-      return entity.subKind === 'demonym' ? MODIFIER_BIT.demonym : 0;
-    case 'term':
-      return MODIFIER_BIT[entity.subKind] ?? 0;
-    case 'date':
-      return 0;
   }
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { segmentSentences, segmentSentencesCodePoints } from '../../../src/core/text/sentences';
-import { sentenceAt } from '../../../src/core/text/sentence-at';
+import { SENTENCE_WINDOW, sentenceAt } from '../../../src/core/text/sentence-at';
 
 const split = (text: string): string[] => segmentSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -103,5 +103,15 @@ describe('sentenceAt with the segmenter', () => {
     assert.equal(at('U.N.'), 'On 3 March, Dr. Petrov and the U.N. team, i.e. two people, arrived.');
     assert.equal(at('cells'), 'They saw the cells.');
     assert.equal(at('Intro'), 'Intro.');
+  });
+
+  it('finds in a long paragraph without blank lines the sentence the whole paragraph\'s segmentation finds', () => {
+    const lines = ['The mission met Dr. Petrov on 3 March.', 'Witnesses said the prisoners were tortured, i.e. beaten', 'with rods. They were held for weeks.', 'Art. 17 of GC III applies.'];
+    const text = Array.from({ length: Math.ceil((SENTENCE_WINDOW * 6) / 40) }, (_, i) => lines[i % lines.length]).join('\n');
+    const whole = segmentSentences(text);
+    for (let offset = 0; offset < text.length; offset += 997) {
+      const expected = whole.find((s) => s.start <= offset && offset < s.end) ?? whole.find((s) => s.end === offset) ?? whole.find((s) => s.start > offset);
+      assert.deepEqual(sentenceAt(text, offset), { start: expected!.start, end: expected!.end }, `at ${offset}`);
+    }
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * The extension's heavy pure work, which runs on the background worker's thread
+ * (backgroundWorker.ts) so the extension host's own thread stays free to answer VS Code: reading
+ * and parsing a sidecar, editing one in a batch, detecting claims, computing semantic tokens. Each job takes and returns
+ * plain data (structured clone). Never imports vscode: the worker has no such module.
+ */
+import { detectClaims } from '../core/claims';
+import type { Claim } from '../core/claims/types';
+import { compileLexicon, getDefaultLexicon, type Lexicon, type LexiconExtensions } from '../core/lexicon/lexicon';
+import { readSidecarFile } from '../core/sidecar/sidecar-file';
+import { editSidecar, type SidecarEdit } from '../core/sidecar/sidecar-batch';
+import { parseSidecar, sidecarParts, type SidecarParts } from '../core/sidecar/sidecar-io';
+import { DEFAULT_TAXONOMY, type Taxonomy } from '../core/taxonomy/taxonomy';
+import { semanticTokenData, type TokenRequest } from './semanticTokenData';
+
+export const JOBS = {
+  /** The sidecar at `path` read and parsed; undefined when there is none. */
+  async readSidecar(input: { path: string }): Promise<SidecarParts | undefined> {
+    const doc = await readSidecarFile(input.path);
+    return doc && sidecarParts(doc);
+  },
+  /** The sidecar whose file text is `fileText` with `edits` applied in one batch (editSidecar). */
+  editSidecar(input: { fileText: string; edits: readonly SidecarEdit[] }): SidecarParts {
+    return sidecarParts(editSidecar(parseSidecar(input.fileText), input.edits));
+  },
+  /** Claims of `text` in UTF-16 offsets; no taxonomy: the default one. */
+  detectClaims(input: { text: string; taxonomy?: Taxonomy }): Claim[] {
+    return detectClaims(input.text, { taxonomy: input.taxonomy ?? DEFAULT_TAXONOMY, offsets: 'utf16' });
+  },
+  semanticTokens(input: TokenRequest): Uint32Array {
+    return semanticTokenData(input, lexiconFor(input.lexiconExtensions));
+  },
+};
+
+export type JobName = keyof typeof JOBS;
+export type JobInput<N extends JobName> = Parameters<(typeof JOBS)[N]>[0];
+export type JobOutput<N extends JobName> = Awaited<ReturnType<(typeof JOBS)[N]>>;
+
+export function runJob<N extends JobName>(name: N, input: JobInput<N>): Promise<JobOutput<N>> {
+  const job = JOBS[name] as (input: JobInput<N>) => JobOutput<N> | Promise<JobOutput<N>>;
+  return Promise.resolve().then(() => job(input));
+}
+
+/** The last lexicon compiled with extensions, by their JSON: a config's glossary arrives cloned with every request. */
+let extended: { key: string; lexicon: Lexicon } | undefined;
+
+function lexiconFor(extensions: LexiconExtensions): Lexicon {
+  if ((extensions.terms?.length ?? 0) === 0 && (extensions.stateAliases?.length ?? 0) === 0) return getDefaultLexicon();
+  const key = JSON.stringify(extensions);
+  if (extended?.key !== key) extended = { key, lexicon: compileLexicon(extensions) };
+  return extended.lexicon;
+}

@@ -1,0 +1,52 @@
+/**
+ * Entry of the background worker thread (bundled as dist/worker.js, started by background.ts):
+ * runs the jobs of backgroundJobs.ts one at a time, in the order asked. Between two jobs it
+ * returns to its event loop, so a cancellation that arrived meanwhile drops a job not started
+ * yet; a running job finishes and the extension host ignores its result.
+ */
+import { parentPort } from 'node:worker_threads';
+import { runJob, type JobName } from './backgroundJobs';
+import type { FromWorker, ToWorker } from './backgroundMessages';
+
+interface Queued {
+  id: number;
+  job: JobName;
+  input: unknown;
+}
+
+const queue: Queued[] = [];
+let draining = false;
+
+function reply(message: FromWorker): void {
+  // A Uint32Array's buffer is moved, not copied.
+  const transfer = 'value' in message && message.value instanceof Uint32Array ? [message.value.buffer as ArrayBuffer] : [];
+  parentPort?.postMessage(message, transfer);
+}
+
+async function drain(): Promise<void> {
+  const next = queue.shift();
+  if (!next) {
+    draining = false;
+    return;
+  }
+  try {
+    reply({ id: next.id, value: await runJob(next.job, next.input as never) });
+  } catch (error) {
+    const { name, message, stack } = error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };
+    reply({ id: next.id, error: { name, message, ...(stack ? { stack } : {}) } });
+  }
+  setImmediate(() => void drain());
+}
+
+parentPort?.on('message', (message: ToWorker) => {
+  if ('cancel' in message) {
+    const index = queue.findIndex((q) => q.id === message.id);
+    if (index >= 0) queue.splice(index, 1);
+    return;
+  }
+  queue.push(message);
+  if (!draining) {
+    draining = true;
+    setImmediate(() => void drain());
+  }
+});
