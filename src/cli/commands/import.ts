@@ -19,6 +19,7 @@ import { workspacePath } from '../../core/interop/annotated-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { commandLockOptions } from '../sidecar-edit';
 import { parseCommandArgs } from '../args';
+import { cliAuthor } from '../author';
 
 export const IMPORT_HELP = `Usage: legal-annotator import --format brat DIR [--sources ROOT]
        legal-annotator import --format w3c FILE... [--base URI] [--root DIR]
@@ -47,6 +48,8 @@ Options:
   --sources ROOT     brat: the folder holding the sources
   --base URI         w3c: the base the export was made with (export --base)
   --root DIR         w3c: the folder base-relative paths start from
+  --author NAME      the author of added annotations that name none; default: git config
+                     user.name, else the system account name, else "unknown"
   -h, --help         show this help
 
 Exit: 0 imported; 1 some annotations or files not imported (see stderr); 2 could not run.
@@ -65,6 +68,7 @@ export async function runImport(args: string[], output: CliOutput): Promise<numb
     sources: { type: 'string' },
     base: { type: 'string' },
     root: { type: 'string' },
+    author: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -86,6 +90,7 @@ export async function runImport(args: string[], output: CliOutput): Promise<numb
 
   // Nothing is written outside the workspace: a W3C target elsewhere, or a source reached through a linked folder.
   const root = resolve(values.root ?? values.sources ?? (await loadConfigFor('.', nodeConfigFs)).config.root);
+  const author = await cliAuthor(values.author, process.cwd());
   let failedFiles = 0;
   const totals = { added: 0, updated: 0, unchanged: 0 };
   for (const job of bySource.values()) {
@@ -94,7 +99,7 @@ export async function runImport(args: string[], output: CliOutput): Promise<numb
       failedFiles++;
       continue;
     }
-    const result = await importIntoSidecar(job, problems);
+    const result = await importIntoSidecar(job, author, problems);
     if (!result) {
       failedFiles++;
       continue;
@@ -110,7 +115,7 @@ export async function runImport(args: string[], output: CliOutput): Promise<numb
   return notImported > 0 || failedFiles > 0 ? EXIT.problems : EXIT.ok;
 }
 
-async function importIntoSidecar(job: SourceImport, problems: ImportProblem[]) {
+async function importIntoSidecar(job: SourceImport, author: string, problems: ImportProblem[]) {
   const origin = shown(job.path);
   const decoded = await readTextFile(job.path, { kind: 'source' });
   if (!decoded.ok) {
@@ -127,7 +132,7 @@ async function importIntoSidecar(job: SourceImport, problems: ImportProblem[]) {
         problems.push({ origin: shown(sidecarPath), severity: 'error', message: `the sidecar has errors${firstErrorNote(shown(sidecarPath), existing.problems)}; nothing was written: fix it first (legal-annotator check)` });
         return { value: undefined };
       }
-      const result = mergeImported({ text: decoded.text, sourceName: basename(job.path), sidecar: existing, taxonomy: config.taxonomy, imported: job.imported, exportedIri: job.exportedIri });
+      const result = mergeImported({ text: decoded.text, sourceName: basename(job.path), sidecar: existing, taxonomy: config.taxonomy, imported: job.imported, exportedIri: job.exportedIri, author });
       problems.push(...result.problems);
       return { write: result.added + result.updated > 0 ? result.doc : undefined, value: result };
     }, commandLockOptions());

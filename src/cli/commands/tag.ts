@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { sidecarPathFor } from '../../core/sidecar/model';
 import type { SidecarDocument } from '../../core/sidecar/sidecar-io';
 import { tagPassage, type TagRange, type TagResult } from '../../core/annotations/tagging';
@@ -12,6 +12,7 @@ import { quoted } from '../../core/text/quotes';
 import { existingSidecarRefusal } from '../../core/sidecar/refusals';
 import { sidecarTargetRefusal } from '../../core/sidecar/sidecar-file';
 import { parseCommandArgs } from '../args';
+import { cliAuthor } from '../author';
 import { sourceNamedBy } from '../source-paths';
 
 export const TAG_HELP = `Usage: legal-annotator tag FILE --category ID
@@ -32,7 +33,8 @@ Options:
   --occurrence N     the Nth occurrence of the quote (1-based, in text order,
                      overlapping occurrences counted)
   --note TEXT        a note for reviewers
-  --author NAME      who tagged it
+  --author NAME      who tagged it; default: git config user.name (as the repository
+                     around FILE sees it), else the system account name, else "unknown"
   -h, --help         show this help
 
 Exit: 0 tagged; 1 refused (unknown category, quote not found or ambiguous, no such
@@ -79,6 +81,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   if (link) return refuse(link);
   const loaded = await loadConfigFor(file, nodeConfigFs);
   for (const line of configWarningLines(loaded.files)) output.err(`${line}\n`);
+  const author = await cliAuthor(values.author, dirname(resolve(file)));
   // Read, tagged and written under the sidecar's lock: a tag another process wrote a moment ago is kept.
   const result = await editSidecarForCommand(sidecarPath, (sidecar): { write?: SidecarDocument; value: TagResult } => {
     const errors = sidecar && existingSidecarRefusal(sidecar, sidecarPath);
@@ -91,7 +94,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
       category,
       range,
       note: values.note,
-      author: values.author,
+      author,
     });
     return { write: tagged.ok ? tagged.doc : undefined, value: tagged };
   });

@@ -39,6 +39,8 @@ export interface MergeRequest {
   imported: readonly ImportedAnnotation[];
   /** The W3C id an existing entry would be exported with, to recognise it on re-import. */
   exportedIri?: (id: string) => string;
+  /** The author of an added annotation whose import names none (the person importing). */
+  author?: string;
   now?: Date;
 }
 
@@ -122,7 +124,8 @@ export function mergeImported(request: MergeRequest): MergeResult {
     const annotation: Annotation = { id, category, target, status: imported.status ?? 'proposed', created: imported.created ?? (request.now ?? new Date()).toISOString() };
     if (imported.modified) annotation.modified = imported.modified;
     if (imported.note) annotation.note = imported.note;
-    if (imported.author) annotation.author = imported.author;
+    const author = imported.author || request.author;
+    if (author) annotation.author = author;
     edits.push({ kind: 'add-annotation', annotation });
     added++;
   });

@@ -25,7 +25,7 @@ export function runGit(args: readonly string[], options: GitOptions = {}): Promi
     execFile('git', [...args], { cwd: options.cwd, timeout, maxBuffer: 1 << 30, env, windowsHide: true }, (error, stdout, stderr) => {
       if (!error) return resolve({ ok: true, stdout });
       const failure = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string };
-      const reason = failure.code === 'ENOENT' ? 'git is not installed (or not on PATH)'
+      const reason = failure.code === 'ENOENT' ? 'git could not be started (not installed, not on PATH, or the folder is gone)'
         : failure.killed || failure.signal ? `git ${args[0]} took longer than ${timeout} ms and was stopped`
           : (String(stderr).trim().split(/\r?\n/).find((line) => line.trim() !== '') ?? failure.message);
       resolve({ ok: false, reason });
