@@ -20,8 +20,9 @@ export const CORE_LAYERS = {
   grammar: ['text', 'lexicon', 'scanner'],
   workspace: ['files', 'text', 'problems', 'taxonomy', 'lexicon', 'sidecar', 'anchoring'],
   validation: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'workspace'],
+  incidents: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'workspace'],
   claims: ['files', 'text', 'taxonomy', 'lexicon', 'scanner', 'sidecar', 'anchoring', 'workspace'],
-  interop: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace', 'validation'],
+  interop: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace', 'validation', 'incidents'],
   team: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace'],
   report: ['files', 'text', 'taxonomy', 'sidecar', 'anchoring', 'workspace', 'claims', 'interop', 'team'],
 };

@@ -17,7 +17,7 @@ export const VALIDATORS_JS = join(OUT_DIR, 'validators.js');
 export const VALIDATORS_DTS = join(OUT_DIR, 'validators.d.ts');
 
 /** Export name -> schema file; the export names are what schema-validation.ts imports. */
-export const SCHEMAS = { sidecar: 'sidecar.schema.json', config: 'config.schema.json', taxonomy: 'taxonomy.schema.json' } as const;
+export const SCHEMAS = { sidecar: 'sidecar.schema.json', config: 'config.schema.json', taxonomy: 'taxonomy.schema.json', incidents: 'incidents.schema.json' } as const;
 
 export function readSchema(file: string): { $id: string } & Record<string, unknown> {
   return JSON.parse(readFileSync(join(ROOT, 'schemas', file), 'utf8'));

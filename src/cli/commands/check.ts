@@ -5,6 +5,7 @@ import { formatJson, formatSarif, formatText, type FileReport } from '../check/f
 import { checkSidecarPaths, displayPath, type SidecarOutcome } from '../check/run-sidecars';
 import { corpusPart, parseShard, type CorpusPart } from '../check/shard';
 import { checkInWorkers, MIN_SIDECARS_FOR_WORKERS, threadCount } from '../check/workers';
+import { checkIncidentFiles } from '../check/incidents';
 import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
 import { CLI_VERSION } from '../version';
 import { painter } from '../colour';
@@ -15,8 +16,9 @@ export const CHECK_HELP = `Usage: legal-annotator check [PATH...] [--format text
                              [--shard I/N]
 
 Validates sidecars (*.ann.yaml) against the JSON schema, the workspace taxonomy and the
-source text they annotate, and validates .legal-annotator.yaml and the taxonomy file it
-names. PATH is a folder (walked for sidecars and configs, skipping node_modules and .git),
+source text they annotate, and validates .legal-annotator.yaml, the taxonomy file it names
+and its incidents file (incidents.yaml: categories, elements, the sources and tags its
+evidence cites). PATH is a folder (walked for sidecars and configs, skipping node_modules and .git),
 a sidecar, a .legal-annotator.yaml, or a source (its sidecar is checked); default: the
 current folder.
 
@@ -94,9 +96,11 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
     output.err(`no ${lookedFor} found under ${folder}; nothing to check there\n`);
   }
   const claims = withClaims ? await checkClaims(claimSources, values['claims-as-errors']) : undefined;
-  // One order for every format: by path, configs, sidecars and sources together.
+  const incidentReports = !part || part.checksConfigs ? await checkIncidentFiles(targets.configs, all.folders) : [];
+  // One order for every format: by path, configs, incidents files, sidecars and sources together.
   const reports: FileReport[] = [
     ...[...configReports].map(([path, problems]) => ({ file: displayPath(path), problems })),
+    ...incidentReports,
     ...outcomes.map((outcome) => outcome.report),
     ...[...(claims?.problems ?? [])].map(([path, problems]) => ({ file: displayPath(path), problems })),
   ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

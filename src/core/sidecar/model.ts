@@ -65,6 +65,8 @@ export interface Sidecar {
   source: string;
   /** `sha256:<hex>` of the source text the offsets refer to (UTF-8, BOM excluded). */
   sourceHash: string;
+  /** Where the source comes from (a wire service, a mission): sources of one origin count once as corroboration. */
+  origin?: string;
   annotations: Annotation[];
   dismissed: Dismissal[];
 }

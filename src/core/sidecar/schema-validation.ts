@@ -12,12 +12,13 @@ import { sortProblems } from '../problems/problem';
 import { findKeyNode, locateNode, parseYamlSource, pointerSegments, rangeAt, TOO_DEEP, type YamlSource } from './yaml-source';
 import { closestName } from '../text/edit-distance';
 
-export type SchemaName = 'sidecar' | 'config' | 'taxonomy';
+export type SchemaName = 'sidecar' | 'config' | 'taxonomy' | 'incidents';
 
 const VALIDATORS: Record<SchemaName, GeneratedValidator> = {
   sidecar: validators.sidecar,
   config: validators.config,
   taxonomy: validators.taxonomy,
+  incidents: validators.incidents,
 };
 
 export interface ValidatedYaml extends YamlSource {

@@ -7,11 +7,21 @@ import type { LexiconExtensions } from '../lexicon/lexicon';
 import type { GlossaryTerm, StateAliasEntry, TermKind } from '../lexicon/types';
 import { DEFAULT_TAXONOMY, resolveTaxonomy, type Taxonomy, type TaxonomyConfig } from '../taxonomy/taxonomy';
 import type { Severity } from '../problems/problem';
+import { join } from 'node:path';
 
 export const CONFIG_FILE_NAME = '.legal-annotator.yaml';
 
 /** Sources when a workspace has no config or its config lists none: plain text and Markdown. */
 export const DEFAULT_SOURCES: readonly string[] = ['**/*.txt', '**/*.md'];
+
+/** The incidents file when the config names none, relative to the workspace root. */
+export const DEFAULT_INCIDENTS_PATH = 'incidents.yaml';
+
+/** Sources (globs relative to the root) that share one origin, for counting independent sources. */
+export interface OriginRule {
+  origin: string;
+  sources: string[];
+}
 
 export interface ClaimSettings {
   enabled: boolean;
@@ -30,6 +40,10 @@ export interface WorkspaceConfig {
   /** How to read `03/04/2022`: true (default) is 3 April. */
   dayFirstSlashes: boolean;
   claims: ClaimSettings;
+  /** Absolute path of the incidents file (it may not exist). */
+  incidentsPath: string;
+  /** The config's `origins`, in order: the first rule matching a source names its origin. */
+  origins: OriginRule[];
 }
 
 /** The config file's content as the schema allows it (after validation). */
@@ -41,6 +55,8 @@ export interface ConfigFileValue {
   stateAliases?: StateAliasEntry[];
   claims?: { enabled?: boolean; severity?: Severity };
   dates?: { slashes?: 'day-first' | 'month-first' };
+  incidents?: string;
+  origins?: OriginRule[];
 }
 
 export function defaultWorkspaceConfig(root: string): WorkspaceConfig {
@@ -51,6 +67,8 @@ export function defaultWorkspaceConfig(root: string): WorkspaceConfig {
     lexiconExtensions: {},
     dayFirstSlashes: true,
     claims: { enabled: true, severity: 'warning' },
+    incidentsPath: join(root, DEFAULT_INCIDENTS_PATH),
+    origins: [],
   };
 }
 
@@ -78,5 +96,7 @@ export function resolveWorkspaceConfig(root: string, configPath: string, value: 
     lexiconExtensions: { terms, stateAliases: value.stateAliases ?? [] },
     dayFirstSlashes: value.dates?.slashes !== 'month-first',
     claims: { enabled: value.claims?.enabled ?? true, severity: value.claims?.severity ?? 'warning' },
+    incidentsPath: join(root, value.incidents ?? DEFAULT_INCIDENTS_PATH),
+    origins: (value.origins ?? []).map((rule) => ({ origin: rule.origin, sources: [...rule.sources] })),
   };
 }

@@ -9,3 +9,4 @@ export interface GeneratedValidator {
 export declare const sidecar: GeneratedValidator;
 export declare const config: GeneratedValidator;
 export declare const taxonomy: GeneratedValidator;
+export declare const incidents: GeneratedValidator;

@@ -1,0 +1,62 @@
+/**
+ * The incidents file of a workspace, read and checked against what the workspace holds: the
+ * file named by the config (default `incidents.yaml` at the root), the sources its evidence
+ * cites (paths relative to the root) and their sidecars' tags.
+ */
+import { promises as fs } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { Problem } from '../problems/problem';
+import { sortProblems } from '../problems/problem';
+import { sidecarPathFor, type Sidecar } from '../sidecar/model';
+import { readSidecarFile } from '../sidecar/sidecar-file';
+import type { WorkspaceConfig } from '../workspace/workspace-config';
+import { checkIncidents, type CitedSource } from './incident-checks';
+import { readIncidentsFile } from './incidents-file';
+import type { IncidentsDocument } from './incidents-io';
+
+export interface WorkspaceIncidents {
+  /** Absolute path of the incidents file. */
+  path: string;
+  /** Undefined when the file does not exist. */
+  doc?: IncidentsDocument;
+  /** Its schema problems and the checks' problems, in file order. */
+  problems: Problem[];
+  /** The sidecar of each cited source that has a readable one, by the path the evidence gives. */
+  sidecars: Map<string, Sidecar>;
+}
+
+/** Where a cited path is on disk; undefined when it leaves the workspace root. */
+export function citedSourcePath(root: string, source: string): string | undefined {
+  const path = resolve(root, source);
+  const inside = relative(root, path);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? undefined : path;
+}
+
+export async function loadWorkspaceIncidents(config: Pick<WorkspaceConfig, 'root' | 'incidentsPath' | 'taxonomy'>): Promise<WorkspaceIncidents> {
+  const path = config.incidentsPath;
+  const doc = await readIncidentsFile(path);
+  const sidecars = new Map<string, Sidecar>();
+  if (!doc) return { path, problems: [], sidecars };
+  const cited = new Map<string, CitedSource>();
+  for (const incident of doc.file?.incidents ?? []) {
+    for (const evidence of incident.evidence ?? []) {
+      if (cited.has(evidence.source)) continue;
+      const found = await readCitedSource(config.root, evidence.source);
+      cited.set(evidence.source, found.cited);
+      if (found.sidecar) sidecars.set(evidence.source, found.sidecar);
+    }
+  }
+  const problems = sortProblems([...doc.problems, ...checkIncidents(doc, { taxonomy: config.taxonomy, lookup: (source) => cited.get(source) ?? { kind: 'missing' } })]);
+  return { path, doc, problems, sidecars };
+}
+
+async function readCitedSource(root: string, source: string): Promise<{ cited: CitedSource; sidecar?: Sidecar }> {
+  const path = citedSourcePath(root, source);
+  if (!path) return { cited: { kind: 'missing' } };
+  const stat = await fs.stat(path).catch(() => undefined);
+  if (!stat?.isFile()) return { cited: { kind: 'missing' } };
+  const sidecar = await readSidecarFile(sidecarPathFor(path));
+  if (!sidecar) return { cited: { kind: 'no-sidecar' } };
+  if (!sidecar.sidecar) return { cited: { kind: 'unreadable' } };
+  return { cited: { kind: 'tagged', annotations: new Set(sidecar.sidecar.annotations.map((a) => a.id)) }, sidecar: sidecar.sidecar };
+}

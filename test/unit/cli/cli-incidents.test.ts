@@ -1,0 +1,90 @@
+// Incidents through the CLI as a real process: check validates the incidents file the config
+// names, report --by incident writes the case matrix.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const MAIN = join(__dirname, '../../../src/cli/main.ts');
+const TSX = require.resolve('tsx/cjs');
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+function cli(cwd: string, ...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['-r', TSX, MAIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, out, err) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err });
+    });
+  });
+}
+
+/** A workspace with a config naming cases/incidents.yaml and two tagged reports. */
+async function workspace(): Promise<string> {
+  const root = await fs.mkdtemp(join(tmpdir(), 'legal-annotator-incidents-'));
+  await fs.mkdir(join(root, '.git'));
+  await fs.mkdir(join(root, 'reports'));
+  await fs.mkdir(join(root, 'cases'));
+  await fs.writeFile(join(root, '.legal-annotator.yaml'), 'version: 1\nincidents: cases/incidents.yaml\n');
+  await fs.writeFile(join(root, 'reports/a.txt'), 'The prisoners of war were tortured with electric shocks to make them confess.\n');
+  await fs.writeFile(join(root, 'reports/b.txt'), 'Witnesses said guards beat the captured soldiers to obtain confessions.\n');
+  for (const [file, quote, id] of [['reports/a.txt', 'tortured with electric shocks', 'a-1'], ['reports/b.txt', 'beat the captured soldiers to obtain confessions', 'b-1']]) {
+    const tagged = await cli(root, 'tag', file, '--category', 'torture', '--quote', quote);
+    assert.equal(tagged.code, 0, tagged.err);
+    const sidecar = join(root, `${file}.ann.yaml`);
+    const text = await fs.readFile(sidecar, 'utf8');
+    await fs.writeFile(sidecar, text.replace(/id: a-[0-9a-f]+/, `id: ${id}`));
+  }
+  return root;
+}
+
+describe('legal-annotator and incidents (real processes)', function () {
+  this.timeout(120_000);
+  let root = '';
+  before(async () => {
+    root = await workspace();
+  });
+  after(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it('check validates the incidents file the config names: schema errors and broken links at line:column, exit 1', async () => {
+    await fs.writeFile(join(root, 'cases/incidents.yaml'), [
+      'version: 1',
+      'incidents:',
+      '  - id: camp',
+      '    title: Torture of prisoners of war',
+      '    categories: [torture]',
+      '    evidence:',
+      '      - source: reports/a.txt',
+      '        annotation: a-9',
+      '        elements: [torture-severe-pain, killing-death]',
+      '',
+    ].join('\n'));
+    const { code, out, err } = await cli(root, 'check');
+    assert.equal(code, 1, err);
+    assert.equal(out, [
+      'cases/incidents.yaml:8:21: error evidence-annotation-missing: the sidecar of "reports/a.txt" has no tag "a-9": did you mean "a-1"?',
+      'cases/incidents.yaml:9:41: error element-not-in-categories: element "killing-death" belongs to wilful-killing, not to this incident\'s categories (torture); add the category to the incident or cite another element',
+      '',
+    ].join('\n'));
+    const json = JSON.parse((await cli(root, 'check', '--format', 'json')).out) as { file: string; problems: { code: string }[] }[];
+    assert.deepEqual(json.find((f) => f.file === 'cases/incidents.yaml')!.problems.map((p) => p.code), ['evidence-annotation-missing', 'element-not-in-categories']);
+    // A schema error is reported at its place; the links are checked once the file matches the schema.
+    await fs.appendFile(join(root, 'cases/incidents.yaml'), '  - id: second\n    categories: [torture]\n');
+    const broken = await cli(root, 'check', 'cases/../');
+    assert.equal(broken.code, 1);
+    assert.equal(broken.out, 'cases/incidents.yaml:10:5: error schema-required: item 1 of "incidents" is missing the required property "title"\n');
+  });
+
+  it('check passes a valid incidents file (exit 0) and counts it among the files checked', async () => {
+    await fs.writeFile(join(root, 'cases/incidents.yaml'), 'version: 1\nincidents:\n  - id: camp\n    title: Camp\n    categories: [torture]\n    evidence:\n      - {source: reports/a.txt, annotation: a-1, elements: [torture-severe-pain]}\n');
+    const { code, out, err } = await cli(root, 'check');
+    assert.equal(code, 0, out + err);
+    assert.match(err, /^4 file\(s\) checked: 0 error\(s\)/m);
+  });
+});
