@@ -6,6 +6,7 @@
  */
 import { constants, promises as fs } from 'node:fs';
 import { decodeSourceText } from '../text/decode';
+import { errnoWords } from './errno';
 import { maxBytesFor, tooLargeReason, type FileKind } from './limits';
 
 export type TextFileFailure =
@@ -36,8 +37,8 @@ export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
   if (code === 'EISDIR') return 'is a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return `cannot be read: permission denied (${code})`;
-  return `cannot be read (${code ?? (error as Error).message})`;
+  const words = errnoWords(code);
+  return words ? `cannot be read: ${words} (${code})` : `cannot be read (${code ?? (error as Error).message})`;
 }
 
 function failed(error: unknown): TextFileRead {

@@ -21,7 +21,7 @@ import { sameJsonValue } from './same-json';
 import type { Annotation, Dismissal, Sidecar } from './model';
 import { SIDECAR_VERSION } from './model';
 import {
-  applyEdit, blockItemSpan, escapeUnprintable, columnOf, detectIndentStep, lineStartOf, nextLineStart, renderBlockItem, renderScalarLike,
+  applyEdit, blockItemSpan, escapeUnprintable, columnOf, NEEDS_DOUBLE_QUOTES_CLASS, detectIndentStep, lineStartOf, nextLineStart, renderBlockItem, renderScalarLike,
   type TextEdit,
 } from './yaml-splice';
 
@@ -194,9 +194,8 @@ export function sidecarFileText(doc: Pick<SidecarDocument, 'text' | 'hadBom'>): 
   return (doc.hadBom ? '\uFEFF' : '') + doc.text;
 }
 
-/** C0 and C1 controls, DEL, the Unicode line and paragraph separators and the noncharacters U+FFFE/F. */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+/** C0 and C1 controls, DEL, the Unicode line and paragraph separators and the noncharacters U+FFFE/F: a line feed and what every written string escapes. */
+const CONTROL_CHARACTER = new RegExp(`[\\n${NEEDS_DOUBLE_QUOTES_CLASS}]`);
 
 /** A new, empty sidecar with a short comment header. */
 export function newSidecarDocument(source: string, hash: string): SidecarDocument {

@@ -87,9 +87,13 @@ export function detectIndentStep(text: string, document: YAML.Document): number 
  */
 const UNPRINTABLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
+/**
+ * The characters of NEEDS_DOUBLE_QUOTES, as the body of a character class: sidecar-io.ts adds the
+ * line feed to it for a new sidecar's header, which must stay on its lines.
+ */
+export const NEEDS_DOUBLE_QUOTES_CLASS = '\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff';
 /** Strings written double-quoted: those with an UNPRINTABLE character, or a control character but the line feed (PyYAML refuses a tab in some plain scalars). */
-// eslint-disable-next-line no-control-regex
-const NEEDS_DOUBLE_QUOTES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+const NEEDS_DOUBLE_QUOTES = new RegExp(`[${NEEDS_DOUBLE_QUOTES_CLASS}]`);
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P' };
 
 /**
