@@ -26,7 +26,36 @@ const LF = 0x0a;
 
 /** Plain keys we accept: what every sidecar, config and taxonomy key looks like. */
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-const GOOD_KEYS = new Set<string>();
+
+/**
+ * The keys that passed, by length and first character: the same few keys repeat thousands of
+ * times, and one found here is neither sliced from the text nor checked again.
+ */
+const GOOD_KEYS = new Map<number, string[]>();
+let goodKeyCount = 0;
+
+function keyBucket(length: number, first: number): number {
+  return length * 0x10000 + first;
+}
+
+/** The accepted key spelled from `start` to `end` of `text`, if it was seen before. */
+function knownKeyAt(text: string, start: number, end: number): string | undefined {
+  const bucket = GOOD_KEYS.get(keyBucket(end - start, text.charCodeAt(start)));
+  if (bucket === undefined) return undefined;
+  for (const key of bucket) if (text.startsWith(key, start)) return key;
+  return undefined;
+}
+
+/** A key not seen before, checked: keys resolve like values (`null:` is the key "", `True:` is "true"), so only those that stay strings are taken. */
+function newKey(key: string): string {
+  if (!PLAIN_KEY.test(key) || typeof resolvePlain(key) !== 'string' || key === '__proto__') throw new Unsupported();
+  if (goodKeyCount < 1000) {
+    const bucket = keyBucket(key.length, key.charCodeAt(0));
+    GOOD_KEYS.set(bucket, [...(GOOD_KEYS.get(bucket) ?? []), key]);
+    goodKeyCount++;
+  }
+  return key;
+}
 
 /** Sidecars nest four levels deep; anything much deeper is left to the full parser, which reports it. */
 const MAX_DEPTH = 64;
@@ -116,13 +145,7 @@ class Reader {
     const map: Record<string, unknown> = {};
     for (;;) {
       const colon = this.findKeyEnd();
-      const key = this.text.slice(this.pos, colon);
-      // Keys resolve like values (`null:` is the key "", `True:` is "true"): take only those that stay strings.
-      if (!GOOD_KEYS.has(key)) {
-        if (!PLAIN_KEY.test(key) || typeof resolvePlain(key) !== 'string' || key === '__proto__') throw new Unsupported();
-        // The same few keys repeat thousands of times: remember the ones that passed.
-        if (GOOD_KEYS.size < 1000) GOOD_KEYS.add(key);
-      }
+      const key = knownKeyAt(this.text, this.pos, colon) ?? newKey(this.text.slice(this.pos, colon));
       if (Object.prototype.hasOwnProperty.call(map, key)) throw new Unsupported();
       this.pos = colon + 1;
       const next = this.text.charCodeAt(this.pos);
@@ -196,7 +219,7 @@ class Reader {
     while (last > start && text.charCodeAt(last - 1) === SPACE) last--;
     const raw = text.slice(start, last);
     // Indicators that start something other than a plain scalar, and reserved characters.
-    if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(raw) && !/^-[0-9A-Za-z]/.test(raw)) {
+    if (INDICATORS.has(raw.charCodeAt(0)) && !/^-[0-9A-Za-z]/.test(raw)) {
       if (raw !== '[]' && raw !== '{}') throw new Unsupported();
     }
     // A plain scalar continued on a more indented line is caught by the callers' loops.
@@ -209,6 +232,10 @@ class Reader {
     let out = '';
     let chunk = i;
     for (;;) {
+      // Past the characters that need no look (most of them), natively.
+      QUOTED_RUN.lastIndex = i;
+      QUOTED_RUN.test(text);
+      i = QUOTED_RUN.lastIndex;
       if (i >= text.length) throw new Unsupported();
       const c = text.charCodeAt(i);
       if (c === 0x22) break;
@@ -216,9 +243,9 @@ class Reader {
       if (c === 0x5c) {
         out += text.slice(chunk, i);
         const e = text[i + 1];
-        const simple: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '0': '\0', ' ': ' ' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
+        const simple = e === undefined ? undefined : SIMPLE_ESCAPES.get(e);
+        if (simple !== undefined) {
+          out += simple;
           i += 2;
         } else if (e === 'u' || e === 'x' || e === 'U') {
           const length = e === 'u' ? 4 : e === 'x' ? 2 : 8;
@@ -331,10 +358,15 @@ class Reader {
   }
 
   private looksLikeKey(): boolean {
+    const text = this.text;
     const lineEnd = this.lineEndFrom(this.pos);
-    const line = this.text.slice(this.pos, lineEnd);
-    const match = /^([A-Za-z_$][A-Za-z0-9_$-]*):(?: |$)/.exec(line);
-    if (match) return true;
+    // A plain key (`id:`, what nearly every item starts with), told without slicing the line.
+    if (isKeyStart(text.charCodeAt(this.pos))) {
+      let at = this.pos + 1;
+      while (at < lineEnd && isKeyPart(text.charCodeAt(at))) at++;
+      if (text.charCodeAt(at) === COLON && (at + 1 === lineEnd || text.charCodeAt(at + 1) === SPACE)) return true;
+    }
+    const line = text.slice(this.pos, lineEnd);
     // Anything else with ": " in it is beyond this reader (a quoted key, a plain scalar with a colon).
     if (/:(?: |$)/.test(line) && !/^["']/.test(line)) throw new Unsupported();
     return false;
@@ -420,6 +452,23 @@ class Reader {
   private skipSpaces(): void {
     while (this.text.charCodeAt(this.pos) === SPACE) this.pos++;
   }
+}
+
+/** A run of characters of a double-quoted scalar that end nothing and escape nothing. */
+const QUOTED_RUN = /[^"\\\r\n]*/y;
+
+/** The one-character escapes of a double-quoted scalar that the reader takes. */
+const SIMPLE_ESCAPES = new Map<string, string>([['\\', '\\'], ['"', '"'], ['/', '/'], ['n', '\n'], ['r', '\r'], ['t', '\t'], ['b', '\b'], ['f', '\f'], ['0', '\0'], [' ', ' ']]);
+
+/** Characters that start something other than a plain scalar, or are reserved, at the start of a value: -?:,[]{}#&*!|>'"%@` */
+const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+
+function isKeyStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24;
+}
+
+function isKeyPart(c: number): boolean {
+  return isKeyStart(c) || (c >= 0x30 && c <= 0x39) || c === DASH;
 }
 
 function isSpaceOrBreak(code: number, eofCounts = true): boolean {
