@@ -14,7 +14,8 @@ import type { AnnotationStore } from './annotationStore';
 import type { ClaimDiagnostics } from './claimDiagnostics';
 import { COMMANDS } from './constants';
 import type { Log } from './log';
-import { authorSetting, type PassageArgs } from './tagCommands';
+import { authorFor } from './author';
+import type { PassageArgs } from './tagCommands';
 
 export interface DismissalRef {
   uri: string;
@@ -38,11 +39,12 @@ export function registerClaimCommands(context: vscode.ExtensionContext, store: A
     if (!passage) return undefined;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(passage.uri));
     const text = new PreparedText(document.getText());
+    const author = await authorFor(document.uri);
     let id: string | undefined;
     await store.change(document, 'Not a claim', (doc) => {
       const dismissal = newDismissal({
         text, start: text.toCodePoint(passage.start), end: text.toCodePoint(passage.end),
-        author: authorSetting(), existingIds: new Set((doc.sidecar?.dismissed ?? []).map((d) => d.id)),
+        author, existingIds: new Set((doc.sidecar?.dismissed ?? []).map((d) => d.id)),
       });
       id = dismissal.id;
       return addDismissal(doc, dismissal);

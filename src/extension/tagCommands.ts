@@ -14,9 +14,13 @@ import type { Category } from '../core/taxonomy/taxonomy';
 import { readTextFile } from '../core/files/read-text-file';
 import { sentenceAt } from '../core/text/sentence-at';
 import type { AnnotationStore } from './annotationStore';
-import { COMMANDS, SETTINGS } from './constants';
+import { authorFor } from './author';
+import { COMMANDS } from './constants';
 import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';
+
+/** Kept where the adjudication actions import it from until they take authorFor from './author'. */
+export { authorSetting } from './author';
 
 /** A passage in UTF-16 offsets of a document, as code actions pass it. */
 export interface PassageArgs {
@@ -56,13 +60,14 @@ export function registerTagCommands(context: vscode.ExtensionContext, store: Ann
     const text = new PreparedText(document.getText());
     const { taxonomy } = (await configs.forFile(document.uri)).config;
     const label = taxonomy.categories.find((c) => c.id === category)?.label ?? category;
+    const author = await authorFor(document.uri);
     let id: string | undefined;
     // The core's tagging, as the CLI's `tag`: the category checked against the taxonomy, an id
     // unique over annotations and dismissals, an identical tag refused.
     await store.change(document, `Tag as ${label}`, (doc) => {
       const result = tagPassage({
         text: text.text, sourceName: basename(document.uri.fsPath), sidecar: doc, taxonomy, category,
-        range: { start: text.toCodePoint(passage.start), end: text.toCodePoint(passage.end) }, author: authorSetting(),
+        range: { start: text.toCodePoint(passage.start), end: text.toCodePoint(passage.end) }, author,
       });
       if (!result.ok) throw new Error(result.reason);
       id = result.annotation.id;
@@ -123,11 +128,6 @@ export function registerTagCommands(context: vscode.ExtensionContext, store: Ann
   );
 }
 
-/** The `legalAnnotator.tags.author` setting, undefined when blank. */
-export function authorSetting(): string | undefined {
-  const author = vscode.workspace.getConfiguration().get<string>(SETTINGS.author, '').trim();
-  return author === '' ? undefined : author;
-}
 
 /** The active editor's selection, or the sentence under its cursor. */
 async function activePassage(): Promise<PassageArgs | undefined> {
