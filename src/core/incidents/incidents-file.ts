@@ -23,12 +23,20 @@ export async function readIncidentsFile(path: string): Promise<IncidentsDocument
   return { ...parseIncidents(''), problems: [problem], writable: false, file: undefined };
 }
 
+export interface IncidentsWriteOptions extends SidecarLockOptions {
+  /**
+   * Writes the new text in place of the atomic write, still under the lock (the editor writes
+   * through the file's open document, so its undo works); `before` is the text read.
+   */
+  write?: (path: string, text: string, before: string) => Promise<void>;
+}
+
 /**
  * The one locked read-modify-write of the incidents file: `edit` gets the file as it is now (a
  * new, empty one when it does not exist) and returns the document to write, or undefined to
  * write nothing. Returns what was written (or read).
  */
-export function editIncidentsFile(path: string, edit: (doc: IncidentsDocument) => IncidentsDocument | undefined, options?: SidecarLockOptions): Promise<IncidentsDocument> {
+export function editIncidentsFile(path: string, edit: (doc: IncidentsDocument) => IncidentsDocument | undefined, options?: IncidentsWriteOptions): Promise<IncidentsDocument> {
   return withSidecarLock(path, async () => {
     const refusal = await writeTargetRefusal(path);
     if (refusal) throw new IncidentsWriteRefused(`${path} ${refusal}`);
@@ -38,7 +46,7 @@ export function editIncidentsFile(path: string, edit: (doc: IncidentsDocument) =
       throw new IncidentsWriteRefused(`refusing to write ${path}: it has errors${first ? ` (${first.line}:${first.column} ${first.message})` : ''}`);
     }
     const next = edit(current);
-    if (next && next.text !== current.text) await writeAtomically(path, incidentsFileText(next));
+    if (next && next.text !== current.text) await (options?.write ?? writeAtomically)(path, incidentsFileText(next), incidentsFileText(current));
     return next ?? current;
   }, options);
 }

@@ -12,7 +12,7 @@ import { readSidecarFile } from '../sidecar/sidecar-file';
 import type { WorkspaceConfig } from '../workspace/workspace-config';
 import { checkIncidents, type CitedSource } from './incident-checks';
 import { readIncidentsFile } from './incidents-file';
-import type { IncidentsDocument } from './incidents-io';
+import { parseIncidents, type IncidentsDocument } from './incidents-io';
 
 export interface WorkspaceIncidents {
   /** Absolute path of the incidents file. */
@@ -32,9 +32,10 @@ export function citedSourcePath(root: string, source: string): string | undefine
   return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? undefined : path;
 }
 
-export async function loadWorkspaceIncidents(config: Pick<WorkspaceConfig, 'root' | 'incidentsPath' | 'taxonomy'>): Promise<WorkspaceIncidents> {
+/** `text`: the file as an editor holds it (unsaved changes included) instead of the file on disk. */
+export async function loadWorkspaceIncidents(config: Pick<WorkspaceConfig, 'root' | 'incidentsPath' | 'taxonomy'>, text?: string): Promise<WorkspaceIncidents> {
   const path = config.incidentsPath;
-  const doc = await readIncidentsFile(path);
+  const doc = text !== undefined ? parseIncidents(text) : await readIncidentsFile(path);
   const sidecars = new Map<string, Sidecar>();
   if (!doc) return { path, problems: [], sidecars };
   const cited = new Map<string, CitedSource>();
