@@ -18,6 +18,11 @@ export interface ImportedAnnotation {
   /** Code points of the text the format's offsets refer to, end exclusive. */
   start?: number;
   end?: number;
+  /**
+   * The offsets are the source's own (a W3C TextPositionSelector), not those of a copy that may
+   * differ (brat's .txt): offsets beyond the source's end are then an error, not a passage to search for.
+   */
+  offsetsOfSource?: boolean;
   exact?: string;
   prefix?: string;
   suffix?: string;

@@ -91,6 +91,10 @@ export function mergeImported(request: MergeRequest): MergeResult {
       problems.push({ origin: imported.origin, severity: 'error', message: `unknown category "${imported.category}" (not in the workspace taxonomy)${close.length > 0 ? `; did you mean ${close.map((id) => `"${id}"`).join(' or ')}?` : ''}; not imported` });
       return;
     }
+    if (imported.offsetsOfSource && imported.end !== undefined && imported.end > prepared.length) {
+      problems.push({ origin: imported.origin, severity: 'error', message: `its offsets ${imported.start}-${imported.end} are beyond the end of ${request.sourceName} (${prepared.length} characters); not imported` });
+      return;
+    }
     const anchor = anchors[index];
     if (anchor.status === 'orphaned') {
       problems.push({ origin: imported.origin, severity: 'error', message: `not found in ${request.sourceName}: ${anchor.reason}; not imported` });

@@ -252,9 +252,14 @@ function readAnnotation(value: unknown, origin: string): W3cImported | ImportPro
       imported.exact = selector.exact;
       if (typeof selector.prefix === 'string') imported.prefix = selector.prefix;
       if (typeof selector.suffix === 'string') imported.suffix = selector.suffix;
-    } else if (types.includes('TextPositionSelector') && isOffset(selector.start) && isOffset(selector.end)) {
+    } else if (types.includes('TextPositionSelector')) {
+      // A passage the position cannot be is reported, never ignored for the quote nor guessed at.
+      if (!isOffset(selector.start) || !isOffset(selector.end) || selector.start >= selector.end) {
+        return { origin: where, severity: 'error', message: `its TextPositionSelector start ${shownValue(selector.start)}, end ${shownValue(selector.end)} is no passage (offsets are whole numbers of code points from 0, start below end); not imported` };
+      }
       imported.start = selector.start;
       imported.end = selector.end;
+      imported.offsetsOfSource = true;
     }
   }
   if (imported.exact === undefined && imported.start === undefined) return { origin: where, severity: 'error', message: 'its target has neither a TextQuoteSelector nor a TextPositionSelector' };
@@ -277,6 +282,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function asArray(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function shownValue(value: unknown): string {
+  return value === undefined ? 'missing' : JSON.stringify(value);
 }
 
 function isOffset(value: unknown): value is number {
