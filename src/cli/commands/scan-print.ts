@@ -19,7 +19,7 @@ export async function printJsonEntities(sink: OutputChunks, file: string, index:
 }
 
 /** Prints the file's claims and closes its object. */
-export async function printJsonClaims(sink: OutputChunks, claims: readonly ScanClaim[]): Promise<void> {
+export async function printJsonClaims(sink: OutputChunks, claims: Iterable<ScanClaim>): Promise<void> {
   sink.add(',\n    "claims": ');
   await printJsonList(sink, claims);
   sink.add('\n  }');
@@ -64,7 +64,7 @@ export class TextPrinter {
     }
   }
 
-  async claims(claims: readonly ScanClaim[]): Promise<void> {
+  async claims(claims: Iterable<ScanClaim>): Promise<void> {
     for (const claim of claims) {
       if (this.sink.add(`${this.where(claim.start)}: ${describeClaim(claim, this.paint)}\n`)) {
         await this.sink.flush();

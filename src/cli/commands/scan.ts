@@ -103,7 +103,8 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
     if (printer) await printer.entities(entities);
     else await printJsonEntities(sink, file, printed, entities);
     if (output.closed) break;
-    const claims = (await claimsOf(input, text, configFor)).map(toScanClaim);
+    // Converted one at a time as printed: a large source has hundreds of thousands of claims.
+    const claims = lazyMap(await claimsOf(input, text, configFor), toScanClaim);
     if (printer) await printer.claims(claims);
     else await printJsonClaims(sink, claims);
     printed++;
@@ -128,6 +129,10 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
+}
+
+function* lazyMap<T, U>(items: readonly T[], map: (item: T) => U): Generator<U, void, undefined> {
+  for (const item of items) yield map(item);
 }
 
 function toScanClaim(claim: ReviewedClaim): ScanClaim {
