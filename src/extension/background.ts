@@ -31,6 +31,8 @@ export class BackgroundWork implements vscode.Disposable {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private disposed = false;
+  /** Jobs answered by the worker, and jobs run on the extension host's thread instead (tests read them). */
+  readonly jobs = { byWorker: 0, onHost: 0 };
 
   constructor(private readonly workerFile: string, private readonly log: Log) {}
 
@@ -42,7 +44,7 @@ export class BackgroundWork implements vscode.Disposable {
   run<N extends JobName>(job: N, input: JobInput<N>, token?: vscode.CancellationToken): Promise<JobOutput<N>> {
     if (token?.isCancellationRequested) return Promise.reject(new vscode.CancellationError());
     const worker = this.started();
-    if (!worker) return runJob(job, input);
+    if (!worker) return this.runOnHost(job, input);
     const id = this.nextId++;
     return new Promise<JobOutput<N>>((resolve, reject) => {
       const cancelled = token?.onCancellationRequested(() => {
@@ -94,6 +96,7 @@ export class BackgroundWork implements vscode.Disposable {
     // Cancelled meanwhile: the result is stale.
     if (!pending) return;
     this.pending.delete(message.id);
+    this.jobs.byWorker++;
     if ('value' in message) pending.settle({ value: message.value });
     else pending.settle({ error: workerError(message.error) });
   }
@@ -109,8 +112,13 @@ export class BackgroundWork implements vscode.Disposable {
     const orphans = [...this.pending.values()];
     this.pending.clear();
     for (const { job, input, settle } of orphans) {
-      runJob(job, input as never).then((value) => settle({ value }), (jobError: unknown) => settle({ error: jobError }));
+      this.runOnHost(job, input as never).then((value) => settle({ value }), (jobError: unknown) => settle({ error: jobError }));
     }
+  }
+
+  private runOnHost<N extends JobName>(job: N, input: JobInput<N>): Promise<JobOutput<N>> {
+    this.jobs.onHost++;
+    return runJob(job, input);
   }
 }
 
