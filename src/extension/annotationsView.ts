@@ -17,6 +17,8 @@ import { readSidecarFile } from '../core/sidecar/sidecar-file';
 import type { Category } from '../core/taxonomy/taxonomy';
 import { LineIndex } from '../core/text/positions';
 import type { AnnotationStore } from './annotationStore';
+import type { CompareService } from './compareService';
+import { disagreementsChildren, disagreementsGroup, disagreementsTreeItem, type DisagreementsTreeNode } from './disagreementsGroup';
 import { COMMANDS, CONTEXT_KEYS, SETTINGS, VIEWS } from './constants';
 import { escapeMarkdown, tagHover } from './hoverText';
 import type { Log } from './log';
@@ -96,7 +98,7 @@ export interface MorePassagesNode {
   readonly count: number;
 }
 
-export type AnnotationsNode = UntaggedGroupNode | UntaggedSourceNode | CategoryNode | SourceNode | PassageNode | MorePassagesNode;
+export type AnnotationsNode = UntaggedGroupNode | UntaggedSourceNode | CategoryNode | SourceNode | PassageNode | MorePassagesNode | DisagreementsTreeNode;
 
 /** Arguments of the reveal command a passage runs when clicked. */
 export interface RevealArgs {
@@ -123,6 +125,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
     private readonly log: Log,
     private readonly sidecars: WorkspaceSidecars,
     private readonly claims?: ClaimCounts,
+    private readonly comparison?: CompareService,
   ) {
     this.disposables.push(
       this.changed,
@@ -140,6 +143,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
       configs.onDidChange(() => this.scheduleRefresh()),
     );
     if (claims) this.disposables.push(claims.onDidChangeCoverage(() => this.scheduleRefresh()));
+    if (comparison) this.disposables.push(comparison.onDidChangeComparison(() => this.scheduleRefresh()));
   }
 
   dispose(): void {
@@ -178,9 +182,10 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
   async getChildren(node?: AnnotationsNode): Promise<AnnotationsNode[]> {
     if (!node) {
       this.model ??= this.build();
-      const untagged = this.untaggedGroup();
-      return untagged ? [untagged, ...(await this.model)] : this.model;
+      const groups = [await this.disagreementsGroup(), this.untaggedGroup()].filter((group) => group !== undefined);
+      return [...groups, ...(await this.model)];
     }
+    if (node.kind === 'disagreements' || node.kind === 'disagreement-source' || node.kind === 'disagreement') return disagreementsChildren(node);
     if (node.kind === 'untagged') return node.sources;
     if (node.kind === 'category') return node.sources;
     if (node.kind === 'source') return listedPassages(node);
@@ -195,7 +200,13 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
       case 'source': return sourceItem(node);
       case 'passage': return passageItem(node);
       case 'more': return morePassagesItem(node);
+      default: return disagreementsTreeItem(node);
     }
+  }
+
+  /** While a comparison is on: the sources with disagreements and each disagreement (disagreementsGroup.ts). */
+  private async disagreementsGroup(): Promise<DisagreementsTreeNode | undefined> {
+    return this.comparison ? disagreementsGroup(this.comparison) : undefined;
   }
 
   /** Sources with untagged claims (open or reviewed), whether or not they have tags yet. */
@@ -427,8 +438,8 @@ export function nearestChartColor(hex: string): string {
 }
 
 /** Registers the view, its refresh and reveal commands, and the context key its `when` clause reads. */
-export function registerAnnotationsView(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log, sidecars: WorkspaceSidecars, claims?: ClaimCounts): AnnotationsTreeProvider {
-  const provider = new AnnotationsTreeProvider(store, configs, log, sidecars, claims);
+export function registerAnnotationsView(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log, sidecars: WorkspaceSidecars, claims?: ClaimCounts, comparison?: CompareService): AnnotationsTreeProvider {
+  const provider = new AnnotationsTreeProvider(store, configs, log, sidecars, claims, comparison);
   // An empty tree shows the manifest's `viewsWelcome` text (how to tag a passage).
   const view = vscode.window.createTreeView(VIEWS.annotations, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(

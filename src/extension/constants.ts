@@ -26,6 +26,9 @@ export const COMMANDS = {
   reviewWorkspace: 'legalAnnotator.reviewWorkspace',
   exportAnnotations: 'legalAnnotator.exportAnnotations',
   openEvidenceMatrix: 'legalAnnotator.openEvidenceMatrix',
+  compareWith: 'legalAnnotator.compareWith',
+  stopComparing: 'legalAnnotator.stopComparing',
+  adjudicate: 'legalAnnotator.adjudicate',
 } as const;
 
 /** Webview panel types (VS Code restores panels by type). */
@@ -42,11 +45,15 @@ export const VIEWS = {
 export const CONTEXT_KEYS = {
   /** Set on activation: the workspace uses the extension (shows the Annotations view). */
   active: 'legalAnnotator.active',
+  /** Set while the annotations are compared with another branch, ref or folder. */
+  comparing: 'legalAnnotator.comparing',
 } as const;
 
 export const STATUS_BAR_ID = 'legalAnnotator.tagCount';
 /** The claim coverage of the active source ("12 of 15 claims tagged"), right of the tag count. */
 export const CLAIM_STATUS_BAR_ID = 'legalAnnotator.claimCoverage';
+/** The agreement of the active source with the compared branch, ref or folder ("Compare annotations with…"). */
+export const AGREEMENT_STATUS_BAR_ID = 'legalAnnotator.agreement';
 
 /** Code of the diagnostic on a sentence that reports a violation and has no tag (as `check --claims`). */
 export const UNTAGGED_CLAIM_CODE = 'untagged-claim';

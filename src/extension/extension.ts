@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar/model';
 import { lexiconsCompiled } from '../core/lexicon/lexicon';
+import { registerAdjudication } from './adjudicationActions';
+import { AgreementStatusBar } from './agreementStatusBar';
 import { AnchorDiagnostics } from './anchorDiagnostics';
 import { registerAnchorQuickFixes } from './anchorQuickFixes';
 import { AnnotationStore } from './annotationStore';
@@ -12,11 +14,14 @@ import { ClaimDiagnostics } from './claimDiagnostics';
 import { ClaimQuickFixes } from './claimQuickFixes';
 import { ClaimCoverageStatusBar } from './claimStatusBar';
 import { TagCodeActions } from './codeActions';
+import { registerCompareCommands } from './compareCommand';
+import { CompareService } from './compareService';
 import { COMMANDS, OUTPUT_CHANNEL_NAME } from './constants';
 import { TagDecorations } from './decorations';
 import { registerDuplicateQuickFix } from './duplicateQuickFix';
 import { registerEvidenceMatrix, type EvidenceMatrixPanel } from './evidenceMatrix';
 import { registerExportCommand } from './exportCommand';
+import { GhostTags } from './ghostTags';
 import { SourceHovers } from './hovers';
 import { SidecarDiagnostics } from './sidecarDiagnostics';
 import { registerFileLimits } from './fileLimits';
@@ -52,6 +57,12 @@ export interface LegalAnnotatorApi {
   evidenceMatrix: EvidenceMatrixPanel;
   /** The background worker (tests check that the heavy work ran there). */
   background: BackgroundWork;
+  /** The comparison with another annotator's branch, ref or folder ("Compare annotations with…"). */
+  comparison: CompareService;
+  /** The other side's tags as painted (tests read `painted`). */
+  ghostTags: GhostTags;
+  /** The agreement of the active source with the compared side, as the status bar shows it. */
+  agreementStatusBar: AgreementStatusBar;
 }
 
 export interface EditorMetrics {
@@ -96,7 +107,13 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   const claims = new ClaimDiagnostics(store, configs, log, sidecars, background);
   context.subscriptions.push(claims, vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new ClaimQuickFixes(claims, store, configs), ClaimQuickFixes.metadata));
   registerClaimCommands(context, store, claims, log);
-  const annotationsView = registerAnnotationsView(context, store, configs, log, sidecars, claims);
+  const comparison = new CompareService(store, sidecars, log);
+  const ghostTags = new GhostTags(comparison, store, configs, log);
+  const agreementStatusBar = new AgreementStatusBar(comparison, store);
+  context.subscriptions.push(comparison, ghostTags, agreementStatusBar, vscode.languages.registerHoverProvider([{ scheme: 'file' }], ghostTags));
+  registerCompareCommands(context, comparison, log);
+  registerAdjudication(context, store, comparison, log);
+  const annotationsView = registerAnnotationsView(context, store, configs, log, sidecars, claims, comparison);
   const statusBar = new TagCountStatusBar(store, configs, log);
   const claimStatusBar = new ClaimCoverageStatusBar(claims);
   context.subscriptions.push(statusBar, claimStatusBar);
@@ -114,7 +131,7 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   metrics.activationMs = performance.now() - started;
   metrics.lexiconsCompiledAtActivation = lexiconsCompiled();
   log.info(`Legal Annotator activated in ${metrics.activationMs.toFixed(1)} ms`);
-  return { store, configs, sources, ready, metrics, annotationsView, statusBar, claims, claimStatusBar, evidenceMatrix, background };
+  return { store, configs, sources, ready, metrics, annotationsView, statusBar, claims, claimStatusBar, evidenceMatrix, background, comparison, ghostTags, agreementStatusBar };
 }
 
 /** Keeps the store in step with the editor: open, edit, save, close, and sidecars changed on disk. */

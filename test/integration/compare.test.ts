@@ -1,0 +1,200 @@
+/**
+ * Adjudication in the editor, against a real git repository: the workspace folder is made a
+ * repository with my tags on `main` and another annotator's on branch `bob`; "Compare
+ * annotations with…" reads `bob` through git show, paints their tags, lists the disagreements,
+ * shows the agreement, and its code actions decide each disagreement in one undoable write.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import { createTarget, PreparedText } from '../../src/core/anchoring/anchoring';
+import type { Annotation } from '../../src/core/sidecar/model';
+import { addAnnotation, newSidecarDocument, parseSidecar, sidecarFileText } from '../../src/core/sidecar/sidecar-io';
+import { sourceHash } from '../../src/core/sidecar/source-hash';
+import { COMMANDS } from '../../src/extension/constants';
+import type { LegalAnnotatorApi } from '../../src/extension/extension';
+import { closeAllEditors, extension, openEditor, waitFor, workspaceFile, workspaceRoot } from './helpers';
+
+const SOURCE = 'compare.legal.txt';
+const TEXT = [
+  'Witnesses said the prisoners of war were tortured with electric shocks in the basement.',
+  '',
+  'Two of them were executed at dawn, a guard said.',
+  '',
+  'The ICRC was denied access to the camp.',
+  '',
+].join('\n');
+const DECIDER = 'Cleo Adjudicator';
+const env = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
+
+function git(...args: string[]): string {
+  return execFileSync('git', args, { cwd: workspaceRoot().fsPath, env, encoding: 'utf8' });
+}
+
+function tag(id: string, category: string, quote: string, author: string): Annotation {
+  const text = new PreparedText(TEXT);
+  const start = text.toCodePoint(TEXT.indexOf(quote));
+  return { id, category, target: createTarget(text, start, start + [...quote].length), author, status: 'proposed' };
+}
+
+function sidecarText(annotations: Annotation[]): string {
+  let doc = newSidecarDocument(SOURCE, sourceHash(TEXT));
+  for (const a of annotations) doc = addAnnotation(doc, a);
+  return sidecarFileText(doc);
+}
+
+const MINE = [tag('m1', 'torture', 'tortured with electric shocks', 'Ana'), tag('m2', 'ill-treatment', 'executed at dawn', 'Ana')];
+const THEIRS = [
+  tag('t1', 'torture', 'tortured with electric shocks', 'Bo'), // agrees with m1
+  tag('t2', 'wilful-killing', 'executed', 'Bo'), // another category than m2
+  tag('t3', 'denial-of-icrc-access', 'denied access', 'Bo'), // a passage I did not tag
+];
+
+async function api(): Promise<LegalAnnotatorApi> {
+  return (await extension().activate()) as LegalAnnotatorApi;
+}
+
+function sidecarPath(): string {
+  return `${workspaceFile(SOURCE).fsPath}.ann.yaml`;
+}
+
+async function annotationsOnDisk(): Promise<Annotation[]> {
+  return parseSidecar(await fs.readFile(sidecarPath(), 'utf8')).sidecar!.annotations;
+}
+
+async function actionsAt(editor: vscode.TextEditor, quote: string): Promise<vscode.CodeAction[]> {
+  const at = editor.document.positionAt(TEXT.indexOf(quote) + 1);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(at, at))) ?? [];
+  // The adjudication actions only (the passage also offers to tag its sentence).
+  return actions.filter((a) => a.kind?.value === 'quickfix.legalAnnotator.adjudicate');
+}
+
+async function run(action: vscode.CodeAction | undefined): Promise<void> {
+  assert.ok(action?.command, 'the action is offered');
+  await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+async function openDisagreements(la: LegalAnnotatorApi): Promise<number> {
+  const [group] = await la.annotationsView.getChildren();
+  if (group?.kind !== 'disagreements') return -1;
+  return group.sources.reduce((n, s) => n + s.rows.length, 0);
+}
+
+describe('Compare annotations with another branch, and adjudicate', function () {
+  this.timeout(60_000);
+  let original = '';
+
+  before(async () => {
+    await fs.writeFile(workspaceFile(SOURCE).fsPath, TEXT);
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.name', DECIDER);
+    git('config', 'user.email', 'cleo@example.org');
+    await fs.writeFile(sidecarPath(), sidecarText(THEIRS));
+    git('add', SOURCE, `${SOURCE}.ann.yaml`);
+    git('commit', '-q', '-m', 'base');
+    git('branch', 'bob');
+    original = sidecarText(MINE);
+    await fs.writeFile(sidecarPath(), original);
+    git('commit', '-q', '-am', 'mine');
+    await api();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand(COMMANDS.stopComparing);
+    await closeAllEditors();
+    await fs.rm(workspaceFile('.git').fsPath, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    await fs.writeFile(sidecarPath(), original);
+  });
+
+  it('paints their tags as outlines, names author and category on hover, lists the disagreements and the agreement', async () => {
+    const la = await api();
+    const editor = await openEditor(SOURCE);
+    await la.ready;
+    const compared = await vscode.commands.executeCommand<{ label: string }>(COMMANDS.compareWith, 'git:bob');
+    assert.equal(compared?.label, 'bob');
+    const key = editor.document.uri.toString();
+    const painted = await waitFor('their three tags painted', () => (la.ghostTags.painted.get(key)?.length === 3 ? la.ghostTags.painted.get(key) : undefined));
+    const offset = TEXT.indexOf('executed');
+    assert.ok(painted.includes(`wilful-killing@${offset}-${offset + 'executed'.length}`), painted.join(' '));
+
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset + 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*Their tag\*\* in bob: Wilful killing[^\n]*\(`wilful-killing`\), by Bo/);
+
+    assert.equal(await waitFor('two disagreements in the view', async () => ((await openDisagreements(la)) === 2 ? 2 : undefined)), 2);
+    const status = await waitFor('the agreement in the status bar', () => la.agreementStatusBar.text);
+    // One of two tags each matches exactly: F1 = 2 * 1 / (2 + 3) = 0.40.
+    assert.equal(status, `$(git-compare) F1 0.40 · κ ${la.comparison.forDocument(editor.document)!.agreement.overall.sentenceKappa.toFixed(2)}`);
+  });
+
+  it('"Accept theirs" replaces my tag with theirs, recording the decision; one undo restores the sidecar byte for byte', async () => {
+    const la = await api();
+    const editor = await openEditor(SOURCE);
+    await vscode.commands.executeCommand(COMMANDS.compareWith, 'git:bob');
+    await waitFor('the comparison of the open source', () => la.comparison.forDocument(editor.document)?.disagreements.length === 2);
+    const actions = await actionsAt(editor, 'executed');
+    assert.deepEqual(actions.map((a) => a.title.split(':')[0]), ['Accept theirs', 'Keep mine', 'Keep both']);
+    await run(actions[0]);
+    const after = await waitFor('t2 in my sidecar', async () => ((await annotationsOnDisk()).some((a) => a.id === 't2') ? annotationsOnDisk() : undefined));
+    assert.deepEqual(after.map((a) => a.id), ['m1', 't2']);
+    const accepted = after[1];
+    assert.equal(accepted.category, 'wilful-killing');
+    assert.equal(accepted.author, 'Bo');
+    assert.deepEqual(accepted.adjudicated?.from, ['t2', 'm2']);
+    assert.equal(accepted.adjudicated?.by, DECIDER);
+    assert.ok(Date.now() - Date.parse(accepted.adjudicated!.at) < 60_000);
+    await waitFor('one disagreement left', async () => (await openDisagreements(la)) === 1);
+
+    await vscode.commands.executeCommand(COMMANDS.undo);
+    await waitFor('undo to restore the sidecar', async () => (await fs.readFile(sidecarPath(), 'utf8')) === original);
+    await waitFor('both disagreements back', async () => (await openDisagreements(la)) === 2);
+  });
+
+  it('"Keep mine" and "Keep both" record the decision on the tags kept; each is one undo step', async () => {
+    const la = await api();
+    const editor = await openEditor(SOURCE);
+    await vscode.commands.executeCommand(COMMANDS.compareWith, 'git:bob');
+    await waitFor('the comparison of the open source', () => la.comparison.forDocument(editor.document)?.disagreements.length === 2);
+
+    await run((await actionsAt(editor, 'executed')).find((a) => a.title.startsWith('Keep mine')));
+    const kept = await waitFor('m2 to carry the decision', async () => (await annotationsOnDisk()).find((a) => a.id === 'm2' && a.adjudicated));
+    assert.deepEqual(kept.adjudicated?.from, ['t2', 'm2']);
+    assert.equal((await annotationsOnDisk()).length, 2, 'nothing added');
+    await waitFor('their set-aside tag no longer painted', () => la.ghostTags.painted.get(editor.document.uri.toString())?.length === 2);
+    await vscode.commands.executeCommand(COMMANDS.undo);
+    await waitFor('undo to restore the sidecar', async () => (await fs.readFile(sidecarPath(), 'utf8')) === original);
+
+    await waitFor('the comparison to see the restored sidecar', () => la.comparison.forDocument(editor.document)?.disagreements.length === 2);
+    const onlyTheirs = await actionsAt(editor, 'denied access');
+    assert.deepEqual(onlyTheirs.map((a) => a.title.split(':')[0]), ['Accept theirs', 'Keep both'], 'no "Keep mine" where I have no tag');
+    await run((await actionsAt(editor, 'executed')).find((a) => a.title.startsWith('Keep both')));
+    const both = await waitFor('t2 added beside m2', async () => ((await annotationsOnDisk()).length === 3 ? annotationsOnDisk() : undefined));
+    assert.deepEqual(both.map((a) => [a.id, a.adjudicated?.from]), [['m1', undefined], ['m2', ['t2', 'm2']], ['t2', ['t2', 'm2']]]);
+    await vscode.commands.executeCommand(COMMANDS.undo);
+    await waitFor('undo to restore the sidecar', async () => (await fs.readFile(sidecarPath(), 'utf8')) === original);
+  });
+
+  it('compares with a folder holding the other annotator\'s sidecars the same way, and stops', async () => {
+    const la = await api();
+    const editor = await openEditor(SOURCE);
+    const folder = workspaceFile('bob-copy');
+    await fs.mkdir(folder.fsPath, { recursive: true });
+    await fs.writeFile(vscode.Uri.joinPath(folder, SOURCE).fsPath, TEXT);
+    await fs.writeFile(vscode.Uri.joinPath(folder, `${SOURCE}.ann.yaml`).fsPath, git('show', `bob:${SOURCE}.ann.yaml`));
+    try {
+      const compared = await vscode.commands.executeCommand<{ label: string }>(COMMANDS.compareWith, 'bob-copy');
+      assert.equal(compared?.label, 'bob-copy');
+      await waitFor('the same two disagreements', () => la.comparison.forDocument(editor.document)?.disagreements.length === 2);
+      await vscode.commands.executeCommand(COMMANDS.stopComparing);
+      await waitFor('the ghosts gone', () => la.ghostTags.painted.get(editor.document.uri.toString())?.length === 0);
+      assert.equal(la.agreementStatusBar.text, undefined);
+      assert.notEqual((await la.annotationsView.getChildren())[0]?.kind, 'disagreements');
+    } finally {
+      await fs.rm(folder.fsPath, { recursive: true, force: true });
+    }
+  });
+});
