@@ -4,10 +4,12 @@
 // zip it is; the UI tests (npm run test:e2e) install it into code-server.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'mocha';
 import { packageArtifacts, readManifest } from '../../scripts/artifacts.mjs';
@@ -170,9 +172,43 @@ describe('the packages of npm run package', function () {
       entries = zipEntries(zip).map((entry) => entry.name);
     });
 
-    it('holds both bundles, the manifest and the licence', function () {
-      for (const file of ['dist/extension.js', 'dist/cli.js', 'package.json', 'LICENSE.txt']) {
+    it('holds the bundles (extension, background worker, CLI), the manifest and the licence', function () {
+      for (const file of ['dist/extension.js', 'dist/worker.js', 'dist/cli.js', 'package.json', 'LICENSE.txt']) {
         assert.ok(entries.includes(`extension/${file}`), `extension/${file} is not in the .vsix: ${entries.join(', ')}`);
+      }
+    });
+
+    it('has a background worker that runs on its own, unpacked: a sidecar read, claims, semantic tokens', async function () {
+      const dist = path.join(tmp, 'vsix', 'dist');
+      fs.mkdirSync(dist, { recursive: true });
+      const workerFile = path.join(dist, 'worker.js');
+      fs.writeFileSync(workerFile, zipEntryText(zip, zipEntries(zip).find(({ name }) => name === 'extension/dist/worker.js')));
+      const text = 'Witnesses said the prisoners of war were tortured with electric shocks in the basement.\nThe report names prisoners of\nwar held there.\n';
+      const sidecar = path.join(tmp, 'vsix', 'report.txt.ann.yaml');
+      const hash = `sha256:${createHash('sha256').update(text).digest('hex')}`;
+      fs.writeFileSync(sidecar, `version: 1\nsource: report.txt\nsourceHash: ${hash}\nannotations: []\ndismissed: []\n`);
+      const worker = new Worker(workerFile);
+      try {
+        const answers = new Map();
+        const answered = new Promise((resolve, reject) => {
+          worker.on('error', reject);
+          worker.on('message', (message) => {
+            answers.set(message.id, message);
+            if (answers.size === 3) resolve();
+          });
+        });
+        worker.postMessage({ id: 1, job: 'readSidecar', input: { path: sidecar } });
+        worker.postMessage({ id: 2, job: 'detectClaims', input: { text } });
+        worker.postMessage({ id: 3, job: 'semanticTokens', input: { text, mode: 'gaps', lexiconExtensions: {}, dayFirstSlashes: true } });
+        await answered;
+        assert.deepEqual([1, 2, 3].map((id) => answers.get(id).error), [undefined, undefined, undefined]);
+        assert.equal(answers.get(1).value.writable, true);
+        assert.deepEqual(answers.get(1).value.sidecar.annotations, []);
+        assert.deepEqual(answers.get(2).value.map((claim) => claim.categories[0].id), ['torture']);
+        // "prisoners of" / "war": one token per line, five numbers each.
+        assert.equal(answers.get(3).value.length, 10);
+      } finally {
+        await worker.terminate();
       }
     });
 
