@@ -30,6 +30,12 @@ export interface HostileRun {
   modifies?: string[];
   /** Text the output must contain when the command reports a problem or refuses (exit 1 or 2): the file's name, and a position where there is one. */
   mentions?: RegExp;
+  /** Text the output (standard output and error) must hold, whatever the exit: an escape, a neutralised cell. */
+  shows?: RegExp;
+  /** Text the output must never hold: a raw control character, a forged line. */
+  hides?: RegExp;
+  /** A file the run writes (relative to the case folder) and what it must not hold raw. */
+  writesNo?: { file: string; pattern: RegExp };
   /** Set when the run is known to break the bound or a rule: why (listed in docs/reliability.md; run only by `npm run reliability`). */
   knownLimit?: string;
 }
@@ -51,7 +57,7 @@ export interface CorpusOptions {
 }
 
 /** About 1,000 characters with six entities and one claim: the rate of a dense report. */
-const PARAGRAPH =
+export const REPORT_PARAGRAPH =
   'On 24 February 2022 the Russian Federation launched a full-scale invasion of Ukraine. ' +
   'The mission found that prisoners of war were tortured and denied access to the International Committee of the Red Cross. ' +
   'The interviews were conducted over several weeks with people who had been held in different places and who described, ' +
@@ -94,7 +100,7 @@ export function writeHostileCorpus(root: string, options: CorpusOptions = {}): H
     { argv: ['export', '--format', 'csv', '.'], exits: text && quote !== undefined ? [0] : [0, 1] },
   ];
   const megabytes = options.sourceMegabytes ?? 50;
-  const line = PARAGRAPH.repeat(Math.ceil((megabytes * 1e6) / PARAGRAPH.length)).slice(0, megabytes * 1e6 - 40);
+  const line = REPORT_PARAGRAPH.repeat(Math.ceil((megabytes * 1e6) / REPORT_PARAGRAPH.length)).slice(0, megabytes * 1e6 - 40);
   const hugeRuns = sourceRuns('huge.txt', 'unique-end-marker', true);
   // 50 MB: scan --format json 5.2 s, text 5.6 s at a load average of 1.3 (2 cores); at 5 or more
   // from other work both took 11 to 14 s. Most of it is the claim review of ~50,000 sentences.
@@ -223,6 +229,8 @@ export function writeHostileCorpus(root: string, options: CorpusOptions = {}): H
     { argv: ['export', '.', '--format', 'csv', '--out', '../../outside/x.csv'], exits: [2], mentions: /outside the workspace/ },
   ] }, { 'report.txt': base, 'report.txt.ann.yaml': validSidecarText('report.txt', base, 'tortured at Olenivka'), 'report.txt.txt': 'not a copy\n' });
 
+  addIssueThirteenCases(workspace, outside, add, base, megabytes);
+
   const count = options.annotationCount ?? 100_000;
   const many = manyAnnotations(count);
   add({ name: `${count.toLocaleString('en')} annotations`, what: `one sidecar with ${count.toLocaleString('en')} annotations over a ${Math.round(many.source.length / 1000)} KB source`, folder: 'many-annotations', runs: [
@@ -256,6 +264,127 @@ export function writeHostileCorpus(root: string, options: CorpusOptions = {}): H
   writeFileSync(join(workspace, 'alias-bomb', 'source.txt'), base);
   writeFileSync(join(workspace, 'duplicate-keys', 'source.txt'), base);
   return cases;
+}
+
+/** ESC or BEL as printed raw: a terminal would run the escape sequence or ring. */
+// eslint-disable-next-line no-control-regex
+const RAW_ESCAPE_OR_BELL = /[\u001b\u0007]/;
+
+type AddCase = (hostile: HostileCase, files: Record<string, string | Uint8Array>) => void;
+
+/**
+ * Special files as the config and the taxonomy, imports and exports aimed out of the workspace or
+ * at each other, content that must be escaped on the way out, and foreign files that must be
+ * reported by line: each a case a cloned repository or a foreign file can bring.
+ */
+function addIssueThirteenCases(workspace: string, outside: string, add: AddCase, base: string, megabytes: number): void {
+  const named = (name: string, position = false) => new RegExp(`${escape(name)}${position ? ':\\d+:\\d+' : ''}`);
+  const tagged = (source: string) => validSidecarText(source, base, 'tortured at Olenivka');
+  const fifoRuns: HostileRun[] = [
+    // check fails on the config; the others say they use the defaults (a warning) and go on.
+    { argv: ['check', '.'], exits: [1] },
+    { argv: ['check', '.', '--fix-anchors'], exits: [1] },
+    { argv: ['check', '.', '--claims'], exits: [1] },
+    { argv: ['scan', 'report.txt'], exits: [0] },
+    { argv: ['tag', 'report.txt', '--category', TEXT_CATEGORY, '--quote', 'denied access'], exits: [0], modifies: ['report.txt.ann.yaml'] },
+    { argv: ['export', '--format', 'csv', '.'], exits: [0, 1] },
+    { argv: ['report', '.', '--format', 'md'], exits: [0, 1] },
+  ];
+  add({ name: 'FIFO as the config', what: '.legal-annotator.yaml is a named pipe: a read would wait for a writer for ever', folder: 'fifo-config', runs: fifoRuns.map((run) => (run.argv[0] === 'scan' ? run : { ...run, shows: /\.legal-annotator\.yaml.*named pipe/ })) }, { 'report.txt': base, 'report.txt.ann.yaml': tagged('report.txt') });
+  execFileSync('mkfifo', [join(workspace, 'fifo-config', '.legal-annotator.yaml')]);
+  add({ name: 'FIFO as the taxonomy', what: 'the config names a taxonomy file that is a named pipe', folder: 'fifo-taxonomy', runs: fifoRuns.map((run) => (run.argv[0] === 'scan' ? run : { ...run, shows: /taxonomy\.yaml.*named pipe/ })) }, {
+    '.legal-annotator.yaml': 'version: 1\ntaxonomy: taxonomy.yaml\n', 'report.txt': base, 'report.txt.ann.yaml': tagged('report.txt'),
+  });
+  execFileSync('mkfifo', [join(workspace, 'fifo-taxonomy', 'taxonomy.yaml')]);
+
+  // A folder linked out of the workspace, holding a sidecar that --fix-anchors would rewrite.
+  mkdirSync(join(outside, 'linked-folder'), { recursive: true });
+  const moved = `Preface added later.\n${base}`;
+  writeFileSync(join(outside, 'linked-folder', 'report.txt'), moved);
+  writeFileSync(join(outside, 'linked-folder', 'report.txt.ann.yaml'), tagged('report.txt'));
+  add({ name: 'folder linked out of the workspace', what: 'linked -> a folder outside holding a sidecar that needs re-anchoring', folder: 'folder-link-out', runs: [
+    { argv: ['check', '.', '--fix-anchors'], exits: [0, 1] },
+    {
+      argv: ['check', 'linked/report.txt.ann.yaml', '--fix-anchors'], exits: [1, 2], mentions: /linked\/report\.txt\.ann\.yaml.*outside/,
+      knownLimit: 'a sidecar named on the command line through a folder link that leads out of the workspace is re-anchored there: check has no workspace root to confine an explicit path to',
+    },
+  ] }, { 'report.txt': base });
+  symlinkSync(join(outside, 'linked-folder'), join(workspace, 'folder-link-out', 'linked'));
+
+  const w3c = (target: string, position: Record<string, unknown>, quote?: string) => JSON.stringify({
+    '@context': 'http://www.w3.org/ns/anno.jsonld', id: `urn:hostile:${Object.values(position).join('-')}`, type: 'Annotation',
+    body: [{ type: 'TextualBody', purpose: 'classifying', value: TEXT_CATEGORY }],
+    target: { source: target, selector: [{ type: 'TextPositionSelector', ...position }, ...(quote ? [{ type: 'TextQuoteSelector', exact: quote }] : [])] },
+  });
+  const inside = (folder: string) => `file://${join(workspace, folder, 'report.txt')}`;
+  add({ name: 'W3C targets outside the workspace', what: 'an import whose targets are file:///dev/zero and a file outside the workspace', folder: 'w3c-outside', runs: [
+    { argv: ['import', '--format', 'w3c', 'zero.jsonl'], exits: [1], mentions: /\/dev\/zero.*outside the workspace/ },
+    { argv: ['import', '--format', 'w3c', 'secret.jsonl'], exits: [1], mentions: /secret\.txt.*outside the workspace/ },
+  ] }, {
+    'zero.jsonl': `${w3c('file:///dev/zero', { start: 0, end: 4 }, 'zero')}\n`,
+    'secret.jsonl': `${w3c(`file://${join(outside, 'secret.txt')}`, { start: 30, end: 36 }, 'Russia')}\n`,
+  });
+  add({ name: 'W3C offsets that are no passage', what: 'TextPositionSelectors negative, fractional, reversed, empty, as strings and beyond the text (JSON Lines)', folder: 'w3c-offsets', runs: [
+    { argv: ['import', '--format', 'w3c', 'tags.jsonl'], exits: [1], mentions: /tags\.jsonl:2 .*no passage/, shows: /tags\.jsonl:6 .*beyond the end/, modifies: ['report.txt.ann.yaml'] },
+  ] }, {
+    'report.txt': base,
+    'tags.jsonl': [
+      w3c(inside('w3c-offsets'), { start: 22, end: 42 }, 'tortured at Olenivka'),
+      w3c(inside('w3c-offsets'), { start: -3, end: 8 }, 'Prisoners'),
+      w3c(inside('w3c-offsets'), { start: 0.5, end: 8 }),
+      w3c(inside('w3c-offsets'), { start: 30, end: 22 }, 'tortured'),
+      w3c(inside('w3c-offsets'), { start: '22', end: '30' }, 'tortured'),
+      w3c(inside('w3c-offsets'), { start: 400, end: 408 }, 'tortured'),
+      '',
+    ].join('\n'),
+  });
+  add({ name: 'brat spans and ids', what: 'a discontinuous span with text between, an id defined twice, a malformed line, offsets outside the text', folder: 'brat-hostile', runs: [
+    { argv: ['import', '--format', 'brat', 'brat', '--sources', '.'], exits: [1], mentions: /report\.ann:1.*(discontinuous|between)/, shows: /report\.ann:3 T2: error: T2 is defined again[\s\S]*report\.ann:4: error: a malformed[\s\S]*report\.ann:5 T4: error: offsets 500 510 are outside/, modifies: ['report.txt.ann.yaml'] },
+  ] }, { 'report.txt': base });
+  mkdirSync(join(workspace, 'brat-hostile', 'brat'));
+  writeFileSync(join(workspace, 'brat-hostile', 'brat', 'report.txt'), base);
+  writeFileSync(join(workspace, 'brat-hostile', 'brat', 'report.ann'), ['T1\ttorture 0 9;22 30\tPrisoners tortured', 'T2\ttorture 22 30\ttortured', 'T2\ttorture 34 42\tOlenivka', 'T3 torture 0 9 Prisoners', 'T4\ttorture 500 510\tbeyond', ''].join('\n'));
+  add({ name: 'brat import through a linked folder', what: 'brat/linked -> a folder outside the workspace, with a .ann beside its text', folder: 'brat-linked', runs: [
+    { argv: ['import', '--format', 'brat', 'brat', '--sources', '.'], exits: [0, 1] },
+  ] }, { 'report.txt': base });
+  mkdirSync(join(outside, 'brat-linked'), { recursive: true });
+  writeFileSync(join(outside, 'brat-linked', 'secret.txt'), 'A file outside the workspace. Russia tortured no one here.\n');
+  writeFileSync(join(outside, 'brat-linked', 'secret.ann'), 'T1\ttorture 37 45\ttortured\n');
+  mkdirSync(join(workspace, 'brat-linked', 'brat'));
+  symlinkSync(join(outside, 'brat-linked'), join(workspace, 'brat-linked', 'brat', 'linked'));
+
+  add({ name: 'brat export name collision', what: 'sources x and x.txt, whose brat copies would both be x.txt', folder: 'brat-collision', runs: [
+    { argv: ['export', '--format', 'brat', '--out', 'out', '.'], exits: [0, 1], shows: /x~2|distinct|collid/, modifies: ['out/x.txt', 'out/x.ann', 'out/x.txt.txt', 'out/x.txt.ann', 'out/x~2.txt', 'out/x~2.ann', 'out/annotation.conf', 'out/visual.conf'] },
+  ] }, { '.legal-annotator.yaml': 'version: 1\nsources:\n  - "x"\n  - "x.txt"\n', x: base, 'x.ann.yaml': tagged('x'), 'x.txt': base, 'x.txt.ann.yaml': tagged('x.txt') });
+
+  const formula = '=HYPERLINK("http://attacker.invalid","click") +1 -1 @SUM(A1)\n';
+  add({ name: 'formulas in CSV cells', what: 'quotes and a note beginning with =, +, -, @, a tab and a CR', folder: 'csv-formulas', runs: [
+    { argv: ['export', '--format', 'csv', '.'], exits: [0], shows: /'=HYPERLINK/, hides: /(^|,)"?[=+@\t\r-]HYPERLINK/m },
+  ] }, { 'report.txt': formula, 'report.txt.ann.yaml': validSidecarText('report.txt', formula, '=HYPERLINK("http://attacker.invalid","click")') });
+  add({ name: 'a # in a folder name (SARIF)', what: 'a sidecar with an error under q#1/: its SARIF URI must be percent-encoded', folder: 'sarif-uri', runs: [
+    { argv: ['check', '.', '--format', 'sarif'], exits: [1], shows: /q%231\/x\.txt\.ann\.yaml/, hides: /"uri": "q#1/ },
+  ] }, {});
+  mkdirSync(join(workspace, 'sarif-uri', 'q#1'));
+  writeFileSync(join(workspace, 'sarif-uri', 'q#1', 'x.txt'), base);
+  writeFileSync(join(workspace, 'sarif-uri', 'q#1', 'x.txt.ann.yaml'), replaceValue(tagged('x.txt'), 'status', 'maybe'));
+  const forged = 'x.txt\u001b[31m\u0007\nreport.txt:1:1: error [forged] a forged line';
+  add({ name: 'control characters in a sidecar\'s source', what: 'a source name holding ESC, BEL and a newline followed by a forged diagnostic line', folder: 'forged-output', runs: [
+    { argv: ['check', '.'], exits: [1], hides: new RegExp(`${RAW_ESCAPE_OR_BELL.source}|\\nreport\\.txt:1:1: error \\[forged\\]`) },
+    { argv: ['export', '--format', 'csv', '.'], exits: [1], hides: RAW_ESCAPE_OR_BELL },
+  ] }, { 'report.txt': base, 'report.txt.ann.yaml': tagged('report.txt').replace('source: report.txt', `source: ${JSON.stringify(forged)}`) });
+  add({ name: 'unprintable characters in a note', what: 'a note holding U+2028, U+2029, NEL, DEL, U+FFFE and a C1 control: YAML 1.1 readers refuse them raw', folder: 'note-controls', runs: [
+    { argv: ['tag', 'report.txt', '--category', TEXT_CATEGORY, '--quote', 'denied access', '--note', 'a\u2028b\u2029c\u0085d\u007fe\ufffef\u009bg'], exits: [0], modifies: ['report.txt.ann.yaml'], writesNo: { file: 'report.txt.ann.yaml', pattern: /[\u2028\u2029\u0085\u007f\ufffe\u009b]/ } },
+    { argv: ['check', 'report.txt.ann.yaml'], exits: [0] },
+  ] }, { 'report.txt': base });
+  const entityMegabytes = Math.max(1, Math.round(megabytes * 0.44));
+  add({ name: `${entityMegabytes} MB line of entities`, what: `a ${entityMegabytes} MB line that is nothing but states and dates (two entities per 22 characters): scan streams their JSON`, folder: 'entity-line', runs: [
+    { argv: ['scan', 'entities.txt', '--format', 'json'], exits: [0] },
+    { argv: ['scan', 'entities.txt', '--format', 'text'], exits: [0] },
+  ] }, { 'entities.txt': 'Ukraine, 12 May 2022. '.repeat(Math.ceil((entityMegabytes * 1e6) / 22)) });
+  add({ name: 'export and report of a sidecar with errors', what: 'a sidecar check fails (a status outside the enum): export and report say so and exit 1', folder: 'export-errors', runs: [
+    { argv: ['export', '--format', 'csv', '.'], exits: [1], mentions: named('report.txt.ann.yaml') },
+    { argv: ['report', '.', '--format', 'md'], exits: [1], mentions: named('report.txt.ann.yaml') },
+  ] }, { 'report.txt': base, 'report.txt.ann.yaml': replaceValue(tagged('report.txt'), 'status', 'maybe') });
 }
 
 /** A valid sidecar for `text` with one annotation on `quote`. */

@@ -3,7 +3,8 @@
  * (`runCli`, as the unit tests do) and judges every run: it finished within the time bound when
  * one is given (`npm run reliability` gives TIME_BOUND_MS; `npm test` gives none: a busy machine
  * breaks any bound in milliseconds), did not crash (no "internal error", no exception), exited
- * with a code the case expects, said what it had to say (the file's name, a position where there is one), and modified no file it was not
+ * with a code the case expects, said what it had to say (the file's name, a position where there is one; an escape, a
+ * neutralised cell) and nothing it must not (a raw control character), wrote nothing raw that a reader refuses, and modified no file it was not
  * asked to modify (every file of the corpus, the `outside/` folder included, hashed before and
  * after). Used by test/unit/hostile.test.ts and scripts/reliability.ts.
  */
@@ -104,12 +105,24 @@ async function runOne(corpusRoot: string, folder: string, hostile: HostileCase, 
   if (/internal error|RangeError|Maximum call stack/.test(err + out.slice(0, 10_000))) failures.push(`crashed: ${firstLine(err)}`);
   if (!run.exits.includes(exit)) failures.push(`exit ${exit}, expected ${run.exits.join(' or ')}: ${firstLine(err) || firstLine(out)}`);
   if (exit !== 0 && run.mentions && !run.mentions.test(err) && !run.mentions.test(out.slice(0, 100_000))) failures.push(`output does not match ${run.mentions}: ${firstLine(err) || firstLine(out)}`);
+  const output = `${out}\n${err}`;
+  if (run.shows && !run.shows.test(output)) failures.push(`output does not show ${run.shows}: ${firstLine(err) || firstLine(out)}`);
+  if (run.hides?.test(output)) failures.push(`output holds ${run.hides}`);
+  if (run.writesNo && writtenText(join(folder, run.writesNo.file))?.match(run.writesNo.pattern)) failures.push(`${run.writesNo.file} holds ${run.writesNo.pattern}`);
   const lost = lostAnnotations(modifiedBefore, folder, run.modifies ?? []);
   if (lost > 0) failures.push(`lost or changed ${lost} annotation(s)`);
   const allowed = new Set((run.modifies ?? []).map((file) => `workspace/${hostile.folder}/${file}`));
   const unexpected = changedFiles(before, hashTree(corpusRoot)).filter((path) => !allowed.has(path));
   if (unexpected.length > 0) failures.push(`modified ${unexpected.join(', ')}`);
   return { case: hostile.name, command: `legal-annotator ${run.argv.join(' ')}`, exit, ms, failures, message: firstLine(err) || firstLine(out), lost };
+}
+
+function writtenText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function firstLine(text: string): string {

@@ -14,6 +14,7 @@ import type { ExportSource } from '../../core/interop/export-input';
 import { loadAnnotatedSources as loadSidecars } from '../../core/interop/annotated-sources';
 import { collectTargets } from '../check/collect';
 import { CliError } from '../output';
+import { visibleControls } from '../../core/text/visible';
 
 export interface LoadedSources {
   config: WorkspaceConfig;
@@ -44,11 +45,12 @@ export async function loadAnnotatedSources(paths: readonly string[], base?: stri
       throw new CliError(`${shown(one.absolutePath)} is outside the workspace ${shown(config.root)}, so --base cannot name it; export it from its own workspace`);
     }
     if (one.kind === 'skipped') {
-      skipped.push(`${shown(one.sidecarPath)}: skipped: ${one.reason}`);
+      // The reason may quote the sidecar's `source`, which may hold escape sequences or a forged line.
+      skipped.push(visibleControls(`${shown(one.sidecarPath)}: skipped: ${one.reason}`));
       continue;
     }
     // Exported all the same, but the command exits 1, as check would.
-    if (one.errors.length > 0) skipped.push(`${shown(one.sidecarPath)}: has errors (${one.errors.join(', ')}); legal-annotator check shows them all`);
+    if (one.errors.length > 0) skipped.push(visibleControls(`${shown(one.sidecarPath)}: has errors (${one.errors.join(', ')}); legal-annotator check shows them all`));
     sources.push(one.source);
     absolutePaths.push(one.absolutePath);
   }

@@ -137,7 +137,8 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
     if (line.trim() === '') return;
     const origin = `${fileName}:${index + 1}`;
     const entity = /^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/.exec(line);
-    if (!entity && /^T\d*(\t|$)/.test(line)) {
+    // A T line with spaces for tabs, or no offsets, is a text annotation gone wrong: reported, not ignored.
+    if (!entity && /^T\d*(\s|$)/.test(line)) {
       problems.push({ origin, severity: 'error', message: 'a malformed text-annotation line (expected "T<n><tab>TYPE START END<tab>TEXT", offsets as whole numbers); not imported' });
       return;
     }
