@@ -1,7 +1,19 @@
 import { createHash } from 'node:crypto';
 
+/** UTF-16 units encoded and hashed at a time: a 200 MB text is never copied whole into UTF-8 bytes. */
+const HASH_PIECE = 1 << 20;
+
 /** `sha256:` + hex SHA-256 of the UTF-8 bytes of a source text, BOM excluded (what `sourceHash` stores). */
 export function sourceHash(text: string): string {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  return `sha256:${createHash('sha256').update(body, 'utf8').digest('hex')}`;
+  const start = text.startsWith('\uFEFF') ? 1 : 0;
+  const hash = createHash('sha256');
+  for (let from = start; from < text.length; ) {
+    let to = Math.min(text.length, from + HASH_PIECE);
+    // Never between the halves of a surrogate pair: each half alone would be encoded as U+FFFD.
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
+    hash.update(text.slice(from, to), 'utf8');
+    from = to;
+  }
+  return `sha256:${hash.digest('hex')}`;
 }
