@@ -297,26 +297,30 @@ class Reader {
    */
   private literal(parentColumn: number, inSequence: boolean): string {
     const text = this.text;
-    const header = text.slice(this.pos, this.lineEndFrom(this.pos)).replace(/ +#.*$/, '').replace(/ +$/, '');
-    const match = /^\|(?:([1-9])?([-+])?|([-+])([1-9]))$/.exec(header);
+    const headerEnd = this.lineEndFrom(this.pos);
+    // `|-` alone on its line (what the renderer writes for a quote over lines) needs no pattern.
+    const plainStrip = headerEnd === this.pos + 2 && text.charCodeAt(this.pos + 1) === DASH;
+    const header = plainStrip ? '|-' : text.slice(this.pos, headerEnd).replace(/ +#.*$/, '').replace(/ +$/, '');
+    const match = plainStrip ? [header, undefined, '-', undefined, undefined] : /^\|(?:([1-9])?([-+])?|([-+])([1-9]))$/.exec(header);
     if (!match) throw new Unsupported();
     const chomp = match[2] ?? match[3] ?? 'clip';
     const explicit = match[1] ?? match[4];
     if (explicit && inSequence) throw new Unsupported();
-    this.pos = this.lineEndFrom(this.pos);
+    this.pos = headerEnd;
     this.endLine();
     const lines: string[] = [];
     let indent = explicit ? parentColumn + Number(explicit) : -1;
     let maxLeadingBlank = 0;
     while (this.pos < text.length) {
-      const lineEnd = this.lineEndFrom(this.pos);
-      const line = text.slice(this.pos, lineEnd);
-      const spaces = line.length - line.replace(/^ +/, '').length;
-      const blank = spaces === line.length;
+      const lineStart = this.pos;
+      const lineEnd = this.lineEndFrom(lineStart);
+      let spaces = 0;
+      while (text.charCodeAt(lineStart + spaces) === SPACE) spaces++;
+      const blank = lineStart + spaces === lineEnd;
       if (blank) {
         if (indent < 0) maxLeadingBlank = Math.max(maxLeadingBlank, spaces);
         else if (spaces > indent) {
-          lines.push(line.slice(indent));
+          lines.push(text.slice(lineStart + indent, lineEnd));
           this.pos = lineEnd;
           this.endLine();
           continue;
@@ -331,7 +335,7 @@ class Reader {
         indent = spaces;
       }
       if (spaces < indent) break;
-      lines.push(line.slice(indent));
+      lines.push(text.slice(lineStart + indent, lineEnd));
       this.pos = lineEnd;
       this.endLine();
     }
