@@ -172,21 +172,10 @@ export function sidecarParts(doc: SidecarDocument): SidecarParts {
 
 /** The document `parts` came from, its `yaml` Document parsed when first asked for. */
 export function sidecarFromParts(parts: SidecarParts): SidecarDocument {
+  if (parts.fastIndentStep !== undefined && parts.sidecar) return fastDocument(parts, parts.sidecar, parts.fastIndentStep);
+  // Read with the Document API (a file with problems, or a layout the fast reader leaves to it).
   let document: YAML.Document.Parsed | undefined;
-  const doc: SidecarDocument = {
-    text: parts.text,
-    hadBom: parts.hadBom,
-    eol: parts.eol,
-    get document() {
-      document ??= parseYamlSource(sidecarFileText(parts)).document;
-      return document;
-    },
-    ...(parts.sidecar ? { sidecar: parts.sidecar } : {}),
-    problems: parts.problems,
-    writable: parts.writable,
-  };
-  if (parts.fastIndentStep !== undefined) fastIndentSteps.set(doc, parts.fastIndentStep);
-  return doc;
+  return Object.defineProperty({ ...parts }, 'document', { enumerable: true, get: () => (document ??= parseYamlSource(sidecarFileText(parts)).document) }) as SidecarDocument;
 }
 
 /** The bytes to write: the text with the BOM it was read with. */
