@@ -4,12 +4,19 @@
  * CSP of `default-src 'none'` with only its own nonce'd style and script); its one script turns
  * a click on a quote into a message, and the extension opens the passage, accepting only the
  * sources of the matrix it rendered. It re-renders when tags change.
+ *
+ * Compared with another annotator (the editor's "Compare annotations with…", or the command's
+ * `compareWith` argument: `git:REF` or a folder), the page gets the agreement section of
+ * `report --compare`: the workspace's tags (A) against theirs (B).
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { resolveSources } from '../core/interop/export-input';
 import { claimCounter } from '../core/report/claim-counter';
+import { buildAgreementSection, type AgreementSection } from '../core/report/agreement-section';
 import { buildEvidenceMatrix, type EvidenceMatrix } from '../core/report/evidence-matrix';
+import type { ExportSource } from '../core/interop/export-input';
+import { pairSides, readAnnotatorSide, type AnnotatorSide } from '../core/team/annotator-side';
 import { renderHtml } from '../core/report/html';
 import { OffsetConverter } from '../core/text/positions';
 import type { AnnotationStore } from './annotationStore';
@@ -28,6 +35,22 @@ export interface OpenPassageMessage {
   end?: number;
 }
 
+/** How the workspace's side is named in the agreement section. */
+const WORKSPACE_SIDE_LABEL = 'this workspace';
+/** Folders the other side's folder walk never enters. */
+const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git'];
+
+/** The editor's comparison with another annotator (CompareService), as far as the matrix needs it. */
+export interface ComparisonSource {
+  readonly compared: { given: string; label: string } | undefined;
+  readonly onDidChangeComparison: vscode.Event<void>;
+}
+
+/** The command's argument: `compareWith` (`git:REF` or a folder) adds the agreement section. */
+export interface OpenEvidenceMatrixArgs {
+  compareWith?: string;
+}
+
 /** The page's script: links with a `data-path` post a message instead of navigating. */
 const SCRIPT = `(() => {
   const vscode = acquireVsCodeApi();
@@ -43,6 +66,11 @@ const SCRIPT = `(() => {
 export class EvidenceMatrixPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private matrix: EvidenceMatrix | undefined;
+  private agreement: AgreementSection | undefined;
+  /** The side given to the command, else the editor's comparison is followed. */
+  private compareWith: string | undefined;
+  /** The other side, read once per side named (a ref does not change while compared). */
+  private otherSide: { given: string; side: Promise<AnnotatorSide | undefined> } | undefined;
   private absolute = new Map<string, string>();
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -50,8 +78,14 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
   private rendered = new vscode.EventEmitter<EvidenceMatrix>();
   readonly onDidRender = this.rendered.event;
 
-  constructor(private readonly configs: WorkspaceConfigService, private readonly store: AnnotationStore, private readonly log: Log) {
+  constructor(private readonly configs: WorkspaceConfigService, private readonly store: AnnotationStore, private readonly log: Log, private readonly comparison?: ComparisonSource) {
     this.disposables.push(this.rendered, store.onDidChange(() => this.scheduleRefresh()));
+    if (comparison) {
+      this.disposables.push(comparison.onDidChangeComparison(() => {
+        this.otherSide = undefined;
+        this.scheduleRefresh();
+      }));
+    }
   }
 
   dispose(): void {
@@ -60,11 +94,14 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  get current(): { panel: vscode.WebviewPanel; matrix: EvidenceMatrix | undefined } | undefined {
-    return this.panel ? { panel: this.panel, matrix: this.matrix } : undefined;
+  get current(): { panel: vscode.WebviewPanel; matrix: EvidenceMatrix | undefined; agreement: AgreementSection | undefined } | undefined {
+    return this.panel ? { panel: this.panel, matrix: this.matrix, agreement: this.agreement } : undefined;
   }
 
-  async open(): Promise<void> {
+  /** Opens (or reveals) the matrix; `compareWith` compares it with that side, else with the editor's comparison, if any. */
+  async open(args?: OpenEvidenceMatrixArgs): Promise<void> {
+    this.compareWith = args?.compareWith?.trim() || undefined;
+    this.otherSide = undefined;
     if (this.panel) {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     } else {
@@ -121,6 +158,32 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     this.refreshTimer = setTimeout(() => this.log.fireAndForget('refreshing the evidence matrix', this.render()), 500);
   }
 
+  /**
+   * The agreement section when a side is compared: the workspace's sidecars on disk (A, as the
+   * matrix reads them) against the other side (B, read once, relative to the workspace root). A
+   * side that cannot be read is reported once and the matrix shown without the section.
+   */
+  private async agreementWith(sources: readonly ExportSource[], root: string): Promise<AgreementSection | undefined> {
+    const given = this.compareWith ?? this.comparison?.compared?.given;
+    if (!given) return undefined;
+    const label = this.compareWith ?? this.comparison?.compared?.label ?? given;
+    if (this.otherSide?.given !== given) {
+      const side = readAnnotatorSide(given, { cwd: root, skipFolders: SKIPPED_FOLDERS }).then((read) => {
+        for (const problem of read.problems) this.log.warn(`evidence matrix: ${problem}`);
+        return read;
+      }, (error: Error) => {
+        this.log.warn(`evidence matrix: could not compare with ${given}: ${error.message}`);
+        void vscode.window.showWarningMessage(`Legal Annotator: the evidence matrix could not compare with ${label}: ${error.message}`);
+        return undefined;
+      });
+      this.otherSide = { given, side };
+    }
+    const theirs = await this.otherSide.side;
+    if (!theirs) return undefined;
+    const mine: AnnotatorSide = { sources: new Map(sources.map((s) => [s.path, { text: s.text, annotations: s.sidecar.annotations }])), problems: [] };
+    return buildAgreementSection(WORKSPACE_SIDE_LABEL, label, pairSides(mine, theirs));
+  }
+
   private async render(): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
@@ -131,6 +194,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     }
     for (const line of collected.skipped) this.log.warn(`evidence matrix: ${line}`);
     const matrix = buildEvidenceMatrix(resolveSources(collected.sources), collected.config.taxonomy, claimCounter(collected.config));
+    const agreement = await this.agreementWith(collected.sources, collected.config.root);
     const nonce = randomBytes(16).toString('base64');
     const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:`;
     panel.webview.html = renderHtml(matrix, {
@@ -138,6 +202,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
       nonce,
       script: SCRIPT,
       generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      agreement,
       link: (path, quote) => {
         const data: Record<string, string | number> = { path };
         if (quote?.start !== undefined && quote.end !== undefined) Object.assign(data, { id: quote.id, start: quote.start, end: quote.end });
@@ -145,18 +210,19 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
       },
     });
     this.matrix = matrix;
+    this.agreement = agreement;
     this.absolute = collected.absolute;
     this.rendered.fire(matrix);
   }
 }
 
-export function registerEvidenceMatrix(context: vscode.ExtensionContext, configs: WorkspaceConfigService, store: AnnotationStore, log: Log): EvidenceMatrixPanel {
-  const matrix = new EvidenceMatrixPanel(configs, store, log);
+export function registerEvidenceMatrix(context: vscode.ExtensionContext, configs: WorkspaceConfigService, store: AnnotationStore, log: Log, comparison?: ComparisonSource): EvidenceMatrixPanel {
+  const matrix = new EvidenceMatrixPanel(configs, store, log, comparison);
   context.subscriptions.push(
     matrix,
-    vscode.commands.registerCommand(COMMANDS.openEvidenceMatrix, async () => {
+    vscode.commands.registerCommand(COMMANDS.openEvidenceMatrix, async (args?: OpenEvidenceMatrixArgs) => {
       try {
-        await matrix.open();
+        await matrix.open(args);
       } catch (error) {
         log.error('opening the evidence matrix failed', error);
         void vscode.window.showErrorMessage(`Legal Annotator: could not open the evidence matrix: ${(error as Error).message}`);
