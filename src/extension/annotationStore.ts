@@ -342,6 +342,11 @@ export class AnnotationStore implements vscode.Disposable {
     return this.writer.canUndo;
   }
 
+  /** Records a write of another file of ours (the incidents file) in the same undo journal. */
+  recordUndo(label: string, path: string, before: string | undefined, after: string): void {
+    this.writer.recordUndo(label, path, before, after);
+  }
+
   /** Restores the sidecar as it was before the last change made through `change()`. */
   async undo(): Promise<string | undefined> {
     const step = await this.writer.undo();

@@ -106,11 +106,17 @@ export class SidecarWriter {
     } else {
       await writeSidecarFile(path, next);
     }
-    if (undoable) {
-      this.undoSteps.push({ label, sidecarPath: path, before, after });
-      if (this.undoSteps.length > UNDO_LIMIT) this.undoSteps.shift();
-    }
+    if (undoable) this.recordUndo(label, path, before, after);
     this.log.info(`${label}: wrote ${path}`);
+  }
+
+  /**
+   * Records a write as an undo step: the sidecars' own, and the incidents file's (written under
+   * the same kind of lock); `before` undefined when the write created the file.
+   */
+  recordUndo(label: string, path: string, before: string | undefined, after: string): void {
+    this.undoSteps.push({ label, sidecarPath: path, before, after });
+    if (this.undoSteps.length > UNDO_LIMIT) this.undoSteps.shift();
   }
 
   get canUndo(): boolean {
