@@ -70,11 +70,7 @@ export class TagCodeActions implements vscode.CodeActionProvider {
   }
 
   private tagsAt(document: vscode.TextDocument, range: vscode.Range): Array<{ ref: TagRef; label: string }> {
-    const start = document.offsetAt(range.start);
-    const end = document.offsetAt(range.end);
-    return (this.store.get(document.uri)?.entries ?? [])
-      .filter((e) => e.kind === 'annotation' && e.range && e.range.start <= end && start <= e.range.end && e.range.start < e.range.end)
-      .map((e) => ({ ref: { uri: document.uri.toString(), id: e.id }, label: (e.entry as Annotation).category }));
+    return tagsAtRange(this.store, document, range).map((tag) => ({ ref: tag.ref, label: tag.annotation.category }));
   }
 
   private editActions(ref: TagRef, category: string): vscode.CodeAction[] {
@@ -90,4 +86,13 @@ export class TagCodeActions implements vscode.CodeActionProvider {
       make(`Remove tag "${category}"`, COMMANDS.removeTag),
     ];
   }
+}
+
+/** The tags of the document that overlap the range (or hold the cursor), in the store's order. */
+export function tagsAtRange(store: AnnotationStore, document: vscode.TextDocument, range: vscode.Range): Array<{ ref: TagRef; annotation: Annotation }> {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  return (store.get(document.uri)?.entries ?? [])
+    .filter((e) => e.kind === 'annotation' && e.range && e.range.start <= end && start <= e.range.end && e.range.start < e.range.end)
+    .map((e) => ({ ref: { uri: document.uri.toString(), id: e.id }, annotation: e.entry as Annotation }));
 }

@@ -57,6 +57,22 @@ export function tagHover(annotation: Annotation, category: Category | undefined,
   return lines.join('\n\n');
 }
 
+/** An incident that cites a tag, and the elements the tag is cited as evidence of (their labels). */
+export interface TagIncidentLink {
+  id: string;
+  title: string;
+  elements: string[];
+}
+
+/** The incidents a tag is evidence in, one line each with the elements it goes to. */
+export function tagIncidentsHover(links: readonly TagIncidentLink[]): string {
+  const lines = links.map((link) => {
+    const elements = link.elements.length > 0 ? `evidence of: ${link.elements.map(escapeMarkdown).join('; ')}` : 'no element named yet';
+    return `- **${escapeMarkdown(link.title)}** ${code(link.id)} · ${elements}`;
+  });
+  return `$(briefcase) In ${links.length === 1 ? 'incident' : `${links.length} incidents`}:\n\n${lines.join('\n')}`;
+}
+
 /** The legal elements of the category's crime, numbered, each with where it comes from. */
 function elementsList(elements: readonly CrimeElement[]): string {
   const items = elements.map((element, i) => `${i + 1}. ${escapeMarkdown(element.label)}${element.basis ? ` _(${escapeMarkdown(element.basis)})_` : ''}`);

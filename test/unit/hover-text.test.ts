@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Annotation } from '../../src/core/sidecar/model';
 import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
-import { dateHover, escapeMarkdown, formatTimestamp, stateHover, tagHover, termHover } from '../../src/extension/hoverText';
+import { dateHover, escapeMarkdown, formatTimestamp, stateHover, tagHover, tagIncidentsHover, termHover } from '../../src/extension/hoverText';
 
 const torture = DEFAULT_TAXONOMY.categories.find((c) => c.id === 'torture')!;
 
@@ -26,6 +26,11 @@ describe('hover text', () => {
     assert.match(text, /Elements to establish:\n\n1\. The perpetrator inflicted severe physical or mental pain or suffering on one or more persons _\(EoC art\. 8\(2\)\(a\)\(ii\)-1, element 1; art\. 7\(1\)\(f\), element 1\)_\n2\. /);
     const withoutElements = tagHover(annotation(), { ...torture, elements: [] });
     assert.doesNotMatch(withoutElements, /Elements/);
+  });
+
+  it('names the incidents a tag is evidence in and the elements it goes to, escaped', () => {
+    assert.equal(tagIncidentsHover([{ id: 'camp', title: 'Camp *A*', elements: ['Severe pain', 'A purpose'] }]), '$(briefcase) In incident:\n\n- **Camp \\*A\\*** `camp` · evidence of: Severe pain; A purpose');
+    assert.equal(tagIncidentsHover([{ id: 'a', title: 'A', elements: [] }, { id: 'b', title: 'B', elements: ['X'] }]), '$(briefcase) In 2 incidents:\n\n- **A** `a` · no element named yet\n- **B** `b` · evidence of: X');
   });
 
   it('never lets a note become Markdown: links, emphasis, headings and HTML are escaped', () => {
