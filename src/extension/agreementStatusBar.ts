@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { AnnotationStore } from './annotationStore';
 import type { CompareService, SourceComparison } from './compareService';
 import { AGREEMENT_STATUS_BAR_ID, VIEWS } from './constants';
+import { WhenTypingPauses } from './whenTypingPauses';
 
 /** Store changes come with every keystroke; the figures are redrawn at most this often. */
 const UPDATE_DELAY_MS = 200;
@@ -17,7 +18,7 @@ const figure = (value: number) => value.toFixed(2);
 export class AgreementStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
-  private timer?: ReturnType<typeof setTimeout>;
+  private readonly pause = new WhenTypingPauses(UPDATE_DELAY_MS, () => this.update());
   private shown?: string;
 
   constructor(private readonly comparison: CompareService, store: AnnotationStore) {
@@ -28,27 +29,19 @@ export class AgreementStatusBar implements vscode.Disposable {
       this.item,
       comparison.onDidChangeComparison(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      store.onDidChange(() => this.scheduleUpdate()),
+      store.onDidChange((uri) => this.pause.schedule(uri)),
     );
     this.update();
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.pause.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 
   /** The text shown, undefined while hidden (for the integration tests). */
   get text(): string | undefined {
     return this.shown;
-  }
-
-  private scheduleUpdate(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.update();
-    }, UPDATE_DELAY_MS);
   }
 
   private update(): void {

@@ -5,15 +5,13 @@
  * shows the agreement, and its code actions decide each disagreement in one undoable write.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { createTarget, PreparedText } from '../../src/core/anchoring/anchoring';
 import type { Annotation } from '../../src/core/sidecar/model';
-import { addAnnotation, newSidecarDocument, parseSidecar, sidecarFileText } from '../../src/core/sidecar/sidecar-io';
-import { sourceHash } from '../../src/core/sidecar/source-hash';
+import { parseSidecar } from '../../src/core/sidecar/sidecar-io';
 import { COMMANDS } from '../../src/extension/constants';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
+import { createTwoAnnotatorRepository, DECIDER, gitIn, tagOf } from '../support/two-annotators';
 import { closeAllEditors, extension, openEditor, waitFor, workspaceFile, workspaceRoot } from './helpers';
 
 const SOURCE = 'compare.legal.txt';
@@ -25,24 +23,7 @@ const TEXT = [
   'The ICRC was denied access to the camp.',
   '',
 ].join('\n');
-const DECIDER = 'Cleo Adjudicator';
-const env = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
-
-function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: workspaceRoot().fsPath, env, encoding: 'utf8' });
-}
-
-function tag(id: string, category: string, quote: string, author: string): Annotation {
-  const text = new PreparedText(TEXT);
-  const start = text.toCodePoint(TEXT.indexOf(quote));
-  return { id, category, target: createTarget(text, start, start + [...quote].length), author, status: 'proposed' };
-}
-
-function sidecarText(annotations: Annotation[]): string {
-  let doc = newSidecarDocument(SOURCE, sourceHash(TEXT));
-  for (const a of annotations) doc = addAnnotation(doc, a);
-  return sidecarFileText(doc);
-}
+const tag = (id: string, category: string, quote: string, author: string) => tagOf(TEXT, id, category, quote, author);
 
 const MINE = [tag('m1', 'torture', 'tortured with electric shocks', 'Ana'), tag('m2', 'ill-treatment', 'executed at dawn', 'Ana')];
 const THEIRS = [
@@ -86,17 +67,8 @@ describe('Compare annotations with another branch, and adjudicate', function () 
   let original = '';
 
   before(async () => {
-    await fs.writeFile(workspaceFile(SOURCE).fsPath, TEXT);
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.name', DECIDER);
-    git('config', 'user.email', 'cleo@example.org');
-    await fs.writeFile(sidecarPath(), sidecarText(THEIRS));
-    git('add', SOURCE, `${SOURCE}.ann.yaml`);
-    git('commit', '-q', '-m', 'base');
-    git('branch', 'bob');
-    original = sidecarText(MINE);
-    await fs.writeFile(sidecarPath(), original);
-    git('commit', '-q', '-am', 'mine');
+    // The workspace folder itself becomes the repository (its .git is removed after the suite).
+    original = createTwoAnnotatorRepository(workspaceRoot().fsPath, { source: SOURCE, text: TEXT, mine: MINE, theirs: THEIRS });
     await api();
   });
 
@@ -184,7 +156,7 @@ describe('Compare annotations with another branch, and adjudicate', function () 
     const folder = workspaceFile('bob-copy');
     await fs.mkdir(folder.fsPath, { recursive: true });
     await fs.writeFile(vscode.Uri.joinPath(folder, SOURCE).fsPath, TEXT);
-    await fs.writeFile(vscode.Uri.joinPath(folder, `${SOURCE}.ann.yaml`).fsPath, git('show', `bob:${SOURCE}.ann.yaml`));
+    await fs.writeFile(vscode.Uri.joinPath(folder, `${SOURCE}.ann.yaml`).fsPath, gitIn(workspaceRoot().fsPath, 'show', `bob:${SOURCE}.ann.yaml`));
     try {
       const compared = await vscode.commands.executeCommand<{ label: string }>(COMMANDS.compareWith, 'bob-copy');
       assert.equal(compared?.label, 'bob-copy');
