@@ -24,7 +24,7 @@ export const CORE_LAYERS = {
   claims: ['files', 'text', 'taxonomy', 'lexicon', 'scanner', 'sidecar', 'anchoring', 'workspace'],
   interop: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace', 'validation', 'incidents'],
   team: ['files', 'text', 'problems', 'taxonomy', 'sidecar', 'anchoring', 'annotations', 'workspace'],
-  report: ['files', 'text', 'taxonomy', 'sidecar', 'anchoring', 'workspace', 'claims', 'interop', 'team'],
+  report: ['files', 'text', 'taxonomy', 'sidecar', 'anchoring', 'workspace', 'claims', 'interop', 'team', 'incidents'],
 };
 
 function coreImportRule(folder, allowed) {

@@ -54,7 +54,10 @@ async function main() {
   }
   try {
     const workspace = path.join(session.dir, 'samples');
-    fs.cpSync(path.join(REPO_ROOT, 'samples'), workspace, { recursive: true });
+    // Without the case-matrix worked example (samples/case-matrix): its own workspace, with tags of its own.
+    const samples = path.join(REPO_ROOT, 'samples');
+    const withoutWorkedExample = { recursive: true, filter: (from) => !from.startsWith(path.join(samples, 'case-matrix')) };
+    fs.cpSync(samples, workspace, withoutWorkedExample);
     const userDataDir = path.join(session.dir, 'user-data');
     const extensionsDir = path.join(session.dir, 'extensions');
     await installExtension({ installed, session, extensionsDir, userDataDir, vsix });
@@ -62,7 +65,7 @@ async function main() {
     // A second server with workspace trust on, for test/e2e/restricted-mode.test.ts: its own copy
     // of the samples and its own user data, so nothing the other suites do reaches it.
     const restrictedWorkspace = path.join(session.dir, 'restricted', 'samples');
-    fs.cpSync(path.join(REPO_ROOT, 'samples'), restrictedWorkspace, { recursive: true });
+    fs.cpSync(samples, restrictedWorkspace, withoutWorkedExample);
     restrictedServer = await startCodeServer({
       installed, session, extensionsDir, userDataDir: path.join(session.dir, 'restricted', 'user-data'),
       logDir: resultsDir, logName: 'code-server-restricted.log', workspaceTrust: true, echo: process.env.LEGAL_ANNOTATOR_VERBOSE === '1',

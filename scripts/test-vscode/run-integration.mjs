@@ -60,7 +60,9 @@ async function main() {
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'legal-annotator-it-')));
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-  fs.cpSync(path.join(REPO_ROOT, 'samples'), path.join(workspace, 'samples'), { recursive: true });
+  // Without the case-matrix worked example (samples/case-matrix): its own workspace, with tags of its own.
+  const samples = path.join(REPO_ROOT, 'samples');
+  fs.cpSync(samples, path.join(workspace, 'samples'), { recursive: true, filter: (from) => !from.startsWith(path.join(samples, 'case-matrix')) });
   log(`Fixture workspace: ${workspace}`);
 
   // SIGINT is handled by runTests (it stops the launcher); on SIGTERM/SIGHUP the launcher notices

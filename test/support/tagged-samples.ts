@@ -48,7 +48,8 @@ export const TAGGED_AT = new Date('2025-11-20T09:30:00.000Z');
 /** Copies `samples/` into a new temporary folder and tags SAMPLE_TAGS there; returns the copy's root. */
 export async function taggedSampleCopy(tags: readonly SampleTag[] = SAMPLE_TAGS): Promise<string> {
   const root = await fs.mkdtemp(join(tmpdir(), 'legal-annotator-samples-'));
-  await fs.cp(SAMPLES_DIR, root, { recursive: true });
+  // Without the case-matrix worked example: its own workspace, with tags of its own.
+  await fs.cp(SAMPLES_DIR, root, { recursive: true, filter: (path) => !path.startsWith(join(SAMPLES_DIR, 'case-matrix')) });
   // A repository root, so the config walk stops in the copy.
   await fs.mkdir(join(root, '.git'));
   await tagSamples(root, tags);

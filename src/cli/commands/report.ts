@@ -11,8 +11,10 @@ import { writeOutputFile } from '../interop/output-guard';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { parseCommandArgs } from '../args';
 import { readSide } from './agree';
+import { CASE_MATRIX_FORMATS, runCaseMatrixReport, type CaseMatrixFormat } from './report-incidents';
 
 export const REPORT_HELP = `Usage: legal-annotator report [PATH...] --format md|html [--out FILE] [--compare A B]
+       legal-annotator report [PATH] --by incident --format md|html|json [--out FILE]
 
 Writes the evidence matrix of the tagged sources: violation categories against sources with
 tag counts, a bar chart of tags per category (inline SVG), and under each category its legal
@@ -29,6 +31,12 @@ Options:
                     agree (each a folder of sidecars, or git:REF read with git show): span F1
                     and sentence alpha per category, and the ${LOWEST_AGREEMENT_SOURCES} sources they agree
                     least on. All sidecars of A and B are compared, whatever PATH says
+  --by incident     the case matrix instead: for each incident of the workspace's
+                    incidents file (PATH: a folder or file of the workspace), a table of
+                    its categories' legal elements, each cell holding the supporting
+                    passages (quote, source, line, link), the number of independent origins,
+                    or a gap; a summary (incidents by category, elements established, gaps).
+                    --format json: the structure documented in docs/incidents.md
   -h, --help        show this help
 
 Exit: 0 written; 1 written, but a sidecar with errors or a missing source was left out;
@@ -60,6 +68,7 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
   const { values, positionals } = parseCommandArgs('report', rest, {
     format: { type: 'string' },
     out: { type: 'string' },
+    by: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -67,6 +76,12 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
     return EXIT.ok;
   }
   const format = values.format;
+  if (values.by !== undefined) {
+    if (values.by !== 'incident') throw new CliError(`unknown --by '${values.by}' (expected incident)`);
+    if (compare) throw new CliError(`${COMPARE_OPTION} does not go with --by incident`);
+    if (!(CASE_MATRIX_FORMATS as readonly string[]).includes(format ?? '')) throw new CliError(format === undefined ? '--format is required: md, html or json' : `unknown --format '${format}' (expected md, html or json)`);
+    return runCaseMatrixReport(positionals, format as CaseMatrixFormat, values.out, output);
+  }
   if (format !== 'md' && format !== 'html') {
     throw new CliError(format === undefined ? '--format is required: md or html (see legal-annotator report --help)' : `unknown --format '${format}' (expected md or html)`);
   }

@@ -49,19 +49,26 @@ export function checkIncidents(doc: IncidentsDocument, context: IncidentCheckCon
     if (incident.date && typeof incident.date === 'object' && incident.date.from > incident.date.to) {
       report('incident-date-range', 'error', `${at}/date`, `the date range ends (${incident.date.to}) before it starts (${incident.date.from}); swap from and to`);
     }
-    const ownElements = elementsOf(incident, context.taxonomy);
+    const ownElements = elementsOf({ categories: incident.categories }, context.taxonomy);
+    const checkElement = (element: string, pointer: string) => {
+      if (ownElements.has(element)) return true;
+      if (allElements.includes(element)) {
+        const owners = context.taxonomy.categories.filter((category) => category.elements.some((x) => x.id === element)).map((category) => category.id);
+        report('element-not-in-categories', 'error', pointer, `element "${element}" belongs to ${owners.join(', ')}, not to this incident's categories (${incident.categories.join(', ')}); add the category to the incident or cite another element`);
+        return false;
+      }
+      const suggestion = closestName(element, [...ownElements]);
+      report('unknown-element', 'error', pointer, `element "${element}" is in no category of the taxonomy${suggestion ? `: did you mean "${suggestion}"?` : ''}`);
+      return false;
+    };
+    (incident.elements ?? []).forEach((element, k) => checkElement(element, `${at}/elements/${k}`));
     (incident.evidence ?? []).forEach((evidence, e) => {
       checkCitation(evidence, `${at}/evidence/${e}`, context.lookup, report);
       (evidence.elements ?? []).forEach((element, k) => {
         const pointer = `${at}/evidence/${e}/elements/${k}`;
-        if (ownElements.has(element)) return;
-        if (allElements.includes(element)) {
-          const owners = context.taxonomy.categories.filter((category) => category.elements.some((x) => x.id === element)).map((category) => category.id);
-          report('element-not-in-categories', 'error', pointer, `element "${element}" belongs to ${owners.join(', ')}, not to this incident's categories (${incident.categories.join(', ')}); add the category to the incident or cite another element`);
-          return;
+        if (checkElement(element, pointer) && incident.elements && !incident.elements.includes(element)) {
+          report('element-not-in-incident', 'warning', pointer, `element "${element}" is not among the incident's elements (${incident.elements.join(', ')}): the case matrix does not show it; add it to the incident's elements or cite another one`);
         }
-        const suggestion = closestName(element, [...ownElements]);
-        report('unknown-element', 'error', pointer, `element "${element}" is in no category of the taxonomy${suggestion ? `: did you mean "${suggestion}"?` : ''}`);
       });
     });
   });
@@ -72,11 +79,12 @@ export function checkIncidents(doc: IncidentsDocument, context: IncidentCheckCon
   }));
 }
 
-/** The ids of the elements of an incident's categories (those in the taxonomy). */
-export function elementsOf(incident: Incident, taxonomy: Taxonomy): Set<string> {
+/** The ids of the elements of an incident's categories (those in the taxonomy), or of those it selects with `elements`. */
+export function elementsOf(incident: Pick<Incident, 'categories' | 'elements'>, taxonomy: Taxonomy): Set<string> {
   const ids = new Set<string>();
   for (const category of taxonomy.categories) {
-    if (incident.categories.includes(category.id)) for (const element of category.elements) ids.add(element.id);
+    if (!incident.categories.includes(category.id)) continue;
+    for (const element of category.elements) if (!incident.elements || incident.elements.includes(element.id)) ids.add(element.id);
   }
   return ids;
 }

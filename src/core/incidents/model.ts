@@ -33,6 +33,8 @@ export interface Incident {
   date?: IncidentDay | DateRange;
   place?: string;
   categories: string[];
+  /** The elements the incident is to establish; default every element of its categories. */
+  elements?: string[];
   victims?: string | string[];
   perpetrators?: string | string[];
   evidence?: Evidence[];

@@ -87,4 +87,71 @@ describe('legal-annotator and incidents (real processes)', function () {
     assert.equal(code, 0, out + err);
     assert.match(err, /^4 file\(s\) checked: 0 error\(s\)/m);
   });
+
+  it('report --by incident writes the case matrix as JSON, Markdown and HTML, links relative to --out', async () => {
+    await fs.writeFile(join(root, 'cases/incidents.yaml'), [
+      'version: 1',
+      'incidents:',
+      '  - id: camp',
+      '    title: Torture of prisoners of war',
+      '    categories: [torture]',
+      '    elements: [torture-severe-pain, torture-purpose, torture-status-known]',
+      '    evidence:',
+      '      - {source: reports/a.txt, annotation: a-1, elements: [torture-severe-pain]}',
+      '      - {source: reports/b.txt, annotation: b-1, elements: [torture-severe-pain, torture-purpose]}',
+      '',
+    ].join('\n'));
+    const json = await cli(root, 'report', '--by', 'incident', '--format', 'json');
+    assert.equal(json.code, 0, json.err);
+    const matrix = JSON.parse(json.out) as { incidentsFile: string; summary: { gaps: number }; incidents: { categories: { elements: { id: string; origins: string[]; passages: { line: number }[] }[] }[] }[] };
+    assert.equal(matrix.incidentsFile, 'cases/incidents.yaml');
+    assert.deepEqual(matrix.incidents[0].categories[0].elements.map((e) => [e.id, e.origins.length]), [['torture-severe-pain', 2], ['torture-purpose', 1], ['torture-status-known', 0]]);
+    assert.equal(matrix.summary.gaps, 1);
+    assert.match(json.err, /^case matrix of 1 incident\(s\): 2 of 3 element\(s\) established, 1 gap\(s\); written to stdout\n$/);
+
+    const md = await cli(join(root, 'reports'), 'report', '..', '--by', 'incident', '--format', 'md', '--out', '../out/case.md');
+    assert.equal(md.code, 0, md.err);
+    const text = await fs.readFile(join(root, 'out/case.md'), 'utf8');
+    assert.match(text, /\[reports\/a\.txt:1\]\(<\.\.\/reports\/a\.txt#L1>\)/);
+    assert.match(text, /\*\*✗ gap\*\*: no evidence/);
+    const html = await cli(root, 'report', '--by', 'incident', '--format', 'html');
+    assert.match(html.out, /^<!DOCTYPE html>/);
+    assert.match(html.out, /<a href="reports\/b\.txt#L1">reports\/b\.txt:1<\/a>/);
+  });
+
+  it('report --by incident: bad usage exits 2, a missing incidents file is said, nothing written', async () => {
+    for (const [args, message] of [
+      [['--by', 'source', '--format', 'md'], /unknown --by 'source' \(expected incident\)/],
+      [['--by', 'incident', '--format', 'csv'], /unknown --format 'csv' \(expected md, html or json\)/],
+      [['--by', 'incident'], /--format is required: md, html or json/],
+    ] as [string[], RegExp][]) {
+      const run = await cli(root, 'report', ...args);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.match(run.err, message);
+    }
+    const elsewhere = await fs.mkdtemp(join(tmpdir(), 'legal-annotator-no-incidents-'));
+    await fs.mkdir(join(elsewhere, '.git'));
+    const missing = await cli(elsewhere, 'report', '--by', 'incident', '--format', 'json');
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /no incidents file: incidents\.yaml does not exist/);
+    assert.equal(missing.out, '');
+    await fs.rm(elsewhere, { recursive: true, force: true });
+  });
+
+  it('the worked example in samples/case-matrix: one incident of torture of prisoners of war, two sources, one gap', async () => {
+    const sample = join(__dirname, '../../../samples/case-matrix');
+    const checked = await cli(sample, 'check');
+    assert.equal(checked.code, 0, checked.out + checked.err);
+    const run = await cli(sample, 'report', '--by', 'incident', '--format', 'json');
+    assert.equal(run.code, 0, run.err);
+    const matrix = JSON.parse(run.out) as { incidents: { categories: { id: string; elements: { id: string; established: boolean; passages: { source: string; origin: string }[] }[] }[]; origins: string[] }[]; summary: { gaps: number } };
+    assert.equal(matrix.incidents.length, 1);
+    const [incident] = matrix.incidents;
+    assert.deepEqual(incident.categories.map((c) => c.id), ['torture']);
+    const sources = new Set(incident.categories[0].elements.flatMap((e) => e.passages.map((p) => p.source)));
+    assert.equal(sources.size, 2);
+    assert.deepEqual(incident.origins, ['Field interviews', 'OSCE Moscow Mechanism mission (2025)']);
+    assert.deepEqual(incident.categories[0].elements.filter((e) => !e.established).map((e) => e.id), ['torture-status-known']);
+    assert.equal(matrix.summary.gaps, 1);
+  });
 });

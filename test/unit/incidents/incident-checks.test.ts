@@ -67,6 +67,11 @@ describe('incident checks', () => {
     assert.deepEqual(problems(text, taxonomy).map((p) => p.split(':')[0] + ' ' + p.split(' ')[2]), ['7 unknown-element:']);
   });
 
+  it('checks the elements an incident selects, and warns about evidence of an element it leaves out', () => {
+    const text = 'version: 1\nincidents:\n  - id: x\n    title: X\n    categories: [torture]\n    elements: [torture-severe-pain, killing-death]\n    evidence:\n      - {source: reports/a.txt, annotation: a-1, elements: [torture-severe-pain, torture-purpose]}\n';
+    assert.deepEqual(problems(text).map((p) => p.split(': ')[0]), ['6:37 error element-not-in-categories', '8:82 warning element-not-in-incident']);
+  });
+
   it('checks nothing more in a file with schema errors', () => {
     const doc = parseIncidents('version: 1\nincidents:\n  - id: x\n    categories: [nope]\n');
     assert.ok(doc.problems.length > 0);

@@ -2469,8 +2469,8 @@ return errors === 0;
 exports.taxonomy = validate18;
 
 exports.incidents = validate22;
-const schema29 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://legal-annotator.example/schemas/incidents.schema.json","title":"Legal Annotator incidents (incidents.yaml)","description":"The incidents of a workspace (one event each: who did what to whom, when, where), their violation categories, and the tagged passages of the sources that are evidence of each legal element of those categories. Its name and folder are set by `incidents` in `.legal-annotator.yaml` (default: `incidents.yaml` at the workspace root).","type":"object","required":["version","incidents"],"properties":{"$schema":{"description":"URL or path of this JSON Schema, for editors that read it from the file.","type":"string"},"version":{"description":"Format version of this file. Always 1.","const":1},"incidents":{"description":"The incidents, in the order reports list them.","type":"array","items":{"$ref":"#/definitions/incident"}}},"patternProperties":{"^x-":{"description":"Extension field for other tools; Legal Annotator keeps it and ignores it."}},"additionalProperties":false,"definitions":{"day":{"description":"A date: `YYYY-MM-DD`, or `YYYY-MM` or `YYYY` when only the month or year is known.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},"incident":{"description":"One event: who did what to whom, when, where.","type":"object","required":["id","title","categories"],"properties":{"id":{"description":"Stable kebab-case id, unique in the file, e.g. `olenivka-2022-07`. Exports name the incident by the IRI `urn:legal-annotator:incident:<id>`.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"title":{"description":"A short description of what happened.","type":"string","minLength":1},"date":{"description":"When it happened: a day (`2022-07-29`; `2022-07` or `2022` when only the month or year is known) or a range `{ from, to }`.","type":["string","object"],"if":{"type":"string"},"then":{"$ref":"#/definitions/day"},"else":{"required":["from","to"],"properties":{"from":{"$ref":"#/definitions/day"},"to":{"$ref":"#/definitions/day"}},"additionalProperties":false}},"place":{"description":"Where it happened, e.g. `Olenivka penal colony, Donetsk region`.","type":"string"},"categories":{"description":"Ids of the violation categories of the workspace's taxonomy the incident may amount to, e.g. `[torture]`. Their elements are the rows of the case matrix.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"victims":{"description":"Who suffered it: a description or a list (no more personal data than the case needs).","$ref":"#/definitions/people"},"perpetrators":{"description":"Who is alleged to have done it: a description or a list (units, officials).","$ref":"#/definitions/people"},"evidence":{"description":"Tagged passages that support the incident, each linked to the elements it goes to.","type":"array","items":{"$ref":"#/definitions/evidence"}}},"patternProperties":{"^x-":{"description":"Extension field for other tools; Legal Annotator keeps it and ignores it."}},"additionalProperties":false},"people":{"type":["string","array"],"items":{"type":"string","minLength":1}},"evidence":{"description":"One tag of a source, as evidence of some elements of the incident's categories.","type":"object","required":["source","annotation"],"properties":{"source":{"description":"Path of the source text, relative to the workspace root (the folder of `.legal-annotator.yaml`), with `/` between folders, e.g. `reports/osce-2025.txt`.","type":"string","minLength":1},"annotation":{"description":"Id of the annotation (tag) in that source's sidecar.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]*$"},"elements":{"description":"Ids of the legal elements (of the incident's categories) this passage is evidence of; empty or missing: it supports the incident without establishing an element.","type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"note":{"description":"Why the passage establishes these elements.","type":"string"}},"patternProperties":{"^x-":{"description":"Extension field for other tools; Legal Annotator keeps it and ignores it."}},"additionalProperties":false}}};
-const schema30 = {"description":"One event: who did what to whom, when, where.","type":"object","required":["id","title","categories"],"properties":{"id":{"description":"Stable kebab-case id, unique in the file, e.g. `olenivka-2022-07`. Exports name the incident by the IRI `urn:legal-annotator:incident:<id>`.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"title":{"description":"A short description of what happened.","type":"string","minLength":1},"date":{"description":"When it happened: a day (`2022-07-29`; `2022-07` or `2022` when only the month or year is known) or a range `{ from, to }`.","type":["string","object"],"if":{"type":"string"},"then":{"$ref":"#/definitions/day"},"else":{"required":["from","to"],"properties":{"from":{"$ref":"#/definitions/day"},"to":{"$ref":"#/definitions/day"}},"additionalProperties":false}},"place":{"description":"Where it happened, e.g. `Olenivka penal colony, Donetsk region`.","type":"string"},"categories":{"description":"Ids of the violation categories of the workspace's taxonomy the incident may amount to, e.g. `[torture]`. Their elements are the rows of the case matrix.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"victims":{"description":"Who suffered it: a description or a list (no more personal data than the case needs).","$ref":"#/definitions/people"},"perpetrators":{"description":"Who is alleged to have done it: a description or a list (units, officials).","$ref":"#/definitions/people"},"evidence":{"description":"Tagged passages that support the incident, each linked to the elements it goes to.","type":"array","items":{"$ref":"#/definitions/evidence"}}},"patternProperties":{"^x-":{"description":"Extension field for other tools; Legal Annotator keeps it and ignores it."}},"additionalProperties":false};
+const schema29 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://legal-annotator.example/schemas/incidents.schema.json","title":"Legal Annotator incidents (incidents.yaml)","description":"The incidents of a workspace (one event each: who did what to whom, when, where), their violation categories, and the tagged passages of the sources that are evidence of each legal element of those categories. Its name and folder are set by `incidents` in `.legal-annotator.yaml` (default: `incidents.yaml` at the workspace root).","type":"object","required":["version","incidents"],"properties":{"$schema":{"description":"URL or path of this JSON Schema, for editors that read it from the file.","type":"string"},"version":{"description":"Format version of this file. Always 1.","const":1},"incidents":{"description":"The incidents, in the order reports list them.","type":"array","items":{"$ref":"#/definitions/incident"}}},"patternProperties":{"^x-":{"description":"Extension field for other tools; Legal Annotator keeps it and ignores it."}},"additionalProperties":false,"definitions":{"day":{"description":"A date: `YYYY-MM-DD`, or `YYYY-MM` or `YYYY` when only the month or year is known.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},"incident":{"description":"One event: who did what to whom, when, where.","type":"object","required":["id","title","categories"],"properties":{"id":{"description":"Stable kebab-case id, unique in the file, e.g. `olenivka-2022-07`. Exports name the incident by the IRI `urn:legal-annotator:incident:<id>`.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"title":{"description":"A short description of what happened.","type":"string","minLength":1},"date":{"description":"When it happened: a day (`2022-07-29`; `2022-07` or `2022` when only the month or year is known) or a range `{ from, to }`.","type":["string","object"],"if":{"type":"string"},"then":{"$ref":"#/definitions/day"},"else":{"required":["from","to"],"properties":{"from":{"$ref":"#/definitions/day"},"to":{"$ref":"#/definitions/day"}},"additionalProperties":false}},"place":{"description":"Where it happened, e.g. `Olenivka penal colony, Donetsk region`.","type":"string"},"categories":{"description":"Ids of the violation categories of the workspace's taxonomy the incident may amount to, e.g. `[torture]`. Their elements are the rows of the case matrix.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"elements":{"description":"The elements this incident is to establish, when not all the elements of its categories apply (e.g. only the war crime's of a category that is also a crime against humanity): the rows of the case matrix. Default: every element of its categories.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"victims":{"description":"Who suffered it: a description or a list (no more personal data than the case needs).","$ref":"#/definitions/people"},"perpetrators":{"description":"Who is alleged to have done it: a description or a list (units, officials).","$ref":"#/definitions/people"},"evidence":{"description":"Tagged passages that support the incident, each linked to the elements it goes to.","type":"array","items":{"$ref":"#/definitions/evidence"}}},"patternProperties":{"^x-":{"description":"Extension field for other tools; Legal Annotator keeps it and ignores it."}},"additionalProperties":false},"people":{"type":["string","array"],"items":{"type":"string","minLength":1}},"evidence":{"description":"One tag of a source, as evidence of some elements of the incident's categories.","type":"object","required":["source","annotation"],"properties":{"source":{"description":"Path of the source text, relative to the workspace root (the folder of `.legal-annotator.yaml`), with `/` between folders, e.g. `reports/osce-2025.txt`.","type":"string","minLength":1},"annotation":{"description":"Id of the annotation (tag) in that source's sidecar.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]*$"},"elements":{"description":"Ids of the legal elements (of the incident's categories) this passage is evidence of; empty or missing: it supports the incident without establishing an element.","type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"note":{"description":"Why the passage establishes these elements.","type":"string"}},"patternProperties":{"^x-":{"description":"Extension field for other tools; Legal Annotator keeps it and ignores it."}},"additionalProperties":false}}};
+const schema30 = {"description":"One event: who did what to whom, when, where.","type":"object","required":["id","title","categories"],"properties":{"id":{"description":"Stable kebab-case id, unique in the file, e.g. `olenivka-2022-07`. Exports name the incident by the IRI `urn:legal-annotator:incident:<id>`.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"title":{"description":"A short description of what happened.","type":"string","minLength":1},"date":{"description":"When it happened: a day (`2022-07-29`; `2022-07` or `2022` when only the month or year is known) or a range `{ from, to }`.","type":["string","object"],"if":{"type":"string"},"then":{"$ref":"#/definitions/day"},"else":{"required":["from","to"],"properties":{"from":{"$ref":"#/definitions/day"},"to":{"$ref":"#/definitions/day"}},"additionalProperties":false}},"place":{"description":"Where it happened, e.g. `Olenivka penal colony, Donetsk region`.","type":"string"},"categories":{"description":"Ids of the violation categories of the workspace's taxonomy the incident may amount to, e.g. `[torture]`. Their elements are the rows of the case matrix.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"elements":{"description":"The elements this incident is to establish, when not all the elements of its categories apply (e.g. only the war crime's of a category that is also a crime against humanity): the rows of the case matrix. Default: every element of its categories.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"victims":{"description":"Who suffered it: a description or a list (no more personal data than the case needs).","$ref":"#/definitions/people"},"perpetrators":{"description":"Who is alleged to have done it: a description or a list (units, officials).","$ref":"#/definitions/people"},"evidence":{"description":"Tagged passages that support the incident, each linked to the elements it goes to.","type":"array","items":{"$ref":"#/definitions/evidence"}}},"patternProperties":{"^x-":{"description":"Extension field for other tools; Legal Annotator keeps it and ignores it."}},"additionalProperties":false};
 const schema31 = {"description":"A date: `YYYY-MM-DD`, or `YYYY-MM` or `YYYY` when only the month or year is known.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"};
 const schema34 = {"type":["string","array"],"items":{"type":"string","minLength":1}};
 const schema36 = {"description":"One tag of a source, as evidence of some elements of the incident's categories.","type":"object","required":["source","annotation"],"properties":{"source":{"description":"Path of the source text, relative to the workspace root (the folder of `.legal-annotator.yaml`), with `/` between folders, e.g. `reports/osce-2025.txt`.","type":"string","minLength":1},"annotation":{"description":"Id of the annotation (tag) in that source's sidecar.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:-]*$"},"elements":{"description":"Ids of the legal elements (of the incident's categories) this passage is evidence of; empty or missing: it supports the incident without establishing an element.","type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"note":{"description":"Why the passage establishes these elements.","type":"string"}},"patternProperties":{"^x-":{"description":"Extension field for other tools; Legal Annotator keeps it and ignores it."}},"additionalProperties":false};
@@ -2511,7 +2511,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((((key0 === "id") || (key0 === "title")) || (key0 === "date")) || (key0 === "place")) || (key0 === "categories")) || (key0 === "victims")) || (key0 === "perpetrators")) || (key0 === "evidence")) || (pattern0.test(key0)))){
+if(!((func3.call(schema30.properties, key0)) || (pattern0.test(key0)))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -2801,10 +2801,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.victims !== undefined){
-let data8 = data.victims;
-if((typeof data8 !== "string") && (!(Array.isArray(data8)))){
-const err25 = {instancePath:instancePath+"/victims",schemaPath:"#/definitions/people/type",keyword:"type",params:{type: schema34.type},message:"must be string,array",schema:schema34.type,parentSchema:schema34,data:data8};
+if(data.elements !== undefined){
+let data8 = data.elements;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err25 = {instancePath:instancePath+"/elements",schemaPath:"#/properties/elements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.properties.elements,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2813,13 +2814,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(Array.isArray(data8)){
 const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 === "string"){
-if(func2(data9) < 1){
-const err26 = {instancePath:instancePath+"/victims/" + i1,schemaPath:"#/definitions/people/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.items,data:data9};
+if(!pattern4.test(data9)){
+const err26 = {instancePath:instancePath+"/elements/" + i1,schemaPath:"#/properties/elements/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema30.properties.elements.items,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2830,7 +2830,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/victims/" + i1,schemaPath:"#/definitions/people/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.items.type,parentSchema:schema34.items,data:data9};
+const err27 = {instancePath:instancePath+"/elements/" + i1,schemaPath:"#/properties/elements/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.elements.items.type,parentSchema:schema30.properties.elements.items,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2841,16 +2841,26 @@ errors++;
 }
 }
 }
-}
-if(data.perpetrators !== undefined){
-let data10 = data.perpetrators;
-if((typeof data10 !== "string") && (!(Array.isArray(data10)))){
-const err28 = {instancePath:instancePath+"/perpetrators",schemaPath:"#/definitions/people/type",keyword:"type",params:{type: schema34.type},message:"must be string,array",schema:schema34.type,parentSchema:schema34,data:data10};
+else {
+const err28 = {instancePath:instancePath+"/elements",schemaPath:"#/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.elements.type,parentSchema:schema30.properties.elements,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.victims !== undefined){
+let data10 = data.victims;
+if((typeof data10 !== "string") && (!(Array.isArray(data10)))){
+const err29 = {instancePath:instancePath+"/victims",schemaPath:"#/definitions/people/type",keyword:"type",params:{type: schema34.type},message:"must be string,array",schema:schema34.type,parentSchema:schema34,data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -2860,18 +2870,7 @@ for(let i2=0; i2<len2; i2++){
 let data11 = data10[i2];
 if(typeof data11 === "string"){
 if(func2(data11) < 1){
-const err29 = {instancePath:instancePath+"/perpetrators/" + i2,schemaPath:"#/definitions/people/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.items,data:data11};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/perpetrators/" + i2,schemaPath:"#/definitions/people/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.items.type,parentSchema:schema34.items,data:data11};
+const err30 = {instancePath:instancePath+"/victims/" + i2,schemaPath:"#/definitions/people/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.items,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2881,17 +2880,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-}
-if(data.evidence !== undefined){
-let data12 = data.evidence;
-if(Array.isArray(data12)){
-const len3 = data12.length;
-for(let i3=0; i3<len3; i3++){
-let data13 = data12[i3];
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.source === undefined){
-const err31 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/definitions/evidence/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema36.required,parentSchema:schema36,data:data13};
+else {
+const err31 = {instancePath:instancePath+"/victims/" + i2,schemaPath:"#/definitions/people/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.items.type,parentSchema:schema34.items,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2900,8 +2890,13 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data13.annotation === undefined){
-const err32 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/definitions/evidence/required",keyword:"required",params:{missingProperty: "annotation"},message:"must have required property '"+"annotation"+"'",schema:schema36.required,parentSchema:schema36,data:data13};
+}
+}
+}
+if(data.perpetrators !== undefined){
+let data12 = data.perpetrators;
+if((typeof data12 !== "string") && (!(Array.isArray(data12)))){
+const err32 = {instancePath:instancePath+"/perpetrators",schemaPath:"#/definitions/people/type",keyword:"type",params:{type: schema34.type},message:"must be string,array",schema:schema34.type,parentSchema:schema34,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2910,9 +2905,13 @@ vErrors.push(err32);
 }
 errors++;
 }
-for(const key2 in data13){
-if(!(((((key2 === "source") || (key2 === "annotation")) || (key2 === "elements")) || (key2 === "note")) || (pattern0.test(key2)))){
-const err33 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/definitions/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data:data13};
+if(Array.isArray(data12)){
+const len3 = data12.length;
+for(let i3=0; i3<len3; i3++){
+let data13 = data12[i3];
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err33 = {instancePath:instancePath+"/perpetrators/" + i3,schemaPath:"#/definitions/people/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.items,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2922,11 +2921,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data13.source !== undefined){
-let data14 = data13.source;
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err34 = {instancePath:instancePath+"/evidence/" + i3+"/source",schemaPath:"#/definitions/evidence/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.source,data:data14};
+else {
+const err34 = {instancePath:instancePath+"/perpetrators/" + i3,schemaPath:"#/definitions/people/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.items.type,parentSchema:schema34.items,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2936,8 +2932,17 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/evidence/" + i3+"/source",schemaPath:"#/definitions/evidence/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.source.type,parentSchema:schema36.properties.source,data:data14};
+}
+}
+if(data.evidence !== undefined){
+let data14 = data.evidence;
+if(Array.isArray(data14)){
+const len4 = data14.length;
+for(let i4=0; i4<len4; i4++){
+let data15 = data14[i4];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.source === undefined){
+const err35 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/definitions/evidence/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema36.required,parentSchema:schema36,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2946,12 +2951,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data13.annotation !== undefined){
-let data15 = data13.annotation;
-if(typeof data15 === "string"){
-if(!pattern3.test(data15)){
-const err36 = {instancePath:instancePath+"/evidence/" + i3+"/annotation",schemaPath:"#/definitions/evidence/properties/annotation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._:-]*$",parentSchema:schema36.properties.annotation,data:data15};
+if(data15.annotation === undefined){
+const err36 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/definitions/evidence/required",keyword:"required",params:{missingProperty: "annotation"},message:"must have required property '"+"annotation"+"'",schema:schema36.required,parentSchema:schema36,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2960,9 +2961,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/evidence/" + i3+"/annotation",schemaPath:"#/definitions/evidence/properties/annotation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.annotation.type,parentSchema:schema36.properties.annotation,data:data15};
+for(const key2 in data15){
+if(!(((((key2 === "source") || (key2 === "annotation")) || (key2 === "elements")) || (key2 === "note")) || (pattern0.test(key2)))){
+const err37 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/definitions/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2972,15 +2973,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data13.elements !== undefined){
-let data16 = data13.elements;
-if(Array.isArray(data16)){
-const len4 = data16.length;
-for(let i4=0; i4<len4; i4++){
-let data17 = data16[i4];
-if(typeof data17 === "string"){
-if(!pattern4.test(data17)){
-const err38 = {instancePath:instancePath+"/evidence/" + i3+"/elements/" + i4,schemaPath:"#/definitions/evidence/properties/elements/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema36.properties.elements.items,data:data17};
+if(data15.source !== undefined){
+let data16 = data15.source;
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err38 = {instancePath:instancePath+"/evidence/" + i4+"/source",schemaPath:"#/definitions/evidence/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.source,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2991,7 +2988,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/evidence/" + i3+"/elements/" + i4,schemaPath:"#/definitions/evidence/properties/elements/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.elements.items.type,parentSchema:schema36.properties.elements.items,data:data17};
+const err39 = {instancePath:instancePath+"/evidence/" + i4+"/source",schemaPath:"#/definitions/evidence/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.source.type,parentSchema:schema36.properties.source,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3001,9 +2998,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/evidence/" + i3+"/elements",schemaPath:"#/definitions/evidence/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.elements.type,parentSchema:schema36.properties.elements,data:data16};
+if(data15.annotation !== undefined){
+let data17 = data15.annotation;
+if(typeof data17 === "string"){
+if(!pattern3.test(data17)){
+const err40 = {instancePath:instancePath+"/evidence/" + i4+"/annotation",schemaPath:"#/definitions/evidence/properties/annotation/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._:-]*$",parentSchema:schema36.properties.annotation,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3013,10 +3012,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data13.note !== undefined){
-let data18 = data13.note;
-if(typeof data18 !== "string"){
-const err41 = {instancePath:instancePath+"/evidence/" + i3+"/note",schemaPath:"#/definitions/evidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.note.type,parentSchema:schema36.properties.note,data:data18};
+else {
+const err41 = {instancePath:instancePath+"/evidence/" + i4+"/annotation",schemaPath:"#/definitions/evidence/properties/annotation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.annotation.type,parentSchema:schema36.properties.annotation,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3026,9 +3023,15 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/definitions/evidence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data:data13};
+if(data15.elements !== undefined){
+let data18 = data15.elements;
+if(Array.isArray(data18)){
+const len5 = data18.length;
+for(let i5=0; i5<len5; i5++){
+let data19 = data18[i5];
+if(typeof data19 === "string"){
+if(!pattern4.test(data19)){
+const err42 = {instancePath:instancePath+"/evidence/" + i4+"/elements/" + i5,schemaPath:"#/definitions/evidence/properties/elements/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema36.properties.elements.items,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3038,9 +3041,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
 else {
-const err43 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.evidence.type,parentSchema:schema30.properties.evidence,data:data12};
+const err43 = {instancePath:instancePath+"/evidence/" + i4+"/elements/" + i5,schemaPath:"#/definitions/evidence/properties/elements/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.elements.items.type,parentSchema:schema36.properties.elements.items,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3052,12 +3054,61 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+const err44 = {instancePath:instancePath+"/evidence/" + i4+"/elements",schemaPath:"#/definitions/evidence/properties/elements/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.elements.type,parentSchema:schema36.properties.elements,data:data18};
 if(vErrors === null){
 vErrors = [err44];
 }
 else {
 vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data15.note !== undefined){
+let data20 = data15.note;
+if(typeof data20 !== "string"){
+const err45 = {instancePath:instancePath+"/evidence/" + i4+"/note",schemaPath:"#/definitions/evidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.note.type,parentSchema:schema36.properties.note,data:data20};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/definitions/evidence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data:data15};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.evidence.type,parentSchema:schema30.properties.evidence,data:data14};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
 }
 errors++;
 }
