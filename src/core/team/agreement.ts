@@ -124,12 +124,27 @@ function labelOf(annotations: readonly Annotation[], start: number, end: number)
   return [...categories].sort();
 }
 
-/** Each sentence of `t` with the label each annotator gave it. */
-function labelSentences(t: AnnotatedText): { start: number; end: number; a: string[]; b: string[] }[] {
-  return segmentSentencesCodePoints(t.text).map((s) => ({ start: s.start, end: s.end, a: labelOf(t.a, s.start, s.end), b: labelOf(t.b, s.start, s.end) }));
+/** A sentence with the label each annotator gave it. */
+interface LabelledSentence {
+  start: number;
+  end: number;
+  a: string[];
+  b: string[];
+  /** The labels as one value each (categories joined), as the coefficients compare them. */
+  valueA: string;
+  valueB: string;
 }
 
-function sourceAgreement(t: AnnotatedText, sentences: readonly { a: string[]; b: string[] }[]): SourceAgreement {
+/** Each sentence of `t` with the label each annotator gave it. */
+function labelSentences(t: AnnotatedText): LabelledSentence[] {
+  return segmentSentencesCodePoints(t.text).map((s) => {
+    const a = labelOf(t.a, s.start, s.end);
+    const b = labelOf(t.b, s.start, s.end);
+    return { start: s.start, end: s.end, a, b, valueA: a.join(','), valueB: b.join(',') };
+  });
+}
+
+function sourceAgreement(t: AnnotatedText, sentences: readonly LabelledSentence[]): SourceAgreement {
   const a = spansOf(t.file, t.a);
   const b = spansOf(t.file, t.b);
   return {
@@ -137,9 +152,9 @@ function sourceAgreement(t: AnnotatedText, sentences: readonly { a: string[]; b:
     a: a.length,
     b: b.length,
     spanF1Overlap: f1(overlapMatches(a, b), a.length, b.length),
-    sentenceAlpha: krippendorffAlphaNominal(sentences.map((s) => [s.a.join(','), s.b.join(',')] as const)),
+    sentenceAlpha: krippendorffAlphaNominal(sentences.map((s) => [s.valueA, s.valueB] as const)),
     sentences: sentences.length,
-    sentencesDiffering: sentences.filter((s) => s.a.join(',') !== s.b.join(',')).length,
+    sentencesDiffering: sentences.filter((s) => s.valueA !== s.valueB).length,
   };
 }
 
@@ -150,7 +165,7 @@ export function measureAgreementBySource(texts: readonly AnnotatedText[]): { agr
   const labelled = texts.map((t) => ({ text: t, sentences: labelSentences(t) }));
   const sentences = labelled.flatMap((l) => l.sentences);
   const disagreements: Disagreement[] = labelled.flatMap(({ text, sentences }) => sentences
-    .filter((s) => s.a.join(',') !== s.b.join(','))
+    .filter((s) => s.valueA !== s.valueB)
     .map((s) => ({ file: text.file, start: s.start, end: s.end, a: s.a, b: s.b })));
   const categories: Record<string, CategoryAgreement> = {};
   for (const category of [...new Set([...a, ...b].map((s) => s.category))].sort()) {
@@ -165,8 +180,8 @@ export function measureAgreementBySource(texts: readonly AnnotatedText[]): { agr
       sentenceAlpha: krippendorffAlphaNominal(sentences.map((s) => [has(s.a), has(s.b)] as const)),
     };
   }
-  const labelsA = sentences.map((s) => s.a.join(','));
-  const labelsB = sentences.map((s) => s.b.join(','));
+  const labelsA = sentences.map((s) => s.valueA);
+  const labelsB = sentences.map((s) => s.valueB);
   const agreement: Agreement = {
     sources: texts.length,
     overall: {
