@@ -8,12 +8,13 @@
  * corpus's dense report paragraph (scripts/generate-hostile.ts: six entities and a claim per
  * 1,000 characters), paragraphs separated by a blank line, and a last sentence to tag. Builds
  * the CLI, then runs once each, as child processes: `tag` (creating the sidecar), `scan` (JSON,
- * printed into /dev/null), `check` of the sidecar, `export --format csv` of it (into /dev/null).
+ * printed into /dev/null), `scan` of the same file under a config without claims (the entities
+ * alone), `check` of the sidecar, `export --format csv` of it (into /dev/null).
  * Prints for each the wall time and the process's peak resident memory (from
  * process.resourceUsage, read as it exits), against the goals, with the machine's load.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync, statSync, writeFileSync, closeSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -63,6 +64,9 @@ function main(): void {
     const source = join(dir, 'source.txt');
     writeSource(source, Number(values.mb) * 1e6);
     const sourceBytes = statSync(source).size;
+    mkdirSync(join(dir, 'entities-only'));
+    linkSync(source, join(dir, 'entities-only', 'source.txt'));
+    writeFileSync(join(dir, 'entities-only', '.legal-annotator.yaml'), 'version: 1\nclaims:\n  enabled: false\n');
     const cli = buildCli(join(dir, 'dist'));
     const preload = join(dir, 'peak-memory.js');
     writeFileSync(preload, "process.on('exit', () => process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\\n`));\n");
@@ -73,6 +77,8 @@ function main(): void {
     const commands: [string, string[]][] = [
       ['tag', ['tag', 'source.txt', '--category', 'torture', '--quote', 'detainees were tortured at the end of the source']],
       ['scan', ['scan', 'source.txt']],
+      // The same source (a hard link) under a config that turns the claims off: the entities alone.
+      ['scan-entities', ['scan', 'entities-only/source.txt']],
       ['check', ['check', 'source.txt.ann.yaml']],
       ['export', ['export', '--format', 'csv', 'source.txt.ann.yaml']],
     ];
@@ -86,7 +92,7 @@ function main(): void {
       const memoryOk = result.peakBytes <= memoryGoal;
       if (!timeOk || !memoryOk || result.exit !== 0) missed++;
       console.log(
-        `${label.padEnd(7)} ${result.seconds.toFixed(2).padStart(7)} s ${timeOk ? 'ok  ' : 'OVER'}  ` +
+        `${label.padEnd(13)} ${result.seconds.toFixed(2).padStart(7)} s ${timeOk ? 'ok  ' : 'OVER'}  ` +
           `${(result.peakBytes / 1e6).toFixed(0).padStart(6)} MB peak = ${(result.peakBytes / sourceBytes).toFixed(2)}x the source ${memoryOk ? 'ok  ' : 'OVER'}  exit ${result.exit}`,
       );
     }

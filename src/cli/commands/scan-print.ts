@@ -30,17 +30,32 @@ export function printJsonEnd(sink: OutputChunks, printed: number): void {
   sink.add(printed === 0 ? '[]\n' : '\n]\n');
 }
 
+/** Items stringified in one call: JSON.stringify over a batch is several times faster than per item. */
+const BATCH_ITEMS = 256;
+/** A batch nested as deep as a file's list is in the document, so JSON.stringify indents its items as they stand there. */
+const NESTED_HEAD = '[\n  {\n    "items": [';
+const NESTED_TAIL = '\n    ]\n  }\n]';
+
 async function printJsonList(sink: OutputChunks, items: Iterable<unknown>): Promise<void> {
-  let first = true;
+  let printed = 0;
+  let batch: unknown[] = [];
+  const printBatch = async (): Promise<void> => {
+    const json = JSON.stringify([{ items: batch }], null, 2);
+    // Each item of the batch, as `\n      {...}` joined by commas.
+    const body = json.slice(NESTED_HEAD.length, json.length - NESTED_TAIL.length);
+    const due = sink.add(`${printed === 0 ? '[' : ','}${body}`);
+    printed += batch.length;
+    batch = [];
+    if (due) await sink.flush();
+  };
   for (const item of items) {
-    const json = JSON.stringify(item, null, 2).replace(/\n/g, `\n${ITEM_INDENT}`);
-    if (sink.add(`${first ? '[' : ','}\n${ITEM_INDENT}${json}`)) {
-      await sink.flush();
-      if (sink.closed) return;
-    }
-    first = false;
+    batch.push(item);
+    if (batch.length < BATCH_ITEMS) continue;
+    await printBatch();
+    if (sink.closed) return;
   }
-  sink.add(first ? '[]' : `\n${ITEM_INDENT.slice(2)}]`);
+  if (batch.length > 0) await printBatch();
+  sink.add(printed === 0 ? '[]' : `\n${ITEM_INDENT.slice(2)}]`);
 }
 
 /** The colour of each kind of line in text output, on a terminal. */
