@@ -5,7 +5,7 @@
  * files and sends back plain reports. Not used for --fix-anchors (writes stay in one thread)
  * or for short lists, where starting a thread costs more than it saves.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { FileProblems } from '../../core/workspace/load-config';
 import type { FileReport } from './formats';
@@ -27,8 +27,13 @@ interface JobResult {
   configFiles: FileProblems[];
 }
 
-export function threadCount(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
+/**
+ * Threads for a large check: one per core that other work leaves free (the load average of the
+ * last minute counts the busy ones), at least this one, at most 8. On a saturated machine a
+ * worker only adds its start-up (compiling the bundle again) to work no free core would run sooner.
+ */
+export function threadCount(load = loadavg()[0], cores = availableParallelism()): number {
+  return Math.max(1, Math.min(8, cores, Math.ceil(cores - load)));
 }
 
 /**

@@ -4,7 +4,7 @@
  * regular file before a byte is read, so a FIFO, a device or a folder is refused with a reason
  * instead of hanging or streaming forever; the bytes are decoded strictly (decodeSourceText).
  */
-import { constants, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
 import { decodeSourceText } from '../text/decode';
 import { errnoWords } from './errno';
 import { maxBytesFor, tooLargeReason, type FileKind } from './limits';
@@ -65,21 +65,74 @@ export async function readTextFile(path: string, options: ReadTextOptions = {}):
     return failed(error);
   }
   try {
-    const stat = await handle.stat();
-    const notRegular = notRegularReason(stat);
-    if (notRegular) return { ok: false, failure: 'not-regular', reason: notRegular };
-    if (options.maxBytes !== undefined && stat.size > options.maxBytes) {
-      return { ok: false, failure: 'too-large', reason: `is ${stat.size} bytes, more than the ${options.maxBytes} bytes allowed; it is not read` };
-    }
-    if (options.kind !== undefined && stat.size > maxBytesFor(options.kind)) {
-      return { ok: false, failure: 'too-large', reason: tooLargeReason(options.kind, stat.size) };
-    }
-    const bytes = await handle.readFile();
-    const decoded = decodeSourceText(bytes);
-    return decoded.ok ? { ok: true, text: decoded.text, hadBom: decoded.hadBom, bytes: bytes.length } : { ok: false, failure: 'not-text', reason: decoded.reason };
+    const refused = statRefusal(await handle.stat(), options);
+    return refused ?? decoded(await handle.readFile());
   } catch (error) {
     return failed(error);
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * readTextFile with blocking calls: the same checks and results. For a command that reads
+ * thousands of files one after the other (check), where handing each call to the thread pool
+ * and back costs more than the read itself.
+ */
+export function readTextFileSync(path: string, options: ReadTextOptions = {}): TextFileRead {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return failed(error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    return statRefusal(stat, options) ?? decoded(readToEnd(fd, stat.size));
+  } catch (error) {
+    return failed(error);
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // closing a file only read cannot lose anything
+    }
+  }
+}
+
+/** Why a file of this kind and size is not read, or undefined. */
+function statRefusal(stat: Stats, options: ReadTextOptions): TextFileRead | undefined {
+  const notRegular = notRegularReason(stat);
+  if (notRegular) return { ok: false, failure: 'not-regular', reason: notRegular };
+  if (options.maxBytes !== undefined && stat.size > options.maxBytes) {
+    return { ok: false, failure: 'too-large', reason: `is ${stat.size} bytes, more than the ${options.maxBytes} bytes allowed; it is not read` };
+  }
+  if (options.kind !== undefined && stat.size > maxBytesFor(options.kind)) {
+    return { ok: false, failure: 'too-large', reason: tooLargeReason(options.kind, stat.size) };
+  }
+  return undefined;
+}
+
+function decoded(bytes: Buffer): TextFileRead {
+  const result = decodeSourceText(bytes);
+  return result.ok ? { ok: true, text: result.text, hadBom: result.hadBom, bytes: bytes.length } : { ok: false, failure: 'not-text', reason: result.reason };
+}
+
+/** Reused by readToEnd to find the end of a file (a read of 0 bytes), or what it gained since its fstat. */
+const PROBE = Buffer.allocUnsafe(64 * 1024);
+
+/** The bytes of an open file of `size` bytes up to its end, read on as FileHandle.readFile does when it grew meanwhile. */
+function readToEnd(fd: number, size: number): Buffer {
+  const first = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(fd, first, filled, size - filled, null);
+    if (read === 0) return first.subarray(0, filled);
+    filled += read;
+  }
+  const pieces = [first];
+  for (let read = readSync(fd, PROBE, 0, PROBE.length, null); read > 0; read = readSync(fd, PROBE, 0, PROBE.length, null)) {
+    pieces.push(Buffer.from(PROBE.subarray(0, read)));
+  }
+  return pieces.length === 1 ? first : Buffer.concat(pieces);
 }

@@ -8,7 +8,7 @@
  * something is found are they run again with positions, which parses the `yaml` Document then.
  */
 import { basename, dirname, join } from 'node:path';
-import { readTextFile } from '../files/read-text-file';
+import { readTextFile, readTextFileSync } from '../files/read-text-file';
 import { parseSidecar, type SidecarDocument } from '../sidecar/sidecar-io';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { checkContent, checkSidecar, type SidecarCheckResult, type SourceState } from './sidecar-checks';
@@ -34,10 +34,12 @@ export interface CheckOptions {
    * --fix-anchors, which lists the problems of the file it fixed, checked again.
    */
   positions?: boolean;
+  /** True: read the sidecar and its source with blocking calls (readTextFileSync), for a command checking many files in a row. */
+  blockingReads?: boolean;
 }
 
 export async function checkSidecarFile(path: string, options: CheckOptions): Promise<SidecarFileCheck> {
-  const read = await readTextFile(path, { kind: 'sidecar' });
+  const read = options.blockingReads ? readTextFileSync(path, { kind: 'sidecar' }) : await readTextFile(path, { kind: 'sidecar' });
   if (!read.ok) {
     // Unreadable or not UTF-8: nothing more can be said, and nothing may write over the bytes.
     const message = read.failure === 'missing' ? 'the sidecar no longer exists' : read.failure === 'not-text' ? `the file ${read.reason}` : `the sidecar ${read.reason}`;
@@ -45,7 +47,7 @@ export async function checkSidecarFile(path: string, options: CheckOptions): Pro
   }
   const doc = parseSidecar((read.hadBom ? '\uFEFF' : '') + read.text);
   const source = doc.sidecar?.source ?? sourceValue(doc);
-  const state = source === undefined ? undefined : await readSourceState(path, source);
+  const state = source === undefined ? undefined : await readSourceState(path, source, options.blockingReads);
   const input = {
     sidecarName: basename(path),
     taxonomy: options.taxonomy,

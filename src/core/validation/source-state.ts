@@ -2,12 +2,13 @@
  * Reading the source a sidecar points to, for the semantic checks: missing, outside the
  * sidecar's folder (by `..`, an absolute path, or a symbolic link), not UTF-8 text, or its text.
  */
-import { promises as fs } from 'node:fs';
+import { lstatSync, promises as fs, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { readTextFile } from '../files/read-text-file';
+import { readTextFile, readTextFileSync } from '../files/read-text-file';
 import { sourceValueOutsideFolder, type SourceState } from './sidecar-checks';
 
-export async function readSourceState(sidecarPath: string, source: string): Promise<SourceState> {
+/** `blocking`: read with blocking calls (readTextFileSync), for a command checking many files in a row. */
+export async function readSourceState(sidecarPath: string, source: string, blocking = false): Promise<SourceState> {
   const folder = dirname(sidecarPath);
   const path = join(folder, source);
   // Never open what the checks will refuse anyway.
@@ -17,8 +18,8 @@ export async function readSourceState(sidecarPath: string, source: string): Prom
   try {
     // The common case, a plain file name that is not a link, cannot leave the folder: one
     // lstat instead of resolving every component of two paths.
-    const plainName = !/[\\/]/.test(source) && !(await fs.lstat(path)).isSymbolicLink();
-    [real, realFolder] = plainName ? [path, folder] : await Promise.all([fs.realpath(path), fs.realpath(folder)]);
+    const plainName = !/[\\/]/.test(source) && !(blocking ? lstatSync(path) : await fs.lstat(path)).isSymbolicLink();
+    [real, realFolder] = plainName ? [path, folder] : blocking ? [realpathSync(path), realpathSync(folder)] : await Promise.all([fs.realpath(path), fs.realpath(folder)]);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing', path };
@@ -26,7 +27,7 @@ export async function readSourceState(sidecarPath: string, source: string): Prom
   }
   const inside = relative(realFolder, real);
   if (inside.startsWith('..') || isAbsolute(inside)) return { kind: 'outside', to: real };
-  const read = await readTextFile(real, { kind: 'source' });
+  const read = blocking ? readTextFileSync(real, { kind: 'source' }) : await readTextFile(real, { kind: 'source' });
   if (read.ok) return { kind: 'text', text: read.text };
   return read.failure === 'missing' ? { kind: 'missing', path } : { kind: 'not-text', reason: read.reason };
 }
