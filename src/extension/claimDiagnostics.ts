@@ -17,7 +17,7 @@
  * Detection is on when both `legalAnnotator.claims.enabled` and the config's `claims.enabled` are.
  */
 import * as vscode from 'vscode';
-import { claimMessage, countClaims, markCoveredClaims, reviewSourceFile, type Claim, type CoveredRange, type ReviewCounts, type ReviewedClaim, type SourceReview } from '../core/claims';
+import { claimMessage, countClaims, markCoveredClaims, reviewSourceFile, type ClaimMarks, type ClaimSummary, type CoveredRange, type ReviewCounts, type SourceReview } from '../core/claims';
 import { SIDECAR_SUFFIX, type Annotation } from '../core/sidecar/model';
 import type { WorkspaceConfig } from '../core/workspace/workspace-config';
 import type { Severity } from '../core/problems/problem';
@@ -46,7 +46,7 @@ export interface ClaimProblem {
   end: number;
   /** Suggested category ids, best first. */
   categories: string[];
-  confidence: Claim['confidence'];
+  confidence: ClaimSummary['confidence'];
   diagnostic: vscode.Diagnostic;
 }
 
@@ -60,7 +60,7 @@ export interface ClaimCoverage extends ReviewCounts {
 
 interface Detected {
   version: number;
-  claims: Claim[];
+  claims: ClaimSummary[];
   config: WorkspaceConfig;
   enabled: boolean;
 }
@@ -288,7 +288,7 @@ export class ClaimDiagnostics implements vscode.Disposable {
    * Claims of `text`, detected on the background worker (about a second of CPU for 1 MB);
    * undefined when cancelled (a newer version or the document's closing superseded it).
    */
-  private async detectInBackground(text: string, config: WorkspaceConfig, token: vscode.CancellationToken): Promise<Claim[] | undefined> {
+  private async detectInBackground(text: string, config: WorkspaceConfig, token: vscode.CancellationToken): Promise<ClaimSummary[] | undefined> {
     // The default taxonomy is the worker's own: not cloned with every request.
     const taxonomy = config.taxonomy === DEFAULT_TAXONOMY ? undefined : config.taxonomy;
     try {
@@ -380,7 +380,10 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
 }
 
-function isUntagged(claim: ReviewedClaim): boolean {
+/** A claim as shown: summed up, with what covers it. */
+type MarkedClaim = ClaimSummary & ClaimMarks;
+
+function isUntagged(claim: ClaimMarks): boolean {
   return !claim.tagged && !claim.dismissed;
 }
 
@@ -393,12 +396,12 @@ function liveRanges(state: SourceAnnotations, kind: 'annotation' | 'dismissal'):
   return ranges;
 }
 
-function coverageOf(claims: readonly ReviewedClaim[], live: boolean): ClaimCoverage {
+function coverageOf(claims: readonly MarkedClaim[], live: boolean): ClaimCoverage {
   const counts = countClaims(claims);
   return { ...counts, lowConfidence: counts.untagged - counts.untaggedHigh, live };
 }
 
-function problemOf(claim: ReviewedClaim, range: vscode.Range, config: WorkspaceConfig, severity: vscode.DiagnosticSeverity): ClaimProblem {
+function problemOf(claim: MarkedClaim, range: vscode.Range, config: WorkspaceConfig, severity: vscode.DiagnosticSeverity): ClaimProblem {
   const diagnostic = new vscode.Diagnostic(range, claimMessage(config.taxonomy, claim), claim.confidence === 'low' ? lowConfidenceSeverity(severity) : severity);
   diagnostic.code = UNTAGGED_CLAIM_CODE;
   diagnostic.source = DIAGNOSTIC_SOURCE;

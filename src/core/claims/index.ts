@@ -1,5 +1,5 @@
 /** The claims API (see docs/claims.md): detection, review against a sidecar, workspace review. */
-export type { Claim, ClaimCategory, ClaimConfidence, ClaimCue, CueUse, ReviewedClaim } from './types';
+export type { Claim, ClaimCategory, ClaimConfidence, ClaimMarks, ClaimCue, ClaimSummary, CueUse, ReviewedClaim } from './types';
 export { detectClaims, type DetectOptions } from './detect';
 export { claimMessage } from './messages';
 export { countClaims, markClaims, markCoveredClaims, reviewClaims, type CoveredRange, type ReviewCounts } from './review';

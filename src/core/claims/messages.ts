@@ -3,10 +3,10 @@
  * a reviewer reads the same sentence in the Problems panel and in CI.
  */
 import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
-import type { Claim } from './types';
+import type { ClaimSummary } from './types';
 
 /** `untagged claim: "tortured" suggests Torture (torture), also ill-treatment; tag it or dismiss it as not a claim`. */
-export function claimMessage(taxonomy: Taxonomy, claim: Pick<Claim, 'categories' | 'confidence' | 'reason'>): string {
+export function claimMessage(taxonomy: Taxonomy, claim: Pick<ClaimSummary, 'categories' | 'confidence' | 'reason'>): string {
   const [top, ...rest] = claim.categories;
   const label = findCategory(taxonomy, top.id)?.label ?? top.id;
   const also = rest.length > 0 ? `, also ${rest.map((c) => c.id).join(', ')}` : '';

@@ -9,7 +9,7 @@ import type { PreparedText } from '../anchoring/anchoring';
 import { resolveSidecar } from '../anchoring/resolve';
 import type { AnchorResult, Sidecar } from '../sidecar/model';
 import { detectClaims, type DetectOptions } from './detect';
-import type { Claim, ReviewedClaim } from './types';
+import type { Claim, ClaimMarks, ReviewedClaim } from './types';
 
 export interface ReviewCounts {
   claims: number;
@@ -62,7 +62,7 @@ export function markClaims(text: string | PreparedText, claims: readonly Claim[]
  * Marks claims by ranges already anchored (the editor's live ranges, UTF-16, which follow unsaved
  * edits): tagged when a tag's range overlaps the claim, dismissed when a dismissal's does.
  */
-export function markCoveredClaims(claims: readonly Claim[], tags: readonly CoveredRange[], dismissed: readonly CoveredRange[]): ReviewedClaim[] {
+export function markCoveredClaims<C extends Pick<Claim, 'start' | 'end'>>(claims: readonly C[], tags: readonly CoveredRange[], dismissed: readonly CoveredRange[]): (C & ClaimMarks)[] {
   const tagsOf = overlappingRanges(claims, tags);
   const dismissalsOf = overlappingRanges(claims, dismissed);
   return claims.map((claim, index) => {
@@ -83,7 +83,7 @@ export function reviewClaims(text: string, sidecar: Pick<Sidecar, 'annotations' 
   return markClaims(text, detectClaims(text, { ...options, offsets: 'code-point' }), sidecar);
 }
 
-export function countClaims(claims: readonly ReviewedClaim[]): ReviewCounts {
+export function countClaims(claims: readonly (Pick<Claim, 'confidence'> & Pick<ClaimMarks, 'tagged' | 'dismissed'>)[]): ReviewCounts {
   const counts: ReviewCounts = { claims: claims.length, tagged: 0, dismissed: 0, untagged: 0, untaggedHigh: 0 };
   for (const claim of claims) {
     if (claim.tagged) counts.tagged++;

@@ -51,6 +51,17 @@ export interface Claim {
   reporting: string[];
 }
 
+/**
+ * What the editor keeps of a claim to show it: its range, confidence, and per category the id and
+ * the first cue (what `claimMessage` names); not the sentence's text or every cue.
+ */
+export interface ClaimSummary extends Pick<Claim, 'start' | 'end' | 'confidence' | 'reason'> {
+  categories: Pick<ClaimCategory, 'id' | 'cues'>[];
+}
+
+/** Whether tags or a dismissal cover a claim (what `markCoveredClaims` adds to it). */
+export type ClaimMarks = Pick<ReviewedClaim, 'tagged' | 'dismissed' | 'tags' | 'dismissal'>;
+
 /** A claim matched against a sidecar: tagged when a tag overlaps it, dismissed when a dismissal does. */
 export interface ReviewedClaim extends Claim {
   tagged: boolean;
