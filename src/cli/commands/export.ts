@@ -5,6 +5,9 @@ import { exportCsv } from '../../core/interop/csv';
 import { resolveSources, type ExportWarning, type ResolvedSource } from '../../core/interop/export-input';
 import { normalizeBase } from '../../core/interop/iri';
 import { exportW3cCollection, exportW3cJsonl } from '../../core/interop/w3c';
+import { loadWorkspaceIncidents } from '../../core/incidents/incidents-workspace';
+import type { Incident } from '../../core/incidents/model';
+import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { joinPosix, loadAnnotatedSources, shown } from '../interop/load-sources';
 import { outputRefusal, writeOutputFile, type OutputScope } from '../interop/output-guard';
 import { CliError, EXIT, type CliOutput } from '../output';
@@ -25,7 +28,12 @@ Formats:
   brat  brat standoff, into --out DIR (required): per source a copy of its text
         (<name>.txt) and <name>.ann, plus annotation.conf and visual.conf from the taxonomy.
   csv   one row per tag (file,id,category,label,legal_basis,quote,start,end,line,note,
-        author,status,created), RFC 4180, UTF-8. To --out FILE, or stdout.
+        author,status,created,anchor,current_text,incident,elements), RFC 4180, UTF-8.
+        To --out FILE, or stdout.
+  The workspace's incidents file (incidents.yaml) adds, in w3c, one Annotation with
+  motivation linking per evidence link (target: the tag's Annotation; body: the incident's
+  IRI urn:legal-annotator:incident:<id> and the elements), and in csv the incident and
+  elements columns.
 
 Options:
   --out FILE|DIR  where to write (a folder for brat)
@@ -82,6 +90,7 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
   let count: number;
   let warnings: ExportWarning[];
   let where: string;
+  let incidentsUnread = false;
 
   const scope: OutputScope = { root: loaded.config.root, inputs: new Set(loaded.absolutePaths) };
   if (format === 'brat') {
@@ -105,9 +114,11 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
     await writeOutputFile(joinPosix(folder, 'visual.conf'), bratVisualConf(taxonomy), scope);
     where = `${shown(folder)}/`;
   } else {
+    const { incidents, unread } = await exportedIncidents(loaded.config, output);
+    incidentsUnread = unread;
     const exported = format === 'csv'
-      ? exportCsv(resolved, taxonomy, { bom: values.bom, raw: values.raw })
-      : values.jsonl ? exportW3cJsonl(resolved, taxonomy, { base }) : exportW3cCollection(resolved, taxonomy, { base });
+      ? exportCsv(resolved, taxonomy, { bom: values.bom, raw: values.raw, incidents })
+      : values.jsonl ? exportW3cJsonl(resolved, taxonomy, { base, incidents }) : exportW3cCollection(resolved, taxonomy, { base, incidents });
     ({ count, warnings } = exported);
     if (values.out) {
       await writeOutputFile(resolve(values.out), exported.text, scope, values.out);
@@ -119,7 +130,20 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
   }
   for (const warning of warnings) output.err(`${warning.path}: ${warning.id}: ${warning.message}\n`);
   output.err(`exported ${count} annotation(s) of ${loaded.sources.length} source(s) as ${format}${values.jsonl ? ' (JSON Lines)' : ''} to ${where}\n`);
-  return loaded.skipped.length > 0 || warnings.length > 0 ? EXIT.problems : EXIT.ok;
+  return loaded.skipped.length > 0 || warnings.length > 0 || incidentsUnread ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * The incidents of the workspace's incidents file, for the evidence links of W3C and the
+ * incident columns of CSV; none when it does not exist, and none (said on stderr, exit 1) when
+ * it has errors.
+ */
+async function exportedIncidents(config: WorkspaceConfig, output: CliOutput): Promise<{ incidents?: readonly Incident[]; unread: boolean }> {
+  const loaded = await loadWorkspaceIncidents(config);
+  if (!loaded.doc) return { unread: false };
+  if (loaded.doc.file) return { incidents: loaded.doc.file.incidents, unread: false };
+  output.err(`${shown(loaded.path)}: has errors; exported without its incidents (legal-annotator check shows them)\n`);
+  return { unread: true };
 }
 
 /**

@@ -6,7 +6,9 @@
  * (anchored, moved, fuzzy, orphaned), and `start`, `end`, `line` and `current_text` say where the
  * tag sits now and what the text there reads: the quote itself unless the tag is fuzzy. An orphaned
  * tag keeps its row (with its stored quote) but has no start, end, line or current text. The
- * anchor columns come last, so that readers of the older columns by position still work.
+ * anchor columns come after the older ones, so that readers of those by position still work, and
+ * last come `incident` (the ids of the incidents citing the tag as evidence, `; ` between them)
+ * and `elements` (the ids of the elements it is evidence of, over those incidents).
  *
  * Formulas are neutralised (the OWASP rule for CSV injection): a text cell that begins with `=`,
  * `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet shows it as text
@@ -14,14 +16,18 @@
  * writes the cells as they are, for programs that read CSV as data.
  */
 import type { Taxonomy } from '../taxonomy/taxonomy';
+import type { Incident } from '../incidents/model';
+import { incidentsByTag } from './incident-links';
 import { anchorWarnings, categoryIndex, type ExportWarning, type ResolvedSource } from './export-input';
 
-export const CSV_COLUMNS = ['file', 'id', 'category', 'label', 'legal_basis', 'quote', 'start', 'end', 'line', 'note', 'author', 'status', 'created', 'anchor', 'current_text'] as const;
+export const CSV_COLUMNS = ['file', 'id', 'category', 'label', 'legal_basis', 'quote', 'start', 'end', 'line', 'note', 'author', 'status', 'created', 'anchor', 'current_text', 'incident', 'elements'] as const;
 
 export interface CsvOptions {
   bom?: boolean;
   /** Write text cells as they are, formulas included (off: they are neutralised). */
   raw?: boolean;
+  /** The workspace's incidents, for the `incident` and `elements` columns (empty without). */
+  incidents?: readonly Incident[];
 }
 
 export interface CsvExport {
@@ -46,10 +52,12 @@ export function exportCsv(resolved: readonly ResolvedSource[], taxonomy: Taxonom
   const categories = categoryIndex(taxonomy);
   const rows: string[] = [CSV_COLUMNS.join(',')];
   const field = (value: string | number | undefined): string => csvField(value, options.raw);
+  const cited = incidentsByTag(options.incidents ?? []);
   for (const { source, annotations } of resolved) {
     const file = field(source.path);
     for (const { annotation, anchor, target, current, line } of annotations) {
       const category = categories.get(annotation.category);
+      const evidence = cited(source.path, annotation.id);
       rows.push([
         file,
         field(annotation.id),
@@ -66,6 +74,8 @@ export function exportCsv(resolved: readonly ResolvedSource[], taxonomy: Taxonom
         field(annotation.created),
         anchor.status,
         field(current?.text),
+        field(evidence.incidents.join('; ')),
+        field(evidence.elements.join('; ')),
       ].join(','));
     }
   }

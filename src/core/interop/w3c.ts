@@ -12,12 +12,15 @@
  * read them and readers that know only the model ignore them. A whole
  * export is an `AnnotationCollection` whose items sit in an embedded `AnnotationPage` under
  * `first`, as the model requires; `--jsonl` writes one self-contained Annotation per line.
+ * Incidents add one `linking` Annotation per evidence link after the tags (incident-links.ts).
  */
 import { ANNOTATION_STATUSES, type AnnotationStatus } from '../sidecar/model';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { anchorWarnings, categoryIndex, type ExportWarning, type ResolvedAnnotation, type ResolvedSource } from './export-input';
 import type { ImportedAnnotation, ImportProblem } from './imported';
 import { annotationIri, collectionIri, idFromFragment, LEGAL_ANNOTATOR_NAMESPACE } from './iri';
+import type { Incident } from '../incidents/model';
+import { linkingAnnotations, type W3cLinkingAnnotation } from './incident-links';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Our extension terms, with IRIs in our UUID namespace (no web host to keep up). */
@@ -30,6 +33,8 @@ export interface W3cOptions {
   base?: string;
   /** Export time (`generated`); defaults to now. */
   now?: Date;
+  /** The workspace's incidents: each evidence link to an exported tag is added as a `linking` Annotation (incident-links.ts). */
+  incidents?: readonly Incident[];
 }
 
 export interface W3cTextualBody {
@@ -124,9 +129,16 @@ function* annotationsOf(resolved: readonly ResolvedSource[], taxonomy: Taxonomy,
   }
 }
 
+/** The `linking` Annotations of the incidents' evidence (each with `@context` where it stands alone, a JSONL line). */
+function linksOf(resolved: readonly ResolvedSource[], taxonomy: Taxonomy, options: W3cOptions, standalone: boolean): W3cLinkingAnnotation[] {
+  if (!options.incidents) return [];
+  const extra = { generator: GENERATOR, generated: (options.now ?? new Date()).toISOString() };
+  return linkingAnnotations(options.incidents, resolved, taxonomy, { base: options.base, extra, ...(standalone ? { context: ANNO_CONTEXT } : {}) });
+}
+
 /** A JSON-LD AnnotationCollection with every annotation in `first.items`. */
 export function exportW3cCollection(resolved: readonly ResolvedSource[], taxonomy: Taxonomy, options: W3cOptions = {}): W3cExport {
-  const items = [...annotationsOf(resolved, taxonomy, options)];
+  const items: (W3cAnnotation | W3cLinkingAnnotation)[] = [...annotationsOf(resolved, taxonomy, options), ...linksOf(resolved, taxonomy, options, false)];
   const id = collectionIri(resolved.map((r) => r.source.path));
   const collection = {
     '@context': ANNO_CONTEXT,
@@ -145,6 +157,7 @@ export function exportW3cCollection(resolved: readonly ResolvedSource[], taxonom
 export function exportW3cJsonl(resolved: readonly ResolvedSource[], taxonomy: Taxonomy, options: W3cOptions = {}): W3cExport {
   const lines: string[] = [];
   for (const annotation of annotationsOf(resolved, taxonomy, options)) lines.push(JSON.stringify(annotation));
+  for (const link of linksOf(resolved, taxonomy, options, true)) lines.push(JSON.stringify(link));
   return { text: lines.length > 0 ? `${lines.join('\n')}\n` : '', count: lines.length, warnings: anchorWarnings(resolved, ORPHAN_HANDLING, FUZZY_HANDLING) };
 }
 

@@ -119,6 +119,28 @@ describe('legal-annotator and incidents (real processes)', function () {
     assert.match(html.out, /<a href="reports\/b\.txt#L1">reports\/b\.txt:1<\/a>/);
   });
 
+  it('export adds each evidence link: w3c linking annotations, csv incident and elements columns; an incidents file with errors is said, exit 1', async () => {
+    // The incidents file of the previous test: camp cites a-1 (severe pain) and b-1 (severe pain, purpose).
+    const w3c = await cli(root, 'export', '--format', 'w3c');
+    assert.equal(w3c.code, 0, w3c.err);
+    const items = (JSON.parse(w3c.out) as { first: { items: { id: string; motivation: string; target: unknown; body: { source?: string; value?: string }[] }[] } }).first.items;
+    const links = items.filter((item) => item.motivation === 'linking');
+    assert.equal(links.length, 2);
+    assert.deepEqual(links.map((link) => [link.body[0].source, ...link.body.slice(1).map((b) => b.value)]), [
+      ['urn:legal-annotator:incident:camp', 'torture-severe-pain'],
+      ['urn:legal-annotator:incident:camp', 'torture-severe-pain', 'torture-purpose'],
+    ]);
+    for (const link of links) assert.ok(items.some((item) => item.motivation === 'classifying' && item.id === link.target), 'a link targets an exported tag');
+    const csv = await cli(root, 'export', '--format', 'csv');
+    const rows = csv.out.trim().split('\r\n');
+    assert.ok(rows[0].endsWith(',incident,elements'));
+    assert.ok(rows.some((row) => row.startsWith('reports/b.txt,b-1,') && row.endsWith(',camp,torture-severe-pain; torture-purpose')), csv.out);
+    await fs.writeFile(join(root, 'cases/incidents.yaml'), 'version: 1\nincidents: {}\n');
+    const broken = await cli(root, 'export', '--format', 'csv');
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, /cases\/incidents\.yaml: has errors; exported without its incidents/);
+  });
+
   it('report --by incident: bad usage exits 2, a missing incidents file is said, nothing written', async () => {
     for (const [args, message] of [
       [['--by', 'source', '--format', 'md'], /unknown --by 'source' \(expected incident\)/],

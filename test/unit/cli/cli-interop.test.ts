@@ -141,7 +141,7 @@ describe('legal-annotator export and import', () => {
   it('export --format csv: stdout or --out, --bom; a sidecar with errors is skipped with exit 1', async () => {
     const plain = await cli('export', '--format', 'csv');
     assert.equal(plain.code, 0, plain.err);
-    assert.ok(plain.out.startsWith('file,id,category,label,legal_basis,quote,start,end,line,note,author,status,created,anchor,current_text\r\n'));
+    assert.ok(plain.out.startsWith('file,id,category,label,legal_basis,quote,start,end,line,note,author,status,created,anchor,current_text,incident,elements\r\n'));
     assert.equal(plain.out.split('\r\n').length - 2, SAMPLE_TAGS.length, 'one row per tag (CRLF ends rows; a line break of a quote stays inside its field)');
     assert.equal((await cli('export', '--format', 'csv', '--bom', '--out', 'tags.csv')).code, 0);
     assert.ok((await fs.readFile('tags.csv', 'utf8')).startsWith('\uFEFFfile,'));

@@ -288,12 +288,12 @@ describe('interop: CSV export', () => {
   it('writes RFC 4180 rows with the columns in order, CRLF line ends, and a BOM on request', () => {
     const { text, count } = exportCsv([resolveSource(source(sidecar))], DEFAULT_TAXONOMY, { bom: true });
     assert.equal(count, 4);
-    assert.ok(text.startsWith('\uFEFFfile,id,category,label,legal_basis,quote,start,end,line,note,author,status,created,anchor,current_text\r\n'));
-    assert.equal(CSV_COLUMNS.length, 15);
+    assert.ok(text.startsWith('\uFEFFfile,id,category,label,legal_basis,quote,start,end,line,note,author,status,created,anchor,current_text,incident,elements\r\n'));
+    assert.equal(CSV_COLUMNS.length, 17);
     assert.ok(text.endsWith('\r\n'));
     const id = sidecar.annotations[0].id;
     const tortured = [...TEXT.slice(0, TEXT.indexOf('tortured'))].length;
-    assert.ok(text.includes(`reports/r.txt,${id},torture,Torture,GC III 17; GC III 87; GC III 130; GC IV 32; GC IV 147; CAT 1; RS 7(1)(f); RS 8(2)(a)(ii),tortured,${tortured},${tortured + 8},2,"Witness A, ""direct""; GC III 17",A. Reviewer,proposed,2025-11-01T10:00:00.000Z,anchored,tortured\r\n`), text);
+    assert.ok(text.includes(`reports/r.txt,${id},torture,Torture,GC III 17; GC III 87; GC III 130; GC IV 32; GC IV 147; CAT 1; RS 7(1)(f); RS 8(2)(a)(ii),tortured,${tortured},${tortured + 8},2,"Witness A, ""direct""; GC III 17",A. Reviewer,proposed,2025-11-01T10:00:00.000Z,anchored,tortured,,\r\n`), text);
     assert.ok(text.includes('"beaten,\nthen executed"'));
     assert.ok(text.includes(',"No ""access"", for the ICRC",'));
     assert.ok(!exportCsv([resolveSource(source(sidecar))], DEFAULT_TAXONOMY).text.startsWith('\uFEFF'));
@@ -318,14 +318,14 @@ describe('interop: a quote is evidence (exports of tags that no longer anchor wh
     assert.equal(c.current, undefined);
   });
 
-  it('CSV: the stored quote, then anchor and current_text at the end of each row', () => {
+  it('CSV: the stored quote, then anchor and current_text after the older columns (the incident columns, empty here, last)', () => {
     const rows = exportCsv(resolved, DEFAULT_TAXONOMY).text.split('\r\n');
     const row = (id: string) => rows.find((r) => r.startsWith(`reports/r.txt,${id},`))!;
     assert.ok(row(fuzzy.id).includes(`,tortured,${at('tortored')},${at('tortored') + 8},3,`), row(fuzzy.id));
-    assert.ok(row(fuzzy.id).endsWith(',fuzzy,tortored'), row(fuzzy.id));
-    assert.ok(row(moved.id).endsWith(',moved,"beaten,\nthen executed"'), row(moved.id));
+    assert.ok(row(fuzzy.id).endsWith(',fuzzy,tortored,,'), row(fuzzy.id));
+    assert.ok(row(moved.id).endsWith(',moved,"beaten,\nthen executed",,'), row(moved.id));
     assert.ok(row(orphan.id).includes(',🇺🇦,,,,'), row(orphan.id));
-    assert.ok(row(orphan.id).endsWith(',orphaned,'), row(orphan.id));
+    assert.ok(row(orphan.id).endsWith(',orphaned,,,'), row(orphan.id));
     assert.doesNotMatch(rows.join('\n'), /tortored,\d/, 'the current text is never in the quote column');
   });
 
