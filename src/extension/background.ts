@@ -70,7 +70,7 @@ export class BackgroundWork implements vscode.Disposable {
     this.disposed = true;
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) void worker.terminate();
+    if (worker) this.log.fireAndForget('stopping the background worker', worker.terminate());
     for (const pending of this.pending.values()) pending.settle({ error: new vscode.CancellationError() });
     this.pending.clear();
   }
@@ -105,7 +105,7 @@ export class BackgroundWork implements vscode.Disposable {
   private failed(worker: Worker | undefined, error: unknown): void {
     if (this.disposed || (worker && worker !== this.worker)) return;
     this.worker = undefined;
-    if (worker) void worker.terminate();
+    if (worker) this.log.fireAndForget('stopping the failed background worker', worker.terminate());
     this.failures++;
     const fallback = this.usesWorker ? 'its jobs run again on the extension host' : 'from now on jobs run on the extension host';
     this.log.error(`background worker (${this.workerFile}) failed; ${fallback}`, error);

@@ -35,7 +35,13 @@ async function drain(): Promise<void> {
     const { name, message, stack } = error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };
     reply({ id: next.id, error: { name, message, ...(stack ? { stack } : {}) } });
   }
-  setImmediate(() => void drain());
+  scheduleDrain();
+}
+
+/** Runs the next job once the event loop has read the messages that arrived (cancellations among them). */
+function scheduleDrain(): void {
+  // drain() answers every job's failure itself: a rejection here is a bug, reported as the worker's error.
+  setImmediate(() => drain().catch((error: unknown) => setImmediate(() => { throw error; })));
 }
 
 parentPort?.on('message', (message: ToWorker) => {
@@ -47,6 +53,6 @@ parentPort?.on('message', (message: ToWorker) => {
   queue.push(message);
   if (!draining) {
     draining = true;
-    setImmediate(() => void drain());
+    scheduleDrain();
   }
 });
