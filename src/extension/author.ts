@@ -11,7 +11,7 @@ import { defaultAuthor } from '../core/team/author';
 import { SETTINGS } from './constants';
 
 /** The `legalAnnotator.tags.author` setting, undefined when blank. */
-export function authorSetting(): string | undefined {
+function authorSetting(): string | undefined {
   const author = vscode.workspace.getConfiguration().get<string>(SETTINGS.author, '').trim();
   return author === '' ? undefined : author;
 }

@@ -19,9 +19,6 @@ import { COMMANDS } from './constants';
 import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
-/** Kept where the adjudication actions import it from until they take authorFor from './author'. */
-export { authorSetting } from './author';
-
 /** A passage in UTF-16 offsets of a document, as code actions pass it. */
 export interface PassageArgs {
   uri: string;

@@ -33,7 +33,7 @@ describe('Evidence matrix compared with a git ref', function () {
   });
 
   it('adds the agreement section: per category F1 and alpha, and the sources agreed on least', async () => {
-    const { evidenceMatrix } = (await extension().activate()) as LegalAnnotatorApi;
+    const { evidenceMatrix, comparison } = (await extension().activate()) as LegalAnnotatorApi;
     await fs.mkdir(workspaceFile('compare').fsPath, { recursive: true });
     await fs.writeFile(workspaceFile(SOURCE).fsPath, TEXT);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile(SOURCE)));
@@ -61,8 +61,13 @@ describe('Evidence matrix compared with a git ref', function () {
     assert.match(shown.panel.webview.html, /<h2 id="agreement">Agreement<\/h2>/);
     assert.match(shown.panel.webview.html, /<code>git:main<\/code>/);
 
-    // Opened again without a side (and no comparison running): the matrix alone.
+    // Opened again without a side: the editor's comparison, while one runs, else the matrix alone.
+    await comparison.compareWith('git:main');
     await vscode.commands.executeCommand(COMMANDS.openEvidenceMatrix);
+    const followed = await waitFor('the section of the running comparison', () => evidenceMatrix.current?.agreement);
+    assert.equal(followed.b, 'main', "the comparison's label");
+    assert.equal(followed.lowest.find((s) => s.file === SOURCE)?.sentencesDiffering, 1);
+    comparison.stop();
     await waitFor('the matrix without the section', () => evidenceMatrix.current && !evidenceMatrix.current.agreement);
     assert.doesNotMatch(evidenceMatrix.current!.panel.webview.html, /id="agreement"/);
   });
