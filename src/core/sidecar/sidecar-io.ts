@@ -297,7 +297,7 @@ export function setSource(doc: SidecarDocument, source: string): SidecarDocument
 function addEntry(doc: SidecarDocument, list: EntryList, entry: Annotation | Dismissal): SidecarDocument {
   const { sidecar } = expectWritable(doc);
   const entries: (Annotation | Dismissal)[] = sidecar![list];
-  if ([...sidecar!.annotations, ...sidecar!.dismissed].some((e) => e.id === entry.id)) {
+  if (sidecar!.annotations.some((e) => e.id === entry.id) || sidecar!.dismissed.some((e) => e.id === entry.id)) {
     throw new SidecarEditError(`id "${entry.id}" is already used in this sidecar`);
   }
   const value = withoutUndefined(entry);
