@@ -40,7 +40,8 @@ export interface SourceComparison {
   disagreements: Disagreement[];
   /** Their tags that did not anchor in my text. */
   orphaned: number;
-  agreement: Agreement;
+  /** Measured when first read (segmenting the whole text): the status bar needs it, the code actions do not. */
+  readonly agreement: Agreement;
 }
 
 export class CompareService implements vscode.Disposable {
@@ -182,11 +183,15 @@ const atPlace = (placed: readonly PlacedAnnotation[]): Annotation[] => placed.ma
 
 function compareSource(file: string, text: PreparedText, mine: PlacedAnnotation[], theirAnnotations: readonly Annotation[]): SourceComparison {
   const theirs = placeAll(text, theirAnnotations);
+  let agreement: Agreement | undefined;
   return {
     text,
     theirs: visibleTheirs(mine, theirs),
     disagreements: findDisagreements(mine, theirs),
     orphaned: theirAnnotations.length - theirs.length,
-    agreement: measureAgreement([{ file, text: text.text, a: atPlace(mine), b: atPlace(theirs) }]),
+    get agreement() {
+      agreement ??= measureAgreement([{ file, text: text.text, a: atPlace(mine), b: atPlace(theirs) }]);
+      return agreement;
+    },
   };
 }

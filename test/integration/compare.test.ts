@@ -12,7 +12,7 @@ import { parseSidecar } from '../../src/core/sidecar/sidecar-io';
 import { COMMANDS } from '../../src/extension/constants';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
 import { createTwoAnnotatorRepository, DECIDER, gitIn, tagOf } from '../support/two-annotators';
-import { closeAllEditors, extension, openEditor, waitFor, workspaceFile, workspaceRoot } from './helpers';
+import { closeAllEditors, errorMessagesDuring, extension, openEditor, waitFor, workspaceFile, workspaceRoot } from './helpers';
 
 const SOURCE = 'compare.legal.txt';
 const TEXT = [
@@ -148,6 +148,15 @@ describe('Compare annotations with another branch, and adjudicate', function () 
     assert.deepEqual(both.map((a) => [a.id, a.adjudicated?.from]), [['m1', undefined], ['m2', ['t2', 'm2']], ['t2', ['t2', 'm2']]]);
     await vscode.commands.executeCommand(COMMANDS.undo);
     await waitFor('undo to restore the sidecar', async () => (await fs.readFile(sidecarPath(), 'utf8')) === original);
+  });
+
+  it('says why a ref that does not exist cannot be compared, and keeps the comparison it had', async () => {
+    const la = await api();
+    await vscode.commands.executeCommand(COMMANDS.compareWith, 'git:bob');
+    const shown = await errorMessagesDuring(async () => vscode.commands.executeCommand(COMMANDS.compareWith, 'git:no-such-branch'));
+    assert.equal(shown.length, 1, shown.join(' | '));
+    assert.match(shown[0], /^Legal Annotator: Compare annotations failed: git ls-tree: .*no-such-branch/);
+    assert.equal(la.comparison.compared?.label, 'bob');
   });
 
   it('compares with a folder holding the other annotator\'s sidecars the same way, and stops', async () => {

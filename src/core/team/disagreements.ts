@@ -31,8 +31,9 @@ export interface Disagreement {
   end: number;
 }
 
-const sameTag = (a: PlacedAnnotation, b: PlacedAnnotation) => a.start === b.start && a.end === b.end && a.annotation.category === b.annotation.category;
-const overlaps = (a: PlacedAnnotation, b: PlacedAnnotation) => a.start < b.end && b.start < a.end;
+/** Equal for two tags exactly when they have the same range and category. */
+const tagKey = (t: PlacedAnnotation) => `${t.start}:${t.end}:${t.annotation.category}`;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const decidedAgainst = (mine: PlacedAnnotation, theirs: PlacedAnnotation) => mine.annotation.adjudicated?.from.includes(theirs.annotation.id) ?? false;
 
 function disagreement(theirs: PlacedAnnotation, mine: PlacedAnnotation[]): Disagreement {
@@ -42,21 +43,57 @@ function disagreement(theirs: PlacedAnnotation, mine: PlacedAnnotation[]): Disag
   return { kind, theirs, mine, start, end };
 }
 
+/**
+ * Tags sorted by start, so the ones overlapping a range are found by binary search (a tag
+ * overlapping [start, end) starts after start minus the longest tag's length, before end), not by
+ * looking at every tag: two annotators' thousands of tags on a long source would take seconds.
+ * Results come in the order the tags were given.
+ */
+class OverlapIndex {
+  private readonly sorted: PlacedAnnotation[];
+  private readonly order = new Map<PlacedAnnotation, number>();
+  private readonly longest: number;
+
+  constructor(tags: readonly PlacedAnnotation[]) {
+    tags.forEach((tag, i) => this.order.set(tag, i));
+    this.sorted = [...tags].sort((a, b) => a.start - b.start);
+    this.longest = tags.reduce((max, t) => Math.max(max, t.end - t.start), 0);
+  }
+
+  overlapping(range: { start: number; end: number }): PlacedAnnotation[] {
+    const from = range.start - this.longest;
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.sorted[mid].start < from) low = mid + 1;
+      else high = mid;
+    }
+    const found: PlacedAnnotation[] = [];
+    for (let i = low; i < this.sorted.length && this.sorted[i].start < range.end; i++) if (overlaps(this.sorted[i], range)) found.push(this.sorted[i]);
+    return found.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+}
+
 /** The open disagreements between `mine` and `theirs` on one source, in text order. */
 export function findDisagreements(mine: readonly PlacedAnnotation[], theirs: readonly PlacedAnnotation[]): Disagreement[] {
   const decidedIds = new Set(mine.flatMap((m) => m.annotation.adjudicated?.from ?? []));
-  const mineUnmatched = mine.filter((m) => !theirs.some((t) => sameTag(m, t)));
+  const mineKeys = new Set(mine.map(tagKey));
+  const theirKeys = new Set(theirs.map(tagKey));
+  const mineUnmatched = mine.filter((m) => !theirKeys.has(tagKey(m)));
+  const mineIndex = new OverlapIndex(mineUnmatched);
+  const theirIndex = new OverlapIndex(theirs);
   const found: Disagreement[] = [];
   const listed = new Set<PlacedAnnotation>();
   for (const t of theirs) {
-    if (decidedIds.has(t.annotation.id) || mine.some((m) => sameTag(m, t))) continue;
-    const against = mineUnmatched.filter((m) => overlaps(m, t) && !decidedAgainst(m, t));
+    if (decidedIds.has(t.annotation.id) || mineKeys.has(tagKey(t))) continue;
+    const against = mineIndex.overlapping(t).filter((m) => !decidedAgainst(m, t));
     for (const m of against) listed.add(m);
     found.push(disagreement(t, against));
   }
   for (const m of mineUnmatched) {
     if (listed.has(m)) continue;
-    const t = theirs.find((other) => overlaps(m, other) && other.annotation.category !== m.annotation.category && !decidedIds.has(other.annotation.id));
+    const t = theirIndex.overlapping(m).find((other) => other.annotation.category !== m.annotation.category && !decidedIds.has(other.annotation.id));
     if (t) found.push(disagreement(t, [m]));
   }
   return found.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -68,5 +105,6 @@ export function findDisagreements(mine: readonly PlacedAnnotation[], theirs: rea
  */
 export function visibleTheirs(mine: readonly PlacedAnnotation[], theirs: readonly PlacedAnnotation[]): PlacedAnnotation[] {
   const decidedIds = new Set(mine.flatMap((m) => m.annotation.adjudicated?.from ?? []));
-  return theirs.filter((t) => !decidedIds.has(t.annotation.id) || mine.some((m) => sameTag(m, t)));
+  const mineKeys = new Set(mine.map(tagKey));
+  return theirs.filter((t) => !decidedIds.has(t.annotation.id) || mineKeys.has(tagKey(t)));
 }

@@ -9,6 +9,7 @@ import { addAnnotation, newSidecarDocument, parseSidecar, sidecarFileText, type 
 import { sourceHash } from '../../../src/core/sidecar/source-hash';
 import { adjudicate, decisionRefusal, type AdjudicationDecision } from '../../../src/core/team/adjudication';
 import { findDisagreements, visibleTheirs, type PlacedAnnotation } from '../../../src/core/team/disagreements';
+import { describeGrowth, MAX_GROWTH_RATIO, measureGrowth } from '../../hostile/growth';
 
 // An astral character first: offsets are code points, and createTarget must be given code points.
 const TEXT = '🇺🇦 The prisoners were tortured in the basement. Others were executed at dawn. The ICRC was denied access.\n';
@@ -69,6 +70,30 @@ describe('findDisagreements', () => {
     const found = findDisagreements(placed(mine), placed(theirs));
     assert.deepEqual(found.map((d) => d.theirs.annotation.id), ['t2']);
     assert.deepEqual(visibleTheirs(placed(mine), placed(theirs)).map((t) => t.annotation.id), ['t2']);
+  });
+});
+
+describe('findDisagreements on many tags', () => {
+  /** n tags of mine and n of theirs along a long text, each of theirs a little shifted from one of mine and of another category. */
+  function manyTags(n: number): { mine: PlacedAnnotation[]; theirs: PlacedAnnotation[] } {
+    const at = (id: string, category: string, start: number): PlacedAnnotation => ({ annotation: { id, category, target: { start, end: start + 30, exact: 'x', prefix: '', suffix: '' } }, start, end: start + 30 });
+    return {
+      mine: Array.from({ length: n }, (_, i) => at(`m${i}`, 'torture', i * 100)),
+      theirs: Array.from({ length: n }, (_, i) => at(`t${i}`, 'ill-treatment', i * 100 + 5)),
+    };
+  }
+
+  it('finds each overlap once, and grows linearly (n against 4n tags, CPU time), not with every pair', async function () {
+    this.timeout(300_000);
+    const { mine, theirs } = manyTags(50);
+    const found = findDisagreements(mine, theirs);
+    assert.equal(found.length, 50);
+    assert.ok(found.every((d, i) => d.kind === 'category' && d.theirs.annotation.id === `t${i}` && d.mine.length === 1 && d.mine[0].annotation.id === `m${i}`));
+    const growth = await measureGrowth((size) => {
+      const tags = manyTags(size);
+      return () => findDisagreements(tags.mine, tags.theirs);
+    }, 2000);
+    assert.ok(growth.ratio < MAX_GROWTH_RATIO, describeGrowth('disagreements of n tags against n', growth));
   });
 });
 
