@@ -129,16 +129,16 @@ function* annotationsOf(resolved: readonly ResolvedSource[], taxonomy: Taxonomy,
   }
 }
 
-/** The `linking` Annotations of the incidents' evidence (each with `@context` where it stands alone, a JSONL line). */
-function linksOf(resolved: readonly ResolvedSource[], taxonomy: Taxonomy, options: W3cOptions, standalone: boolean): W3cLinkingAnnotation[] {
+/** The `linking` Annotations of the incidents' evidence, each with its `@context` as the tags' have (the model requires it of an Annotation). */
+function linksOf(resolved: readonly ResolvedSource[], taxonomy: Taxonomy, options: W3cOptions): W3cLinkingAnnotation[] {
   if (!options.incidents) return [];
   const extra = { generator: GENERATOR, generated: (options.now ?? new Date()).toISOString() };
-  return linkingAnnotations(options.incidents, resolved, taxonomy, { base: options.base, extra, ...(standalone ? { context: ANNO_CONTEXT } : {}) });
+  return linkingAnnotations(options.incidents, resolved, taxonomy, { base: options.base, extra, context: ANNO_CONTEXT });
 }
 
 /** A JSON-LD AnnotationCollection with every annotation in `first.items`. */
 export function exportW3cCollection(resolved: readonly ResolvedSource[], taxonomy: Taxonomy, options: W3cOptions = {}): W3cExport {
-  const items: (W3cAnnotation | W3cLinkingAnnotation)[] = [...annotationsOf(resolved, taxonomy, options), ...linksOf(resolved, taxonomy, options, false)];
+  const items: (W3cAnnotation | W3cLinkingAnnotation)[] = [...annotationsOf(resolved, taxonomy, options), ...linksOf(resolved, taxonomy, options)];
   const id = collectionIri(resolved.map((r) => r.source.path));
   const collection = {
     '@context': ANNO_CONTEXT,
@@ -157,7 +157,7 @@ export function exportW3cCollection(resolved: readonly ResolvedSource[], taxonom
 export function exportW3cJsonl(resolved: readonly ResolvedSource[], taxonomy: Taxonomy, options: W3cOptions = {}): W3cExport {
   const lines: string[] = [];
   for (const annotation of annotationsOf(resolved, taxonomy, options)) lines.push(JSON.stringify(annotation));
-  for (const link of linksOf(resolved, taxonomy, options, true)) lines.push(JSON.stringify(link));
+  for (const link of linksOf(resolved, taxonomy, options)) lines.push(JSON.stringify(link));
   return { text: lines.length > 0 ? `${lines.join('\n')}\n` : '', count: lines.length, warnings: anchorWarnings(resolved, ORPHAN_HANDLING, FUZZY_HANDLING) };
 }
 

@@ -44,13 +44,13 @@ describe('incidents in exports', () => {
     assert.equal(evidenceLinkIri(INCIDENTS[1], INCIDENTS[1].evidence![0]), 'urn:legal-annotator:incident:second:evidence:reports%2Fa%20b.txt:a-2');
   });
 
-  it('W3C: the collection holds the tags then the links; JSON Lines gives each link its @context; no incidents, no links', () => {
+  it('W3C: the collection holds the tags then the links, each link with its @context; no incidents, no links', () => {
     const now = new Date('2025-01-01T00:00:00Z');
     const collection = JSON.parse(exportW3cCollection(RESOLVED, DEFAULT_TAXONOMY, { incidents: INCIDENTS, now }).text) as { total: number; first: { items: { motivation: string; '@context'?: unknown; target: unknown; id: string }[] } };
     assert.equal(collection.total, 5);
     assert.deepEqual(collection.first.items.map((i) => i.motivation), ['classifying', 'classifying', 'linking', 'linking', 'linking']);
     assert.equal(collection.first.items[2].target, collection.first.items[0].id, 'a link targets the tag\'s own Annotation');
-    assert.equal(collection.first.items[2]['@context'], undefined);
+    assert.equal(collection.first.items[2]['@context'], 'http://www.w3.org/ns/anno.jsonld', 'every Annotation has its @context, as the model requires');
     const lines = exportW3cJsonl(RESOLVED, DEFAULT_TAXONOMY, { incidents: INCIDENTS, now }).text.trim().split('\n').map((line) => JSON.parse(line) as { '@context': unknown; motivation: string });
     assert.deepEqual(lines.map((l) => [l.motivation, l['@context']]).slice(2), [['linking', 'http://www.w3.org/ns/anno.jsonld'], ['linking', 'http://www.w3.org/ns/anno.jsonld'], ['linking', 'http://www.w3.org/ns/anno.jsonld']]);
     assert.equal(JSON.parse(exportW3cCollection(RESOLVED, DEFAULT_TAXONOMY, { now }).text).total, 2);
