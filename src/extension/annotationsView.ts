@@ -21,6 +21,8 @@ import type { CompareService } from './compareService';
 import { disagreementsChildren, disagreementsGroup, disagreementsTreeItem, type DisagreementsTreeNode } from './disagreementsGroup';
 import { COMMANDS, CONTEXT_KEYS, SETTINGS, VIEWS } from './constants';
 import { escapeMarkdown, tagHover } from './hoverText';
+import type { IncidentsService } from './incidentsService';
+import { incidentsChildren, incidentsGroups, incidentsTreeItem, type IncidentsTreeNode } from './incidentsTree';
 import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';
 import type { WorkspaceSidecars } from './workspaceSidecars';
@@ -98,7 +100,7 @@ export interface MorePassagesNode {
   readonly count: number;
 }
 
-export type AnnotationsNode = UntaggedGroupNode | UntaggedSourceNode | CategoryNode | SourceNode | PassageNode | MorePassagesNode | DisagreementsTreeNode;
+export type AnnotationsNode = UntaggedGroupNode | UntaggedSourceNode | CategoryNode | SourceNode | PassageNode | MorePassagesNode | DisagreementsTreeNode | IncidentsTreeNode;
 
 /** Arguments of the reveal command a passage runs when clicked. */
 export interface RevealArgs {
@@ -126,6 +128,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
     private readonly sidecars: WorkspaceSidecars,
     private readonly claims?: ClaimCounts,
     private readonly comparison?: CompareService,
+    private readonly incidents?: IncidentsService,
   ) {
     this.disposables.push(
       this.changed,
@@ -144,6 +147,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
     );
     if (claims) this.disposables.push(claims.onDidChangeCoverage(() => this.scheduleRefresh()));
     if (comparison) this.disposables.push(comparison.onDidChangeComparison(() => this.scheduleRefresh()));
+    if (incidents) this.disposables.push(incidents.onDidChange(() => this.scheduleRefresh()));
   }
 
   dispose(): void {
@@ -182,9 +186,11 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
   async getChildren(node?: AnnotationsNode): Promise<AnnotationsNode[]> {
     if (!node) {
       this.model ??= this.build();
-      const groups = [await this.disagreementsGroup(), this.untaggedGroup()].filter((group) => group !== undefined);
-      return [...groups, ...(await this.model)];
+      const model = await this.model;
+      const groups = [await this.disagreementsGroup(), ...(await this.incidentsGroups(model)), this.untaggedGroup()].filter((group) => group !== undefined);
+      return [...groups, ...model];
     }
+    if (node.kind === 'incidents' || node.kind === 'incident' || node.kind === 'incident-element' || node.kind === 'incident-passage') return incidentsChildren(node);
     if (node.kind === 'disagreements' || node.kind === 'disagreement-source' || node.kind === 'disagreement') return disagreementsChildren(node);
     if (node.kind === 'untagged') return node.sources;
     if (node.kind === 'category') return node.sources;
@@ -200,6 +206,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
       case 'source': return sourceItem(node);
       case 'passage': return passageItem(node);
       case 'more': return morePassagesItem(node);
+      case 'incidents': case 'incident': case 'incident-element': case 'incident-passage': return incidentsTreeItem(node);
       default: return disagreementsTreeItem(node);
     }
   }
@@ -207,6 +214,14 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
   /** While a comparison is on: the sources with disagreements and each disagreement (disagreementsGroup.ts). */
   private async disagreementsGroup(): Promise<DisagreementsTreeNode | undefined> {
     return this.comparison ? disagreementsGroup(this.comparison) : undefined;
+  }
+
+  /** The incidents, their elements and the passages cited as evidence (incidentsTree.ts), found among the view's own tags. */
+  private async incidentsGroups(model: CategoryNode[]): Promise<IncidentsTreeNode[]> {
+    if (!this.incidents) return [];
+    const passages = new Map<string, PassageNode>();
+    for (const category of model) for (const source of category.sources) for (const passage of source.passages) passages.set(`${source.sourceUri.toString()}#${passage.annotation.id}`, passage);
+    return incidentsGroups(await this.incidents.all(), (uri, id) => passages.get(`${uri.toString()}#${id}`));
   }
 
   /** Sources with untagged claims (open or reviewed), whether or not they have tags yet. */
@@ -438,8 +453,8 @@ export function nearestChartColor(hex: string): string {
 }
 
 /** Registers the view, its refresh and reveal commands, and the context key its `when` clause reads. */
-export function registerAnnotationsView(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log, sidecars: WorkspaceSidecars, claims?: ClaimCounts, comparison?: CompareService): AnnotationsTreeProvider {
-  const provider = new AnnotationsTreeProvider(store, configs, log, sidecars, claims, comparison);
+export function registerAnnotationsView(context: vscode.ExtensionContext, store: AnnotationStore, configs: WorkspaceConfigService, log: Log, sidecars: WorkspaceSidecars, claims?: ClaimCounts, comparison?: CompareService, incidents?: IncidentsService): AnnotationsTreeProvider {
+  const provider = new AnnotationsTreeProvider(store, configs, log, sidecars, claims, comparison, incidents);
   // An empty tree shows the manifest's `viewsWelcome` text (how to tag a passage).
   const view = vscode.window.createTreeView(VIEWS.annotations, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(

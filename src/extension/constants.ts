@@ -26,6 +26,8 @@ export const COMMANDS = {
   reviewWorkspace: 'legalAnnotator.reviewWorkspace',
   exportAnnotations: 'legalAnnotator.exportAnnotations',
   openEvidenceMatrix: 'legalAnnotator.openEvidenceMatrix',
+  addToIncident: 'legalAnnotator.addToIncident',
+  evidenceOfElement: 'legalAnnotator.evidenceOfElement',
   compareWith: 'legalAnnotator.compareWith',
   stopComparing: 'legalAnnotator.stopComparing',
   adjudicate: 'legalAnnotator.adjudicate',

@@ -23,6 +23,9 @@ import { registerEvidenceMatrix, type EvidenceMatrixPanel } from './evidenceMatr
 import { registerExportCommand } from './exportCommand';
 import { GhostTags } from './ghostTags';
 import { SourceHovers } from './hovers';
+import { registerIncidentActions } from './incidentActions';
+import { IncidentDiagnostics } from './incidentDiagnostics';
+import { IncidentsService } from './incidentsService';
 import { SidecarDiagnostics } from './sidecarDiagnostics';
 import { registerFileLimits } from './fileLimits';
 import { Log } from './log';
@@ -63,6 +66,8 @@ export interface LegalAnnotatorApi {
   ghostTags: GhostTags;
   /** The agreement of the active source with the compared side, as the status bar shows it. */
   agreementStatusBar: AgreementStatusBar;
+  /** The incidents file(s) as read and checked (tests wait on `onDidChange`). */
+  incidents: IncidentsService;
 }
 
 export interface EditorMetrics {
@@ -102,7 +107,11 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
     sources,
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new TagCodeActions(store, configs, sources), TagCodeActions.metadata),
   );
-  const hovers = new SourceHovers(store, configs, sources);
+  // The incidents file: its problems, the actions on a tag, the hover's incidents, the view's Incidents group.
+  const incidents = new IncidentsService(configs, sidecars, log);
+  context.subscriptions.push(incidents, new IncidentDiagnostics(incidents, log));
+  registerIncidentActions(context, store, incidents, sources, log);
+  const hovers = new SourceHovers(store, configs, sources, incidents);
   context.subscriptions.push(hovers, vscode.languages.registerHoverProvider([{ scheme: 'file' }], hovers));
   const claims = new ClaimDiagnostics(store, configs, log, sidecars, background);
   context.subscriptions.push(claims, vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }], new ClaimQuickFixes(claims, store, configs), ClaimQuickFixes.metadata));
@@ -113,7 +122,7 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   context.subscriptions.push(comparison, ghostTags, agreementStatusBar, vscode.languages.registerHoverProvider([{ scheme: 'file' }], ghostTags));
   registerCompareCommands(context, comparison, log);
   registerAdjudication(context, store, comparison, log);
-  const annotationsView = registerAnnotationsView(context, store, configs, log, sidecars, claims, comparison);
+  const annotationsView = registerAnnotationsView(context, store, configs, log, sidecars, claims, comparison, incidents);
   const statusBar = new TagCountStatusBar(store, configs, log);
   const claimStatusBar = new ClaimCoverageStatusBar(claims);
   context.subscriptions.push(statusBar, claimStatusBar);
@@ -131,7 +140,7 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   metrics.activationMs = performance.now() - started;
   metrics.lexiconsCompiledAtActivation = lexiconsCompiled();
   log.info(`Legal Annotator activated in ${metrics.activationMs.toFixed(1)} ms`);
-  return { store, configs, sources, ready, metrics, annotationsView, statusBar, claims, claimStatusBar, evidenceMatrix, background, comparison, ghostTags, agreementStatusBar };
+  return { store, configs, sources, ready, metrics, annotationsView, statusBar, claims, claimStatusBar, evidenceMatrix, background, comparison, ghostTags, agreementStatusBar, incidents };
 }
 
 /** Keeps the store in step with the editor: open, edit, save, close, and sidecars changed on disk. */

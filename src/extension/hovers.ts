@@ -14,7 +14,9 @@ import type { Entity } from '../core/scanner/types';
 import type { GlossaryTerm } from '../core/lexicon/types';
 import { OffsetConverter } from '../core/text/positions';
 import type { AnnotationStore } from './annotationStore';
-import { dateHover, stateHover, tagHover, termHover } from './hoverText';
+import { citationsOfTag } from '../core/incidents/incident-coverage';
+import { dateHover, stateHover, tagHover, tagIncidentsHover, termHover } from './hoverText';
+import { citedPathOf, type IncidentsService, type LoadedIncidents } from './incidentsService';
 import type { SourceFiles } from './sources';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
@@ -36,7 +38,7 @@ export class SourceHovers implements vscode.HoverProvider, vscode.Disposable {
   private readonly cache = new Map<string, ScanResult>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly store: AnnotationStore, private readonly configs: WorkspaceConfigService, private readonly sources: Pick<SourceFiles, 'isSource'>) {
+  constructor(private readonly store: AnnotationStore, private readonly configs: WorkspaceConfigService, private readonly sources: Pick<SourceFiles, 'isSource'>, private readonly incidents?: IncidentsService) {
     this.disposables = [
       // Dropped as soon as the version changes: a 1 MB source's entities are not kept for a stale text.
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -60,6 +62,7 @@ export class SourceHovers implements vscode.HoverProvider, vscode.Disposable {
 
     const state = this.store.get(document.uri);
     const { config } = await this.configs.forFile(document.uri);
+    const incidents = await this.incidents?.forFile(document.uri);
     if (token.isCancellationRequested) return undefined;
     const categories = new Map(config.taxonomy.categories.map((c) => [c.id, c]));
     // The store's ranges refer to its last seen version; a hover for another one would point at other text.
@@ -67,7 +70,8 @@ export class SourceHovers implements vscode.HoverProvider, vscode.Disposable {
       for (const entry of state.entries) {
         if (entry.kind !== 'annotation' || !entry.range || !(entry.range.start <= offset && offset < entry.range.end)) continue;
         const annotation = entry.entry as Annotation;
-        sections.push(tagHover(annotation, categories.get(annotation.category), entry.anchor));
+        const inIncidents = incidents && incidentsOfTag(incidents, document.uri, annotation.id);
+        sections.push(tagHover(annotation, categories.get(annotation.category), entry.anchor) + (inIncidents ? `\n\n${inIncidents}` : ''));
         ranges.push({ from: entry.range.start, to: entry.range.end });
       }
     }
@@ -116,4 +120,15 @@ export class SourceHovers implements vscode.HoverProvider, vscode.Disposable {
     this.cache.set(key, result);
     return result;
   }
+}
+
+/** The incidents citing the tag and the elements it goes to (labels from the taxonomy); undefined when none cites it. */
+function incidentsOfTag(file: LoadedIncidents, uri: vscode.Uri, id: string): string | undefined {
+  const source = citedPathOf(file.config, uri);
+  if (!file.doc?.file || source === undefined) return undefined;
+  const labels = new Map(file.config.taxonomy.categories.flatMap((c) => c.elements.map((e) => [e.id, e.label] as const)));
+  const links = citationsOfTag(file.doc.file.incidents, source, id).map(({ incident, evidence }) => ({
+    id: incident.id, title: incident.title, elements: (evidence.elements ?? []).map((e) => labels.get(e) ?? e),
+  }));
+  return links.length > 0 ? tagIncidentsHover(links) : undefined;
 }
