@@ -18,10 +18,11 @@ import { sidecarPathFor } from '../core/sidecar/model';
 import { otherSourceRefusal } from '../core/sidecar/refusals';
 import type { SidecarEdit } from '../core/sidecar/sidecar-batch';
 import { readSidecarFile, writeSidecarFile } from '../core/sidecar/sidecar-file';
-import { newSidecarDocument, setSource, sidecarFileText, sidecarFromParts, updateAnnotation, updateDismissal, type SidecarDocument } from '../core/sidecar/sidecar-io';
+import { newSidecarDocument, setSource, sidecarFileText, updateAnnotation, updateDismissal, type SidecarDocument } from '../core/sidecar/sidecar-io';
 import { sourceHash } from '../core/sidecar/source-hash';
 import { promises as fs } from 'node:fs';
 import type { BackgroundWork } from './background';
+import { unpackSidecar } from './backgroundJobs';
 import type { Log } from './log';
 import { SidecarWriter } from './sidecarWriter';
 
@@ -112,8 +113,8 @@ export class AnnotationStore implements vscode.Disposable {
     let sidecar: SidecarDocument | undefined;
     try {
       // On the background worker: parsing 10,000 tags takes a CPU-second on a loaded machine.
-      const parts = await this.background.run('readSidecar', { path: sidecarPath });
-      sidecar = parts && sidecarFromParts(parts);
+      const packed = await this.background.run('readSidecar', { path: sidecarPath });
+      sidecar = packed && unpackSidecar(packed);
     } catch (error) {
       state.readError = `cannot read ${sidecarPath}: ${(error as Error).message}`;
     }
@@ -213,7 +214,7 @@ export class AnnotationStore implements vscode.Disposable {
     const edits = retargetEdits(state.sidecar, updates, allExact ? sourceHash(text.text) : undefined);
     if (edits.length === 0) return;
     // On the background worker: rewriting 10,000 moved targets takes most of a CPU-second.
-    const doc = sidecarFromParts(await this.background.run('editSidecar', { fileText: sidecarFileText(state.sidecar), edits }));
+    const doc = unpackSidecar(await this.background.run('editSidecar', { fileText: sidecarFileText(state.sidecar), edits }));
     await this.writer.write(state.sidecarPath, state.sidecar, doc, 'Update anchors after save', false);
     state.sidecar = doc;
     // Anchored against the text as it is now: edits typed during the write already moved the old ranges.

@@ -204,7 +204,7 @@ describe('the packages of npm run package', function () {
         await answered;
         assert.deepEqual([1, 2, 3].map((id) => answers.get(id).error), [undefined, undefined, undefined]);
         assert.equal(answers.get(1).value.writable, true);
-        assert.deepEqual(answers.get(1).value.sidecar.annotations, []);
+        assert.deepEqual(JSON.parse(answers.get(1).value.sidecarJson).annotations, []);
         assert.deepEqual(answers.get(2).value.map((claim) => claim.categories[0].id), ['torture']);
         // "prisoners of" / "war": one token per line, five numbers each.
         assert.equal(answers.get(3).value.length, 10);
