@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Problem } from '../../core/problems/problem';
 import { checkClaims, collectClaimSources, describeClaimCounts } from '../check/claims';
 import { collectTargets, foldersWithNothing, type CheckTargets } from '../check/collect';
@@ -79,7 +80,9 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   const part = shard && (await corpusPart(shard, paths[0]));
   const all = await collectTargets(paths);
   const targets = partTargets(all, part, output);
-  if (!withClaims) for (const source of targets.sourcesWithoutSidecar) output.err(`${source}: has no sidecar; nothing to check\n`);
+  const incidents = !part || part.checksConfigs ? await checkIncidentFiles(targets.configs, all.folders, targets.sourcesWithoutSidecar) : undefined;
+  const sourcesWithoutSidecar = targets.sourcesWithoutSidecar.filter((path) => !incidents?.given.has(resolve(path)));
+  if (!withClaims) for (const source of sourcesWithoutSidecar) output.err(`${source}: has no sidecar; nothing to check\n`);
 
   const threads = context.workerScript && !fix && targets.sidecars.length >= MIN_SIDECARS_FOR_WORKERS ? threadCount() : 1;
   const { outcomes, configFiles } = threads > 1
@@ -96,11 +99,10 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
     output.err(`no ${lookedFor} found under ${folder}; nothing to check there\n`);
   }
   const claims = withClaims ? await checkClaims(claimSources, values['claims-as-errors']) : undefined;
-  const incidentReports = !part || part.checksConfigs ? await checkIncidentFiles(targets.configs, all.folders) : [];
   // One order for every format: by path, configs, incidents files, sidecars and sources together.
   const reports: FileReport[] = [
     ...[...configReports].map(([path, problems]) => ({ file: displayPath(path), problems })),
-    ...incidentReports,
+    ...(incidents?.reports ?? []),
     ...outcomes.map((outcome) => outcome.report),
     ...[...(claims?.problems ?? [])].map(([path, problems]) => ({ file: displayPath(path), problems })),
   ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -72,6 +72,10 @@ describe('legal-annotator and incidents (real processes)', function () {
       'cases/incidents.yaml:9:41: error element-not-in-categories: element "killing-death" belongs to wilful-killing, not to this incident\'s categories (torture); add the category to the incident or cite another element',
       '',
     ].join('\n'));
+    const byName = await cli(join(root, 'cases'), 'check', 'incidents.yaml');
+    assert.equal(byName.code, 1);
+    assert.equal(byName.out, out.replaceAll('cases/incidents.yaml', 'incidents.yaml'), 'the incidents file given by name is checked, alone');
+    assert.doesNotMatch(byName.err, /has no sidecar/);
     const json = JSON.parse((await cli(root, 'check', '--format', 'json')).out) as { file: string; problems: { code: string }[] }[];
     assert.deepEqual(json.find((f) => f.file === 'cases/incidents.yaml')!.problems.map((p) => p.code), ['evidence-annotation-missing', 'element-not-in-categories']);
     // A schema error is reported at its place; the links are checked once the file matches the schema.
