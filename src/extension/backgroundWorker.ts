@@ -4,6 +4,8 @@
  * returns to its event loop, so a cancellation that arrived meanwhile drops a job not started
  * yet; a running job finishes and the extension host ignores its result.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { runJob, type JobName } from './backgroundJobs';
 import type { FromWorker, ToWorker } from './backgroundMessages';
@@ -13,6 +15,24 @@ interface Queued {
   job: JobName;
   input: unknown;
 }
+
+/** Nice value of this thread: on a busy machine the extension host's own thread goes first. */
+const WORKER_NICENESS = 10;
+
+/**
+ * Lowers this thread's scheduling priority where the system allows one thread's (Linux: the
+ * thread id from /proc/thread-self, given to setpriority); elsewhere the worker keeps the process's.
+ */
+function yieldToTheExtensionHost(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, WORKER_NICENESS);
+  } catch {
+    // Not Linux, or not allowed: the same priority as the extension host.
+  }
+}
+
+yieldToTheExtensionHost();
 
 const queue: Queued[] = [];
 let draining = false;
