@@ -125,6 +125,15 @@ export function bratVisualConf(taxonomy: Taxonomy): string {
  * attribute the status. Relations, events and other lines have no place in a sidecar and are
  * reported.
  */
+/** The fragments `START END;START END...` of a T line, as numbers: one pair parsed without splitting. */
+function spanFragments(spans: string): [number, number][] {
+  if (!spans.includes(';')) {
+    const space = spans.indexOf(' ');
+    return [[Number(spans.slice(0, space)), Number(spans.slice(space + 1))]];
+  }
+  return spans.split(';').map((pair) => pair.split(' ').map(Number) as [number, number]);
+}
+
 export function parseBratAnn(ann: string, text: string, fileName: string): { annotations: ImportedAnnotation[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const byId = new Map<string, ImportedAnnotation>();
@@ -150,7 +159,7 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
         return;
       }
       definedAt.set(id, index + 1);
-      const fragments = spans.split(';').map((pair) => pair.split(' ').map(Number) as [number, number]);
+      const fragments = spanFragments(spans);
       // brat cannot span a line break, so a passage over several lines is exported as fragments
       // with only line breaks between them: one passage. Fragments with text between them are not.
       const gapWithText = fragments.slice(1).some(([a], i) => a >= fragments[i][1] && /\S/u.test(slice(fragments[i][1], a)));
@@ -158,13 +167,15 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
         problems.push({ origin: `${origin} ${id}`, severity: 'error', message: `a discontinuous span (${spans}): a tag covers one passage, and joining the fragments would tag the text between them; not imported (give each fragment its own T line)` });
         return;
       }
-      const start = Math.min(...fragments.map((f) => f[0]));
-      const end = Math.max(...fragments.map((f) => f[1]));
+      const start = fragments.length === 1 ? fragments[0][0] : Math.min(...fragments.map((f) => f[0]));
+      const end = fragments.length === 1 ? fragments[0][1] : Math.max(...fragments.map((f) => f[1]));
       if (fragments.some(([a, b]) => b < a) || end > length) {
         problems.push({ origin: `${origin} ${id}`, severity: 'error', message: `offsets ${spans} are outside the text (${length} characters) or reversed` });
         return;
       }
-      const fromText = fragments.map(([a, b]) => slice(a, b)).join(' ');
+      const exact = slice(start, end);
+      // One fragment (nearly every line): its text is the passage's.
+      const fromText = fragments.length === 1 ? exact : fragments.map(([a, b]) => slice(a, b)).join(' ');
       if (fromText !== covered) {
         problems.push({ origin: `${origin} ${id}`, severity: 'warning', message: `its text "${covered}" differs from the .txt at ${spans} ("${fromText}"); the .txt was used` });
       }
@@ -173,7 +184,7 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
         category: type,
         start,
         end,
-        exact: slice(start, end),
+        exact,
         prefix: slice(Math.max(0, start - 32), start),
         suffix: slice(end, end + 32),
         noteFlattened: true,
