@@ -74,6 +74,7 @@ const entries: ProblemCodeInfo[] = [
   // Workspace config and taxonomy files (config/).
   { code: 'taxonomy-not-found', severity: 'error', short: 'Taxonomy file not found', full: 'The config\'s `taxonomy` names a file that does not exist (paths are relative to the folder of .legal-annotator.yaml). Fix the path; until then the default taxonomy is used.' },
   { code: 'taxonomy-outside-workspace', severity: 'error', short: 'Taxonomy file outside the workspace', full: 'The config\'s `taxonomy` path leaves the workspace (the folder of .legal-annotator.yaml). Keep the taxonomy file inside the workspace so every checkout has it.' },
+  { code: 'incidents-outside-workspace', severity: 'error', short: 'Incidents file outside the workspace', full: 'The config\'s `incidents` path leaves the workspace (the folder of .legal-annotator.yaml). Keep the incidents file inside the workspace so every checkout has it; until then `incidents.yaml` at the root is used.' },
   { code: 'sources-glob-unsafe', severity: 'error', short: 'A `sources` glob that could hang matching', full: 'A glob of `sources` has more than three `*` wildcards in one path segment, an extglob such as `+(...)`, or more than 500 characters: compiled to a regular expression, it can take seconds or hours to match one file name. It is ignored; split it into simpler globs.' },
 ];
 

@@ -12,7 +12,7 @@ import { validateYamlText, type ValidatedYaml } from '../sidecar/schema-validati
 import { locateNode, rangeAt } from '../sidecar/yaml-source';
 import type { ConfigFs } from './config-fs';
 import { unsafeGlobReason } from './glob-safety';
-import { CONFIG_FILE_NAME, defaultWorkspaceConfig, resolveWorkspaceConfig, type ConfigFileValue, type WorkspaceConfig } from './workspace-config';
+import { CONFIG_FILE_NAME, DEFAULT_INCIDENTS_PATH, defaultWorkspaceConfig, resolveWorkspaceConfig, type ConfigFileValue, type WorkspaceConfig } from './workspace-config';
 
 export interface FileProblems {
   /** Absolute path of the file the problems are positioned in. */
@@ -71,6 +71,12 @@ export async function loadConfigFile(configPath: string, fs: ConfigFs): Promise<
     configProblems.push(...refused.problems);
     value = { ...value, sources: refused.safe };
   }
+  if (value?.incidents !== undefined && outside(root, resolve(root, value.incidents))) {
+    const node = locateNode(validated.document, '/incidents').node;
+    const message = `the incidents file "${value.incidents}" is outside the workspace (${root}); keep it inside the workspace. Using ${DEFAULT_INCIDENTS_PATH}`;
+    configProblems.push({ code: 'incidents-outside-workspace', severity: 'error', message, ...rangeAt(validated.text, validated.lines, node?.range?.[0] ?? 0, node?.range?.[1] ?? 0) });
+    value = { ...value, incidents: undefined };
+  }
   const files: FileProblems[] = [{ path, problems: configProblems }];
   let taxonomyFile: TaxonomyConfig | undefined;
   if (typeof value?.taxonomy === 'string') {
@@ -118,6 +124,12 @@ async function loadTaxonomyFile(
   const problems = [...validated.problems];
   const taxonomy = hasErrors(problems) ? undefined : (validated.value as TaxonomyConfig);
   return { configProblems: [], file: { path, problems }, taxonomy };
+}
+
+/** Whether `path` lies outside the folder `root` (or is it). */
+function outside(root: string, path: string): boolean {
+  const inside = relative(root, path);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside);
 }
 
 /** Globs that could hang the matcher (glob-safety.ts) are reported at their position and left out. */
