@@ -16,6 +16,7 @@ import { sidecarPathFor } from '../../core/sidecar/model';
 import { loadConfigFor } from '../../core/workspace/load-config';
 import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import { writeOutputFile } from '../interop/output-guard';
+import { configWarningLines } from '../config-warnings';
 import { shown } from '../interop/load-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
 
@@ -26,6 +27,7 @@ export async function runCaseMatrixReport(paths: readonly string[], format: Case
   if (paths.length > 1) throw new CliError(`--by incident takes at most one PATH, the workspace (got ${paths.length})`);
   const loadedConfig = await loadConfigFor(paths[0] ?? '.', nodeConfigFs);
   const config = loadedConfig.config;
+  for (const line of configWarningLines(loadedConfig.files)) output.err(`${line}\n`);
   const incidents = await loadWorkspaceIncidents(config);
   if (!incidents.doc) throw new CliError(`no incidents file: ${shown(incidents.path)} does not exist (set its path with incidents: in .legal-annotator.yaml)`);
   for (const problem of incidents.problems) output.err(`${shown(incidents.path)}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}: ${problem.message}\n`);
