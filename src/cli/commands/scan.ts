@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { reviewClaims, reviewSourceFile } from '../../core/claims';
+import { reviewClaimSections, reviewSourceSections } from '../../core/claims';
 import { configForFile, workspaceConfigResolver } from '../../core/workspace/config-resolver';
 import type { ReviewedClaim } from '../../core/claims/types';
 import { scanEntities } from '../../core/scanner/scan';
@@ -103,8 +103,7 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
     if (printer) await printer.entities(entities);
     else await printJsonEntities(sink, file, printed, entities);
     if (output.closed) break;
-    // Converted one at a time as printed: a large source has hundreds of thousands of claims.
-    const claims = lazyMap(await claimsOf(input, text, configFor), toScanClaim);
+    const claims = scanClaims(await claimsOf(input, text, configFor));
     if (printer) await printer.claims(claims);
     else await printJsonClaims(sink, claims);
     printed++;
@@ -115,14 +114,14 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
   return skipped > 0 ? EXIT.problems : EXIT.ok;
 }
 
-/** The claims of a source, matched against its sidecar (standard input has none). */
-async function claimsOf(input: SourceInput, text: string, configFor: (path: string) => Promise<WorkspaceConfig>): Promise<ReviewedClaim[]> {
-  if (input.kind === 'file') {
-    const review = await reviewSourceFile(input.shown, await configFor(input.path), (path) => (path === input.shown ? text : undefined));
-    return review.claims;
-  }
+/**
+ * The claims of a source, matched against its sidecar (standard input has none), a section of
+ * text at a time: a large source's claims are never all held.
+ */
+async function claimsOf(input: SourceInput, text: string, configFor: (path: string) => Promise<WorkspaceConfig>): Promise<Iterable<readonly ReviewedClaim[]>> {
+  if (input.kind === 'file') return reviewSourceSections(input.shown, text, await configFor(input.path));
   const config = await configFor(join(process.cwd(), STDIN_NAME));
-  return config.claims.enabled ? reviewClaims(text, undefined, { taxonomy: config.taxonomy }) : [];
+  return config.claims.enabled ? reviewClaimSections(text, undefined, { taxonomy: config.taxonomy }) : [];
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
@@ -131,8 +130,9 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function* lazyMap<T, U>(items: readonly T[], map: (item: T) => U): Generator<U, void, undefined> {
-  for (const item of items) yield map(item);
+/** Each claim of each section, converted for printing as it is printed. */
+function* scanClaims(sections: Iterable<readonly ReviewedClaim[]>): Generator<ScanClaim, void, undefined> {
+  for (const section of sections) for (const claim of section) yield toScanClaim(claim);
 }
 
 function toScanClaim(claim: ReviewedClaim): ScanClaim {

@@ -87,8 +87,11 @@ export function compileCueMatcher(taxonomy: Taxonomy): CueMatcher {
   return { index, taxonomy };
 }
 
-/** Every cue occurrence in text[from, to), in text order (all candidates at a word start, not only the longest). */
-export function findCues(text: string, matcher: CueMatcher, from = 0, to = text.length): CueHit[] {
+/**
+ * Every cue occurrence in text[from, to), in text order (all candidates at a word start, not only
+ * the longest). A cue's head before a gap is looked for back to `lookBackFrom` (by default `from`).
+ */
+export function findCues(text: string, matcher: CueMatcher, from = 0, to = text.length, lookBackFrom = from): CueHit[] {
   const { index } = matcher;
   const filter = index.firstWordFilter;
   const words = WORDS;
@@ -121,7 +124,7 @@ export function findCues(text: string, matcher: CueMatcher, from = 0, to = text.
         hits.push({ start, end, payload: phrase.payload });
         continue;
       }
-      const headStart = headBefore(text, start, head, from);
+      const headStart = headBefore(text, start, head, lookBackFrom);
       if (headStart < 0) continue;
       hits.push({ start: headStart, end, payload: phrase.payload });
       gapHits = true;

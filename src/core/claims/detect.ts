@@ -75,12 +75,39 @@ const MAX_QUALIFIERS = 4;
 /** Words skipped when looking after a cue for "is prohibited". */
 const COPULAS = new Set(['is', 'are', 'was', 'be', 'been', 'remains', 'strictly', 'absolutely', 'also', 'always', 'never', 'not', 'equally']);
 
+/** Every claim of `text`, in order. */
 export function detectClaims(text: string, options: DetectOptions = {}): Claim[] {
-  const matcher = cueMatcherFor(options.taxonomy ?? DEFAULT_TAXONOMY);
-  const hits = findCues(text, matcher);
-  if (hits.length === 0) return [];
   const claims: Claim[] = [];
+  for (const section of detectClaimSections(text, options)) for (const claim of section) claims.push(claim);
+  return claims;
+}
+
+/** UTF-16 units of text per section of `detectClaimSections`, extended to the end of a paragraph. */
+export const CLAIM_SECTION = 1 << 20;
+
+/**
+ * The claims of `text` a section at a time (about `sectionLength` units of whole paragraphs), in
+ * order: the same claims as `detectClaims`, but a long text's are never all held at once. A claim
+ * is read within its sentence and paragraph, so a section that ends where a paragraph does changes
+ * nothing; the drafting context (the articles of an instrument) is the whole text's.
+ */
+export function* detectClaimSections(text: string, options: DetectOptions = {}, sectionLength = CLAIM_SECTION): Generator<Claim[], void, undefined> {
+  const matcher = cueMatcherFor(options.taxonomy ?? DEFAULT_TAXONOMY);
   const drafting = new DraftingContext(text);
+  const converter = options.offsets === 'utf16' ? undefined : new OffsetConverter(text);
+  for (let from = 0; from < text.length; ) {
+    const to = from + sectionLength >= text.length ? text.length : paragraphAround(text, from + sectionLength).end;
+    // Heads of gapped cues are looked for as over the whole text, past the section's start.
+    const claims = claimsBetween(text, findCues(text, matcher, from, to, 0), drafting, options);
+    if (claims.length > 0) yield converter?.hasAstral ? toCodePoints(converter, claims) : claims;
+    // Past the line break that ends the paragraph: the next section starts on the blank line after it.
+    from = Math.max(to, from + 1);
+  }
+}
+
+/** The claims of the sentences holding `hits` (in text order, all within whole paragraphs). */
+function claimsBetween(text: string, hits: readonly CueHit[], drafting: DraftingContext, options: DetectOptions): Claim[] {
+  const claims: Claim[] = [];
   let h = 0;
   while (h < hits.length) {
     const paragraph = paragraphAround(text, hits[h].start);
@@ -106,7 +133,7 @@ export function detectClaims(text: string, options: DetectOptions = {}): Claim[]
     // A hit outside every paragraph (none should be) must not stall the loop.
     if (h < hits.length && hits[h].start < paragraph.end) h++;
   }
-  return options.offsets === 'utf16' ? claims : toCodePoints(text, claims);
+  return claims;
 }
 
 /** The claim a sentence makes with these cues, or undefined when it states a norm. */
@@ -288,9 +315,7 @@ function conditionBefore(tokens: readonly Token[], at: number): string | undefin
   return undefined;
 }
 
-function toCodePoints(text: string, claims: Claim[]): Claim[] {
-  const converter = new OffsetConverter(text);
-  if (!converter.hasAstral) return claims;
+function toCodePoints(converter: OffsetConverter, claims: Claim[]): Claim[] {
   const point = (utf16: number): number => converter.toCodePoint(utf16);
   return claims.map((claim) => ({
     ...claim,

@@ -8,7 +8,7 @@ import { overlappingRanges } from './overlap';
 import type { PreparedText } from '../anchoring/anchoring';
 import { resolveSidecar } from '../anchoring/resolve';
 import type { AnchorResult, Sidecar } from '../sidecar/model';
-import { detectClaims, type DetectOptions } from './detect';
+import { CLAIM_SECTION, detectClaims, detectClaimSections, type DetectOptions } from './detect';
 import type { Claim, ClaimMarks, ReviewedClaim } from './types';
 
 export interface ReviewCounts {
@@ -46,16 +46,17 @@ function anchoredRanges(results: readonly AnchorResult[], entries: readonly { id
  * sidecar's entries anchored in `text`. Without a sidecar nothing is tagged.
  */
 export function markClaims(text: string | PreparedText, claims: readonly Claim[], sidecar: Pick<Sidecar, 'annotations' | 'dismissed'> | undefined): ReviewedClaim[] {
+  const { tags, dismissed } = coveredRanges(text, sidecar);
+  return markCoveredClaims(claims, tags, dismissed);
+}
+
+/** The ranges of the sidecar's tags and dismissals anchored in `text` (code points); none without a sidecar. */
+function coveredRanges(text: string | PreparedText, sidecar: Pick<Sidecar, 'annotations' | 'dismissed'> | undefined): { tags: Covered[]; dismissed: Covered[] } {
   const annotations = sidecar?.annotations ?? [];
   const dismissals = sidecar?.dismissed ?? [];
-  let tags: Covered[] = [];
-  let dismissed: Covered[] = [];
-  if (annotations.length + dismissals.length > 0) {
-    const resolved = resolveSidecar(text, { annotations, dismissed: dismissals });
-    tags = anchoredRanges(resolved.annotations, annotations);
-    dismissed = anchoredRanges(resolved.dismissed, dismissals);
-  }
-  return markCoveredClaims(claims, tags, dismissed);
+  if (annotations.length + dismissals.length === 0) return { tags: [], dismissed: [] };
+  const resolved = resolveSidecar(text, { annotations, dismissed: dismissals });
+  return { tags: anchoredRanges(resolved.annotations, annotations), dismissed: anchoredRanges(resolved.dismissed, dismissals) };
 }
 
 /**
@@ -76,6 +77,17 @@ export function markCoveredClaims<C extends Pick<Claim, 'start' | 'end'>>(claims
       ...(dismissal ? { dismissal: dismissal.id } : {}),
     };
   });
+}
+
+/**
+ * `reviewClaims` a section of text at a time (detectClaimSections): the sidecar's entries are
+ * anchored once, and each section's claims are marked and handed out in order.
+ */
+export function* reviewClaimSections(
+  text: string, sidecar: Pick<Sidecar, 'annotations' | 'dismissed'> | undefined, options: Omit<DetectOptions, 'offsets'> = {}, sectionLength = CLAIM_SECTION,
+): Generator<ReviewedClaim[], void, undefined> {
+  const { tags, dismissed } = coveredRanges(text, sidecar);
+  for (const claims of detectClaimSections(text, { ...options, offsets: 'code-point' }, sectionLength)) yield markCoveredClaims(claims, tags, dismissed);
 }
 
 /** Detects the claims of `text` and marks them against the sidecar (code points). */

@@ -12,7 +12,7 @@ import { parseSidecar } from '../sidecar/sidecar-io';
 import { configForFile, workspaceConfigResolver } from '../workspace/config-resolver';
 import type { WorkspaceConfig } from '../workspace/workspace-config';
 import { readTextFile } from '../files/read-text-file';
-import { countClaims, reviewClaims, type ReviewCounts } from './review';
+import { countClaims, reviewClaims, reviewClaimSections, type ReviewCounts } from './review';
 import type { ReviewedClaim } from './types';
 
 export interface SourceReview {
@@ -77,20 +77,31 @@ export async function reviewSourceFile(path: string, config: WorkspaceConfig, re
   const base = { path, claims: [], counts: EMPTY_COUNTS, config, hasSidecar: false };
   const source = await textOf(path, readText);
   if (!source.ok) return { ...base, skipped: source.reason };
-  const sidecarPath = sidecarPathFor(path);
-  const sidecarText = await textOf(sidecarPath, readText);
-  const hasSidecar = sidecarText.ok || !sidecarText.missing;
+  const { sidecar, hasSidecar, sidecarIgnored } = await claimSidecarOf(path, readText, config.claims.enabled);
   if (!config.claims.enabled) return { ...base, text: source.text, hasSidecar };
-  let sidecar: Pick<Sidecar, 'annotations' | 'dismissed'> | undefined;
-  let sidecarIgnored: string | undefined;
-  if (sidecarText.ok) {
-    sidecar = parseSidecar(sidecarText.text).sidecar;
-    if (!sidecar) sidecarIgnored = 'the sidecar has errors (see legal-annotator check); its tags are not counted';
-  } else if (hasSidecar) {
-    sidecarIgnored = `the sidecar ${sidecarText.reason}`;
-  }
   const claims = reviewClaims(source.text, sidecar, { taxonomy: config.taxonomy });
   return { ...base, text: source.text, claims, counts: countClaims(claims), hasSidecar, ...(sidecarIgnored ? { sidecarIgnored } : {}) };
+}
+
+/**
+ * The claims of a source already read, matched against its sidecar, a section of text at a time
+ * (reviewClaimSections): `scan` prints them as they come, and a large source's are never all held.
+ * None when the config disables claims.
+ */
+export async function reviewSourceSections(path: string, text: string, config: WorkspaceConfig): Promise<Iterable<ReviewedClaim[]>> {
+  if (!config.claims.enabled) return [];
+  const { sidecar } = await claimSidecarOf(path);
+  return reviewClaimSections(text, sidecar, { taxonomy: config.taxonomy });
+}
+
+/** The sidecar of `path` whose tags and dismissals mark claims, when it exists and reads without errors (parsed only when `parse`). */
+async function claimSidecarOf(path: string, readText?: (path: string) => string | undefined, parse = true): Promise<{ sidecar?: Pick<Sidecar, 'annotations' | 'dismissed'>; hasSidecar: boolean; sidecarIgnored?: string }> {
+  const sidecarText = await textOf(sidecarPathFor(path), readText);
+  const hasSidecar = sidecarText.ok || !sidecarText.missing;
+  if (!parse) return { hasSidecar };
+  if (!sidecarText.ok) return { hasSidecar, ...(hasSidecar ? { sidecarIgnored: `the sidecar ${sidecarText.reason}` } : {}) };
+  const sidecar = parseSidecar(sidecarText.text).sidecar;
+  return sidecar ? { sidecar, hasSidecar } : { hasSidecar, sidecarIgnored: 'the sidecar has errors (see legal-annotator check); its tags are not counted' };
 }
 
 type TextRead = { ok: true; text: string } | { ok: false; missing: boolean; reason: string };
