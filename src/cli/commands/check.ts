@@ -92,7 +92,7 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   const configReports = new Map<string, Problem[]>();
   if (!part || part.checksConfigs) for (const file of configFiles) configReports.set(file.path, file.problems);
   // Untagged claims belong to the source, not to its sidecar.
-  const sourcesFound = withClaims ? await collectClaimSources(targets) : [];
+  const sourcesFound = withClaims ? await collectClaimSources({ ...targets, sourcesWithoutSidecar }) : [];
   const claimSources = sourcesFound.filter((path) => !part || part.has(path));
   const lookedFor = withClaims ? 'sidecars, configs or sources' : 'sidecars or configs';
   for (const folder of foldersWithNothing(all.folders, [...all.sidecars, ...all.configs, ...sourcesFound])) {
