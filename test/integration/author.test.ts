@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { parseSidecar } from '../../src/core/sidecar/sidecar-io';
 import { COMMANDS, SETTINGS } from '../../src/extension/constants';
 import { closeAllEditors, extension, waitFor, workspaceFile } from './helpers';
+import { withEnv } from '../support/env';
 
 const TEXT = 'The prisoners were tortured in the basement. Others were executed at dawn.\n';
 /** Git configuration without the user's and the system's files: no git user.name anywhere. */
@@ -28,20 +29,6 @@ async function authorOfNewTag(): Promise<string | undefined> {
   const sidecar = `${uri.fsPath}.ann.yaml`;
   const text = await waitFor('the sidecar', () => fs.readFile(sidecar, 'utf8').catch(() => undefined));
   return parseSidecar(text).sidecar?.annotations[0]?.author;
-}
-
-/** Runs `work` with these environment variables set in the extension host, restoring them after. */
-async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return await work();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
 }
 
 describe('The author of a tag', function () {

@@ -12,6 +12,7 @@ import { parseSidecar } from '../../../src/core/sidecar/sidecar-io';
 import { chooseAuthor, defaultAuthor, osUserName, UNKNOWN_AUTHOR } from '../../../src/core/team/author';
 import { gitUserName, runGit } from '../../../src/core/team/git';
 import { runCliCaptured as cli, useTemporaryWorkspace } from '../../support/cli';
+import { withEnv } from '../../support/env';
 
 const MAIN = join(__dirname, '../../../src/cli/main.ts');
 const TSX = require.resolve('tsx/cjs');
@@ -20,20 +21,6 @@ const TEXT = 'The prisoners were tortured in the basement. Others were executed 
 const NO_USER_GIT_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 /** A PATH where no git is found (the CLI process is started by node's absolute path). */
 const NO_GIT_PATH = '/nonexistent-folder-without-git';
-
-/** Runs `work` with these environment variables set, restoring them after. */
-async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return await work();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
 
 async function authors(sidecar: string): Promise<(string | undefined)[]> {
   return parseSidecar(await fs.readFile(sidecar, 'utf8')).sidecar!.annotations.map((a) => a.author);
