@@ -184,12 +184,12 @@ function incidentDate(value: string): Pick<Incident, 'date'> {
   return { date: to === undefined ? from : { from, to } };
 }
 
-/** The elements of the incident's categories, those already cited picked; undefined when dismissed. */
+/** The elements of the incident's categories (those it selects, when it does), those already cited picked; undefined when dismissed. */
 async function pickElements(incident: Incident, taxonomy: Taxonomy, cited: readonly string[]): Promise<string[] | undefined> {
   type ElementItem = vscode.QuickPickItem & { element: CrimeElement };
   const items: ElementItem[] = taxonomy.categories
     .filter((category) => incident.categories.includes(category.id))
-    .flatMap((category) => category.elements.map((element) => ({ label: element.label, description: element.basis, detail: `${category.label} · ${element.id}`, picked: cited.includes(element.id), element })));
+    .flatMap((category) => category.elements.filter((element) => !incident.elements || incident.elements.includes(element.id)).map((element) => ({ label: element.label, description: element.basis, detail: `${category.label} · ${element.id}`, picked: cited.includes(element.id), element })));
   const seen = new Set<string>();
   const unique = items.filter((item) => !seen.has(item.element.id) && seen.add(item.element.id));
   if (unique.length === 0) return [];

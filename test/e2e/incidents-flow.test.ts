@@ -76,6 +76,18 @@ describe('Link a tag to an incident and see the gap close (UI)', function () {
     await severePain.filter({ hasText: '1 origin' }).waitFor({ state: 'visible' });
     const written = parseIncidents(readFileSync(join(folder, 'incidents.yaml'), 'utf8'));
     assert.deepEqual(written.file!.incidents[0].evidence, [{ source: SOURCE, annotation: 'w1', elements: ['torture-severe-pain'] }]);
+    // For the picture: the folder's file list folded, the side bar wider, the element's passage shown.
+    await page.locator('.pane-header', { hasText: 'incidents-folder' }).click();
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      const edge = { x: sidebar.x + sidebar.width + 1, y: sidebar.y + sidebar.height / 2 };
+      await page.mouse.move(edge.x, edge.y);
+      await page.mouse.down();
+      await page.mouse.move(edge.x + 380, edge.y, { steps: 8 });
+      await page.mouse.up();
+    }
+    await severePain.click();
+    await view.locator('.monaco-list-row', { hasText: QUOTE }).last().waitFor({ state: 'visible' });
     await page.keyboard.press('Control+1');
     await wb.shot('incidents-gap-closed');
   });
