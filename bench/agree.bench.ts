@@ -7,8 +7,12 @@
  * The two annotators are simulated from the claim detector: A tags every high-confidence claim
  * with its first category; B tags the same claims but skips one in five and picks the second
  * category of one in seven (a seeded choice), so the two disagree as people do.
+ *
+ * Then the same as a user runs it, a process of the built CLI (dist/cli.js, `npm run build`
+ * first), its start included.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectClaims } from '../src/core/claims';
@@ -56,9 +60,27 @@ async function main(): Promise<void> {
     console.log(`agree on ${files.length} sources, ${tags} tags in all (Node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)})`);
     console.log(`  median of 5: ${(median(times) / 1000).toFixed(2)} s (first ${(times[0] / 1000).toFixed(2)} s; goal <= 2 s)`);
     console.log(`  span F1 exact ${overall.spanF1Exact.toFixed(3)}, kappa ${overall.sentenceKappa.toFixed(3)}, alpha ${overall.sentenceAlpha.toFixed(3)}`);
+    timeProcess(join(root, 'a'), join(root, 'b'));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** `node dist/cli.js agree A B` as a process, three times: the median wall-clock time. */
+function timeProcess(a: string, b: string): void {
+  const cli = join(__dirname, '..', 'dist', 'cli.js');
+  if (!existsSync(cli)) {
+    console.log('  (no dist/cli.js: run npm run build to time the command as a process)');
+    return;
+  }
+  const times: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [cli, 'agree', a, b, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    times.push(performance.now() - started);
+    if (result.status !== 0) throw new Error(`dist/cli.js agree exited ${result.status}: ${result.stderr}`);
+  }
+  console.log(`  as a process (node dist/cli.js agree), median of 3: ${(median(times) / 1000).toFixed(2)} s, load ${loadavg()[0].toFixed(1)}`);
 }
 
 main().catch((error: unknown) => {

@@ -38,10 +38,18 @@ export function krippendorffAlphaNominal(units: readonly (readonly (string | und
     row.set(k, (row.get(k) ?? 0) + weight);
   };
   for (const unit of units) {
-    const values = unit.filter((v): v is string => v !== undefined);
-    const m = values.length;
+    // Counted and paired in place: no array per unit (per-category alpha runs this over every sentence once per category).
+    let m = 0;
+    for (const value of unit) if (value !== undefined) m++;
     if (m < 2) continue;
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) add(values[i], values[j], 1 / (m - 1));
+    for (let i = 0; i < unit.length; i++) {
+      const c = unit[i];
+      if (c === undefined) continue;
+      for (let j = 0; j < unit.length; j++) {
+        const k = unit[j];
+        if (j !== i && k !== undefined) add(c, k, 1 / (m - 1));
+      }
+    }
   }
   const totals = new Map<string, number>();
   let n = 0;

@@ -124,6 +124,12 @@ function labelOf(annotations: readonly Annotation[], start: number, end: number)
   return [...categories].sort();
 }
 
+/** A sentence's values for one category, by whether A and B gave it ([0][1]: B only); shared, not one per sentence. */
+const PRESENCE_PAIRS: readonly (readonly (readonly [string, string])[])[] = [
+  [['no', 'no'], ['no', 'yes']],
+  [['yes', 'no'], ['yes', 'yes']],
+];
+
 /** A sentence with the label each annotator gave it. */
 interface LabelledSentence {
   start: number;
@@ -171,13 +177,13 @@ export function measureAgreementBySource(texts: readonly AnnotatedText[]): { agr
   for (const category of [...new Set([...a, ...b].map((s) => s.category))].sort()) {
     const ca = a.filter((s) => s.category === category);
     const cb = b.filter((s) => s.category === category);
-    const has = (label: string[]) => (label.includes(category) ? 'yes' : 'no');
+    const has = (label: string[]) => (label.includes(category) ? 1 : 0);
     categories[category] = {
       a: ca.length,
       b: cb.length,
       spanF1Exact: f1(exactMatches(ca, cb), ca.length, cb.length),
       spanF1Overlap: f1(overlapMatches(ca, cb), ca.length, cb.length),
-      sentenceAlpha: krippendorffAlphaNominal(sentences.map((s) => [has(s.a), has(s.b)] as const)),
+      sentenceAlpha: krippendorffAlphaNominal(sentences.map((s) => PRESENCE_PAIRS[has(s.a)][has(s.b)])),
     };
   }
   const labelsA = sentences.map((s) => s.valueA);
