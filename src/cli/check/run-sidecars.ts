@@ -13,7 +13,7 @@ import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { checkSidecarFile, type CheckOptions, type SidecarFileCheck } from '../../core/validation/check-file';
 import { checkSidecar } from '../../core/validation/sidecar-checks';
 import type { FileReport } from './formats';
-import { mapLimit } from './limit';
+import { mapLimit } from '../../core/files/map-limit';
 import { editSidecarForCommand } from '../sidecar-edit';
 
 /** Files read at once: keeps the CPU busy while the disk reads, without opening thousands of files. */

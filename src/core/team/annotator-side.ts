@@ -6,6 +6,7 @@
  * both sides of `git:main git:alice` or `alice/ bob/` line up.
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mapLimit } from '../files/map-limit';
 import { readTextFile } from '../files/read-text-file';
 import { walkFiles } from '../files/walk-files';
 import { SIDECAR_SUFFIX, sourcePathFor, type Annotation } from '../sidecar/model';
@@ -14,6 +15,9 @@ import type { AnnotatedText } from './agreement';
 import { runGit } from './git';
 
 export const GIT_SIDE_PREFIX = 'git:';
+
+/** Sidecars of a folder side read at once. */
+const FOLDER_READS_IN_FLIGHT = 16;
 
 export interface AnnotatorSide {
   /** Sidecars by source path (relative, '/'-separated), with the text of each source. */
@@ -80,17 +84,22 @@ export async function readFolderSide(folder: string, skipFolders: readonly strin
   const scopes = options.scopes ?? [];
   const walked = await walkFiles(folder, { skipFolders, dot: true, accept: (path) => path.endsWith(SIDECAR_SUFFIX) && inScope(path, scopes) });
   if (walked.unreadable.length > 0 && walked.files.length === 0) throw new AnnotatorSideError(`${folder}: ${walked.unreadable[0].reason}`);
-  for (const path of walked.files) {
+  // Read a few at a time: the disk is kept busy while a sidecar parses, never thousands of files open.
+  type Read = { problem: string } | { source: string; text: string; annotations: Annotation[] };
+  const read = await mapLimit(walked.files, FOLDER_READS_IN_FLIGHT, async (path): Promise<Read> => {
     const shown = relative(folder, path).split(sep).join('/');
-    const read = await readTextFile(path, { kind: 'sidecar' });
-    const doc = read.ok ? parseSidecar(read.text) : undefined;
+    const sidecarText = await readTextFile(path, { kind: 'sidecar' });
+    const doc = sidecarText.ok ? parseSidecar(sidecarText.text) : undefined;
     const sourceText = !doc?.sidecar ? undefined
       : options.sourceTexts === false ? { ok: true as const, text: '' } : await readTextFile(join(dirname(path), doc.sidecar.source), { kind: 'source' });
     if (!doc?.sidecar || !sourceText?.ok) {
-      side.problems.push(`${join(folder, shown)}: ${!read.ok ? read.reason : !doc?.sidecar ? 'the sidecar has errors' : `its source ${sourceText && !sourceText.ok ? sourceText.reason : 'cannot be read'}`}; left out`);
-      continue;
+      return { problem: `${join(folder, shown)}: ${!sidecarText.ok ? sidecarText.reason : !doc?.sidecar ? 'the sidecar has errors' : `its source ${sourceText && !sourceText.ok ? sourceText.reason : 'cannot be read'}`}; left out` };
     }
-    side.sources.set(sourcePathFor(shown)!, { text: sourceText.text, annotations: doc.sidecar.annotations });
+    return { source: sourcePathFor(shown)!, text: sourceText.text, annotations: doc.sidecar.annotations };
+  });
+  for (const one of read) {
+    if ('problem' in one) side.problems.push(one.problem);
+    else side.sources.set(one.source, { text: one.text, annotations: one.annotations });
   }
   return side;
 }
