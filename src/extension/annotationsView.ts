@@ -221,7 +221,8 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
     if (!this.incidents) return [];
     const passages = new Map<string, PassageNode>();
     for (const category of model) for (const source of category.sources) for (const passage of source.passages) passages.set(`${source.sourceUri.toString()}#${passage.annotation.id}`, passage);
-    return incidentsGroups(await this.incidents.all(), (uri, id) => passages.get(`${uri.toString()}#${id}`));
+    // An open source's tag made since the list was built is found in the store.
+    return incidentsGroups(await this.incidents.all(), (uri, id) => passages.get(`${uri.toString()}#${id}`) ?? this.livePassages(uri)?.find((p) => p.annotation.id === id));
   }
 
   /** Sources with untagged claims (open or reviewed), whether or not they have tags yet. */

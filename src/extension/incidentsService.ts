@@ -34,6 +34,8 @@ export class IncidentsService implements vscode.Disposable {
   /** The incidents files were read again (after a change, debounced). */
   readonly onDidChange = this.changed.event;
   private loaded?: Promise<LoadedIncidents[]>;
+  /** Incidents files of configs below a workspace folder's (a nested workspace), read when first asked for. */
+  private readonly nested = new Map<string, Promise<LoadedIncidents>>();
   /** Paths of the incidents files the last load looked at (existing or not). */
   private paths = new Set<string>();
   /** Whether the last load found at least one incidents file. */
@@ -49,7 +51,7 @@ export class IncidentsService implements vscode.Disposable {
       this.changed,
       sidecars.onDidChangeFile(({ uri }) => {
         // A sidecar matters only when an incidents file cites tags.
-        if (this.isIncidentsFile(uri) || (isSidecar(uri) && this.anyFileExists)) this.schedule();
+        if (this.isIncidentsFile(uri) || (isSidecar(uri) && (this.anyFileExists || this.nested.size > 0))) this.schedule();
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) ifIncidents(event.document);
@@ -78,7 +80,15 @@ export class IncidentsService implements vscode.Disposable {
   /** The incidents file whose config applies to `uri` (a source, or the file itself). */
   async forFile(uri: vscode.Uri): Promise<LoadedIncidents | undefined> {
     const { config } = await this.configs.forFile(uri);
-    return (await this.all()).find((loaded) => loaded.path === config.incidentsPath) ?? this.loadOne(config);
+    const found = (await this.all()).find((loaded) => loaded.path === config.incidentsPath);
+    if (found) return found;
+    let nested = this.nested.get(config.incidentsPath);
+    if (!nested) {
+      nested = this.loadOne(config);
+      this.nested.set(config.incidentsPath, nested);
+      this.paths.add(config.incidentsPath);
+    }
+    return nested;
   }
 
   isIncidentsFile(uri: vscode.Uri): boolean {
@@ -90,6 +100,7 @@ export class IncidentsService implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.loaded = undefined;
+    this.nested.clear();
     const loaded = this.all();
     void loaded.then(() => this.changed.fire());
     return loaded;

@@ -64,7 +64,9 @@ export function incidentsGroups(files: readonly LoadedIncidents[], lookup: Passa
 function incidentNode(file: LoadedIncidents, incident: Incident, lookup: PassageLookup): IncidentNode {
   const passage = (evidence: Evidence, parentId: string): IncidentPassageNode => {
     const sourceUri = vscode.Uri.file(resolve(file.config.root, evidence.source));
-    return { kind: 'incident-passage', parentId, evidence, sourceUri, passage: lookup(sourceUri, evidence.annotation) };
+    const found = lookup(sourceUri, evidence.annotation);
+    const category = found && (found.category ?? file.config.taxonomy.categories.find((c) => c.id === found.annotation.category));
+    return { kind: 'incident-passage', parentId, evidence, sourceUri, passage: found && { ...found, category } };
   };
   const taxonomy = file.config.taxonomy;
   const owners = new Map<string, { element: CrimeElement; categoryLabel: string }>();
