@@ -2,7 +2,7 @@
  * Checking a list of sidecars (with the configs that apply to them), in one thread: what
  * `check` runs directly, and what each worker thread runs on its share of a large list.
  */
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { PreparedText } from '../../core/anchoring/anchoring';
 import { fixMovedAnchors, type FixResult } from '../../core/anchoring/fix-anchors';
@@ -14,6 +14,8 @@ import { checkSidecarFile, type CheckOptions, type SidecarFileCheck } from '../.
 import { checkSidecar } from '../../core/validation/sidecar-checks';
 import type { FileReport } from './formats';
 import { mapLimit } from '../../core/files/map-limit';
+import { isInsideRoot } from '../../core/files/inside-root';
+import type { Problem } from '../../core/problems/problem';
 import { editSidecarForCommand } from '../sidecar-edit';
 
 /** Files read at once: keeps the CPU busy while the disk reads, without opening thousands of files. */
@@ -49,6 +51,8 @@ export async function checkSidecarPaths(sidecars: readonly string[], configs: re
     const checked = await checkForFix();
     const planned = await fixAnchors(checked, config, path, options);
     if (!planned.write) return planned.value;
+    const outside = await fixOutsideWorkspace(path, config.root);
+    if (outside) return { report: { file: displayPath(path), problems: [...(await checkSidecarFile(path, options)).problems, outside] } };
     // Fixed under the sidecar's lock, on the file as it is then: checked and fixed again if another writer changed it since.
     return editSidecarForCommand(path, async (current) => {
       const unchanged = current && checked.doc && current.text === checked.doc.text && current.hadBom === checked.doc.hadBom;
@@ -89,4 +93,22 @@ function listedSourceTest(config: WorkspaceConfig): ((sourcePath: string) => boo
     const path = relative(config.root, sourcePath).split(sep).join('/');
     return !path.startsWith('../') && matches(path);
   };
+}
+
+/**
+ * Why a --fix-anchors write of the sidecar at `path` would leave the workspace, or undefined. The
+ * sidecar's real folder must lie inside the workspace root and, when the path was named under the
+ * current folder, inside that folder too: without a config or a repository the root is the
+ * sidecar's own folder, which a folder linked out of the current one would satisfy.
+ */
+async function fixOutsideWorkspace(path: string, root: string): Promise<Problem | undefined> {
+  const cwd = process.cwd();
+  const underCwd = relative(cwd, resolve(path));
+  const roots = underCwd.startsWith('..') || isAbsolute(underCwd) ? [root] : [root, cwd];
+  for (const bound of roots) {
+    if (await isInsideRoot(path, bound)) continue;
+    const message = `not re-anchored: its real folder is outside the workspace ${displayPath(bound)} (a folder linked out of it); nothing was written`;
+    return { code: 'fix-outside-workspace', severity: 'error', message, line: 1, column: 1 };
+  }
+  return undefined;
 }

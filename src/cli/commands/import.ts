@@ -12,7 +12,7 @@ import { annotationIri, normalizeBase, pathFromSourceIri } from '../../core/inte
 import { mergeImported } from '../../core/interop/merge-import';
 import { parseW3c } from '../../core/interop/w3c';
 import { readTextFile } from '../../core/files/read-text-file';
-import { isInsideRoot } from '../interop/output-guard';
+import { isInsideRoot } from '../../core/files/inside-root';
 import { firstErrorNote } from '../../core/problems/problem';
 import { joinPosix, shown } from '../interop/load-sources';
 import { workspacePath } from '../../core/interop/annotated-sources';

@@ -5,8 +5,9 @@
  * linked folder) out of the workspace root. Writes are atomic (writeAtomically).
  */
 import { promises as fs } from 'node:fs';
-import { basename, dirname, relative, resolve, isAbsolute } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { writeAtomically, writeTargetRefusal } from '../../core/files/atomic-write';
+import { isInsideRoot } from '../../core/files/inside-root';
 import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/sidecar/model';
 import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
 import { CliError } from '../output';
@@ -20,29 +21,6 @@ export interface OutputScope {
 
 async function exists(path: string): Promise<boolean> {
   return fs.lstat(path).then(() => true, () => false);
-}
-
-/** The real path of `path`'s nearest existing ancestor folder, joined with the rest. */
-async function realFolderOf(path: string): Promise<string> {
-  let folder = dirname(path);
-  const rest: string[] = [];
-  for (;;) {
-    try {
-      return resolve(await fs.realpath(folder), ...rest.reverse());
-    } catch {
-      const parent = dirname(folder);
-      if (parent === folder) return resolve(folder, ...rest.reverse());
-      rest.push(basename(folder));
-      folder = parent;
-    }
-  }
-}
-
-/** Whether `path` lies inside `root` once the symbolic links of its existing folders are resolved. */
-export async function isInsideRoot(path: string, root: string): Promise<boolean> {
-  const [folder, realRoot] = await Promise.all([realFolderOf(resolve(path)), fs.realpath(root).catch(() => resolve(root))]);
-  const inside = relative(realRoot, folder);
-  return !(inside.startsWith('..') || isAbsolute(inside));
 }
 
 /** Why `path` must not be written as an output of this run, or undefined. */
