@@ -38,7 +38,7 @@ export async function runCaseMatrixReport(paths: readonly string[], format: Case
   const cited = [...new Set(incidents.doc.file.incidents.flatMap((incident) => (incident.evidence ?? []).map((e) => e.source)))];
   const sidecarPaths: string[] = [];
   for (const source of cited) {
-    const path = citedSourcePath(config.root, source);
+    const path = await citedSourcePath(config.root, source);
     if (path && (await fs.lstat(sidecarPathFor(path)).catch(() => undefined))?.isFile()) sidecarPaths.push(sidecarPathFor(path));
   }
   const loaded = await loadSidecars({ sidecarPaths, root: config.root, shown, taxonomy: config.taxonomy });

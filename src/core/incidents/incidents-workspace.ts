@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { isInsideRoot } from '../files/inside-root';
 import type { Problem } from '../problems/problem';
 import { sortProblems } from '../problems/problem';
 import { sidecarPathFor, type Sidecar } from '../sidecar/model';
@@ -25,11 +26,12 @@ export interface WorkspaceIncidents {
   sidecars: Map<string, Sidecar>;
 }
 
-/** Where a cited path is on disk; undefined when it leaves the workspace root. */
-export function citedSourcePath(root: string, source: string): string | undefined {
+/** Where a cited path is on disk; undefined when it leaves the workspace root, by `..` or through a folder linked out. */
+export async function citedSourcePath(root: string, source: string): Promise<string | undefined> {
   const path = resolve(root, source);
   const inside = relative(root, path);
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? undefined : path;
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return undefined;
+  return (await isInsideRoot(path, root)) ? path : undefined;
 }
 
 /** `text`: the file as an editor holds it (unsaved changes included) instead of the file on disk. */
@@ -52,7 +54,7 @@ export async function loadWorkspaceIncidents(config: Pick<WorkspaceConfig, 'root
 }
 
 async function readCitedSource(root: string, source: string): Promise<{ cited: CitedSource; sidecar?: Sidecar }> {
-  const path = citedSourcePath(root, source);
+  const path = await citedSourcePath(root, source);
   if (!path) return { cited: { kind: 'missing' } };
   const stat = await fs.stat(path).catch(() => undefined);
   if (!stat?.isFile()) return { cited: { kind: 'missing' } };
