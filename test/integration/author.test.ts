@@ -46,6 +46,11 @@ describe('The author of a tag', function () {
     if (savedSettings === undefined) await fs.rm(settingsFile(), { force: true });
     else await fs.writeFile(settingsFile(), savedSettings);
     await closeAllEditors();
+    // The sources tagged here leave the workspace as the other suites found it.
+    for (let n = 1; n <= copies; n++) {
+      for (const file of [`author-${n}.legal.txt`, `author-${n}.legal.txt.ann.yaml`]) await fs.rm(workspaceFile(file).fsPath, { force: true });
+    }
+    await fs.rm(workspaceFile('author.gitconfig').fsPath, { force: true });
   });
 
   it('ignores a workspace settings.json that names an author; takes the user setting, then the system account name when git names nobody', async () => {

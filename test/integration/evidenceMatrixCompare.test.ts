@@ -30,6 +30,7 @@ describe('Evidence matrix compared with a git ref', function () {
   after(async () => {
     await closeAllEditors();
     await fs.rm(workspaceFile('.git').fsPath, { recursive: true, force: true });
+    await fs.rm(workspaceFile('compare').fsPath, { recursive: true, force: true });
   });
 
   it('adds the agreement section: per category F1 and alpha, and the sources agreed on least', async () => {
