@@ -186,4 +186,19 @@ describe('Incidents in the editor', function () {
     await vscode.commands.executeCommand(COMMANDS.undo);
     assert.equal(await onDisk(), before);
   });
+
+  it('creates incidents.yaml with a new incident when there is none; undo removes it again', async () => {
+    await closeAllEditors();
+    await fs.rm(incidentsUri().fsPath);
+    const source = await openEditor(SOURCE);
+    const errors = await errorMessagesDuring(async () => vscode.commands.executeCommand(COMMANDS.addToIncident, {
+      uri: source.document.uri.toString(), id: first, newIncident: { id: 'first-case', title: 'First case' }, elements: [],
+    }));
+    assert.deepEqual(errors, []);
+    const created = parseIncidents(await onDisk());
+    assert.deepEqual(created.problems, []);
+    assert.deepEqual(created.file!.incidents, [{ id: 'first-case', title: 'First case', categories: ['torture'], evidence: [{ source: SOURCE, annotation: first }] }]);
+    await vscode.commands.executeCommand(COMMANDS.undo);
+    await assert.rejects(fs.stat(incidentsUri().fsPath), 'the file the link created is gone');
+  });
 });
