@@ -47,6 +47,7 @@ const COMPARE_OPTION = '--compare';
 
 /** `--compare A B` takes two values, which parseArgs cannot: they are taken out of the arguments first. */
 function takeCompare(args: readonly string[]): { rest: string[]; compare?: [string, string] } {
+  if (args.some((arg) => arg.startsWith(`${COMPARE_OPTION}=`))) throw new CliError(`${COMPARE_OPTION} takes two values, A and B, as two words: ${COMPARE_OPTION} A B`);
   const at = args.indexOf(COMPARE_OPTION);
   if (at < 0) return { rest: [...args] };
   const [a, b] = args.slice(at + 1, at + 3);

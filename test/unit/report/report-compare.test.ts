@@ -127,6 +127,9 @@ describe('legal-annotator report --compare (a real process)', function () {
     const oneValue = report('alice', '--format', 'md', '--compare', 'alice');
     assert.equal(oneValue.code, 2);
     assert.match(oneValue.err, /--compare needs two values/);
+    const joined = await cli('report', 'alice', '--format', 'md', '--compare=alice', 'bob');
+    assert.equal(joined.code, 2);
+    assert.match(joined.err, /--compare takes two values, A and B, as two words/);
     await assert.rejects(fs.stat('x.md'), 'nothing written');
   });
 });
