@@ -294,6 +294,32 @@ export function setSource(doc: SidecarDocument, source: string): SidecarDocument
   return finish(doc, edit, (result) => result.source === source);
 }
 
+/** Sets the sidecar's `origin` (a line added after `sourceHash` when it has none), or removes it (undefined). */
+export function setOrigin(doc: SidecarDocument, origin: string | undefined): SidecarDocument {
+  expectWritable(doc);
+  const pair = (doc.document.contents as YAML.YAMLMap).items.find((item) => YAML.isScalar(item.key) && item.key.value === 'origin');
+  const isExpected = (result: Sidecar) => result.origin === origin;
+  if (!pair) {
+    if (origin === undefined) return doc;
+    const after = doc.document.get('sourceHash', true) ?? doc.document.get('source', true);
+    if (!YAML.isScalar(after) || !after.range) throw new SidecarEditError('sourceHash is not a plain value');
+    const at = lineEndAfter(doc.text, after.range[1]);
+    const newText = `${needsBreak(doc.text, at) ? doc.eol : ''}origin: ${renderScalarLike(new YAML.Scalar(origin), origin)}${doc.eol}`;
+    return finish(doc, { start: at, end: at, newText }, isExpected);
+  }
+  const node = pair.value;
+  if (!YAML.isScalar(node) || !node.range || !YAML.isScalar(pair.key) || !pair.key.range) throw new SidecarEditError('origin is not a plain value');
+  if (origin !== undefined) return finish(doc, { start: node.range[0], end: node.range[1], newText: renderScalarLike(node, origin) }, isExpected);
+  const start = doc.text.lastIndexOf('\n', pair.key.range[0] - 1) + 1;
+  return finish(doc, { start, end: lineEndAfter(doc.text, node.range[1]), newText: '' }, isExpected);
+}
+
+/** The offset just past the line break that ends the line holding `offset` (the text's end if none). */
+function lineEndAfter(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
+}
+
 function addEntry(doc: SidecarDocument, list: EntryList, entry: Annotation | Dismissal): SidecarDocument {
   const { sidecar } = expectWritable(doc);
   const entries: (Annotation | Dismissal)[] = sidecar![list];

@@ -18,7 +18,7 @@ import { newEntryId } from '../annotations/new-annotation';
 import type { Annotation, Dismissal, Sidecar } from '../sidecar/model';
 import { sameJsonValue } from '../sidecar/same-json';
 import {
-  addAnnotation, addDismissal, removeAnnotation, removeDismissal, setSource, setSourceHash, updateAnnotation, updateDismissal, type SidecarDocument,
+  addAnnotation, addDismissal, removeAnnotation, removeDismissal, setOrigin, setSource, setSourceHash, updateAnnotation, updateDismissal, type SidecarDocument,
 } from '../sidecar/sidecar-io';
 
 export interface MergeConflict {
@@ -95,6 +95,7 @@ export function mergeSidecars(base: Sidecar | undefined, ours: SidecarDocument, 
   mergeList('dismissed', DISMISSALS);
   if (theirs.sourceHash !== ours.sidecar!.sourceHash && base?.sourceHash === ours.sidecar!.sourceHash) doc = setSourceHash(doc, theirs.sourceHash);
   if (theirs.source !== ours.sidecar!.source && base?.source === ours.sidecar!.source) doc = setSource(doc, theirs.source);
+  if (theirs.origin !== ours.sidecar!.origin && base?.origin === ours.sidecar!.origin) doc = setOrigin(doc, theirs.origin);
   return { doc, conflicts, keptChanged };
 }
 

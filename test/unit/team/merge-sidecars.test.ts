@@ -1,7 +1,7 @@
 /** The three-way merge of sidecars by entry id (the git merge driver's core). */
 import assert from 'node:assert/strict';
 import type { Annotation } from '../../../src/core/sidecar/model';
-import { addAnnotation, addDismissal, newSidecarDocument, parseSidecar, removeAnnotation, sidecarFileText, updateAnnotation, type SidecarDocument } from '../../../src/core/sidecar/sidecar-io';
+import { addAnnotation, addDismissal, newSidecarDocument, parseSidecar, removeAnnotation, setOrigin, sidecarFileText, updateAnnotation, type SidecarDocument } from '../../../src/core/sidecar/sidecar-io';
 import { mergeSidecars } from '../../../src/core/team/merge-sidecars';
 
 const TEXT = 'The prisoners were tortured and others were executed.';
@@ -29,6 +29,19 @@ describe('mergeSidecars', () => {
     assert.deepEqual(result.annotations.map((a) => a.id).sort(), ['a-1', 'a-2', 'a-ours', 'a-theirs']);
     assert.deepEqual(result.annotations.find((a) => a.id === 'a-1'), { ...A1, status: 'confirmed', note: 'seen by two' });
     assert.ok(merged.doc.text.startsWith(ours.text.split('annotations:')[0]), 'our header and comments stay');
+  });
+
+  it('takes the origin one side set, changed or removed, and keeps ours when both changed it', () => {
+    const set = mergeSidecars(base().sidecar, base(), setOrigin(base(), 'Wire agency').sidecar!);
+    assert.equal(reread(set.doc).sidecar!.origin, 'Wire agency');
+    const withOrigin = setOrigin(base(), 'Wire agency');
+    const changed = mergeSidecars(withOrigin.sidecar, withOrigin, setOrigin(withOrigin, 'Mission: "OSCE"').sidecar!);
+    assert.equal(reread(changed.doc).sidecar!.origin, 'Mission: "OSCE"');
+    const removed = mergeSidecars(withOrigin.sidecar, withOrigin, setOrigin(withOrigin, undefined).sidecar!);
+    assert.equal(reread(removed.doc).sidecar!.origin, undefined);
+    assert.equal(sidecarFileText(removed.doc), sidecarFileText(base()), 'removing the line gives back the file without it');
+    const both = mergeSidecars(withOrigin.sidecar, setOrigin(withOrigin, 'Ours'), setOrigin(withOrigin, 'Theirs').sidecar!);
+    assert.equal(reread(both.doc).sidecar!.origin, 'Ours');
   });
 
   it('removes what one side removed and the other left alone, keeps what the other changed', () => {
