@@ -10,6 +10,7 @@ import { bratAnnotationConf, bratStem, bratVisualConf, exportBratSource } from '
 import { exportCsv } from '../core/interop/csv';
 import { resolveSources, type ExportWarning } from '../core/interop/export-input';
 import { exportW3cCollection, exportW3cJsonl } from '../core/interop/w3c';
+import { incidentsForExport } from '../core/incidents/incidents-workspace';
 import { COMMANDS } from './constants';
 import { collectWorkspaceSources } from './exportSources';
 import type { Log } from './log';
@@ -78,6 +79,7 @@ async function exportAnnotations(configs: WorkspaceConfigService, log: Log, args
   const taxonomy = collected.config.taxonomy;
   let count: number;
   let warnings: ExportWarning[];
+  const unreadLines: string[] = [];
   const encoder = new TextEncoder();
   if (choice.format === 'brat') {
     const sources = new Set([...collected.absolute.values()].map((p) => vscode.Uri.file(p).toString()));
@@ -97,13 +99,15 @@ async function exportAnnotations(configs: WorkspaceConfigService, log: Log, args
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, 'annotation.conf'), encoder.encode(bratAnnotationConf(taxonomy)));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, 'visual.conf'), encoder.encode(bratVisualConf(taxonomy)));
   } else {
+    const { incidents, unread } = await incidentsForExport(collected.config);
+    if (unread) unreadLines.push(`${vscode.workspace.asRelativePath(unread)}: has errors; exported without its incidents (see its Problems)`);
     const exported = choice.format === 'csv' || choice.format === 'csv-bom'
-      ? exportCsv(resolved, taxonomy, { bom: choice.format === 'csv-bom' })
-      : choice.format === 'w3c-jsonl' ? exportW3cJsonl(resolved, taxonomy) : exportW3cCollection(resolved, taxonomy);
+      ? exportCsv(resolved, taxonomy, { bom: choice.format === 'csv-bom', incidents })
+      : choice.format === 'w3c-jsonl' ? exportW3cJsonl(resolved, taxonomy, { incidents }) : exportW3cCollection(resolved, taxonomy, { incidents });
     ({ count, warnings } = exported);
     await vscode.workspace.fs.writeFile(target, encoder.encode(exported.text));
   }
-  const lines = [...collected.skipped, ...warnings.map((w) => `${w.path}: ${w.id}: ${w.message}`)];
+  const lines = [...collected.skipped, ...unreadLines, ...warnings.map((w) => `${w.path}: ${w.id}: ${w.message}`)];
   for (const line of lines) log.warn(`export: ${line}`);
   const where = vscode.workspace.asRelativePath(target);
   log.info(`exported ${count} annotation(s) of ${collected.sources.length} source(s) as ${choice.format} to ${target.fsPath}`);

@@ -68,6 +68,28 @@ describe('Export annotations and the evidence matrix', () => {
     }
   });
 
+  it('Export annotations... links the tags to the incidents of incidents.yaml, as the CLI does', async () => {
+    await api();
+    const { name, id } = await taggedCopy();
+    const incidents = workspaceFile('incidents.yaml').fsPath;
+    const out = await fs.mkdtemp(join(tmpdir(), 'legal-annotator-export-'));
+    await fs.writeFile(incidents, ['version: 1', 'incidents:', '  - id: camp', '    title: Torture in the camp', '    categories: [torture]', '    evidence:', `      - { source: ${name}, annotation: ${id}, elements: [torture-severe-pain] }`, ''].join('\n'));
+    try {
+      await vscode.commands.executeCommand(COMMANDS.exportAnnotations, { format: 'w3c', target: vscode.Uri.file(join(out, 'a.jsonld')) });
+      const items: { motivation?: string; body?: unknown }[] = JSON.parse(await fs.readFile(join(out, 'a.jsonld'), 'utf8')).first.items;
+      const links = items.filter((item) => item.motivation === 'linking');
+      assert.equal(links.length, 1, JSON.stringify(links));
+      assert.ok(JSON.stringify(links[0]!.body).includes('urn:legal-annotator:incident:camp'));
+      await vscode.commands.executeCommand(COMMANDS.exportAnnotations, { format: 'csv', target: vscode.Uri.file(join(out, 'a.csv')) });
+      const csv = (await fs.readFile(join(out, 'a.csv'), 'utf8')).split(/\r?\n/);
+      assert.match(csv[0]!, /,incident,elements$/);
+      assert.match(csv.find((line) => line.includes(`${name},${id},`)) ?? '', /,camp,torture-severe-pain$/);
+    } finally {
+      await fs.rm(incidents, { force: true });
+      await fs.rm(out, { recursive: true, force: true });
+    }
+  });
+
   it('Open evidence matrix shows a locked-down webview beside the editor; a quote link opens the passage', async () => {
     const { evidenceMatrix } = await api();
     const { name, id } = await taggedCopy();

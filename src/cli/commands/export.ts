@@ -5,7 +5,7 @@ import { exportCsv } from '../../core/interop/csv';
 import { resolveSources, type ExportWarning, type ResolvedSource } from '../../core/interop/export-input';
 import { normalizeBase } from '../../core/interop/iri';
 import { exportW3cCollection, exportW3cJsonl } from '../../core/interop/w3c';
-import { loadWorkspaceIncidents } from '../../core/incidents/incidents-workspace';
+import { incidentsForExport } from '../../core/incidents/incidents-workspace';
 import type { Incident } from '../../core/incidents/model';
 import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { joinPosix, loadAnnotatedSources, shown } from '../interop/load-sources';
@@ -133,17 +133,11 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
   return loaded.skipped.length > 0 || warnings.length > 0 || incidentsUnread ? EXIT.problems : EXIT.ok;
 }
 
-/**
- * The incidents of the workspace's incidents file, for the evidence links of W3C and the
- * incident columns of CSV; none when it does not exist, and none (said on stderr, exit 1) when
- * it has errors.
- */
+/** The workspace's incidents for the export; when its file has errors, none, said on stderr (exit 1). */
 async function exportedIncidents(config: WorkspaceConfig, output: CliOutput): Promise<{ incidents?: readonly Incident[]; unread: boolean }> {
-  const loaded = await loadWorkspaceIncidents(config);
-  if (!loaded.doc) return { unread: false };
-  if (loaded.doc.file) return { incidents: loaded.doc.file.incidents, unread: false };
-  output.err(`${shown(loaded.path)}: has errors; exported without its incidents (legal-annotator check shows them)\n`);
-  return { unread: true };
+  const { incidents, unread } = await incidentsForExport(config);
+  if (unread) output.err(`${shown(unread)}: has errors; exported without its incidents (legal-annotator check shows them)\n`);
+  return { incidents, unread: unread !== undefined };
 }
 
 /**

@@ -14,6 +14,7 @@ import type { WorkspaceConfig } from '../workspace/workspace-config';
 import { checkIncidents, type CitedSource } from './incident-checks';
 import { readIncidentsFile } from './incidents-file';
 import { parseIncidents, type IncidentsDocument } from './incidents-io';
+import type { Incident } from './model';
 
 export interface WorkspaceIncidents {
   /** Absolute path of the incidents file. */
@@ -62,4 +63,14 @@ async function readCitedSource(root: string, source: string): Promise<{ cited: C
   if (!sidecar) return { cited: { kind: 'no-sidecar' } };
   if (!sidecar.sidecar) return { cited: { kind: 'unreadable' } };
   return { cited: { kind: 'tagged', annotations: new Set(sidecar.sidecar.annotations.map((a) => a.id)) }, sidecar: sidecar.sidecar };
+}
+
+/**
+ * The incidents an export links its tags to: those of the workspace's incidents file; none when
+ * it does not exist, and none with `unread` (its path) when it has errors.
+ */
+export async function incidentsForExport(config: Pick<WorkspaceConfig, 'root' | 'incidentsPath' | 'taxonomy'>): Promise<{ incidents?: readonly Incident[]; unread?: string }> {
+  const loaded = await loadWorkspaceIncidents(config);
+  if (!loaded.doc) return {};
+  return loaded.doc.file ? { incidents: loaded.doc.file.incidents } : { unread: loaded.path };
 }
