@@ -6,7 +6,7 @@
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { bratAnnotationConf, bratStem, bratVisualConf, exportBratSource } from '../core/interop/brat';
+import { bratAnnotationConf, bratNames, bratVisualConf, exportBratSource } from '../core/interop/brat';
 import { exportCsv } from '../core/interop/csv';
 import { resolveSources, type ExportWarning } from '../core/interop/export-input';
 import { exportW3cCollection, exportW3cJsonl } from '../core/interop/w3c';
@@ -79,11 +79,15 @@ async function exportAnnotations(configs: WorkspaceConfigService, log: Log, args
   const taxonomy = collected.config.taxonomy;
   let count: number;
   let warnings: ExportWarning[];
-  const unreadLines: string[] = [];
+  const notices: string[] = [];
   const encoder = new TextEncoder();
   if (choice.format === 'brat') {
     const sources = new Set([...collected.absolute.values()].map((p) => vscode.Uri.file(p).toString()));
-    const planned = resolved.map((r) => ({ r, stem: vscode.Uri.joinPath(target!, ...bratStem(r.source.path).split('/')) }));
+    const names = bratNames(resolved.map((r) => r.source.path));
+    const planned = resolved.map((r, i) => ({ r, stem: vscode.Uri.joinPath(target!, ...names[i]!.name.split('/')) }));
+    for (const [i, { name, wanted }] of names.entries()) {
+      if (name !== wanted) notices.push(`${resolved[i]!.source.path}: exported as ${name}.txt and ${name}.ann (${wanted}.txt is another source's copy)`);
+    }
     const clash = planned.find(({ stem }) => sources.has(stem.with({ path: `${stem.path}.txt` }).toString()));
     if (clash) throw new Error(`the copy of ${clash.r.source.path} would overwrite the source itself; choose a folder outside the sources`);
     count = 0;
@@ -100,14 +104,14 @@ async function exportAnnotations(configs: WorkspaceConfigService, log: Log, args
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, 'visual.conf'), encoder.encode(bratVisualConf(taxonomy)));
   } else {
     const { incidents, unread } = await incidentsForExport(collected.config);
-    if (unread) unreadLines.push(`${vscode.workspace.asRelativePath(unread)}: has errors; exported without its incidents (see its Problems)`);
+    if (unread) notices.push(`${vscode.workspace.asRelativePath(unread)}: has errors; exported without its incidents (see its Problems)`);
     const exported = choice.format === 'csv' || choice.format === 'csv-bom'
       ? exportCsv(resolved, taxonomy, { bom: choice.format === 'csv-bom', incidents })
       : choice.format === 'w3c-jsonl' ? exportW3cJsonl(resolved, taxonomy, { incidents }) : exportW3cCollection(resolved, taxonomy, { incidents });
     ({ count, warnings } = exported);
     await vscode.workspace.fs.writeFile(target, encoder.encode(exported.text));
   }
-  const lines = [...collected.skipped, ...unreadLines, ...warnings.map((w) => `${w.path}: ${w.id}: ${w.message}`)];
+  const lines = [...collected.skipped, ...notices, ...warnings.map((w) => `${w.path}: ${w.id}: ${w.message}`)];
   for (const line of lines) log.warn(`export: ${line}`);
   const where = vscode.workspace.asRelativePath(target);
   log.info(`exported ${count} annotation(s) of ${collected.sources.length} source(s) as ${choice.format} to ${target.fsPath}`);

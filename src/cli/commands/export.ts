@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { bratAnnotationConf, bratStem, bratVisualConf, exportBratSource } from '../../core/interop/brat';
+import { bratAnnotationConf, bratNames, bratVisualConf, exportBratSource } from '../../core/interop/brat';
 import { exportCsv } from '../../core/interop/csv';
 import { resolveSources, type ExportWarning, type ResolvedSource } from '../../core/interop/export-input';
 import { normalizeBase } from '../../core/interop/iri';
@@ -146,12 +146,9 @@ async function exportedIncidents(config: WorkspaceConfig, output: CliOutput): Pr
  * so that neither is lost.
  */
 function plannedBratFiles(resolved: readonly ResolvedSource[], folder: string, output: CliOutput): { r: ResolvedSource; stem: string }[] {
-  const used = new Set<string>();
-  return resolved.map((r) => {
-    const wanted = bratStem(r.source.path);
-    let name = wanted;
-    for (let n = 2; used.has(name); n++) name = `${wanted}~${n}`;
-    used.add(name);
+  const names = bratNames(resolved.map((r) => r.source.path));
+  return resolved.map((r, i) => {
+    const { name, wanted } = names[i]!;
     if (name !== wanted) output.err(`${r.source.path}: exported as ${name}.txt and ${name}.ann (${wanted}.txt is another source's copy)\n`);
     return { r, stem: joinPosix(folder, name) };
   });

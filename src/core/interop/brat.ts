@@ -30,6 +30,22 @@ export function bratStem(relativePath: string): string {
   return relativePath.endsWith('.txt') ? relativePath.slice(0, -'.txt'.length) : relativePath;
 }
 
+/**
+ * The brat name (stem of the `.txt` copy and the `.ann`) of each source path, in order: its
+ * bratStem, or `stem~2`, `stem~3`... when an earlier source has it (`x` and `x.txt`), so that no
+ * source's files replace another's. `wanted` is the stem it would have had.
+ */
+export function bratNames(relativePaths: readonly string[]): { name: string; wanted: string }[] {
+  const used = new Set<string>();
+  return relativePaths.map((path) => {
+    const wanted = bratStem(path);
+    let name = wanted;
+    for (let n = 2; used.has(name); n++) name = `${wanted}~${n}`;
+    used.add(name);
+    return { name, wanted };
+  });
+}
+
 export interface BratExport {
   /** The `.ann` file's text. */
   ann: string;

@@ -3,7 +3,7 @@ import { newAnnotation } from '../../../src/core/annotations/new-annotation';
 import type { Annotation, Sidecar } from '../../../src/core/sidecar/model';
 import { addAnnotation, newSidecarDocument, parseSidecar, sidecarFileText } from '../../../src/core/sidecar/sidecar-io';
 import { sourceHash } from '../../../src/core/sidecar/source-hash';
-import { bratAnnotationConf, bratStem, bratVisualConf, exportBratSource, parseBratAnn } from '../../../src/core/interop/brat';
+import { bratAnnotationConf, bratNames, bratStem, bratVisualConf, exportBratSource, parseBratAnn } from '../../../src/core/interop/brat';
 import { CSV_COLUMNS, exportCsv } from '../../../src/core/interop/csv';
 import { resolveSource, type ExportSource } from '../../../src/core/interop/export-input';
 import { annotationIri, nameUuid, normalizeBase, pathFromSourceIri, sourceIri } from '../../../src/core/interop/iri';
@@ -259,6 +259,8 @@ describe('interop: round trips', () => {
   it('names brat files after the source and generates the configuration from the taxonomy', () => {
     assert.equal(bratStem('reports/r.legal.txt'), 'reports/r.legal');
     assert.equal(bratStem('notes.md'), 'notes.md');
+    assert.deepEqual(bratNames(['x', 'x.txt', 'y.txt', 'x.txt']).map((n) => n.name), ['x', 'x~2', 'y', 'x~3'], 'sources sharing a brat name get distinct ones');
+    assert.deepEqual(bratNames(['x', 'x.txt'])[1], { name: 'x~2', wanted: 'x' });
     const conf = bratAnnotationConf(DEFAULT_TAXONOMY);
     assert.match(conf, /\[entities\]\nwilful-killing\ntorture\n/);
     assert.match(conf, /Status\tArg:<ENTITY>, Value:proposed\|confirmed\|disputed/);
