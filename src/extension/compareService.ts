@@ -4,16 +4,18 @@
  * source the disagreements between their tags and mine (core/team/disagreements.ts) and the
  * agreement of the two (core/team/agreement.ts).
  *
- * Their tags are anchored against my text as it is now (the same anchoring as mine: moved and
- * fuzzy matches are found, the rest counted as orphaned), so a source edited on one branch still
- * lines up. Open sources use the store's live ranges; closed ones are read from disk, cached
- * until their sidecar changes. All offsets handed to the core are code points.
+ * Their tags are anchored against my text (the same anchoring as mine: moved and fuzzy matches
+ * are found, the rest counted as orphaned), so a source edited on one branch still lines up. In
+ * an open source they are anchored once and then follow each edit, as the store's ranges of mine
+ * do (anchoring thousands of tags on every keystroke would hold the editor); closed sources are
+ * read from disk, cached until their sidecar changes. All offsets handed to the core are code points.
  */
 import { relative, resolve, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { anchorAll, PreparedText } from '../core/anchoring/anchoring';
+import { anchorEntries, replacesWholeText, shiftEntries, type LiveEntry } from '../core/anchoring/live-model';
 import { readTextFile } from '../core/files/read-text-file';
-import { sidecarPathFor, type AnchorResult, type Annotation } from '../core/sidecar/model';
+import { SIDECAR_VERSION, sidecarPathFor, type AnchorResult, type Annotation } from '../core/sidecar/model';
 import { readSidecarFile } from '../core/sidecar/sidecar-file';
 import { measureAgreement, type Agreement } from '../core/team/agreement';
 import { GIT_SIDE_PREFIX, readAnnotatorSide, type AnnotatorSide } from '../core/team/annotator-side';
@@ -52,6 +54,8 @@ export class CompareService implements vscode.Disposable {
   /** Per open source: the comparison, for the generation, document version and store entries it was made from. */
   private readonly live = new Map<string, { generation: number; version: number; entries: readonly unknown[]; comparison: SourceComparison }>();
   private readonly closed = new Map<string, Promise<SourceComparison | undefined>>();
+  /** Per open source: their tags anchored in the document, moved with each edit since (UTF-16 ranges). */
+  private readonly theirsLive = new Map<string, { generation: number; version: number; textLength: number; entries: LiveEntry[] }>();
   private readonly changedEmitter = new vscode.EventEmitter<void>();
   /** Fires when a comparison starts or stops. */
   readonly onDidChangeComparison = this.changedEmitter.event;
@@ -62,6 +66,8 @@ export class CompareService implements vscode.Disposable {
       this.changedEmitter,
       sidecars.onDidChangeSidecar(({ uri }) => this.closed.delete(uri.fsPath)),
       store.onDidChange((uri) => this.closed.delete(sidecarPathFor(uri.fsPath))),
+      vscode.workspace.onDidChangeTextDocument((event) => this.followEdit(event)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.theirsLive.delete(document.uri.toString())),
     );
   }
 
@@ -102,6 +108,34 @@ export class CompareService implements vscode.Disposable {
     this.generation++;
     this.live.clear();
     this.closed.clear();
+    this.theirsLive.clear();
+  }
+
+  /** Moves their tags in an open source through one edit, as the store moves mine. */
+  private followEdit(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    const live = this.theirsLive.get(key);
+    // Anchored at this version already (asked for while this edit was being dispatched): nothing to move.
+    if (!live || event.contentChanges.length === 0 || live.version >= event.document.version) return;
+    // A revert or a reload: nothing to follow; anchored again when next asked.
+    if (replacesWholeText(event.contentChanges, live.textLength)) {
+      this.theirsLive.delete(key);
+      return;
+    }
+    live.textLength = shiftEntries(live.entries, event.contentChanges, live.textLength);
+    live.version = event.document.version;
+  }
+
+  /** Their tags in the open document: anchored the first time (or after a comparison or a reload), moved with the edits since. */
+  private theirsIn(document: vscode.TextDocument, text: PreparedText, annotations: Annotation[]): LiveEntry[] {
+    const key = document.uri.toString();
+    let live = this.theirsLive.get(key);
+    if (!live || live.generation !== this.generation || live.version !== document.version) {
+      const sidecar = { version: SIDECAR_VERSION, source: '', sourceHash: '', annotations, dismissed: [] };
+      live = { generation: this.generation, version: document.version, textLength: text.text.length, entries: anchorEntries(sidecar, text) };
+      this.theirsLive.set(key, live);
+    }
+    return live.entries;
   }
 
   /** The source's path as the other side keys it ('/'-separated, relative to the workspace folder). */
@@ -132,10 +166,10 @@ export class CompareService implements vscode.Disposable {
     // The store replaces `entries` whenever the sidecar is written or re-read, and bumps the version on edits.
     if (cached && cached.generation === this.generation && cached.version === document.version && cached.entries === state.entries) return cached.comparison;
     const text = new PreparedText(document.getText());
-    const mine = state.entries.flatMap((entry): PlacedAnnotation[] => entry.kind === 'annotation' && entry.range
+    const placed = (entries: readonly LiveEntry[]) => entries.flatMap((entry): PlacedAnnotation[] => entry.kind === 'annotation' && entry.range
       ? [{ annotation: entry.entry as Annotation, start: text.toCodePoint(entry.range.start), end: text.toCodePoint(entry.range.end) }]
       : []);
-    const comparison = compareSource(vscode.workspace.asRelativePath(document.uri, false), text, mine, theirs);
+    const comparison = compareSource(vscode.workspace.asRelativePath(document.uri, false), text, placed(state.entries), placed(this.theirsIn(document, text, theirs)), theirs.length);
     this.live.set(document.uri.toString(), { generation: this.generation, version: document.version, entries: state.entries, comparison });
     return comparison;
   }
@@ -164,8 +198,7 @@ export class CompareService implements vscode.Disposable {
     if (!decoded.ok) return undefined;
     const text = new PreparedText(decoded.text);
     const annotations = (await readSidecarFile(sidecarPathFor(uri.fsPath)).catch(() => undefined))?.sidecar?.annotations ?? [];
-    const mine = placeAll(text, annotations);
-    return compareSource(vscode.workspace.asRelativePath(uri, false), text, mine, theirs);
+    return compareSource(vscode.workspace.asRelativePath(uri, false), text, placeAll(text, annotations), placeAll(text, theirs), theirs.length);
   }
 }
 
@@ -181,14 +214,14 @@ function placeAll(text: PreparedText, annotations: readonly Annotation[]): Place
 /** Annotations moved to where they are placed, for the agreement measures. */
 const atPlace = (placed: readonly PlacedAnnotation[]): Annotation[] => placed.map((p) => ({ ...p.annotation, target: { ...p.annotation.target, start: p.start, end: p.end } }));
 
-function compareSource(file: string, text: PreparedText, mine: PlacedAnnotation[], theirAnnotations: readonly Annotation[]): SourceComparison {
-  const theirs = placeAll(text, theirAnnotations);
+/** `theirs`: their tags found in the text, of `theirCount` in their sidecar. */
+function compareSource(file: string, text: PreparedText, mine: PlacedAnnotation[], theirs: PlacedAnnotation[], theirCount: number): SourceComparison {
   let agreement: Agreement | undefined;
   return {
     text,
     theirs: visibleTheirs(mine, theirs),
     disagreements: findDisagreements(mine, theirs),
-    orphaned: theirAnnotations.length - theirs.length,
+    orphaned: theirCount - theirs.length,
     get agreement() {
       agreement ??= measureAgreement([{ file, text: text.text, a: atPlace(mine), b: atPlace(theirs) }]);
       return agreement;

@@ -169,7 +169,13 @@ describe('Compare annotations with another branch, and adjudicate', function () 
     try {
       const compared = await vscode.commands.executeCommand<{ label: string }>(COMMANDS.compareWith, 'bob-copy');
       assert.equal(compared?.label, 'bob-copy');
-      await waitFor('the same two disagreements', () => la.comparison.forDocument(editor.document)?.disagreements.length === 2);
+      const now = () => la.comparison.forDocument(editor.document);
+      await waitFor('the same two disagreements', () => now()?.disagreements.length === 2).catch((error: Error) => {
+        const state = la.store.get(editor.document.uri);
+        const found = now()?.disagreements.map((d) => `${d.kind} ${d.theirs.annotation.id}@${d.theirs.start}-${d.theirs.end} [${d.mine.map((m) => `${m.annotation.id}@${m.start}-${m.end}`).join(',')}]`);
+        const mine = (state?.entries ?? []).map((e) => `${e.id}@${e.range?.start}-${e.range?.end}`).join(' ');
+        throw new Error(`${error.message}: ${found?.join('; ')}; mine ${mine}; store version ${state?.version} of ${editor.document.version}`);
+      });
       await vscode.commands.executeCommand(COMMANDS.stopComparing);
       await waitFor('the ghosts gone', () => la.ghostTags.painted.get(editor.document.uri.toString())?.length === 0);
       assert.equal(la.agreementStatusBar.text, undefined);
@@ -177,5 +183,33 @@ describe('Compare annotations with another branch, and adjudicate', function () 
     } finally {
       await fs.rm(folder.fsPath, { recursive: true, force: true });
     }
+  });
+
+  it('moves their tags with unsaved edits, as mine move', async () => {
+    const la = await api();
+    const editor = await openEditor(SOURCE);
+    await vscode.commands.executeCommand(COMMANDS.compareWith, 'git:bob');
+    const key = editor.document.uri.toString();
+    const offset = TEXT.indexOf('executed');
+    await waitFor('their tags painted', () => la.ghostTags.painted.get(key)?.includes(`wilful-killing@${offset}-${offset + 8}`));
+    const inserted = 'A note. ';
+    try {
+      for (const [i, ch] of [...inserted].entries()) assert.ok(await editor.edit((edit) => edit.insert(editor.document.positionAt(i), ch)));
+      await waitFor('their tag moved by the text typed above it', () => la.ghostTags.painted.get(key)?.includes(`wilful-killing@${offset + inserted.length}-${offset + inserted.length + 8}`));
+      const compared = la.comparison.forDocument(editor.document)!;
+      assert.equal(compared.disagreements.length, 2);
+      assert.equal(compared.text.slice(compared.disagreements[0].theirs.start, compared.disagreements[0].theirs.end), 'executed');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await waitFor('back where it was after the revert', () => la.ghostTags.painted.get(key)?.includes(`wilful-killing@${offset}-${offset + 8}`));
+    const mine = () => (la.store.get(editor.document.uri)?.entries ?? []).map((e) => `${e.id}@${e.range?.start}-${e.range?.end}`).join(' ');
+    await waitFor('mine back where they were, so the disagreements are the two of before', () => la.comparison.forDocument(editor.document)?.disagreements.length === 2).catch((error: Error) => {
+      const found = la.comparison.forDocument(editor.document)?.disagreements.map((d) => `${d.kind} ${d.theirs.annotation.id}@${d.theirs.start} [${d.mine.map((m) => `${m.annotation.id}@${m.start}`).join(',')}]`);
+      throw new Error(`${error.message}: ${found?.join('; ')}; mine ${mine()}; version ${la.store.get(editor.document.uri)?.version} of ${editor.document.version}, dirty ${editor.document.isDirty}`);
+    });
+    const before = mine();
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    assert.equal(mine(), before, `mine stay where they are after the revert (version ${la.store.get(editor.document.uri)?.version} of ${editor.document.version})`);
   });
 });
