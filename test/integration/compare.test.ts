@@ -75,7 +75,8 @@ describe('Compare annotations with another branch, and adjudicate', function () 
   after(async () => {
     await vscode.commands.executeCommand(COMMANDS.stopComparing);
     await closeAllEditors();
-    await fs.rm(workspaceFile('.git').fsPath, { recursive: true, force: true });
+    // Later suites find the workspace as before: no repository, no source or sidecar of ours.
+    for (const made of ['.git', SOURCE, `${SOURCE}.ann.yaml`]) await fs.rm(workspaceFile(made).fsPath, { recursive: true, force: true });
   });
 
   beforeEach(async () => {
