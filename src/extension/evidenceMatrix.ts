@@ -7,17 +7,24 @@
  *
  * Compared with another annotator (the editor's "Compare annotations with…", or the command's
  * `compareWith` argument: `git:REF` or a folder), the page gets the agreement section of
- * `report --compare`: the workspace's tags (A) against theirs (B).
+ * `report --compare`: the workspace's tags (A) against theirs (B). When the workspace has an
+ * incidents file, the case matrix of `report --by incident` follows, its passages linked the same way.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { resolveSources } from '../core/interop/export-input';
+import { relative, sep } from 'node:path';
+import { resolveSources, type ResolvedSource } from '../core/interop/export-input';
+import { originResolver } from '../core/incidents/corroboration';
+import { loadWorkspaceIncidents } from '../core/incidents/incidents-workspace';
+import { buildCaseMatrix, type CaseMatrix, type CasePassage } from '../core/report/case-matrix';
+import { caseMatrixSections, EMBEDDED_CASE_MATRIX_STYLE } from '../core/report/case-matrix-html';
+import type { WorkspaceConfig } from '../core/workspace/workspace-config';
 import { claimCounter } from '../core/report/claim-counter';
 import { buildAgreementSection, type AgreementSection } from '../core/report/agreement-section';
 import { buildEvidenceMatrix, type EvidenceMatrix } from '../core/report/evidence-matrix';
 import type { ExportSource } from '../core/interop/export-input';
 import { pairSides, readAnnotatorSide, type AnnotatorSide } from '../core/team/annotator-side';
-import { renderHtml } from '../core/report/html';
+import { renderHtml, type HtmlLink } from '../core/report/html';
 import { OffsetConverter } from '../core/text/positions';
 import type { AnnotationStore } from './annotationStore';
 import { COMMANDS, VIEW_TYPES } from './constants';
@@ -33,6 +40,8 @@ export interface OpenPassageMessage {
   /** Code points; absent for a source link or an orphaned tag. */
   start?: number;
   end?: number;
+  /** 1-based line (a passage of the case matrix). */
+  line?: number;
 }
 
 /** How the workspace's side is named in the agreement section. */
@@ -59,7 +68,7 @@ const SCRIPT = `(() => {
     if (!link) return;
     event.preventDefault();
     const d = link.dataset;
-    vscode.postMessage({ type: 'open', path: d.path, id: d.id || undefined, start: d.start ? Number(d.start) : undefined, end: d.end ? Number(d.end) : undefined });
+    vscode.postMessage({ type: 'open', path: d.path, id: d.id || undefined, start: d.start ? Number(d.start) : undefined, end: d.end ? Number(d.end) : undefined, line: d.line ? Number(d.line) : undefined });
   });
 })();`;
 
@@ -67,6 +76,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private matrix: EvidenceMatrix | undefined;
   private agreement: AgreementSection | undefined;
+  private caseMatrix: CaseMatrix | undefined;
   /** The side given to the command, else the editor's comparison is followed. */
   private compareWith: string | undefined;
   /** The other side, read once per side named (a ref does not change while compared). */
@@ -78,8 +88,9 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
   private rendered = new vscode.EventEmitter<EvidenceMatrix>();
   readonly onDidRender = this.rendered.event;
 
-  constructor(private readonly configs: WorkspaceConfigService, private readonly store: AnnotationStore, private readonly log: Log, private readonly comparison?: ComparisonSource) {
+  constructor(private readonly configs: WorkspaceConfigService, private readonly store: AnnotationStore, private readonly log: Log, private readonly comparison?: ComparisonSource, incidentsChanged?: vscode.Event<unknown>) {
     this.disposables.push(this.rendered, store.onDidChange(() => this.scheduleRefresh()));
+    if (incidentsChanged) this.disposables.push(incidentsChanged(() => this.scheduleRefresh()));
     if (comparison) {
       this.disposables.push(comparison.onDidChangeComparison(() => {
         this.otherSide = undefined;
@@ -94,8 +105,8 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  get current(): { panel: vscode.WebviewPanel; matrix: EvidenceMatrix | undefined; agreement: AgreementSection | undefined } | undefined {
-    return this.panel ? { panel: this.panel, matrix: this.matrix, agreement: this.agreement } : undefined;
+  get current(): { panel: vscode.WebviewPanel; matrix: EvidenceMatrix | undefined; agreement: AgreementSection | undefined; caseMatrix: CaseMatrix | undefined } | undefined {
+    return this.panel ? { panel: this.panel, matrix: this.matrix, agreement: this.agreement, caseMatrix: this.caseMatrix } : undefined;
   }
 
   /** Opens (or reveals) the matrix; `compareWith` compares it with that side, else with the editor's comparison, if any. */
@@ -137,6 +148,11 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.viewColumn
       ?? (this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
     const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+    if (!(valid(m.start) && valid(m.end)) && valid(m.line) && m.line >= 1) {
+      const at = document.lineAt(Math.min(m.line, document.lineCount) - 1).range.start;
+      await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Range(at, at) });
+      return true;
+    }
     if (!(valid(m.start) && valid(m.end) && typeof m.id === 'string')) {
       await vscode.window.showTextDocument(document, { viewColumn: column });
       return true;
@@ -184,6 +200,21 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     return buildAgreementSection(WORKSPACE_SIDE_LABEL, label, pairSides(mine, theirs));
   }
 
+  /**
+   * The case matrix of the workspace's incidents file (as `report --by incident` builds it), over
+   * the sources the matrix shows; none without the file, and none (logged) while it has errors.
+   */
+  private async caseMatrixOf(config: WorkspaceConfig, resolved: readonly ResolvedSource[]): Promise<CaseMatrix | undefined> {
+    const incidents = await loadWorkspaceIncidents(config);
+    if (!incidents.doc) return undefined;
+    if (!incidents.doc.file) {
+      this.log.warn(`evidence matrix: ${incidents.path} has errors; the case matrix is left out until they are fixed (see its Problems)`);
+      return undefined;
+    }
+    const file = relative(config.root, incidents.path).split(sep).join('/');
+    return buildCaseMatrix(incidents.doc.file.incidents, config.taxonomy, resolved, originResolver(config.origins), file);
+  }
+
   private async render(): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
@@ -193,8 +224,10 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
       return;
     }
     for (const line of collected.skipped) this.log.warn(`evidence matrix: ${line}`);
-    const matrix = buildEvidenceMatrix(resolveSources(collected.sources), collected.config.taxonomy, claimCounter(collected.config));
+    const resolved = resolveSources(collected.sources);
+    const matrix = buildEvidenceMatrix(resolved, collected.config.taxonomy, claimCounter(collected.config));
     const agreement = await this.agreementWith(collected.sources, collected.config.root);
+    const caseMatrix = await this.caseMatrixOf(collected.config, resolved);
     const nonce = randomBytes(16).toString('base64');
     const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:`;
     panel.webview.html = renderHtml(matrix, {
@@ -203,6 +236,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
       script: SCRIPT,
       generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
       agreement,
+      appended: caseMatrix ? { style: EMBEDDED_CASE_MATRIX_STYLE, html: ['<div class="case-matrix">', ...caseMatrixSections(caseMatrix, { linkFor: () => '#', link: passageLink }), '</div>'] } : undefined,
       link: (path, quote) => {
         const data: Record<string, string | number> = { path };
         if (quote?.start !== undefined && quote.end !== undefined) Object.assign(data, { id: quote.id, start: quote.start, end: quote.end });
@@ -211,13 +245,19 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     });
     this.matrix = matrix;
     this.agreement = agreement;
+    this.caseMatrix = caseMatrix;
     this.absolute = collected.absolute;
     this.rendered.fire(matrix);
   }
 }
 
-export function registerEvidenceMatrix(context: vscode.ExtensionContext, configs: WorkspaceConfigService, store: AnnotationStore, log: Log, comparison?: ComparisonSource): EvidenceMatrixPanel {
-  const matrix = new EvidenceMatrixPanel(configs, store, log, comparison);
+/** A case-matrix passage's link: the page's script posts its source, tag and line. */
+function passageLink(passage: CasePassage): HtmlLink {
+  return { href: '#', data: { path: passage.source, id: passage.annotation, ...(passage.line !== undefined ? { line: passage.line } : {}) } };
+}
+
+export function registerEvidenceMatrix(context: vscode.ExtensionContext, configs: WorkspaceConfigService, store: AnnotationStore, log: Log, comparison?: ComparisonSource, incidentsChanged?: vscode.Event<unknown>): EvidenceMatrixPanel {
+  const matrix = new EvidenceMatrixPanel(configs, store, log, comparison, incidentsChanged);
   context.subscriptions.push(
     matrix,
     vscode.commands.registerCommand(COMMANDS.openEvidenceMatrix, async (args?: OpenEvidenceMatrixArgs) => {

@@ -119,4 +119,36 @@ describe('Export annotations and the evidence matrix', () => {
     // A link the matrix did not render is refused.
     assert.equal(await evidenceMatrix.handleMessage({ type: 'open', path: '../../etc/passwd' }), false);
   });
+
+  it('The evidence matrix shows the case matrix of incidents.yaml, a gap closing when a tag is linked; a passage link opens its line', async () => {
+    const { evidenceMatrix } = await api();
+    const { name, id } = await taggedCopy();
+    const incidents = workspaceFile('incidents.yaml').fsPath;
+    const file = (elements: string) => ['version: 1', 'incidents:', '  - id: camp', '    title: Torture in the camp', '    categories: [torture]', '    elements: [torture-severe-pain, torture-purpose]', '    evidence:', `      - { source: ${name}, annotation: ${id}, elements: [${elements}] }`, ''].join('\n');
+    await fs.writeFile(incidents, file('torture-severe-pain'));
+    try {
+      await vscode.commands.executeCommand(COMMANDS.openEvidenceMatrix);
+      const gapOf = (element: string) => evidenceMatrix.current?.caseMatrix?.incidents[0]?.categories[0]?.elements.find((e) => e.id === element)?.established;
+      await waitFor('the case matrix with one gap', () => (gapOf('torture-severe-pain') === true && gapOf('torture-purpose') === false ? true : undefined));
+      const html = evidenceMatrix.current!.panel.webview.html;
+      assert.match(html, /<div class="case-matrix">/);
+      assert.match(html, /<tr class="gap" data-element="torture-purpose">/);
+      const line = evidenceMatrix.current!.caseMatrix!.incidents[0]!.categories[0]!.elements[0]!.passages[0]!.line!;
+      assert.ok(html.includes(`data-path="${name}" data-id="${id}" data-line="${line}"`));
+
+      // The open matrix follows the file.
+      await fs.writeFile(incidents, file('torture-severe-pain, torture-purpose'));
+      await waitFor('the gap to close', () => (gapOf('torture-purpose') === true ? true : undefined));
+      assert.doesNotMatch(evidenceMatrix.current!.panel.webview.html, /<tr class="gap"/);
+
+      assert.equal(await evidenceMatrix.handleMessage({ type: 'open', path: name, id, line }), true);
+      const editor = await waitFor('the source to open at the passage\'s line', () => {
+        const active = vscode.window.activeTextEditor;
+        return active?.document.uri.fsPath === workspaceFile(name).fsPath ? active : undefined;
+      });
+      assert.equal(editor.selection.active.line, line - 1);
+    } finally {
+      await fs.rm(incidents, { force: true });
+    }
+  });
 });

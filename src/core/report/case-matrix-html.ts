@@ -7,15 +7,17 @@
 import { escapeXml } from './bar-chart';
 import { passageMarks, type CaseElement, type CaseIncident, type CaseMatrix, type CasePassage } from './case-matrix';
 import { GAP_MARK } from './case-matrix-markdown';
-import { DEFAULT_CSP } from './html';
+import { DEFAULT_CSP, linkAttributes, type HtmlLink } from './html';
 
 export interface CaseHtmlOptions {
   /** The href of a passage's source line. */
   linkFor: (path: string, line: number | undefined) => string;
+  /** The link of a passage, in place of `linkFor`'s (the editor's webview adds `data-*` attributes). */
+  link?: (passage: CasePassage) => HtmlLink;
   generated?: string;
 }
 
-const STYLE = `
+const CASE_MATRIX_STYLE = `
 :root { color-scheme: light dark; --muted: #6b6b6b; --rule: #d0d0d0; --gap: #c01c28; }
 body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; }
 h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
@@ -34,7 +36,43 @@ a { color: #1a5fb4; }
 @media print { tr { break-inside: avoid; } h2, h3 { break-after: avoid; } a { color: inherit; } }
 `;
 
+/**
+ * The rules the case matrix adds to another page (the editor's evidence matrix, whose own rules
+ * style its headings and tables), all under `.case-matrix`.
+ */
+export const EMBEDDED_CASE_MATRIX_STYLE = `
+.case-matrix { --gap: #c01c28; margin-top: 2.5rem; }
+.case-matrix .facts, .case-matrix .meta, .case-matrix .basis { opacity: .75; }
+.case-matrix .basis, .case-matrix .meta { font-size: .85em; }
+.case-matrix tr.gap td { background: rgba(192, 28, 40, .07); }
+.case-matrix .gapmark { color: var(--gap); font-weight: 600; }
+.case-matrix .passages { list-style: none; padding: 0; margin: 0; }
+.case-matrix .passages li { margin: .2rem 0; }
+.case-matrix .quote { font-style: italic; }
+`;
+
 export function renderCaseMatrixHtml(matrix: CaseMatrix, options: CaseHtmlOptions): string {
+  const body = caseMatrixSections(matrix, options);
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${DEFAULT_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<title>Case matrix</title>',
+    `<style>${CASE_MATRIX_STYLE}</style>`,
+    '</head>',
+    '<body>',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** The case matrix's heading, summary and one section per incident: the body of its page, or sections of another. */
+export function caseMatrixSections(matrix: CaseMatrix, options: CaseHtmlOptions): string[] {
   const { summary } = matrix;
   const body: string[] = ['<h1>Case matrix</h1>'];
   body.push(`<p class="summary">${summary.incidents} incident(s) of ${escapeXml(matrix.incidentsFile)}: ${summary.established} of ${summary.elements} element(s) established, ${summary.gaps} gap(s)${options.generated ? ` (generated ${escapeXml(options.generated)} by Legal Annotator)` : ''}.</p>`);
@@ -47,22 +85,7 @@ export function renderCaseMatrixHtml(matrix: CaseMatrix, options: CaseHtmlOption
   for (const incident of matrix.incidents) body.push(`<tr><td><a href="#incident-${escapeXml(incident.id)}">${escapeXml(incident.title)}</a></td><td class="n">${incident.established} / ${incident.elements}</td><td class="n">${incident.gaps}</td><td class="n">${incident.origins.length}</td></tr>`);
   body.push('</tbody></table>');
   for (const incident of matrix.incidents) body.push(incidentHtml(incident, options));
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${DEFAULT_CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>Case matrix</title>',
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return body;
 }
 
 function incidentHtml(incident: CaseIncident, options: CaseHtmlOptions): string {
@@ -105,5 +128,6 @@ function passageHtml(passage: CasePassage, options: CaseHtmlOptions): string {
   const quote = passage.quote !== undefined ? `<span class="quote">“${escapeXml(passage.quote)}”</span> — ` : '';
   const marks = passageMarks(passage).map(escapeXml);
   const note = passage.note ? ` <span class="meta">— ${escapeXml(passage.note)}</span>` : '';
-  return `${quote}<a href="${escapeXml(options.linkFor(passage.source, passage.line))}">${escapeXml(place)}</a>${marks.length > 0 ? ` <span class="meta">(${marks.join('; ')})</span>` : ''}${note}`;
+  const link = options.link?.(passage) ?? { href: options.linkFor(passage.source, passage.line) };
+  return `${quote}<a ${linkAttributes(link)}>${escapeXml(place)}</a>${marks.length > 0 ? ` <span class="meta">(${marks.join('; ')})</span>` : ''}${note}`;
 }

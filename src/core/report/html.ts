@@ -29,6 +29,8 @@ export interface HtmlOptions {
   script?: string;
   /** Two annotators compared (`report --compare`, the editor's comparison): an agreement section after the matrix. */
   agreement?: AgreementSection;
+  /** Sections after the matrix and its agreement (the editor's case matrix), with their style rules. */
+  appended?: { style: string; html: readonly string[] };
 }
 
 export const DEFAULT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -68,7 +70,8 @@ body[class*=vscode] a { color: var(--vscode-textLink-foreground); }
 }
 `;
 
-function attributes(link: HtmlLink): string {
+/** A link's `href` and `data-*` attributes, escaped. */
+export function linkAttributes(link: HtmlLink): string {
   const data = Object.entries(link.data ?? {}).map(([key, value]) => ` data-${key}="${escapeXml(String(value))}"`).join('');
   return `href="${escapeXml(link.href)}"${data}`;
 }
@@ -83,14 +86,14 @@ export function renderHtml(matrix: EvidenceMatrix, options: HtmlOptions): string
   const out: string[] = [];
   out.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">');
   out.push(`<meta http-equiv="Content-Security-Policy" content="${escapeXml(options.csp ?? DEFAULT_CSP)}">`);
-  out.push('<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${escapeXml(title)}</title>`, `<style${nonce}>${STYLE}${categoryRules(matrix)}</style>`, '</head>', '<body>');
+  out.push('<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${escapeXml(title)}</title>`, `<style${nonce}>${STYLE}${categoryRules(matrix)}${options.appended?.style ?? ''}</style>`, '</head>', '<body>');
   out.push(`<h1>${escapeXml(title)}</h1>`);
   out.push(`<p class="summary">${matrix.totalTags} tag${matrix.totalTags === 1 ? '' : 's'} in ${matrix.categories.length} categor${matrix.categories.length === 1 ? 'y' : 'ies'} across ${matrix.sources.length} source${matrix.sources.length === 1 ? '' : 's'}${options.generated ? ` · generated ${escapeXml(options.generated)} by Legal Annotator` : ''}</p>`);
 
   out.push('<h2>Tags per category</h2>', barChartSvg(matrix.categories));
 
   out.push('<h2>Categories and sources</h2>', '<table class="matrix">', '<thead><tr><th>Category</th>');
-  matrix.sources.forEach((source) => out.push(`<th class="n"><a ${attributes(options.link(source.path, undefined))} title="${escapeXml(source.path)}">${escapeXml(shortName(source.path))}</a></th>`));
+  matrix.sources.forEach((source) => out.push(`<th class="n"><a ${linkAttributes(options.link(source.path, undefined))} title="${escapeXml(source.path)}">${escapeXml(shortName(source.path))}</a></th>`));
   out.push('<th class="n">Total</th></tr></thead>', '<tbody>');
   for (const category of matrix.categories) {
     out.push(`<tr><td><span class="swatch ${categoryClass(category.id)}"></span><a href="#${anchorOf(category.id)}">${escapeXml(category.label)}</a></td>`);
@@ -113,10 +116,11 @@ export function renderHtml(matrix: EvidenceMatrix, options: HtmlOptions): string
       const status = quote.status && quote.status !== 'proposed' ? ` <span class="status">${escapeXml(quote.status)}</span>` : '';
       const mark = anchorMark(quote);
       const anchor = mark ? ` <span class="anchor">${text(mark)}</span>` : '';
-      out.push(`<li><span class="quote">“${text(quote.quote)}”</span> <a class="where" ${attributes(options.link(quote.path, quote))}>${escapeXml(place)}</a>${status}${anchor}${quote.note ? `<span class="note">${text(quote.note)}</span>` : ''}</li>`);
+      out.push(`<li><span class="quote">“${text(quote.quote)}”</span> <a class="where" ${linkAttributes(options.link(quote.path, quote))}>${escapeXml(place)}</a>${status}${anchor}${quote.note ? `<span class="note">${text(quote.note)}</span>` : ''}</li>`);
     }
     out.push('</ul>', '</section>');
   }
+  if (options.appended) out.push(...options.appended.html);
   if (options.script) out.push(`<script${nonce}>${options.script}</script>`);
   out.push('</body>', '</html>', '');
   return out.join('\n');

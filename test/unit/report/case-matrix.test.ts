@@ -4,7 +4,7 @@ import { originResolver } from '../../../src/core/incidents/corroboration';
 import type { Incident } from '../../../src/core/incidents/model';
 import { resolveSources, type ExportSource } from '../../../src/core/interop/export-input';
 import { buildCaseMatrix, type CaseMatrix } from '../../../src/core/report/case-matrix';
-import { renderCaseMatrixHtml } from '../../../src/core/report/case-matrix-html';
+import { caseMatrixSections, renderCaseMatrixHtml } from '../../../src/core/report/case-matrix-html';
 import { GAP_MARK, renderCaseMatrixMarkdown } from '../../../src/core/report/case-matrix-markdown';
 import type { Annotation, AnnotationStatus } from '../../../src/core/sidecar/model';
 import { DEFAULT_TAXONOMY } from '../../../src/core/taxonomy/taxonomy';
@@ -105,5 +105,12 @@ describe('case matrix', () => {
     assert.match(html, /“They were &lt;held&gt; by the adversary”/);
     assert.match(html, /<a href="\.\.\/reports\/osce\.txt#L2">reports\/osce\.txt:2<\/a>/);
     assert.doesNotMatch(html, /<script|https?:\/\//);
+  });
+
+  it('gives its sections to another page with the links that page asks for (the editor\'s data-* attributes, escaped)', () => {
+    const sections = caseMatrixSections(matrix(), { linkFor: () => 'unused', link: (p) => ({ href: '#', data: { path: p.source, id: p.annotation, ...(p.line !== undefined ? { line: p.line } : {}) } }) }).join('\n');
+    assert.match(sections, /^<h1>Case matrix<\/h1>/);
+    assert.match(sections, /<a href="#" data-path="reports\/osce\.txt" data-id="[^"]+" data-line="2">reports\/osce\.txt:2<\/a>/);
+    assert.doesNotMatch(sections, /unused|<html|<style/);
   });
 });
