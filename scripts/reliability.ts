@@ -239,8 +239,7 @@ start VS Code, so their result is the one of the last \`npm test\`.
 
 ## Known limits
 
-${[...new Set(outcomes.filter((o) => o.knownLimit).map((o) => `- **${o.case}**, \`${o.command}\`: ${seconds(o.ms)} in this run (${o.failures.length > 0 ? o.failures.join('; ') : 'within the bound this time; it was not on a loaded machine'}). ${o.knownLimit}`))].join('\n') || '- none'}
-- **Mixed line endings in the editor**: VS Code normalises a file with mixed line endings
+${[...new Set(outcomes.filter((o) => o.knownLimit).map((o) => `- **${o.case}**, \`${o.command}\`: ${seconds(o.ms)} in this run (${o.failures.length > 0 ? o.failures.join('; ') : 'within the bound this time; it was not on a loaded machine'}). ${o.knownLimit}\n`))].join('')}- **Mixed line endings in the editor**: VS Code normalises a file with mixed line endings
   (\\r\\n and \\n) to one ending in its model, so a tag made in the editor counts offsets over the
   normalised text until the file is saved; \`check\` then reports it as \`annotation-moved\`
   (the quote and its context find the same words) and \`check --fix-anchors\` corrects it. Nothing is
