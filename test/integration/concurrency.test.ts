@@ -53,10 +53,10 @@ describe('Concurrent changes', () => {
     const { editor, sidecar } = await freshSource();
     const api = (await extension().activate()) as LegalAnnotatorApi;
     await vscode.commands.executeCommand(COMMANDS.tag, { uri: editor.document.uri.toString(), ...offsetsOf(editor, QUOTE), category: 'torture' });
-    // Unsaved edits: a line above the tag, and a word changed inside its quote.
+    const taggedAt = offsetsOf(editor, QUOTE).start;
+    // Unsaved edits: two lines above the tag.
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'Inserted above.\n'));
-    const inside = offsetsOf(editor, 'electric');
-    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(inside.start), editor.document.positionAt(inside.end)), 'electrical'));
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), 'And again.\n'));
     // Someone else's change lands on disk (a git pull): a second tag, the first one untouched.
     const text = await fs.readFile(sidecar, 'utf8');
     const pulled = text.replace('dismissed: []', '') + [
@@ -66,12 +66,13 @@ describe('Concurrent changes', () => {
     await fs.writeFile(sidecar, pulled);
     await waitFor('the pulled tag to be read', () => api.store.get(editor.document.uri)?.entries.some((e) => e.id === 'a-pulled01'));
     const mine = api.store.get(editor.document.uri)!.entries.find((e) => e.id !== 'a-pulled01')!;
-    assert.equal(editor.document.getText().slice(mine.range!.start, mine.range!.end), 'were tortured with electrical shocks', 'the unsaved move survived the reload');
+    assert.equal(mine.range!.start, taggedAt + 'Inserted above.\nAnd again.\n'.length, 'the unsaved move survived the reload');
 
     await editor.document.save();
     const saved = await waitFor('both tags saved with the new offsets', async () => {
       const content = await readSidecar(sidecar);
-      return content?.annotations.find((a) => a.category === 'torture')?.target.exact === 'were tortured with electrical shocks' ? content : undefined;
+      const torture = content?.annotations.find((a) => a.category === 'torture')?.target;
+      return torture?.exact === QUOTE && torture.start > taggedAt ? content : undefined;
     });
     assert.deepEqual(saved.annotations.map((a) => a.id).includes('a-pulled01'), true);
     assert.equal(saved.annotations.length, 2);

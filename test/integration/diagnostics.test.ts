@@ -5,6 +5,7 @@ import { createTarget, PreparedText } from '../../src/core/anchoring/anchoring';
 import type { TextTarget } from '../../src/core/sidecar/model';
 import { parseSidecar } from '../../src/core/sidecar/sidecar-io';
 import { sourceHash } from '../../src/core/sidecar/source-hash';
+import type { LegalAnnotatorApi } from '../../src/extension/extension';
 import { closeAllEditors, extension, openEditor, waitFor, workspaceFile } from './helpers';
 
 const FIXTURE = 'tagging.legal.txt';
@@ -140,6 +141,33 @@ describe('Diagnostics', () => {
     assert.equal(fuzzy.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(fuzzy.message, /^Tag torture: the quote only matches approximately \(score 0\.\d\d\): "…with electric shocks" → now "…with electrical shocks"$/);
     assert.equal(editor.document.getText(fuzzy.range), 'were tortured with electrical shocks');
+  });
+
+  it('keeps a tag\'s stored quote when its passage is typed into and saved, while a tag the edit only moved gets its new offsets', async () => {
+    const text = await sourceText();
+    const prepared = new PreparedText(text);
+    const targetOf = (quote: string) => {
+      const start = prepared.toCodePoint(text.indexOf(quote));
+      return createTarget(prepared, start, start + [...quote].length);
+    };
+    const later = 'The Permanent Council met in Vienna';
+    await fs.writeFile(sidecarPath(), sidecarWith(text, targetOf(QUOTE)).replace('dismissed: []', `  - {id: a2, category: other, status: proposed, target: ${JSON.stringify(targetOf(later))}}\ndismissed: []`));
+    const editor = await openEditor(SOURCE);
+    const { store } = (await extension().activate()) as LegalAnnotatorApi;
+    await waitFor('both tags anchored in the editor', () => (store.get(editor.document.uri)?.entries.filter((e) => e.range).length === 2 ? true : undefined));
+    const at = text.indexOf('electric shocks');
+    assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'electric'.length)), 'electrical')));
+    assert.ok(await editor.document.save());
+    const stored = await waitFor('the moved tag\'s new offsets on disk', async () => {
+      const sidecar = parseSidecar(await fs.readFile(sidecarPath(), 'utf8')).sidecar;
+      return sidecar && sidecar.annotations[1]!.target.start === targetOf(later).start + 2 ? sidecar : undefined;
+    });
+    assert.equal(stored.annotations[1]!.target.exact, later);
+    assert.deepEqual(stored.annotations[0]!.target, targetOf(QUOTE), 'the typed-into tag keeps what was tagged');
+    // Leaves the shared workspace's count of tagged sources as the later suites expect it.
+    await closeAllEditors();
+    await fs.rm(sidecarPath(), { force: true });
+    await fs.rm(workspaceFile(SOURCE).fsPath, { force: true });
   });
 
   it('never reports the same words in other context as a move: the sentence deleted, a glossary copy left', async () => {

@@ -39,8 +39,10 @@ describe('Evidence matrix compared with a git ref', function () {
     await fs.writeFile(workspaceFile(SOURCE).fsPath, TEXT);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile(SOURCE)));
     await tag('tortured', 'torture');
+    // The other annotator's branch holds the whole workspace as it is now (the sidecars earlier
+    // suites left agree on both sides), so the compared source is the one that differs.
     git('init', '-q', '-b', 'main');
-    git('add', 'compare');
+    git('add', '--all', '.');
     git('commit', '-qm', 'the other annotator');
     await tag('executed', 'wilful-killing');
 
@@ -52,10 +54,9 @@ describe('Evidence matrix compared with a git ref', function () {
     const section = shown.agreement!;
     assert.equal(section.a, 'this workspace');
     assert.equal(section.b, 'git:main');
-    // The workspace holds other tagged sources (A only); the ref holds this one source.
-    assert.equal(section.agreement.categories.torture.b, 1);
-    assert.equal(section.agreement.categories['wilful-killing'].b, 0);
-    assert.ok(section.agreement.categories['wilful-killing'].a >= 1);
+    // The tag added since the commit is a difference; the other sources' tags are on both sides.
+    assert.ok(section.agreement.categories['wilful-killing'].a > section.agreement.categories['wilful-killing'].b);
+    assert.ok(section.lowest.length < 10, section.lowest.map((s) => s.file).join(', '));
     const mine = section.lowest.find((s) => s.file === SOURCE);
     assert.ok(mine, 'the compared source is among those agreed on least');
     assert.deepEqual([mine.a, mine.b, mine.sentencesDiffering, mine.spanF1Overlap], [2, 1, 1, 2 / 3]);

@@ -130,9 +130,11 @@ export interface TargetUpdate {
 
 /**
  * What to store after a save: the new target of every entry that followed the edits exactly
- * (anchored or moved) and now sits elsewhere, and whether every entry did (only then does the
- * sidecar take the text's new hash). Fuzzy and orphaned entries are left as stored: only a
- * person can say whether the new text is what was tagged.
+ * (anchored or moved) and now sits elsewhere with its quote unchanged, and whether every entry
+ * did (only then does the sidecar take the text's new hash). An entry whose passage was edited
+ * (its quote is no longer the text it covers), and fuzzy and orphaned entries, are left as
+ * stored: the quote is what the annotator tagged, and only a person can say whether the new text
+ * is what was tagged ("Re-anchor here").
  */
 export function movedTargets(entries: readonly LiveEntry[], text: PreparedText): { updates: TargetUpdate[]; allExact: boolean } {
   const updates: TargetUpdate[] = [];
@@ -145,6 +147,10 @@ export function movedTargets(entries: readonly LiveEntry[], text: PreparedText):
       continue;
     }
     const target = createTarget(text, text.toCodePoint(entry.range.start), text.toCodePoint(entry.range.end));
+    if (target.exact !== entry.entry.target.exact) {
+      allExact = false;
+      continue;
+    }
     if (!sameTarget(target, entry.entry.target)) updates.push({ kind: entry.kind, id: entry.id, target });
   }
   return { updates, allExact };

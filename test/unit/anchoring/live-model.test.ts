@@ -110,6 +110,18 @@ describe('live-model (the editor\'s anchors, in plain Node)', () => {
     assert.ok(!after.updates.some((u) => u.id === 'a2'));
   });
 
+  it('never stores a quote the edits changed: a passage typed into keeps its stored target until a person re-anchors it', () => {
+    const entries = anchorEntries(sidecarOf(TEXT), TEXT);
+    const at = TEXT.indexOf('tortured') + 1;
+    const change = { rangeOffset: at, rangeLength: 2, text: 'ORT' };
+    shiftEntries(entries, [change], TEXT.length);
+    const text = edit(TEXT, change);
+    const { updates, allExact } = movedTargets(entries, new PreparedText(text));
+    assert.equal(allExact, false);
+    assert.deepEqual(updates.map((u) => u.id), ['a2', 'd1'], 'the entries after the edit move; the edited tag keeps its stored quote');
+    assert.ok(updates.every((u) => u.target.exact === entries.find((e) => e.id === u.id)!.entry.target.exact));
+  });
+
   it('costs the same per entry for 4x the entries (no quadratic step per keystroke)', () => {
     const count = (n: number) => {
       const entries = Array.from({ length: n }, (_, i) => ({ kind: 'annotation', id: `a${i}`, range: { start: 10 + i, end: 12 + i } }) as LiveEntry);
