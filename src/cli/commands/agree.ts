@@ -79,7 +79,9 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
   const [givenA, givenB, ...scopes] = positionals;
   const [a, b] = [await readSide(givenA, scopes), await readSide(givenB, scopes)];
   for (const problem of [...a.problems, ...b.problems]) output.err(`${problem}\n`);
-  const agreement = measureAgreement(pairSides(a, b));
+  const paired = pairSides(a, b);
+  if (paired.length === 0) throw new CliError(`no sidecars to compare in ${givenA} or ${givenB}${scopes.length > 0 ? ` under ${scopes.join(', ')}` : ''}`);
+  const agreement = measureAgreement(paired);
   output.out(format === 'json' ? `${JSON.stringify(agreement, null, 2)}\n` : format === 'md' ? formatMarkdown(agreement) : formatText(agreement));
   return a.problems.length + b.problems.length > 0 ? EXIT.problems : EXIT.ok;
 }

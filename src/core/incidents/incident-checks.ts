@@ -50,8 +50,12 @@ export function checkIncidents(doc: IncidentsDocument, context: IncidentCheckCon
       report('incident-date-range', 'error', `${at}/date`, `the date range ends (${incident.date.to}) before it starts (${incident.date.from}); swap from and to`);
     }
     const ownElements = elementsOf({ categories: incident.categories }, context.taxonomy);
+    // A mistyped category is reported once (with its "did you mean"), not again for each element of the category meant.
+    const meant = incident.categories.filter((id) => !categoryIds.includes(id)).map((id) => closestName(id, categoryIds)).filter((id): id is string => id !== undefined);
+    const meantElements = elementsOf({ categories: meant }, context.taxonomy);
     const checkElement = (element: string, pointer: string) => {
       if (ownElements.has(element)) return true;
+      if (meantElements.has(element)) return false;
       if (allElements.includes(element)) {
         const owners = context.taxonomy.categories.filter((category) => category.elements.some((x) => x.id === element)).map((category) => category.id);
         report('element-not-in-categories', 'error', pointer, `element "${element}" belongs to ${owners.join(', ')}, not to this incident's categories (${incident.categories.join(', ')}); add the category to the incident or cite another element`);

@@ -106,7 +106,17 @@ export async function readFolderSide(folder: string, skipFolders: readonly strin
 
 /** Reads the side `given` (a folder, or git:REF); throws AnnotatorSideError when it cannot be read at all. */
 export async function readAnnotatorSide(given: string, options: SideOptions = {}): Promise<AnnotatorSide> {
-  if (given.startsWith(GIT_SIDE_PREFIX)) return readGitSide(gitRunnerIn(options.cwd), given.slice(GIT_SIDE_PREFIX.length), options);
+  if (given.startsWith(GIT_SIDE_PREFIX)) {
+    const ref = given.slice(GIT_SIDE_PREFIX.length);
+    // A ref git would read as an option (`--help`, `--output=...`) is never passed to it.
+    if (ref === '' || ref.startsWith('-')) throw new AnnotatorSideError(`${given}: not a git ref (give git:BRANCH, git:TAG or git:COMMIT)`);
+    try {
+      return await readGitSide(gitRunnerIn(options.cwd), ref, options);
+    } catch (error) {
+      if (error instanceof AnnotatorSideError) throw new AnnotatorSideError(`${given}: ${error.message}`);
+      throw error;
+    }
+  }
   const folder = resolve(options.cwd ?? process.cwd(), given);
   const read = await readTextFile(folder);
   if (!read.ok && read.failure === 'missing') throw new AnnotatorSideError(`${given}: no such folder (give a folder of sidecars, or git:REF)`);

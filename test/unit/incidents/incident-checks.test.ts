@@ -72,6 +72,11 @@ describe('incident checks', () => {
     assert.deepEqual(problems(text).map((p) => p.split(': ')[0]), ['6:37 error element-not-in-categories', '8:82 warning element-not-in-incident']);
   });
 
+  it('reports a mistyped category once, not again for each element of the category it meant', () => {
+    const text = 'version: 1\nincidents:\n  - id: x\n    title: X\n    categories: [torure]\n    evidence:\n      - {source: reports/a.txt, annotation: a-1, elements: [torture-severe-pain, torture-purpose, killing-death]}\n';
+    assert.deepEqual(problems(text).map((p) => p.split(': ')[0]), ['5:18 error unknown-category', '7:99 error element-not-in-categories']);
+  });
+
   it('checks nothing more in a file with schema errors', () => {
     const doc = parseIncidents('version: 1\nincidents:\n  - id: x\n    categories: [nope]\n');
     assert.ok(doc.problems.length > 0);

@@ -97,5 +97,16 @@ describe('legal-annotator agree', function () {
   it('refuses a side that does not exist and a bad format (exit 2)', async () => {
     assert.equal((await cli('agree', 'nowhere', 'neither')).code, 2);
     assert.equal((await cli('agree', 'a', 'b', '--format', 'xml')).code, 2);
+    const option = await cli('agree', 'git:--output=x', 'git:main');
+    assert.equal(option.code, 2);
+    assert.match(option.err, /git:--output=x: not a git ref/);
+    const unknown = await cli('agree', 'git:main', 'git:no-such-branch');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /agree: git:(main|no-such-branch): git [a-z-]+: /, 'the side that failed is named');
+    await annotate('alice', [['tortured', 'torture']]);
+    await annotate('bob', [['tortured', 'torture']]);
+    const nothing = await cli('agree', 'alice', 'bob', 'no-such-path');
+    assert.equal(nothing.code, 2, 'a PATH matching nothing is no perfect agreement');
+    assert.match(nothing.err, /no sidecars to compare in alice or bob under no-such-path/);
   });
 });
