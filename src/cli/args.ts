@@ -12,12 +12,13 @@ type OptionsTable = NonNullable<ParseArgsConfig['options']>;
 type Parsed<T extends OptionsTable> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
 
 /** Parses `args` of `command` against its `options`; bad usage throws a CliError (exit 2). */
-export function parseCommandArgs<T extends OptionsTable>(command: string, args: string[], options: T): Parsed<T> {
+/** `alsoKnown`: options the command took out of `args` itself (`--compare A B`), offered as "did you mean" too. */
+export function parseCommandArgs<T extends OptionsTable>(command: string, args: string[], options: T, alsoKnown: readonly string[] = []): Parsed<T> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     if (!isParseArgsError(error)) throw error;
-    throw new CliError(describeBadUsage(command, args, options) ?? lowerFirst((error as Error).message));
+    throw new CliError(describeBadUsage(command, args, options, alsoKnown) ?? lowerFirst((error as Error).message));
   }
 }
 
@@ -33,13 +34,13 @@ export function didYouMean(given: string, candidates: readonly string[]): string
 }
 
 /** The first unknown option or misused value, found by reading the tokens parseArgs sees without its checks. */
-function describeBadUsage(command: string, args: string[], options: OptionsTable): string | undefined {
+function describeBadUsage(command: string, args: string[], options: OptionsTable, alsoKnown: readonly string[]): string | undefined {
   const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const option = options[token.name];
     if (!option) {
-      const known = [...Object.keys(options).map((name) => `--${name}`), COLOUR_FLAGS.on, COLOUR_FLAGS.off];
+      const known = [...Object.keys(options).map((name) => `--${name}`), ...alsoKnown, COLOUR_FLAGS.on, COLOUR_FLAGS.off];
       const hint = didYouMean(token.rawName, known);
       return `unknown option '${token.rawName}'${hint || ` (see legal-annotator ${command} --help)`}`;
     }

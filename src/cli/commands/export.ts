@@ -36,7 +36,8 @@ Formats:
   elements columns.
 
 Options:
-  --out FILE|DIR  where to write (a folder for brat)
+  --out FILE|DIR  where to write (a folder for brat), inside the workspace; never a sidecar,
+                  a source or the config
   --jsonl         w3c: one Annotation per line instead of a collection
   --base URI      w3c: build IRIs from this base (https://example.org/corpus/) instead of
                   file:///...; annotation ids become <base><path>.ann.yaml#<id>

@@ -9,7 +9,7 @@ import { pairSides } from '../../core/team/annotator-side';
 import { loadAnnotatedSources, shown } from '../interop/load-sources';
 import { writeOutputFile } from '../interop/output-guard';
 import { CliError, EXIT, type CliOutput } from '../output';
-import { parseCommandArgs } from '../args';
+import { didYouMean, parseCommandArgs } from '../args';
 import { readSide } from './agree';
 import { CASE_MATRIX_FORMATS, runCaseMatrixReport, type CaseMatrixFormat } from './report-incidents';
 
@@ -26,7 +26,8 @@ the current folder.
 Options:
   --format md|html  Markdown (links: path#Lline, as GitHub opens them), or one self-contained
                     HTML file (no external resources; prints cleanly)
-  --out FILE        write to FILE (links are relative to its folder); default stdout
+  --out FILE        write to FILE (links are relative to its folder); default stdout.
+                    FILE must lie inside the workspace and be no sidecar, source or config
   --compare A B     add an agreement section: how far two annotators agree, A and B as in
                     agree (each a folder of sidecars, or git:REF read with git show): span F1
                     and sentence alpha per category, and the ${LOWEST_AGREEMENT_SOURCES} sources they agree
@@ -71,14 +72,14 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
     out: { type: 'string' },
     by: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
-  });
+  }, [COMPARE_OPTION]);
   if (values.help) {
     output.out(REPORT_HELP);
     return EXIT.ok;
   }
   const format = values.format;
   if (values.by !== undefined) {
-    if (values.by !== 'incident') throw new CliError(`unknown --by '${values.by}' (expected incident)`);
+    if (values.by !== 'incident') throw new CliError(`unknown --by '${values.by}' (expected incident)${didYouMean(values.by, ['incident'])}`);
     if (compare) throw new CliError(`${COMPARE_OPTION} does not go with --by incident`);
     if (!(CASE_MATRIX_FORMATS as readonly string[]).includes(format ?? '')) throw new CliError(format === undefined ? '--format is required: md, html or json' : `unknown --format '${format}' (expected md, html or json)`);
     return runCaseMatrixReport(positionals, format as CaseMatrixFormat, values.out, output);

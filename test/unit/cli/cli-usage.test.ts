@@ -62,6 +62,8 @@ describe('legal-annotator usage', function () {
       [['export', '--jsnl'], "legal-annotator export: unknown option '--jsnl'; did you mean '--jsonl'?"],
       [['import', '--sourcs', 'x'], "legal-annotator import: unknown option '--sourcs'; did you mean '--sources'?"],
       [['report', '--ot', 'x'], "legal-annotator report: unknown option '--ot'; did you mean '--out'?"],
+      [['report', '--compre', 'a', 'b'], "legal-annotator report: unknown option '--compre'; did you mean '--compare'?"],
+      [['report', '--by', 'incidnet', '--format', 'md'], "legal-annotator report: unknown --by 'incidnet' (expected incident); did you mean 'incident'?"],
       [['tag', 'a.txt', '--categroy', 'torture'], "legal-annotator tag: unknown option '--categroy'; did you mean '--category'?"],
       [['check', '--no-colour'], "legal-annotator check: unknown option '--no-colour'; did you mean '--no-color'?"],
       [['check', '--zzzzzz'], "legal-annotator check: unknown option '--zzzzzz' (see legal-annotator check --help)"],
