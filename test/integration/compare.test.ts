@@ -156,7 +156,7 @@ describe('Compare annotations with another branch, and adjudicate', function () 
     await vscode.commands.executeCommand(COMMANDS.compareWith, 'git:bob');
     const shown = await errorMessagesDuring(async () => vscode.commands.executeCommand(COMMANDS.compareWith, 'git:no-such-branch'));
     assert.equal(shown.length, 1, shown.join(' | '));
-    assert.match(shown[0], /^Legal Annotator: Compare annotations failed: git ls-tree: .*no-such-branch/);
+    assert.match(shown[0], /^Legal Annotator: Compare annotations failed: git:no-such-branch: git ls-tree: .*no-such-branch/);
     assert.equal(la.comparison.compared?.label, 'bob');
   });
 
