@@ -11,8 +11,9 @@ import { hasErrors } from '../problems/problem';
 import { validateYamlText } from '../sidecar/schema-validation';
 import { sameJsonValue } from '../sidecar/same-json';
 import { needsBreak, withoutUndefined } from '../sidecar/sidecar-io';
+import { expectWritableDocument, finishEdit, type CheckedFileKind } from '../sidecar/checked-edit';
 import { findKeyNode, locateNode, type YamlSource } from '../sidecar/yaml-source';
-import { applyEdit, blockItemSpan, columnOf, detectIndentStep, lineStartOf, nextLineStart, renderBlockItem, type TextEdit } from '../sidecar/yaml-splice';
+import { blockItemSpan, columnOf, detectIndentStep, lineStartOf, nextLineStart, renderBlockItem, type TextEdit } from '../sidecar/yaml-splice';
 import { INCIDENTS_VERSION, type Evidence, type Incident, type IncidentsFile } from './model';
 
 export interface IncidentsDocument {
@@ -191,21 +192,21 @@ function rewriteIncidents(doc: IncidentsDocument, incidents: readonly Incident[]
   return { start: colon, end: lineEnd, newText: incidents.length === 0 ? ` []${comment}${eol}` : `${comment}${eol}${items}` };
 }
 
+/** The incidents file for the edit guards (checked-edit.ts). */
+const INCIDENTS_FILE: CheckedFileKind<IncidentsDocument, IncidentsFile> = {
+  name: 'incidents file',
+  read: (fileText) => parseIncidents(fileText),
+  content: (doc) => doc.file,
+  error: IncidentsEditError,
+};
+
+/** Applies the edit, re-reads the result and checks that its incidents are `expected`. */
 function finish(doc: IncidentsDocument, edit: TextEdit, expected: readonly Incident[]): IncidentsDocument {
-  const next = parseIncidents(incidentsFileText({ text: applyEdit(doc.text, edit), hadBom: doc.hadBom }));
-  if (!next.writable || !next.file || !sameJsonValue(next.file.incidents, expected)) {
-    const first = next.problems.find((p) => p.severity === 'error');
-    throw new IncidentsEditError(`internal error: the edit did not produce the expected incidents${first ? ` (${first.line}:${first.column} ${first.message})` : ''}`);
-  }
-  return next;
+  return finishEdit(INCIDENTS_FILE, doc, edit, (file) => sameJsonValue(file.incidents, expected));
 }
 
-export function expectWritable(doc: IncidentsDocument): IncidentsDocument {
-  if (!doc.writable || !doc.file) {
-    const first = doc.problems.find((p) => p.severity === 'error');
-    throw new IncidentsEditError(`the incidents file has errors and cannot be changed${first ? `: ${first.line}:${first.column} ${first.message}` : ''}`);
-  }
-  return doc;
+function expectWritable(doc: IncidentsDocument): IncidentsDocument {
+  return expectWritableDocument(INCIDENTS_FILE, doc);
 }
 
 function indentStep(doc: IncidentsDocument): number {

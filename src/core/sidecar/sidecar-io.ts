@@ -18,6 +18,7 @@ import { appendEntriesEdit, appendEntriesPlan } from './append-text';
 import { appendedSidecar } from './verified-append';
 import { contentRuleViolations } from './content-rules';
 import { sameJsonValue } from './same-json';
+import { expectWritableDocument, finishEdit, type CheckedFileKind } from './checked-edit';
 import type { Annotation, Dismissal, Sidecar } from './model';
 import { SIDECAR_VERSION } from './model';
 import {
@@ -415,23 +416,21 @@ function listLayout(doc: ListHolder, key: YAML.Node | null): { dashColumn: numbe
   return { dashColumn: keyColumn + 2, contentColumn: keyColumn + 4, indentStep, eol: doc.eol };
 }
 
+/** A sidecar for the edit guards (checked-edit.ts): an edit's result is read on the fast path when it can be, and keeps its edit. */
+const SIDECAR_FILE: CheckedFileKind<SidecarDocument, Sidecar> = {
+  name: 'sidecar',
+  read: (fileText, edit) => readCleanly(fileText, edit) ?? { ...parseWithDocument(fileText), lastEdit: edit },
+  content: (doc) => doc.sidecar,
+  error: SidecarEditError,
+};
+
 /** Applies the edit, re-reads the result and checks it says what the edit meant to say. */
 export function finish(doc: SidecarDocument, edit: TextEdit, isExpected: (sidecar: Sidecar) => boolean): SidecarDocument {
-  const fileText = (doc.hadBom ? '\uFEFF' : '') + applyEdit(doc.text, edit);
-  const next = readCleanly(fileText, edit) ?? { ...parseWithDocument(fileText), lastEdit: edit };
-  if (!next.writable || !next.sidecar || !isExpected(next.sidecar)) {
-    const first = next.problems.find((p) => p.severity === 'error');
-    throw new SidecarEditError(`internal error: the edit did not produce the expected sidecar${first ? ` (${first.line}:${first.column} ${first.message})` : ''}`);
-  }
-  return next;
+  return finishEdit(SIDECAR_FILE, doc, edit, isExpected);
 }
 
 export function expectWritable(doc: SidecarDocument): SidecarDocument {
-  if (!doc.writable || !doc.sidecar) {
-    const first = doc.problems.find((p) => p.severity === 'error');
-    throw new SidecarEditError(`the sidecar has errors and cannot be changed${first ? `: ${first.line}:${first.column} ${first.message}` : ''}`);
-  }
-  return doc;
+  return expectWritableDocument(SIDECAR_FILE, doc);
 }
 
 /** The content rules (content-rules.ts), each positioned at the value it is about. */
