@@ -30,8 +30,12 @@ export async function writeTargetRefusal(path: string): Promise<string | undefin
   return notRegularReason(stat);
 }
 
-/** Writes `text` (UTF-8) to `path` atomically, keeping the file's mode; refuses a link or special file (FileWriteRefused). */
-export async function writeAtomically(path: string, text: string): Promise<void> {
+/**
+ * Writes `content` to `path` atomically, keeping the file's mode; refuses a link or special file
+ * (FileWriteRefused). A string is written as UTF-8; a list of byte chunks is written one after
+ * the other (a large file changed in one place: its bytes as read around the new ones).
+ */
+export async function writeAtomically(path: string, content: string | readonly Uint8Array[]): Promise<void> {
   const refusal = await writeTargetRefusal(path);
   if (refusal) throw new FileWriteRefused(`${path} ${refusal}`);
   const folder = dirname(path);
@@ -44,7 +48,9 @@ export async function writeAtomically(path: string, text: string): Promise<void>
   }
   const handle = await fs.open(temporary, 'wx', mode);
   try {
-    await handle.writeFile(text, 'utf8');
+    if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+    // Each writeFile goes on from where the previous one ended, writing its whole chunk.
+    else for (const chunk of content) await handle.writeFile(chunk);
     await handle.sync();
   } catch (error) {
     await handle.close();

@@ -22,7 +22,7 @@ export type TextFileFailure =
   | 'unreadable';
 
 export type TextFileRead =
-  | { ok: true; text: string; hadBom: boolean; bytes: number }
+  | { ok: true; text: string; hadBom: boolean; bytes: number; raw?: Buffer }
   | { ok: false; failure: TextFileFailure; reason: string; code?: string };
 
 export interface ReadTextOptions {
@@ -30,6 +30,8 @@ export interface ReadTextOptions {
   kind?: FileKind;
   /** Refuse a file larger than this many bytes instead (checked before reading). */
   maxBytes?: number;
+  /** Return the file's bytes too (`raw`): a writer that changes a few bytes of a large file writes the rest as read instead of encoding the text again. */
+  keepBytes?: boolean;
 }
 
 /** What an error of the file system means to the user, e.g. "permission denied (EACCES)". */
@@ -66,7 +68,7 @@ export async function readTextFile(path: string, options: ReadTextOptions = {}):
   }
   try {
     const refused = statRefusal(await handle.stat(), options);
-    return refused ?? decoded(await handle.readFile());
+    return refused ?? decoded(await handle.readFile(), options);
   } catch (error) {
     return failed(error);
   } finally {
@@ -88,7 +90,7 @@ export function readTextFileSync(path: string, options: ReadTextOptions = {}): T
   }
   try {
     const stat = fstatSync(fd);
-    return statRefusal(stat, options) ?? decoded(readToEnd(fd, stat.size));
+    return statRefusal(stat, options) ?? decoded(readToEnd(fd, stat.size), options);
   } catch (error) {
     return failed(error);
   } finally {
@@ -113,9 +115,10 @@ function statRefusal(stat: Stats, options: ReadTextOptions): TextFileRead | unde
   return undefined;
 }
 
-function decoded(bytes: Buffer): TextFileRead {
+function decoded(bytes: Buffer, options: ReadTextOptions): TextFileRead {
   const result = decodeSourceText(bytes);
-  return result.ok ? { ok: true, text: result.text, hadBom: result.hadBom, bytes: bytes.length } : { ok: false, failure: 'not-text', reason: result.reason };
+  if (!result.ok) return { ok: false, failure: 'not-text', reason: result.reason };
+  return { ok: true, text: result.text, hadBom: result.hadBom, bytes: bytes.length, ...(options.keepBytes ? { raw: bytes } : {}) };
 }
 
 /** Reused by readToEnd to find the end of a file (a read of 0 bytes), or what it gained since its fstat. */

@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { writeAtomically, writeTargetRefusal } from '../files/atomic-write';
 import { readTextFile } from '../files/read-text-file';
-import { parseSidecar, sidecarFileText, type SidecarDocument } from './sidecar-io';
+import { editBase, parseSidecar, sidecarFileText, type SidecarDocument } from './sidecar-io';
 import { withSidecarLock, type SidecarLockOptions } from './sidecar-lock';
 
 export class SidecarWriteRefused extends Error {
@@ -33,8 +33,12 @@ export async function sidecarTargetRefusal(path: string): Promise<string | undef
  * nothing writes over.
  */
 export async function readSidecarFile(path: string): Promise<SidecarDocument | undefined> {
-  const read = await readTextFile(path, { kind: 'sidecar' });
-  if (read.ok) return parseSidecar((read.hadBom ? '\uFEFF' : '') + read.text);
+  const read = await readTextFile(path, { kind: 'sidecar', keepBytes: true });
+  if (read.ok) {
+    const doc = parseSidecar((read.hadBom ? '\uFEFF' : '') + read.text);
+    if (read.raw && doc.text === read.text) fileBytes.set(doc, read.raw);
+    return doc;
+  }
   if (read.failure === 'missing') return undefined;
   return unreadable(read.failure === 'not-text' ? 'encoding' : 'unreadable-file', `the file ${read.reason}`);
 }
@@ -80,14 +84,34 @@ export function writeSidecarFile(path: string, doc: Pick<SidecarDocument, 'text'
     return Promise.reject(new SidecarWriteRefused(`refusing to write ${path}: it has errors${first ? ` (${first.line}:${first.column} ${first.message})` : ''}`));
   }
   const key = resolve(path);
-  const text = sidecarFileText(doc);
+  const content = unchangedBytesAround(doc) ?? sidecarFileText(doc);
   const previous = queues.get(key) ?? Promise.resolve();
   // A failed write must not block the ones queued after it: each gets its own result.
-  const next = previous.catch(() => undefined).then(() => writeAtomically(key, text));
+  const next = previous.catch(() => undefined).then(() => writeAtomically(key, content));
   queues.set(key, next);
   const cleanup = () => {
     if (queues.get(key) === next) queues.delete(key);
   };
   next.then(cleanup, cleanup);
   return next;
+}
+
+/** The bytes each document read by readSidecarFile was decoded from (its BOM included). */
+const fileBytes = new WeakMap<SidecarDocument, Buffer>();
+
+/**
+ * The bytes of `doc` as chunks, when it is one text edit away from a document read from disk:
+ * the file's bytes before the edit, the edit's text encoded, the file's bytes after it. The same
+ * bytes as encoding the whole text (a test compares them) without building 23 MB of string and
+ * buffer again for a tag appended to a large sidecar. Undefined otherwise.
+ */
+export function unchangedBytesAround(doc: Pick<SidecarDocument, 'hadBom'>): Uint8Array[] | undefined {
+  const base = editBase(doc);
+  const bytes = base && fileBytes.get(base.previous);
+  if (!base || !bytes || base.previous.hadBom !== doc.hadBom) return undefined;
+  const { previous, edit } = base;
+  const bom = previous.hadBom ? 3 : 0;
+  const start = bom + Buffer.byteLength(previous.text.slice(0, edit.start));
+  const end = start + Buffer.byteLength(previous.text.slice(edit.start, edit.end));
+  return [bytes.subarray(0, start), Buffer.from(edit.newText, 'utf8'), bytes.subarray(end)];
 }

@@ -140,7 +140,26 @@ export function appendAnnotationsAsText(doc: SidecarDocument, values: readonly A
   const text = applyEdit(doc.text, plan.edit);
   // The line ending is that of the first line, which an edit after it leaves as it was.
   const eol = plan.edit.start > doc.text.indexOf('\n') ? doc.eol : detectEol(text);
-  return fastDocument({ text, hadBom: doc.hadBom, eol }, sidecar, indentStep, plan.edit);
+  const next = fastDocument({ text, hadBom: doc.hadBom, eol }, sidecar, indentStep, plan.edit);
+  editBases.set(next, { previous: doc, edit: plan.edit });
+  return next;
+}
+
+/** A document made from another by one text edit: its text is `applyEdit(previous.text, edit)`, its BOM the previous one's. */
+export interface EditBase {
+  readonly previous: SidecarDocument;
+  readonly edit: TextEdit;
+}
+
+const editBases = new WeakMap<object, EditBase>();
+
+/**
+ * The document `doc` was made from by one text edit, when it was (an append as text): a writer
+ * that holds the previous file's bytes writes them around the edit's instead of encoding the
+ * whole text again.
+ */
+export function editBase(doc: object): EditBase | undefined {
+  return editBases.get(doc);
 }
 
 /** The indentation step of a document read on the fast path (edits to it can be made as text); undefined for one read with the Document. */

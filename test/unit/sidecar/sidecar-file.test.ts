@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSidecarFile, SidecarWriteRefused, writeSidecarFile } from '../../../src/core/sidecar/sidecar-file';
-import { addAnnotation, newSidecarDocument, parseSidecar } from '../../../src/core/sidecar/sidecar-io';
+import { readSidecarFile, SidecarWriteRefused, unchangedBytesAround, writeSidecarFile } from '../../../src/core/sidecar/sidecar-file';
+import { addAnnotation, newSidecarDocument, parseSidecar, sidecarFileText } from '../../../src/core/sidecar/sidecar-io';
 import { sourceHash } from '../../../src/core/sidecar/source-hash';
 
 const target = { start: 0, end: 3, exact: 'The', prefix: '', suffix: ' prisoners' };
@@ -26,6 +26,39 @@ describe('sidecar files', () => {
     const read = await readSidecarFile(path);
     assert.deepEqual(read?.sidecar, doc.sidecar);
     assert.equal(await readSidecarFile(join(folder, 'missing.ann.yaml')), undefined);
+  });
+
+  it('an append to a file read from disk writes the bytes as read around the new entry: the same bytes as the whole text (BOM, CRLF, non-ASCII)', async () => {
+    const quotes = ['The', 'Заключённые «были»', 'détenus 😀 ici'];
+    const layouts = [
+      { bom: false, eol: '\n' },
+      { bom: true, eol: '\n' },
+      { bom: false, eol: '\r\n' },
+      { bom: true, eol: '\r\n' },
+    ];
+    let chunked = 0;
+    for (const { bom, eol } of layouts) {
+      for (const [index, exact] of quotes.entries()) {
+        const path = join(folder, `s${index}${bom ? 'b' : ''}${eol.length}.txt.ann.yaml`);
+        const first = addAnnotation(newSidecarDocument('s.txt', sourceHash('x')), { id: 'a1', category: 'torture', target: { start: 0, end: 4, exact: 'Über', prefix: '', suffix: ' «x»' } });
+        await fs.writeFile(path, (bom ? '\uFEFF' : '') + first.text.replace(/\n/g, eol));
+        const read = await readSidecarFile(path);
+        assert.ok(read?.writable, `${path} reads cleanly`);
+        const appended = addAnnotation(read, { id: 'a2', category: 'torture', target: { start: 5, end: 5 + [...exact].length, exact, prefix: 'é', suffix: '' } });
+        const chunks = unchangedBytesAround(appended);
+        if (chunks) chunked++;
+        await writeSidecarFile(path, appended);
+        assert.deepEqual(await fs.readFile(path), Buffer.from(sidecarFileText(appended), 'utf8'), `${path}: the bytes written are the text's`);
+        assert.deepEqual((await readSidecarFile(path))?.sidecar, appended.sidecar);
+      }
+    }
+    // The chunked write was taken (else this test proves nothing about it).
+    assert.equal(chunked, layouts.length * quotes.length);
+  });
+
+  it('a document not one edit away from a file read from disk is written from its text', async () => {
+    const doc = addAnnotation(newSidecarDocument('r.txt', sourceHash('')), { id: 'a1', category: 'torture', target });
+    assert.equal(unchangedBytesAround(doc), undefined);
   });
 
   it('keeps the file mode of the file it replaces', async function () {
