@@ -77,6 +77,7 @@ export async function loadConfigFile(configPath: string, fs: ConfigFs): Promise<
     configProblems.push({ code: 'incidents-outside-workspace', severity: 'error', message, ...rangeAt(validated.text, validated.lines, node?.range?.[0] ?? 0, node?.range?.[1] ?? 0) });
     value = { ...value, incidents: undefined };
   }
+  if (value?.incidents !== undefined) configProblems.push(...(await missingIncidentsProblems(root, value.incidents, validated, fs)));
   const files: FileProblems[] = [{ path, problems: configProblems }];
   let taxonomyFile: TaxonomyConfig | undefined;
   if (typeof value?.taxonomy === 'string') {
@@ -124,6 +125,19 @@ async function loadTaxonomyFile(
   const problems = [...validated.problems];
   const taxonomy = hasErrors(problems) ? undefined : (validated.value as TaxonomyConfig);
   return { configProblems: [], file: { path, problems }, taxonomy };
+}
+
+/**
+ * A warning at the `incidents:` key when the file it names does not exist: a typo in the path
+ * would otherwise leave every incident unchecked without a word. A warning, not an error: the
+ * editor creates the file there on the first "Add tag to incident…".
+ */
+async function missingIncidentsProblems(root: string, given: string, config: ValidatedYaml, fs: ConfigFs): Promise<Problem[]> {
+  const path = resolve(root, given);
+  if ((await fs.kind(path)) !== undefined) return [];
+  const key = locateNode(config.document, '/incidents').key;
+  const message = `the incidents file "${given}" does not exist (looked for ${path}); create it or fix the path`;
+  return [{ code: 'incidents-not-found', severity: 'warning', message, ...rangeAt(config.text, config.lines, key?.range?.[0] ?? 0, key?.range?.[1] ?? 0) }];
 }
 
 /** Whether `path` lies outside the folder `root` (or is it). */

@@ -92,6 +92,19 @@ describe('legal-annotator and incidents (real processes)', function () {
     assert.match(err, /^4 file\(s\) checked: 0 error\(s\)/m);
   });
 
+  it('check warns when the incidents file the config names does not exist: config file, line of the incidents key, the path looked for (exit 1)', async () => {
+    const elsewhere = await fs.mkdtemp(join(tmpdir(), 'legal-annotator-missing-incidents-'));
+    await fs.mkdir(join(elsewhere, '.git'));
+    await fs.writeFile(join(elsewhere, '.legal-annotator.yaml'), 'version: 1\n# where the incidents are kept\nincidents: case/incidents.yaml\n');
+    const checked = await cli(elsewhere, 'check');
+    assert.equal(checked.code, 1, checked.out + checked.err);
+    assert.equal(checked.out, `.legal-annotator.yaml:3:1: warning incidents-not-found: the incidents file "case/incidents.yaml" does not exist (looked for ${join(elsewhere, 'case/incidents.yaml')}); create it or fix the path\n`);
+    assert.match(checked.err, /^1 file\(s\) checked: 0 error\(s\), 1 warning\(s\)/m);
+    const sarif = JSON.parse((await cli(elsewhere, 'check', '--format', 'sarif')).out) as { runs: { results: { ruleId: string; level: string }[] }[] };
+    assert.deepEqual(sarif.runs[0].results.map((r) => [r.ruleId, r.level]), [['incidents-not-found', 'warning']]);
+    await fs.rm(elsewhere, { recursive: true, force: true });
+  });
+
   it('report --by incident writes the case matrix as JSON, Markdown and HTML, links relative to --out', async () => {
     await fs.writeFile(join(root, 'cases/incidents.yaml'), [
       'version: 1',
