@@ -11,6 +11,7 @@ import { packageArtifacts } from '../artifacts.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, REPO_ROOT } from './config.mjs';
 import { ensureTestVSCode } from './install.mjs';
 import { installExtension, killGroup, killGroupSync, makeSession, startCodeServer } from './server.mjs';
+import { assertNoOutsideRequests } from './outside-requests.mjs';
 
 const log = (msg) => console.log(`[test-vscode] ${msg}`);
 
@@ -94,6 +95,7 @@ async function main() {
     const code = await new Promise((resolve) => mocha.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
     await killGroup(mocha.pid, 1000);
     if (code !== 0) throw new Error(`UI tests failed (exit ${code}). Screenshots and server log: ${resultsDir}`);
+    assertNoOutsideRequests(resultsDir);
     log(`UI tests passed (${((Date.now() - started) / 1000).toFixed(1)} s); screenshots in ${resultsDir}`);
   } finally {
     await stop();

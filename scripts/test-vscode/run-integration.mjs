@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { buildTests } from './build-tests.mjs';
+import { assertNoOutsideRequests } from './outside-requests.mjs';
 import { REPO_ROOT } from './config.mjs';
 import { ensureTestVSCode } from './install.mjs';
 
@@ -94,6 +95,7 @@ async function main() {
     if (stalls.length > 0) {
       throw new Error(`the extension host was unresponsive ${stalls.length} time(s) (${path.join(resultsDir, 'workbench.log')}: "${stalls[0].trim()}")`);
     }
+    assertNoOutsideRequests(resultsDir);
     log(`Integration tests passed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

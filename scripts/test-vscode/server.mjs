@@ -26,6 +26,9 @@ export function makeSession(prefix = 'legal-annotator-vscode-') {
       XDG_DATA_HOME: path.join(dir, 'data'),
       XDG_CACHE_HOME: path.join(dir, 'cache'),
       TMPDIR: path.join(dir, 'tmp'),
+      // No extension gallery: code-server's default one is a host outside the npm registry and
+      // Debian's archive, which nothing here may reach; the workbench then queries none.
+      EXTENSIONS_GALLERY: '{}',
     },
     remove() { fs.rmSync(dir, { recursive: true, force: true }); },
   };

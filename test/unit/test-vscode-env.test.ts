@@ -89,3 +89,27 @@ describe('test VS Code installer: nested npm commands run as from a fresh shell'
     assert.equal(printed.node.npm_config_nodedir, '/cache/node');
   });
 });
+
+describe('test VS Code: no request to a host outside the machine', () => {
+  it('every session sets an empty extension gallery, and a failed lookup of a host in the logs is caught', async () => {
+    const server = await import(pathToFileURL(resolve('scripts/test-vscode/server.mjs')).href);
+    const session = server.makeSession('legal-annotator-gallery-');
+    try {
+      assert.equal(session.env.EXTENSIONS_GALLERY, '{}');
+    } finally {
+      session.remove();
+    }
+    const { outsideRequestLines } = await import(pathToFileURL(resolve('scripts/test-vscode/outside-requests.mjs')).href);
+    const folder = mkdtempSync(join(tmpdir(), 'legal-annotator-logs-'));
+    try {
+      writeFileSync(join(folder, 'workbench.log'), '[12:00:00] extension host started\n');
+      assert.deepEqual(outsideRequestLines(folder), []);
+      writeFileSync(join(folder, 'code-server.log'), '[12:00:01] #1: https://example.invalid/x - error POST getaddrinfo ENOTFOUND example.invalid\n');
+      const lines = outsideRequestLines(folder);
+      assert.equal(lines.length, 1);
+      assert.match(lines[0], /^code-server\.log: .*ENOTFOUND/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
