@@ -486,7 +486,8 @@ const LITERALS = new Map<string, unknown>([
 
 /** YAML 1.2 core schema resolution of a plain scalar, or Unsupported where we would rather not guess. */
 function resolvePlain(raw: string): unknown {
-  if (LITERALS.has(raw)) return LITERALS.get(raw);
+  // The longest literal has five characters: a longer scalar (most are) is not hashed for the look-up.
+  if (raw.length <= 5 && LITERALS.has(raw)) return LITERALS.get(raw);
   // Only a scalar starting with a digit, a sign or a dot can be a number: most are words.
   const first = raw.charCodeAt(0);
   const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e;
