@@ -5,6 +5,8 @@
  * through the sidecar's open editor, one undo step. Under the lock it first checks, on the file
  * as it is then, that the entry still repeats the earlier one, so an edit made since the
  * diagnostic can never turn the fix into the removal of a record that is no longer a copy.
+ * A duplicate that is one of two versions of a merge conflict gets no fix: removing it would take
+ * a side the merge-conflict error leaves open (the diagnostic says to resolve the conflict).
  */
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
@@ -39,7 +41,7 @@ export class DuplicateQuickFix implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const duplicate = duplicateAt(doc, duplicates, document.offsetAt(diagnostic.range.start));
-      if (!duplicate) continue;
+      if (!duplicate || duplicate.conflict !== undefined) continue;
       const title = `Remove duplicate ${duplicate.id} (keeps ${duplicate.first.id})`;
       const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
       const args: RemoveDuplicateArgs = { sidecarUri: document.uri.toString(), list: duplicate.list, id: duplicate.id, firstId: duplicate.first.id };
@@ -59,10 +61,11 @@ function duplicateAt(doc: SidecarDocument, duplicates: readonly Duplicate[], off
   });
 }
 
-/** Removes the duplicate from `doc` if it still repeats the same earlier entry; throws, naming both, if not. */
+/** Removes the duplicate from `doc` if it still repeats the same earlier entry and is no version of a merge conflict; throws, naming both, if not. */
 export function removeDuplicate(doc: SidecarDocument, args: RemoveDuplicateArgs, sidecarName: string): SidecarDocument {
-  const still = doc.sidecar !== undefined && findDuplicates(doc.sidecar).some((d) => d.list === args.list && d.id === args.id && d.first.id === args.firstId);
+  const still = doc.sidecar && findDuplicates(doc.sidecar).find((d) => d.list === args.list && d.id === args.id && d.first.id === args.firstId);
   if (!still) throw new Error(`${args.id} no longer repeats ${args.firstId} in ${sidecarName}; nothing was removed`);
+  if (still.conflict !== undefined) throw new Error(`${args.id} and ${still.conflict} are two versions of one entry from a git merge in ${sidecarName}: resolve the conflict first; nothing was removed`);
   return args.list === 'annotations' ? removeAnnotation(doc, args.id) : removeDismissal(doc, args.id);
 }
 

@@ -41,6 +41,23 @@ async function writeSidecarWithDuplicates(): Promise<string> {
   return fileText;
 }
 
+/**
+ * A sidecar as the merge driver leaves a tag two branches changed differently (note and status
+ * only): a1 ours and a2 theirs, each naming the other in `conflict`, same category and passage.
+ */
+async function writeSidecarWithConflict(): Promise<string> {
+  const text = await fs.readFile(workspaceFile(SOURCE).fsPath, 'utf8');
+  const prepared = new PreparedText(text);
+  const start = prepared.toCodePoint(text.indexOf(TAGGED));
+  const target = createTarget(prepared, start, start + [...TAGGED].length);
+  let doc = newSidecarDocument(SOURCE, sourceHash(text));
+  doc = addAnnotation(doc, { id: 'a1', category: 'torture', target, status: 'confirmed', conflict: 'a2' });
+  doc = addAnnotation(doc, { id: 'a2', category: 'torture', target, status: 'disputed', note: 'seen by two', conflict: 'a1' });
+  const fileText = sidecarFileText(doc);
+  await fs.writeFile(sidecarPath(), fileText);
+  return fileText;
+}
+
 /** The file text without the entry `id` (its lines, from `  - id: ID` to the next entry or list). */
 function withoutEntry(fileText: string, id: string): string {
   const lines = fileText.split('\n');
@@ -112,6 +129,22 @@ describe('Duplicate annotations', () => {
     await vscode.commands.executeCommand('undo');
     await waitFor('the editor to hold the file as it was', () => editor.document.getText() === original);
     assert.ok(await editor.document.save());
+    assert.equal(await fs.readFile(sidecarPath(), 'utf8'), original);
+  });
+
+  it('offers no "Remove duplicate" for the two versions of a merge conflict, says to resolve it, and the command refuses to take a side', async () => {
+    const original = await writeSidecarWithConflict();
+    const editor = await openEditor(`${SOURCE}.ann.yaml`);
+    const uri = editor.document.uri;
+    const warning = await waitFor('a duplicate-annotation diagnostic', () => diagnosticsOf(uri, 'duplicate-annotation')[0]);
+    assert.equal(diagnosticsOf(uri, 'merge-conflict').length, 2, 'the conflict is reported on both versions');
+    assert.match(warning.message, /^annotation a2 duplicates annotation a1: same category "torture" and passage \d+-\d+ "were tortured with electric shocks"; the two are the two versions of one annotation from a git merge \(merge-conflict\): resolve the conflict first/);
+    assert.doesNotMatch(warning.message, /; remove a2/);
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, warning.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    assert.deepEqual(actions.filter((a) => a.title.startsWith('Remove duplicate')).map((a) => a.title), [], 'no quick fix takes a side');
+    // A fix offered before the merge marked the two (or run by hand) refuses too, and writes nothing.
+    const errors = await errorMessagesDuring(async () => vscode.commands.executeCommand(COMMANDS.removeDuplicate, { sidecarUri: uri.toString(), list: 'annotations', id: 'a2', firstId: 'a1' }));
+    assert.deepEqual(errors, [`Legal Annotator: Remove duplicate failed: a2 and a1 are two versions of one entry from a git merge in ${SOURCE}.ann.yaml: resolve the conflict first; nothing was removed`]);
     assert.equal(await fs.readFile(sidecarPath(), 'utf8'), original);
   });
 

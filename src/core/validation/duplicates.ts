@@ -7,6 +7,11 @@
  * Stored targets are compared, not anchored ranges: the rule holds without the source, it is the
  * one `tag` refuses by (identicalTagRefusal), and two entries whose stored targets still differ
  * (one not yet moved by --fix-anchors) are reported once they are made the same.
+ *
+ * The merge driver (core/team/merge-sidecars.ts) keeps both versions of an entry two branches
+ * changed differently, each naming the other in `conflict`; when the change left category and
+ * passage alone, the two are duplicates too. Removing one of them as a copy would take a side that
+ * the merge-conflict error leaves to a person, so such a duplicate names the other version.
  */
 import { passageKey, type Annotation, type Dismissal, type Sidecar } from '../sidecar/model';
 
@@ -17,6 +22,8 @@ export interface Duplicate {
   id: string;
   /** The earliest entry it repeats. */
   first: { index: number; id: string };
+  /** Set when the later entry is one of two versions of a merge conflict: the id of the other version. */
+  conflict?: string;
 }
 
 /** Every duplicate of `sidecar`, in file order: each later entry once, naming the earliest one it repeats. */
@@ -34,7 +41,13 @@ function duplicatesIn<T extends Annotation | Dismissal>(list: Duplicate['list'],
     const key = keyOf(entry);
     const first = firstIndex.get(key);
     if (first === undefined) firstIndex.set(key, index);
-    else found.push({ list, index, id: entry.id, first: { index: first, id: entries[first].id } });
+    else found.push({ list, index, id: entry.id, first: { index: first, id: entries[first].id }, ...conflictOf(entry, entries[first]) });
   });
   return found;
+}
+
+/** `{ conflict }` naming the other version when `entry` is a version of a merge conflict (it names one, or `first` names it); else nothing. */
+function conflictOf(entry: Annotation | Dismissal, first: Annotation | Dismissal): { conflict?: string } {
+  const other = entry.conflict ?? (first.conflict === entry.id ? first.id : undefined);
+  return other === undefined ? {} : { conflict: other };
 }

@@ -20,7 +20,7 @@ import type { Problem, Severity } from '../problems/problem';
 import { sortProblems } from '../problems/problem';
 import { problemCodeInfo } from '../problems/problem-codes';
 import { locateNode, rangeAt } from '../sidecar/yaml-source';
-import { findDuplicates } from './duplicates';
+import { findDuplicates, type Duplicate } from './duplicates';
 
 /** What the caller found at the sidecar's `source`. */
 export type SourceState =
@@ -163,11 +163,6 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
   return { anchors, currentHash };
 }
 
-/**
- * Reports each duplicate (duplicates.ts) at the later entry's id, naming the earlier one. The
- * fields a duplicate may carry besides its passage (note, status, reason, author) are named when
- * they differ: removing the entry would lose them.
- */
 /** Each entry the merge driver marked: two versions of one entry, changed differently on two branches. */
 function reportMergeConflicts(sidecar: Sidecar, report: Report): void {
   for (const list of ['annotations', 'dismissed'] as const) {
@@ -179,19 +174,33 @@ function reportMergeConflicts(sidecar: Sidecar, report: Report): void {
   }
 }
 
+/**
+ * Reports each duplicate (duplicates.ts) at the later entry's id, naming the earlier one. The
+ * fields a duplicate may carry besides its passage (note, status, reason, author) are named when
+ * they differ: removing the entry would lose them. A duplicate that is a version of a merge
+ * conflict is left to the conflict's resolution.
+ */
 function reportDuplicates(sidecar: Sidecar, report: Report): void {
   for (const duplicate of findDuplicates(sidecar)) {
     const pointer = `/${duplicate.list}/${duplicate.index}/id`;
     if (duplicate.list === 'annotations') {
       const [entry, first] = [sidecar.annotations[duplicate.index], sidecar.annotations[duplicate.first.index]];
       const differs = differingFields(entry, first, ['note', 'status', 'author']);
-      report('duplicate-annotation', pointer, `annotation ${entry.id} duplicates annotation ${first.id}: same category "${entry.category}" and passage ${passageLabel(entry)}, so the passage is counted twice; remove ${entry.id}${differs}`);
+      const advice = duplicate.conflict === undefined ? `, so the passage is counted twice; remove ${entry.id}${differs}` : conflictAdvice('annotation', duplicate);
+      report('duplicate-annotation', pointer, `annotation ${entry.id} duplicates annotation ${first.id}: same category "${entry.category}" and passage ${passageLabel(entry)}${advice}`);
     } else {
       const [entry, first] = [sidecar.dismissed[duplicate.index], sidecar.dismissed[duplicate.first.index]];
       const differs = differingFields(entry, first, ['reason', 'author']);
-      report('duplicate-dismissal', pointer, `dismissal ${entry.id} duplicates dismissal ${first.id}: same passage ${passageLabel(entry)}; remove ${entry.id}${differs}`);
+      const advice = duplicate.conflict === undefined ? `; remove ${entry.id}${differs}` : conflictAdvice('dismissal', duplicate);
+      report('duplicate-dismissal', pointer, `dismissal ${entry.id} duplicates dismissal ${first.id}: same passage ${passageLabel(entry)}${advice}`);
     }
   }
+}
+
+/** What to do about a duplicate that is one version of a merge conflict: resolve the conflict, not remove a copy (which would take a side). */
+function conflictAdvice(kind: 'annotation' | 'dismissal', duplicate: Duplicate): string {
+  const versions = duplicate.conflict === duplicate.first.id ? 'the two are' : `${duplicate.id} and ${duplicate.conflict} are`;
+  return `; ${versions} the two versions of one ${kind} from a git merge (merge-conflict): resolve the conflict first (keep one, remove the other and the "conflict" field of the one kept), not by removing a duplicate`;
 }
 
 function passageLabel(entry: Annotation | Dismissal): string {

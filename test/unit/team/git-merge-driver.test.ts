@@ -90,6 +90,10 @@ describe('the sidecar merge driver under real git merge', function () {
     const checked = await cli('check', 'r.txt.ann.yaml');
     assert.equal(checked.code, 1);
     assert.equal(checked.out.match(/error merge-conflict/g)?.length, 2, checked.out);
+    // Same category and passage: also the same tag twice, but removing one would take a side.
+    const duplicate = checked.out.split('\n').find((line) => line.includes('warning duplicate-annotation'));
+    assert.match(duplicate ?? '', new RegExp(`annotation ${theirs.id} duplicates annotation ${first.id}: .*; the two are the two versions of one annotation from a git merge \\(merge-conflict\\): resolve the conflict first`), checked.out);
+    assert.doesNotMatch(duplicate!, /; remove /);
   });
 
   it('removes a tag one branch removed and the other left alone', async () => {

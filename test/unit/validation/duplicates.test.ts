@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTarget } from '../../../src/core/anchoring/anchoring';
 import type { Annotation } from '../../../src/core/sidecar/model';
-import { addAnnotation, newSidecarDocument, parseSidecar, sidecarFileText } from '../../../src/core/sidecar/sidecar-io';
+import { addAnnotation, addDismissal, newSidecarDocument, parseSidecar, sidecarFileText, updateAnnotation, updateDismissal } from '../../../src/core/sidecar/sidecar-io';
 import { sourceHash } from '../../../src/core/sidecar/source-hash';
 import { DEFAULT_TAXONOMY } from '../../../src/core/taxonomy/taxonomy';
 import type { Problem } from '../../../src/core/problems/problem';
 import { checkSidecarFile } from '../../../src/core/validation/check-file';
 import { findDuplicates } from '../../../src/core/validation/duplicates';
 import { checkSidecar, type SourceState } from '../../../src/core/validation/sidecar-checks';
+import { mergeSidecars } from '../../../src/core/team/merge-sidecars';
 
 const TEXT = 'The prisoners were tortured.\nOthers were executed.\n';
 const HASH = sourceHash(TEXT);
@@ -106,6 +107,49 @@ describe('duplicate annotations and dismissals', () => {
       { list: 'dismissed', index: 1, id: 'd2', first: { index: 0, id: 'd1' } },
       { list: 'dismissed', index: 2, id: 'd3', first: { index: 0, id: 'd1' } },
     ]);
+  });
+
+  describe('the two versions of a merge conflict (the merge driver keeps both)', () => {
+    /** A sidecar whose tag a1 and dismissal d1 two branches changed differently, merged by the merge driver's core. */
+    function merged() {
+      const tag: Annotation = { id: 'a1', category: 'torture', target: createTarget(TEXT, 19, 27), status: 'proposed' };
+      const base = addDismissal(addAnnotation(newSidecarDocument('r.txt', HASH), tag), { id: 'd1', target: createTarget(TEXT, 41, 49) });
+      const ours = updateDismissal(updateAnnotation(base, 'a1', { status: 'confirmed' }), 'd1', { reason: 'a quotation' });
+      const theirs = updateDismissal(updateAnnotation(base, 'a1', { note: 'seen by two' }), 'd1', { reason: 'fiction' });
+      const merge = mergeSidecars(base.sidecar, ours, theirs.sidecar!);
+      assert.equal(merge.conflicts.length, 2);
+      return { doc: parseSidecar(sidecarFileText(merge.doc)), theirs: Object.fromEntries(merge.conflicts.map((c) => [c.ours, c.theirs])) };
+    }
+
+    it('says to resolve the conflict, never to remove one version as a duplicate', () => {
+      const { doc, theirs } = merged();
+      const result = checkSidecar({ doc, sidecarName: 'r.txt.ann.yaml', taxonomy: DEFAULT_TAXONOMY, source: { kind: 'text', text: TEXT } });
+      assert.deepEqual(result.problems.map((p) => p.code).sort(), ['duplicate-annotation', 'duplicate-dismissal', 'merge-conflict', 'merge-conflict', 'merge-conflict', 'merge-conflict']);
+      const duplicates = result.problems.filter((p) => p.code.startsWith('duplicate-')).map((p) => p.message);
+      assert.deepEqual(duplicates, [
+        `annotation ${theirs.a1} duplicates annotation a1: same category "torture" and passage 19-27 "tortured"; the two are the two versions of one annotation from a git merge (merge-conflict): resolve the conflict first (keep one, remove the other and the "conflict" field of the one kept), not by removing a duplicate`,
+        `dismissal ${theirs.d1} duplicates dismissal d1: same passage 41-49 "executed"; the two are the two versions of one dismissal from a git merge (merge-conflict): resolve the conflict first (keep one, remove the other and the "conflict" field of the one kept), not by removing a duplicate`,
+      ]);
+      for (const message of duplicates) assert.doesNotMatch(message, /; remove /);
+    });
+
+    it('findDuplicates names the other version of a duplicate that is one side of a conflict', () => {
+      const { doc, theirs } = merged();
+      assert.deepEqual(findDuplicates(doc.sidecar!), [
+        { list: 'annotations', index: 1, id: theirs.a1, first: { index: 0, id: 'a1' }, conflict: 'a1' },
+        { list: 'dismissed', index: 1, id: theirs.d1, first: { index: 0, id: 'd1' }, conflict: 'd1' },
+      ]);
+    });
+
+    it('a copy of one version of a conflict names the version it conflicts with', () => {
+      const result = check(sidecarText([
+        entry('a1', 'torture', 19, 27, 'tortured'),
+        entry('a2', 'torture', 19, 27, 'tortured', ', conflict: a9'),
+        entry('a9', 'torture', 14, 27, 'were tortured', ', conflict: a2'),
+      ]));
+      const [duplicate] = result.problems.filter((p) => p.code === 'duplicate-annotation');
+      assert.equal(duplicate.message, 'annotation a2 duplicates annotation a1: same category "torture" and passage 19-27 "tortured"; a2 and a9 are the two versions of one annotation from a git merge (merge-conflict): resolve the conflict first (keep one, remove the other and the "conflict" field of the one kept), not by removing a duplicate');
+    });
   });
 
   describe('in a file as tag writes it (the fast path of check)', () => {
