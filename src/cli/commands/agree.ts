@@ -16,7 +16,8 @@ Measures: span F1, exact (same source, range and category) and overlapping (same
 overlapping ranges), overall and per category, one-to-one matching; Cohen's kappa and
 Krippendorff's alpha (nominal) over the sentences of the sources, each labelled with the sorted
 categories of the tags that overlap it (per category: alpha over "has this category or not");
-the sentences labelled differently.
+the sentences labelled differently, each as FILE:LINE:COLUMN (START-END offsets) with both
+labels (JSON: "line", "column" beside "start", "end").
 
 Options:
   --format F  text (default), json or md
@@ -45,7 +46,7 @@ function formatText(agreement: Agreement): string {
   ];
   for (const [id, c] of Object.entries(agreement.categories)) lines.push(`  ${id}: A ${c.a}, B ${c.b}, F1 exact ${pct(c.spanF1Exact)}, overlapping ${pct(c.spanF1Overlap)}, sentence alpha ${pct(c.sentenceAlpha)}`);
   lines.push(`${agreement.disagreements.length} sentence(s) labelled differently`);
-  for (const d of agreement.disagreements) lines.push(`  ${d.file}:${d.start}-${d.end}: A [${d.a.join(', ')}] B [${d.b.join(', ')}]`);
+  for (const d of agreement.disagreements) lines.push(`  ${d.file}:${d.line}:${d.column} (${d.start}-${d.end}): A [${d.a.join(', ')}] B [${d.b.join(', ')}]`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -8,9 +8,11 @@
  *   none); Cohen's kappa and Krippendorff's alpha (nominal) over those labels; per category,
  *   alpha over "this category or not" on each sentence;
  * - per source (the reports' "lowest agreement"): span F1 overlapping and sentence alpha.
- * Offsets are code points, as stored.
+ * Offsets are code points, as stored; a disagreement also gives the 1-based line and column of
+ * its start (columns in code points), as check's messages do.
  */
 import type { Annotation } from '../sidecar/model';
+import { LineIndex } from '../text/positions';
 import { segmentSentencesCodePoints } from '../text/sentences';
 import { cohenKappa, krippendorffAlphaNominal } from './agreement-stats';
 
@@ -45,8 +47,12 @@ export interface SourceAgreement {
 
 export interface Disagreement {
   file: string;
+  /** The sentence's code-point offsets. */
   start: number;
   end: number;
+  /** 1-based line and column (in code points) of `start`. */
+  line: number;
+  column: number;
   a: string[];
   b: string[];
 }
@@ -150,6 +156,15 @@ function labelSentences(t: AnnotatedText): LabelledSentence[] {
   });
 }
 
+/** The sentences of `t` the two labelled differently, each placed at its line and column. */
+function disagreementsIn(t: AnnotatedText, sentences: readonly LabelledSentence[]): Disagreement[] {
+  let lines: LineIndex | undefined;
+  return sentences.filter((s) => s.valueA !== s.valueB).map((s) => {
+    const position = (lines ??= new LineIndex(t.text)).codePointPositionAt(s.start);
+    return { file: t.file, start: s.start, end: s.end, line: position.line + 1, column: position.character + 1, a: s.a, b: s.b };
+  });
+}
+
 function sourceAgreement(t: AnnotatedText, sentences: readonly LabelledSentence[]): SourceAgreement {
   const a = spansOf(t.file, t.a);
   const b = spansOf(t.file, t.b);
@@ -170,9 +185,7 @@ export function measureAgreementBySource(texts: readonly AnnotatedText[]): { agr
   const b = texts.flatMap((t) => spansOf(t.file, t.b));
   const labelled = texts.map((t) => ({ text: t, sentences: labelSentences(t) }));
   const sentences = labelled.flatMap((l) => l.sentences);
-  const disagreements: Disagreement[] = labelled.flatMap(({ text, sentences }) => sentences
-    .filter((s) => s.valueA !== s.valueB)
-    .map((s) => ({ file: text.file, start: s.start, end: s.end, a: s.a, b: s.b })));
+  const disagreements: Disagreement[] = labelled.flatMap(({ text, sentences }) => disagreementsIn(text, sentences));
   const categories: Record<string, CategoryAgreement> = {};
   for (const category of [...new Set([...a, ...b].map((s) => s.category))].sort()) {
     const ca = a.filter((s) => s.category === category);

@@ -33,6 +33,14 @@ describe('measureAgreement', () => {
     assert.ok(result.overall.sentenceAlpha < 1);
   });
 
+  it('places each disagreement at its 1-based line and column, counted in code points, besides its offsets', () => {
+    const text = 'The prisoners were tortured.\nAt \u{1F305} dawn. Others were executed.\n';
+    const at = (quote: string) => [...text.slice(0, text.indexOf(quote))].length;
+    const executed: Annotation = { id: 'x', category: 'wilful-killing', target: { start: at('executed'), end: at('executed') + 8, exact: 'executed', prefix: '', suffix: '' } };
+    const { disagreements } = measureAgreement([{ file: 'r.txt', text, a: [executed], b: [] }]);
+    assert.deepEqual(disagreements, [{ file: 'r.txt', start: at('Others'), end: at('Others') + 21, line: 2, column: 12, a: ['wilful-killing'], b: [] }]);
+  });
+
   it('measures each source, and lists the sources that differ, the lowest agreement first', () => {
     const same = [tag('a', 'torture', 'tortured')];
     const { agreement, sources } = measureAgreementBySource([
@@ -70,12 +78,17 @@ describe('legal-annotator agree', function () {
     await annotate('bob', [['tortured', 'torture'], ['denied access', 'denial-of-icrc-access']]);
     const run = await cli('agree', 'alice', 'bob', '--format', 'json');
     assert.equal(run.code, 0, run.err);
-    const json = JSON.parse(run.out) as { sources: number; overall: Record<string, number>; categories: Record<string, { a: number; b: number }>; disagreements: unknown[] };
+    const json = JSON.parse(run.out) as { sources: number; overall: Record<string, number>; categories: Record<string, { a: number; b: number }>; disagreements: Record<string, unknown>[] };
     assert.equal(json.sources, 1);
     assert.equal(json.overall.spanF1Exact, 0.5);
     assert.deepEqual(Object.keys(json.overall).sort(), ['sentenceAlpha', 'sentenceKappa', 'spanF1Exact', 'spanF1Overlap']);
     assert.deepEqual(json.categories.torture, { a: 1, b: 1, spanF1Exact: 1, spanF1Overlap: 1, sentenceAlpha: 1 });
-    assert.equal(json.disagreements.length, 2);
+    assert.deepEqual(json.disagreements, [
+      { file: 'r.txt', start: 45, end: 74, line: 1, column: 46, a: ['wilful-killing'], b: [] },
+      { file: 'r.txt', start: 75, end: 102, line: 1, column: 76, a: [], b: ['denial-of-icrc-access'] },
+    ]);
+    const listed = await cli('agree', 'alice', 'bob');
+    assert.match(listed.out, /\n2 sentence\(s\) labelled differently\n {2}r\.txt:1:46 \(45-74\): A \[wilful-killing\] B \[\]\n {2}r\.txt:1:76 \(75-102\): A \[\] B \[denial-of-icrc-access\]\n$/);
 
     const env = { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' };
     const git = (...args: string[]) => execFileSync('git', args, { env, encoding: 'utf8' });
@@ -91,7 +104,7 @@ describe('legal-annotator agree', function () {
     const text = await cli('agree', 'git:main', 'git:alice-branch');
     assert.equal(text.code, 0, text.err);
     assert.match(text.out, /^1 source\(s\): span F1 exact 0\.667, overlapping 0\.667; sentences: Cohen's kappa /);
-    assert.match(text.out, /w\/r\.txt:\d+-\d+: A \[\] B \[wilful-killing\]/);
+    assert.match(text.out, /w\/r\.txt:1:46 \(45-74\): A \[\] B \[wilful-killing\]/);
   });
 
   it('refuses a side that does not exist and a bad format (exit 2)', async () => {
