@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { createTarget, PreparedText } from '../../src/core/anchoring/anchoring';
-import { addAnnotation, addDismissal, newSidecarDocument, sidecarFileText } from '../../src/core/sidecar/sidecar-io';
+import type { Annotation } from '../../src/core/sidecar/model';
+import { addAnnotation, addDismissal, newSidecarDocument, sidecarFileText, type SidecarDocument } from '../../src/core/sidecar/sidecar-io';
 import { sourceHash } from '../../src/core/sidecar/source-hash';
 import { COMMANDS } from '../../src/extension/constants';
 import { closeAllEditors, errorMessagesDuring, extension, openEditor, waitFor, workspaceFile } from './helpers';
@@ -19,43 +20,42 @@ function sidecarPath(): string {
   return `${workspaceFile(SOURCE).fsPath}.ann.yaml`;
 }
 
-/**
- * A sidecar as the editor writes it: a1 and a2 the same torture tag, a3 the same passage as
- * ill-treatment (not a duplicate), d1 and d2 the same dismissal.
- */
-async function writeSidecarWithDuplicates(): Promise<string> {
+/** Writes the copy's sidecar: a new one with the entries `add` puts in it (`targetOf` a quote of the copy); returns its text. */
+async function writeSidecar(add: (doc: SidecarDocument, targetOf: (quote: string) => Annotation['target']) => SidecarDocument): Promise<string> {
   const text = await fs.readFile(workspaceFile(SOURCE).fsPath, 'utf8');
   const prepared = new PreparedText(text);
   const targetOf = (quote: string) => {
     const start = prepared.toCodePoint(text.indexOf(quote));
     return createTarget(prepared, start, start + [...quote].length);
   };
-  let doc = newSidecarDocument(SOURCE, sourceHash(text));
-  doc = addAnnotation(doc, { id: 'a1', category: 'torture', target: targetOf(TAGGED), status: 'proposed' });
-  doc = addAnnotation(doc, { id: 'a2', category: 'torture', target: targetOf(TAGGED), status: 'proposed' });
-  doc = addAnnotation(doc, { id: 'a3', category: 'ill-treatment', target: targetOf(TAGGED), status: 'proposed' });
-  doc = addDismissal(doc, { id: 'd1', target: targetOf(DISMISSED) });
-  doc = addDismissal(doc, { id: 'd2', target: targetOf(DISMISSED) });
-  const fileText = sidecarFileText(doc);
+  const fileText = sidecarFileText(add(newSidecarDocument(SOURCE, sourceHash(text)), targetOf));
   await fs.writeFile(sidecarPath(), fileText);
   return fileText;
+}
+
+/**
+ * A sidecar as the editor writes it: a1 and a2 the same torture tag, a3 the same passage as
+ * ill-treatment (not a duplicate), d1 and d2 the same dismissal.
+ */
+function writeSidecarWithDuplicates(): Promise<string> {
+  return writeSidecar((doc, targetOf) => {
+    doc = addAnnotation(doc, { id: 'a1', category: 'torture', target: targetOf(TAGGED), status: 'proposed' });
+    doc = addAnnotation(doc, { id: 'a2', category: 'torture', target: targetOf(TAGGED), status: 'proposed' });
+    doc = addAnnotation(doc, { id: 'a3', category: 'ill-treatment', target: targetOf(TAGGED), status: 'proposed' });
+    doc = addDismissal(doc, { id: 'd1', target: targetOf(DISMISSED) });
+    return addDismissal(doc, { id: 'd2', target: targetOf(DISMISSED) });
+  });
 }
 
 /**
  * A sidecar as the merge driver leaves a tag two branches changed differently (note and status
  * only): a1 ours and a2 theirs, each naming the other in `conflict`, same category and passage.
  */
-async function writeSidecarWithConflict(): Promise<string> {
-  const text = await fs.readFile(workspaceFile(SOURCE).fsPath, 'utf8');
-  const prepared = new PreparedText(text);
-  const start = prepared.toCodePoint(text.indexOf(TAGGED));
-  const target = createTarget(prepared, start, start + [...TAGGED].length);
-  let doc = newSidecarDocument(SOURCE, sourceHash(text));
-  doc = addAnnotation(doc, { id: 'a1', category: 'torture', target, status: 'confirmed', conflict: 'a2' });
-  doc = addAnnotation(doc, { id: 'a2', category: 'torture', target, status: 'disputed', note: 'seen by two', conflict: 'a1' });
-  const fileText = sidecarFileText(doc);
-  await fs.writeFile(sidecarPath(), fileText);
-  return fileText;
+function writeSidecarWithConflict(): Promise<string> {
+  return writeSidecar((doc, targetOf) => {
+    doc = addAnnotation(doc, { id: 'a1', category: 'torture', target: targetOf(TAGGED), status: 'confirmed', conflict: 'a2' });
+    return addAnnotation(doc, { id: 'a2', category: 'torture', target: targetOf(TAGGED), status: 'disputed', note: 'seen by two', conflict: 'a1' });
+  });
 }
 
 /** The file text without the entry `id` (its lines, from `  - id: ID` to the next entry or list). */
@@ -70,6 +70,14 @@ function withoutEntry(fileText: string, id: string): string {
 
 function diagnosticsOf(uri: vscode.Uri, code: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.code === code && d.source === 'legal-annotator');
+}
+
+/** Opens the copy's sidecar and waits for its first `code` diagnostic. */
+async function openAtWarning(code: string): Promise<{ editor: vscode.TextEditor; uri: vscode.Uri; warning: vscode.Diagnostic }> {
+  const editor = await openEditor(`${SOURCE}.ann.yaml`);
+  const uri = editor.document.uri;
+  const warning = await waitFor(`a ${code} diagnostic`, () => diagnosticsOf(uri, code)[0]);
+  return { editor, uri, warning };
 }
 
 async function removeDuplicateAction(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: string): Promise<vscode.Command> {
@@ -96,9 +104,7 @@ describe('Duplicate annotations', () => {
 
   it('warns at the later copy on the sidecar; "Remove duplicate" removes exactly that entry, and undo restores it', async () => {
     const original = await writeSidecarWithDuplicates();
-    const editor = await openEditor(`${SOURCE}.ann.yaml`);
-    const uri = editor.document.uri;
-    const warning = await waitFor('a duplicate-annotation diagnostic', () => diagnosticsOf(uri, 'duplicate-annotation')[0]);
+    const { editor, uri, warning } = await openAtWarning('duplicate-annotation');
     assert.equal(diagnosticsOf(uri, 'duplicate-annotation').length, 1, 'a3 (another category) is not a duplicate');
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(warning.range.start.line, original.split('\n').indexOf('  - id: a2'), 'on the later entry');
@@ -117,8 +123,7 @@ describe('Duplicate annotations', () => {
 
   it('removes a duplicate dismissal the same way; Ctrl+Z in the sidecar\'s editor brings it back', async () => {
     const original = await writeSidecarWithDuplicates();
-    const editor = await openEditor(`${SOURCE}.ann.yaml`);
-    const warning = await waitFor('a duplicate-dismissal diagnostic', () => diagnosticsOf(editor.document.uri, 'duplicate-dismissal')[0]);
+    const { editor, warning } = await openAtWarning('duplicate-dismissal');
     assert.match(warning.message, /^dismissal d2 duplicates dismissal d1: same passage/);
     const command = await removeDuplicateAction(editor.document.uri, warning, 'Remove duplicate d2 (keeps d1)');
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
@@ -134,9 +139,7 @@ describe('Duplicate annotations', () => {
 
   it('offers no "Remove duplicate" for the two versions of a merge conflict, says to resolve it, and the command refuses to take a side', async () => {
     const original = await writeSidecarWithConflict();
-    const editor = await openEditor(`${SOURCE}.ann.yaml`);
-    const uri = editor.document.uri;
-    const warning = await waitFor('a duplicate-annotation diagnostic', () => diagnosticsOf(uri, 'duplicate-annotation')[0]);
+    const { uri, warning } = await openAtWarning('duplicate-annotation');
     assert.equal(diagnosticsOf(uri, 'merge-conflict').length, 2, 'the conflict is reported on both versions');
     assert.match(warning.message, /^annotation a2 duplicates annotation a1: same category "torture" and passage \d+-\d+ "were tortured with electric shocks"; the two are the two versions of one annotation from a git merge \(merge-conflict\): resolve the conflict first/);
     assert.doesNotMatch(warning.message, /; remove a2/);
@@ -150,8 +153,7 @@ describe('Duplicate annotations', () => {
 
   it('removes nothing when the entry no longer repeats the earlier one, and says why', async () => {
     const original = await writeSidecarWithDuplicates();
-    const editor = await openEditor(`${SOURCE}.ann.yaml`);
-    const warning = await waitFor('a duplicate-annotation diagnostic', () => diagnosticsOf(editor.document.uri, 'duplicate-annotation')[0]);
+    const { editor, warning } = await openAtWarning('duplicate-annotation');
     const command = await removeDuplicateAction(editor.document.uri, warning, 'Remove duplicate a2 (keeps a1)');
     // Another writer recategorises a1 after the quick fix was offered: a2 is no longer a copy.
     const changed = original.replace('  - id: a1\n    category: torture', '  - id: a1\n    category: wilful-killing');
