@@ -136,18 +136,12 @@ function* scanClaims(sections: Iterable<readonly ReviewedClaim[]>): Generator<Sc
 }
 
 function toScanClaim(claim: ReviewedClaim): ScanClaim {
-  return {
-    start: claim.start,
-    end: claim.end,
-    text: claim.text,
-    categories: claim.categories.map((category) => category.id),
-    tagged: claim.tagged,
-    dismissed: claim.dismissed,
-    confidence: claim.confidence,
-    ...(claim.reason ? { reason: claim.reason } : {}),
-    suggestions: claim.categories,
-    cues: claim.cues,
-    reporting: claim.reporting,
-    tags: claim.tags.map((tag) => tag.id),
-  };
+  const { start, end, text, tagged, dismissed, confidence, reason, cues, reporting } = claim;
+  const categories = claim.categories.map((category) => category.id);
+  const suggestions = claim.categories;
+  const tags = claim.tags.map((tag) => tag.id);
+  // Two literals rather than a spread of the reason (slow, for millions of claims); JSON prints the keys in this order.
+  return reason
+    ? { start, end, text, categories, tagged, dismissed, confidence, reason, suggestions, cues, reporting, tags }
+    : { start, end, text, categories, tagged, dismissed, confidence, suggestions, cues, reporting, tags };
 }
