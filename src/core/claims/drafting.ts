@@ -12,7 +12,7 @@
  * stays a report.
  */
 import { NORMATIVE_PAIRS, NORMATIVE_WORDS } from './context-words';
-import type { Token } from './tokens';
+import { WordPairs, type Token } from './tokens';
 
 /** A heading line naming an article, from its line start: "### Article  75", "Article 3 — Definitions", "Art. 5", "Artikel 12". */
 const ARTICLE_HEADING = /[ \t#*_>]*(?:article|artikel|art\.)[ \t]+(?:\d+[a-z]?|[ivxlc]+)\b[^\n]{0,80}$/imuy;
@@ -27,15 +27,12 @@ const DRAFTING_WORDS = new RegExp(
   'iu',
 );
 
+const DRAFTING_PAIRS = new WordPairs(NORMATIVE_PAIRS);
+
 /** Whether tokens hold a word or a word pair of drafting. */
 export function isNormative(tokens: readonly Token[]): boolean {
   const words = NORMATIVE_WORDS;
-  const pairs = NORMATIVE_PAIRS;
-  for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i].word;
-    if (words.has(word)) return true;
-    if (i + 1 < tokens.length && pairs.has(`${word} ${tokens[i + 1].word}`)) return true;
-  }
+  for (let i = 0; i < tokens.length; i++) if (words.has(tokens[i].word) || DRAFTING_PAIRS.at(tokens, i)) return true;
   return false;
 }
 

@@ -110,9 +110,19 @@ function opensReportedContent(wordBeforeThat: string): boolean {
   return REPORTING_WORDS.has(wordBeforeThat) || THAT_COMPLEMENT_VERBS.has(wordBeforeThat);
 }
 
+/** Whether the token starts with a capital letter in the text (ASCII without building strings, since every token is asked). */
 function startsUpper(text: string, token: Token): boolean {
+  const code = text.charCodeAt(token.start);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
   const first = text[token.start];
   return first !== first.toLowerCase() && first === first.toUpperCase();
+}
+
+/** Whether a token's (lower-cased) word starts with a letter, not a digit. */
+function startsWithLetter(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  return /\p{L}/u.test(word[0]);
 }
 
 /** What the ranking needs to know about a sentence's tokens, computed once per sentence. */
@@ -145,7 +155,7 @@ class SentenceFeatures {
       this.subordinate[i] = open ? 1 : 0;
       // "that" after a reporting word or a verb of finding opens the reported content, not a subordinate clause.
       if (SUBORDINATORS.has(word)) open = !(word === 'that' && i > 0 && opensReportedContent(tokens[i - 1].word));
-      if (word !== ',' && /\p{L}/u.test(word[0])) {
+      if (word !== ',' && startsWithLetter(word)) {
         words++;
         if (startsUpper(text, tokens[i])) capitals++;
       }

@@ -66,16 +66,13 @@ function coveredRanges(text: string | PreparedText, sidecar: Pick<Sidecar, 'anno
 export function markCoveredClaims<C extends Pick<Claim, 'start' | 'end'>>(claims: readonly C[], tags: readonly CoveredRange[], dismissed: readonly CoveredRange[]): (C & ClaimMarks)[] {
   const tagsOf = overlappingRanges(claims, tags);
   const dismissalsOf = overlappingRanges(claims, dismissed);
+  // Object.assign, not a spread with more keys after it: the same object, keys in the same order,
+  // several times faster (a 200 MB source has some 2.5 million claims).
   return claims.map((claim, index) => {
     const tagging = tagsOf[index];
     const dismissal = dismissalsOf[index][0];
-    return {
-      ...claim,
-      tagged: tagging.length > 0,
-      dismissed: dismissal !== undefined,
-      tags: tagging.map((tag) => ({ id: tag.id, category: tag.category ?? '' })),
-      ...(dismissal ? { dismissal: dismissal.id } : {}),
-    };
+    const marks = { tagged: tagging.length > 0, dismissed: dismissal !== undefined, tags: tagging.map((tag) => ({ id: tag.id, category: tag.category ?? '' })) };
+    return Object.assign({}, claim, marks, dismissal ? { dismissal: dismissal.id } : undefined);
   });
 }
 
