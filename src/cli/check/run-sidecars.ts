@@ -4,7 +4,7 @@
  */
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { PreparedText } from '../../core/anchoring/anchoring';
+import { preparedSource } from '../../core/anchoring/utf8-source';
 import { fixMovedAnchors, type FixResult } from '../../core/anchoring/fix-anchors';
 import type { SidecarDocument } from '../../core/sidecar/sidecar-io';
 import { ConfigResolver } from '../../core/workspace/config-resolver';
@@ -38,13 +38,16 @@ export function displayPath(path: string): string {
 }
 
 export async function checkSidecarPaths(sidecars: readonly string[], configs: readonly string[], fix: boolean): Promise<SidecarsResult> {
-  // Configs found once per folder and loaded once per file, shared by every sidecar under them.
-  const resolver = new ConfigResolver<LoadedConfig>({ prepare: (loaded) => loaded });
+  // Configs found once per folder and loaded once per file, shared by every sidecar under them,
+  // with their `sources` globs compiled once.
+  const resolver = new ConfigResolver<LoadedConfig & { isListedSource?: (sourcePath: string) => boolean }>({
+    prepare: (loaded) => ({ ...loaded, isListedSource: listedSourceTest(loaded.config) }),
+  });
   for (const path of configs) void resolver.forConfigFile(path);
   const outcomes = await mapLimit(sidecars, CONCURRENCY, async (path) => {
-    const { config } = await resolver.forFile(path);
+    const { config, isListedSource } = await resolver.forFile(path);
     // Blocking reads: for thousands of small files, the thread pool's round trips cost more than the reads.
-    const options = { taxonomy: config.taxonomy, isListedSource: listedSourceTest(config), blockingReads: true };
+    const options = { taxonomy: config.taxonomy, isListedSource, blockingReads: true };
     if (!fix) return { report: { file: displayPath(path), problems: (await checkSidecarFile(path, options)).problems } };
     // The problems of a file with moved anchors are those of the fixed file: not positioned before the fix.
     const checkForFix = async () => checkSidecarFile(path, { ...options, positions: false });
@@ -73,7 +76,7 @@ async function fixAnchors(checked: SidecarFileCheck, config: WorkspaceConfig, pa
   const { doc, anchors, sourceState } = checked;
   // A file with any error (syntax, schema, duplicate id) is never written.
   if (!doc?.writable || !doc.sidecar || !anchors || sourceState?.kind !== 'text') return unfixed();
-  const text = sourceState.text instanceof PreparedText ? sourceState.text : new PreparedText(sourceState.text);
+  const text = preparedSource(sourceState.text);
   const result = fixMovedAnchors(doc, anchors, text);
   if (result.doc === doc) return unfixed();
   const after = checkSidecar({

@@ -6,6 +6,7 @@
 import type { AnchorResult, Sidecar } from '../sidecar/model';
 import { anchorAll } from './anchoring';
 import { prepare, type PreparedText } from './prepared-text';
+import { Utf8SourceText } from './utf8-source';
 
 export interface ResolvedSidecar {
   /** In the order of the sidecar's annotations. */
@@ -14,11 +15,15 @@ export interface ResolvedSidecar {
   dismissed: AnchorResult[];
 }
 
-/** Anchors every entry of `sidecar` in `text` (preparing the text once). */
-export function resolveSidecar(text: string | PreparedText, sidecar: Partial<Pick<Sidecar, 'annotations' | 'dismissed'>>): ResolvedSidecar {
+/**
+ * Anchors every entry of `sidecar` in `text` (preparing the text once). Text held as bytes is
+ * decoded only when some entry is not at its stored offsets.
+ */
+export function resolveSidecar(text: string | PreparedText | Utf8SourceText, sidecar: Partial<Pick<Sidecar, 'annotations' | 'dismissed'>>): ResolvedSidecar {
   const annotations = sidecar.annotations ?? [];
   const dismissed = sidecar.dismissed ?? [];
   if (annotations.length + dismissed.length === 0) return { annotations: [], dismissed: [] };
-  const results = anchorAll(prepare(text), [...annotations.map((a) => a.target), ...dismissed.map((d) => d.target)]);
+  const targets = [...annotations.map((a) => a.target), ...dismissed.map((d) => d.target)];
+  const results = text instanceof Utf8SourceText ? (text.anchoredAtStoredOffsets(targets) ?? anchorAll(text.prepared(), targets)) : anchorAll(prepare(text), targets);
   return { annotations: results.slice(0, annotations.length), dismissed: results.slice(annotations.length) };
 }

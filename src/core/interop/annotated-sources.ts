@@ -6,6 +6,7 @@
  * files. A sidecar with errors or a source that cannot be read is skipped with the reason.
  */
 import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { preparedSource } from '../anchoring/utf8-source';
 import { firstErrorNote } from '../problems/problem';
 import { problemCodeInfo } from '../problems/problem-codes';
 import type { Taxonomy } from '../taxonomy/taxonomy';
@@ -58,7 +59,7 @@ async function loadOne(sidecarPath: string, request: LoadRequest): Promise<Loade
   if (state.kind !== 'text') return { kind: 'skipped', sidecarPath, reason: unreadSourceReason(state, request.shown(state.kind === 'outside' ? state.to : absolutePath)) };
   const path = workspacePath(request.root, absolutePath);
   if (request.base !== undefined && (path.startsWith('../') || path.startsWith('/') || /^[A-Za-z]:/.test(path))) return { kind: 'outside-root', sidecarPath, absolutePath };
-  const text = typeof state.text === 'string' ? state.text : state.text.text;
+  const text = typeof state.text === 'string' ? state.text : preparedSource(state.text).text;
   const errors = new Set<string>();
   // The check anchors every entry; the export reuses those anchors instead of anchoring again.
   const checked = checkContent(sidecar, { sidecarName: basename(sidecarPath), taxonomy: request.taxonomy, source: state }, (code) => {

@@ -17,3 +17,13 @@ export function sourceHash(text: string): string {
   }
   return `sha256:${hash.digest('hex')}`;
 }
+
+/**
+ * sourceHash of the text these UTF-8 bytes decode to, hashed from the bytes themselves: valid
+ * UTF-8 (checkUtf8Text), the file's BOM already excluded. A second BOM is text that starts with
+ * U+FEFF, which sourceHash leaves out too.
+ */
+export function sourceHashOfUtf8(body: Uint8Array): string {
+  const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+  return `sha256:${createHash('sha256').update(body.subarray(start)).digest('hex')}`;
+}

@@ -8,10 +8,11 @@
 import { isAbsolute } from 'node:path';
 import { EXACT_COPY_REASON, PreparedText } from '../anchoring/anchoring';
 import { resolveSidecar } from '../anchoring/resolve';
+import { preparedSource, Utf8SourceText } from '../anchoring/utf8-source';
 import type { AnchorResult, Annotation, Dismissal, Sidecar } from '../sidecar/model';
 import { SIDECAR_SUFFIX, sourceNameFor } from '../sidecar/model';
 import type { SidecarDocument } from '../sidecar/sidecar-io';
-import { sourceHash } from '../sidecar/source-hash';
+import { sourceHash, sourceHashOfUtf8 } from '../sidecar/source-hash';
 import { categoryHint } from '../taxonomy/closest-ids';
 import { findCategory, type Taxonomy } from '../taxonomy/taxonomy';
 import { LineIndex } from '../text/positions';
@@ -24,7 +25,8 @@ import { findDuplicates, type Duplicate } from './duplicates';
 
 /** What the caller found at the sidecar's `source`. */
 export type SourceState =
-  | { kind: 'text'; text: string | PreparedText }
+  /** Its text; as bytes (Utf8SourceText) when the caller leaves decoding to the anchoring that needs it. */
+  | { kind: 'text'; text: string | PreparedText | Utf8SourceText }
   | { kind: 'missing'; path: string }
   /** `source` resolves (through a symbolic link) outside the sidecar's folder; `to` is where. */
   | { kind: 'outside'; to: string }
@@ -112,11 +114,14 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
       break;
   }
 
-  const prepared = input.source.text instanceof PreparedText ? input.source.text : new PreparedText(input.source.text);
-  const anchors = resolveSidecar(prepared, sidecar);
+  const given = input.source.text;
+  const text = typeof given === 'string' ? new PreparedText(given) : given;
+  const anchors = resolveSidecar(text, sidecar);
+  // Not needed, nor decoded from bytes, when every entry is anchored.
+  const prepared = () => preparedSource(text);
   let lines: LineIndex | undefined;
   const where = (start: number, end: number): string => {
-    const position = (lines ??= new LineIndex(prepared.text)).codePointPositionAt(start);
+    const position = (lines ??= new LineIndex(prepared().text)).codePointPositionAt(start);
     return `${start}-${end} (line ${position.line + 1}, column ${position.character + 1})`;
   };
   let everythingAnchors = true;
@@ -131,12 +136,14 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
     entries.forEach((entry, index) => {
       const path = `/${list}/${index}`;
       const { start, end } = entry.target;
-      if (start > prepared.length || end > prepared.length) {
-        everythingAnchors = false;
-        const [name, value] = start > prepared.length ? ['start', start] : ['end', end];
-        report('target-out-of-range', `${path}/target/${name}`, `"${name}" (${value}) is beyond the end of ${source} (${prepared.length} characters); if the quote is found elsewhere, check --fix-anchors rewrites the offsets, otherwise correct them`);
-      }
       const result = results[index];
+      // An anchored entry lies within the text: only another one can be out of range.
+      const length = result.status === 'anchored' ? undefined : prepared().length;
+      if (length !== undefined && (start > length || end > length)) {
+        everythingAnchors = false;
+        const [name, value] = start > length ? ['start', start] : ['end', end];
+        report('target-out-of-range', `${path}/target/${name}`, `"${name}" (${value}) is beyond the end of ${source} (${length} characters); if the quote is found elsewhere, check --fix-anchors rewrites the offsets, otherwise correct them`);
+      }
       // Built only for a problem: a clean file of 100 annotations needs none.
       const quote = () => quoted(entry.target.exact);
       switch (result.status) {
@@ -156,7 +163,7 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
       }
     });
   }
-  const currentHash = sourceHash(prepared.text);
+  const currentHash = text instanceof Utf8SourceText ? sourceHashOfUtf8(text.body) : sourceHash(prepared().text);
   if (everythingAnchors && sidecar.sourceHash !== currentHash) {
     report('stale-source-hash', '/sourceHash', `${source} changed since this sidecar was saved (its hash is now ${currentHash.slice(0, 19)}...), but every entry still anchors; run check --fix-anchors to record the new hash`);
   }
