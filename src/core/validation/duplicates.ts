@@ -35,9 +35,23 @@ export function findDuplicates(sidecar: Pick<Sidecar, 'annotations' | 'dismissed
 }
 
 function duplicatesIn<T extends Annotation | Dismissal>(list: Duplicate['list'], entries: readonly T[], keyOf: (entry: T) => string): Duplicate[] {
+  // Entries are grouped by their offsets first, which is cheap: the full key (quote and all)
+  // is built only for entries that share offsets with an earlier one, and for that earlier one.
+  const firstAtOffsets = new Map<string, number>();
   const firstIndex = new Map<string, number>();
+  const keyed = new Set<number>();
   const found: Duplicate[] = [];
   entries.forEach((entry, index) => {
+    const offsets = offsetsKey(entry.target);
+    const earlier = offsets === undefined ? undefined : firstAtOffsets.get(offsets);
+    if (offsets !== undefined && earlier === undefined) {
+      firstAtOffsets.set(offsets, index);
+      return;
+    }
+    if (earlier !== undefined && !keyed.has(earlier)) {
+      keyed.add(earlier);
+      firstIndex.set(keyOf(entries[earlier]), earlier);
+    }
     const key = keyOf(entry);
     const first = firstIndex.get(key);
     if (first === undefined) firstIndex.set(key, index);
@@ -50,4 +64,12 @@ function duplicatesIn<T extends Annotation | Dismissal>(list: Duplicate['list'],
 function conflictOf(entry: Annotation | Dismissal, first: Annotation | Dismissal): { conflict?: string } {
   const other = entry.conflict ?? (first.conflict === entry.id ? first.id : undefined);
   return other === undefined ? {} : { conflict: other };
+}
+
+/**
+ * `start:end` of a target whose offsets are finite numbers (written as passageKey writes them),
+ * else undefined: such an entry's full key is built at once.
+ */
+function offsetsKey(target: Annotation['target'] | undefined): string | undefined {
+  return target !== null && typeof target === 'object' && Number.isFinite(target.start) && Number.isFinite(target.end) ? `${target.start}:${target.end}` : undefined;
 }
