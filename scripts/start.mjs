@@ -50,6 +50,7 @@ async function main() {
   const userDataDir = path.join(stateDir, 'user-data');
   const extensionsDir = path.join(stateDir, 'extensions');
   const session = makeSession('legal-annotator-start-');
+  removeSessionOnFailure = () => session.remove();
   let server;
   let stopping = false;
   const stop = async (code) => {
@@ -73,7 +74,11 @@ async function main() {
   console.log(`\n  Legal Annotator in VS Code: ${workbenchUrl(server.url, workspace, path.join(workspace, SAMPLE_REPORT))}\n  (loopback only; Ctrl+C to stop)\n`);
 }
 
+/** Removes the session's temporary folder when starting fails (a busy port, a failed install). */
+let removeSessionOnFailure = () => {};
+
 main().catch((e) => {
   console.error(`[start] ${e.message}`);
+  removeSessionOnFailure();
   process.exit(1);
 });
