@@ -33,6 +33,15 @@ export function didYouMean(given: string, candidates: readonly string[]): string
   return nearest === undefined ? '' : `; did you mean '${nearest}'?`;
 }
 
+/**
+ * The error for a value of `option` that is none of `choices`: "unknown --format 'jsn' (expected
+ * json or text); did you mean 'json'?".
+ */
+export function unknownChoice(option: string, given: string, choices: readonly string[]): CliError {
+  const expected = choices.length === 1 ? choices[0] : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+  return new CliError(`unknown ${option} '${given}' (expected ${expected})${didYouMean(given, choices)}`);
+}
+
 /** The first unknown option or misused value, found by reading the tokens parseArgs sees without its checks. */
 function describeBadUsage(command: string, args: string[], options: OptionsTable, alsoKnown: readonly string[]): string | undefined {
   const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });

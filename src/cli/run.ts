@@ -136,8 +136,11 @@ async function printHelp(commandName: string | undefined, output: CliOutput, con
 /** `unknown command 'scna'; did you mean 'scan'?`, from the commands and the main options. */
 function describeUnknownCommand(name: string): string {
   if (name.startsWith('-')) {
-    const options = [...MAIN_OPTIONS.help, ...MAIN_OPTIONS.version].filter((option) => option.startsWith('--'));
-    return `unknown option '${name}'${didYouMean(name, options)}`;
+    const all = [...MAIN_OPTIONS.help, ...MAIN_OPTIONS.version];
+    // A short option in the other case (-v for -V) is one letter from it: name it rather than a long one.
+    const otherCase = all.find((option) => /^-[^-]$/.test(option) && option !== name && option.toLowerCase() === name.toLowerCase());
+    if (otherCase) return `unknown option '${name}'; did you mean '${otherCase}'?`;
+    return `unknown option '${name}'${didYouMean(name, all.filter((option) => option.startsWith('--')))}`;
   }
   return unknownCommand(name);
 }

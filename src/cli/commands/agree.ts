@@ -1,6 +1,6 @@
 import { AnnotatorSideError, pairSides, readAnnotatorSide, type AnnotatorSide } from '../../core/team/annotator-side';
 import { measureAgreement, type Agreement } from '../../core/team/agreement';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, unknownChoice } from '../args';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { SKIPPED_FOLDER_NAMES } from '../source-paths';
 
@@ -75,7 +75,7 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
     return EXIT.ok;
   }
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'md') throw new CliError(`unknown --format '${format}' (expected text, json or md)`);
+  if (format !== 'text' && format !== 'json' && format !== 'md') throw unknownChoice('--format', format, ['text', 'json', 'md']);
   if (positionals.length < 2) throw new CliError(`give A and B (got ${positionals.length}; see legal-annotator agree --help)`);
   const [givenA, givenB, ...scopes] = positionals;
   const [a, b] = [await readSide(givenA, scopes), await readSide(givenB, scopes)];

@@ -2,7 +2,7 @@ import { loadConfigFor } from '../../core/workspace/load-config';
 import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import { DEFAULT_TAXONOMY, type Category, type Taxonomy } from '../../core/taxonomy/taxonomy';
 import { codePointLength } from '../../core/text/positions';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, unknownChoice } from '../args';
 import { painter, type Paint } from '../colour';
 import { configWarningLines } from '../config-warnings';
 import { shown } from '../interop/load-sources';
@@ -53,7 +53,7 @@ export async function runCategories(args: string[], output: CliOutput): Promise<
     return EXIT.ok;
   }
   const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new CliError(`unknown --format '${format}' (expected text or json)`);
+  if (format !== 'text' && format !== 'json') throw unknownChoice('--format', format, ['text', 'json']);
   if (positionals.length > 1) throw new CliError(`give at most one PATH (got ${positionals.length}; see legal-annotator categories --help)`);
   const path = positionals[0] ?? '.';
   await statPathArgument(path);

@@ -10,7 +10,7 @@ import { checkIncidentFiles } from '../check/incidents';
 import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
 import { CLI_VERSION } from '../version';
 import { painter } from '../colour';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, unknownChoice } from '../args';
 
 export const CHECK_HELP = `Usage: legal-annotator check [PATH...] [--format text|json|sarif] [--fix-anchors]
                              [--claims [--max-untagged N] [--claims-as-errors]]
@@ -69,7 +69,7 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
     return EXIT.ok;
   }
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new CliError(`unknown --format '${format}' (expected text, json or sarif)`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw unknownChoice('--format', format, ['text', 'json', 'sarif']);
   const fix = values['fix-anchors'];
   const cwd = process.cwd();
   const withClaims = values.claims || values['claims-as-errors'] || values['max-untagged'] !== undefined;

@@ -18,7 +18,7 @@ import { joinPosix, shown } from '../interop/load-sources';
 import { workspacePath } from '../../core/interop/annotated-sources';
 import { CliError, EXIT, type CliOutput } from '../output';
 import { commandLockOptions } from '../sidecar-edit';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, unknownChoice } from '../args';
 import { cliAuthor } from '../author';
 
 export const IMPORT_HELP = `Usage: legal-annotator import --format brat DIR [--sources ROOT]
@@ -77,7 +77,7 @@ export async function runImport(args: string[], output: CliOutput): Promise<numb
   }
   const format = values.format;
   if (format !== 'brat' && format !== 'w3c') {
-    throw new CliError(format === undefined ? '--format is required: brat or w3c (see legal-annotator import --help)' : `unknown --format '${format}' (expected brat or w3c)`);
+    throw new CliError(format === undefined ? '--format is required: brat or w3c (see legal-annotator import --help)' : unknownChoice('--format', format, ['brat', 'w3c']).message);
   }
   if (format === 'brat' && (values.base !== undefined || values.root !== undefined)) throw new CliError('--base and --root are for --format w3c');
   if (format === 'w3c' && values.sources !== undefined) throw new CliError('--sources is for --format brat');

@@ -9,7 +9,7 @@ import { pairSides } from '../../core/team/annotator-side';
 import { loadAnnotatedSources, shown } from '../interop/load-sources';
 import { writeOutputFile } from '../interop/output-guard';
 import { CliError, EXIT, type CliOutput } from '../output';
-import { didYouMean, parseCommandArgs } from '../args';
+import { parseCommandArgs, unknownChoice } from '../args';
 import { readSide } from './agree';
 import { CASE_MATRIX_FORMATS, runCaseMatrixReport, type CaseMatrixFormat } from './report-incidents';
 
@@ -79,13 +79,13 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
   }
   const format = values.format;
   if (values.by !== undefined) {
-    if (values.by !== 'incident') throw new CliError(`unknown --by '${values.by}' (expected incident)${didYouMean(values.by, ['incident'])}`);
+    if (values.by !== 'incident') throw unknownChoice('--by', values.by, ['incident']);
     if (compare) throw new CliError(`${COMPARE_OPTION} does not go with --by incident`);
-    if (!(CASE_MATRIX_FORMATS as readonly string[]).includes(format ?? '')) throw new CliError(format === undefined ? '--format is required: md, html or json' : `unknown --format '${format}' (expected md, html or json)`);
+    if (!(CASE_MATRIX_FORMATS as readonly string[]).includes(format ?? '')) throw new CliError(format === undefined ? '--format is required: md, html or json' : unknownChoice('--format', format, CASE_MATRIX_FORMATS).message);
     return runCaseMatrixReport(positionals, format as CaseMatrixFormat, values.out, output);
   }
   if (format !== 'md' && format !== 'html') {
-    throw new CliError(format === undefined ? '--format is required: md or html (see legal-annotator report --help)' : `unknown --format '${format}' (expected md or html)`);
+    throw new CliError(format === undefined ? '--format is required: md or html (see legal-annotator report --help)' : unknownChoice('--format', format, ['md', 'html']).message);
   }
   const loaded = await loadAnnotatedSources(positionals);
   for (const line of [...loaded.configWarnings, ...loaded.withoutSidecar, ...loaded.skipped]) output.err(`${line}\n`);

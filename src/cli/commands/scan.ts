@@ -12,7 +12,7 @@ import { painter } from '../colour';
 import { OutputChunks } from '../output-chunks';
 import { printJsonClaims, printJsonEnd, printJsonEntities, TextPrinter } from './scan-print';
 import { expandSourcePaths, STDIN_NAME, type SourceInput } from '../source-paths';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, unknownChoice } from '../args';
 
 export const SCAN_HELP = `Usage: legal-annotator scan PATH... [--format json|text] [--month-first-slashes]
 
@@ -77,7 +77,7 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
     return EXIT.ok;
   }
   const format = values.format;
-  if (format !== 'json' && format !== 'text') throw new CliError(`unknown --format '${format}' (expected json or text)`);
+  if (format !== 'json' && format !== 'text') throw unknownChoice('--format', format, ['json', 'text']);
   if (positionals.length === 0) throw new CliError('no PATH given (see legal-annotator scan --help)');
   const configFor = configForFile(workspaceConfigResolver());
   // Every path first: a missing one stops the run before anything is printed, not halfway.

@@ -30,6 +30,24 @@ describe('legal-annotator usage', function () {
       out: '',
       err: "legal-annotator: unknown option '--verison'; did you mean '--version'? (see legal-annotator --help)\n",
     });
+    assert.deepEqual(await cli(['-v']), {
+      code: 2,
+      out: '',
+      err: "legal-annotator: unknown option '-v'; did you mean '-V'? (see legal-annotator --help)\n",
+    });
+  });
+
+  it('a mistyped --format value of every command that takes one gets the values and did you mean, exit 2', async function () {
+    const cases: [string[], string][] = [
+      [['scan', 'a.txt', '--format', 'jsn'], "legal-annotator scan: unknown --format 'jsn' (expected json or text); did you mean 'json'?"],
+      [['check', '--format', 'sarf'], "legal-annotator check: unknown --format 'sarf' (expected text, json or sarif); did you mean 'sarif'?"],
+      [['categories', '--format', 'jsno'], "legal-annotator categories: unknown --format 'jsno' (expected text or json); did you mean 'json'?"],
+      [['agree', 'a', 'b', '--format', 'mdd'], "legal-annotator agree: unknown --format 'mdd' (expected text, json or md); did you mean 'md'?"],
+      [['import', 'x.ann', '--format', 'brta'], "legal-annotator import: unknown --format 'brta' (expected brat or w3c); did you mean 'brat'?"],
+      [['report', '.', '--format', 'htm'], "legal-annotator report: unknown --format 'htm' (expected md or html); did you mean 'html'?"],
+      [['report', '.', '--by', 'incident', '--format', 'jsn'], "legal-annotator report: unknown --format 'jsn' (expected md, html or json); did you mean 'json'?"],
+    ];
+    for (const [argv, message] of cases) assert.deepEqual(await cli(argv), { code: 2, out: '', err: `${message}\n` }, argv.join(' '));
   });
 
   it('help COMMAND prints that command\'s help, as COMMAND --help does; an unknown one gets did you mean, exit 2', async function () {
