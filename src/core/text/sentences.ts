@@ -74,6 +74,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SHORT_LINE = 160;
 
 const WORD = wordChars();
+/** The marks that may end a sentence: . ! ? … */
+const STOPS = /[.!?\u2026]/g;
 
 interface Line {
   start: number;
@@ -199,16 +201,18 @@ function sentenceEndAt(text: string, i: number, from: number, to: number): numbe
 function splitParagraph(text: string, from: number, to: number, kind: SentenceKind, skip: number, out: SentenceSpan[]): void {
   let start = from;
   let first = true;
-  for (let i = from + skip; i < to; i++) {
-    const code = text.charCodeAt(i);
-    // . ! ? …
-    if (code !== 0x2e && code !== 0x21 && code !== 0x3f && code !== 0x2026) continue;
-    const end = sentenceEndAt(text, i, start, to);
+  // From stop to stop by a native search (most characters are no stop, and claims segment every
+  // paragraph holding a cue), over the paragraph only: a search of the whole text could run far past it.
+  const paragraph = text.slice(from, to);
+  const stops = STOPS;
+  stops.lastIndex = skip;
+  for (let found = stops.exec(paragraph); found !== null; found = stops.exec(paragraph)) {
+    const end = sentenceEndAt(text, from + found.index, start, to);
     if (end < 0) continue;
     pushTrimmed(text, start, end, first ? kind : 'sentence', out);
     first = false;
     start = end;
-    i = end - 1;
+    stops.lastIndex = end - from;
   }
   pushTrimmed(text, start, to, first ? kind : 'sentence', out);
 }
