@@ -13,7 +13,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { createTarget, PreparedText } from '../core/anchoring/anchoring';
-import { anchorEntries, mergeEntries, movedTargets, replacesWholeText, shiftEntries, type LiveEntry, type TargetUpdate } from '../core/anchoring/live-model';
+import { anchorEntries, mergeEntries, movedTargets, restoresText, shiftEntries, type LiveEntry, type TargetUpdate } from '../core/anchoring/live-model';
 import { sidecarPathFor } from '../core/sidecar/model';
 import { otherSourceRefusal } from '../core/sidecar/refusals';
 import type { SidecarEdit } from '../core/sidecar/sidecar-batch';
@@ -49,6 +49,12 @@ export interface SourceAnnotations {
   textLength: number;
   /** Version of the document the ranges refer to. */
   version: number;
+  /**
+   * The ranges followed edits the file on disk does not have (since they were anchored or the
+   * source saved). Only then is an edit that leaves the document clean a revert: VS Code reports
+   * the first keystroke after a save as not dirty too.
+   */
+  unsavedEdits: boolean;
 }
 
 /**
@@ -109,7 +115,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async loadNow(document: vscode.TextDocument): Promise<SourceAnnotations> {
     const sidecarPath = sidecarPathFor(document.uri.fsPath);
-    const state: SourceAnnotations = { sourceUri: document.uri, sidecarPath, entries: [], textLength: 0, version: document.version };
+    const state: SourceAnnotations = { sourceUri: document.uri, sidecarPath, entries: [], textLength: 0, version: document.version, unsavedEdits: document.isDirty };
     let sidecar: SidecarDocument | undefined;
     try {
       // On the background worker: parsing 10,000 tags takes a CPU-second on a loaded machine.
@@ -154,13 +160,14 @@ export class AnnotationStore implements vscode.Disposable {
   applyDocumentChange(event: vscode.TextDocumentChangeEvent): boolean {
     const state = this.get(event.document.uri);
     if (!state || event.contentChanges.length === 0) return false;
-    if (replacesWholeText(event.contentChanges, state.textLength)) {
+    if (restoresText(event.contentChanges, state.textLength, state.unsavedEdits && !event.document.isDirty)) {
       // A revert or a reload from disk: nothing to follow, anchor the stored targets again.
       anchorState(state, event.document);
     } else {
       // Not getText(): a 1 MB copy per keystroke.
       state.textLength = shiftEntries(state.entries, event.contentChanges, state.textLength);
       state.version = event.document.version;
+      state.unsavedEdits = true;
     }
     this.changed.fire(event.document.uri);
     return true;
@@ -174,6 +181,8 @@ export class AnnotationStore implements vscode.Disposable {
    */
   saveMoves(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
+    const saved = this.states.get(key);
+    if (saved) saved.unsavedEdits = false;
     const earlier = this.delayedSaves.get(key);
     if (earlier) {
       clearTimeout(earlier.timer);
@@ -367,6 +376,7 @@ function anchorState(state: SourceAnnotations, document: vscode.TextDocument): v
   state.entries = anchorEntries(state.sidecar?.sidecar, text);
   state.textLength = text.length;
   state.version = document.version;
+  state.unsavedEdits = document.isDirty;
 }
 
 /**

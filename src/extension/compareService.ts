@@ -13,7 +13,7 @@
 import { relative, resolve, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { anchorAll, PreparedText } from '../core/anchoring/anchoring';
-import { anchorEntries, replacesWholeText, shiftEntries, type LiveEntry } from '../core/anchoring/live-model';
+import { anchorEntries, restoresText, shiftEntries, type LiveEntry } from '../core/anchoring/live-model';
 import { readTextFile } from '../core/files/read-text-file';
 import { SIDECAR_VERSION, sidecarPathFor, type AnchorResult, type Annotation } from '../core/sidecar/model';
 import { readSidecarFile } from '../core/sidecar/sidecar-file';
@@ -55,7 +55,7 @@ export class CompareService implements vscode.Disposable {
   private readonly live = new Map<string, { generation: number; version: number; entries: readonly unknown[]; comparison: SourceComparison }>();
   private readonly closed = new Map<string, Promise<SourceComparison | undefined>>();
   /** Per open source: their tags anchored in the document, moved with each edit since (UTF-16 ranges). */
-  private readonly theirsLive = new Map<string, { generation: number; version: number; textLength: number; entries: LiveEntry[] }>();
+  private readonly theirsLive = new Map<string, { generation: number; version: number; textLength: number; entries: LiveEntry[]; unsavedEdits: boolean }>();
   private readonly changedEmitter = new vscode.EventEmitter<void>();
   /** Fires when a comparison starts or stops. */
   readonly onDidChangeComparison = this.changedEmitter.event;
@@ -68,6 +68,10 @@ export class CompareService implements vscode.Disposable {
       store.onDidChange((uri) => this.closed.delete(sidecarPathFor(uri.fsPath))),
       vscode.workspace.onDidChangeTextDocument((event) => this.followEdit(event)),
       vscode.workspace.onDidCloseTextDocument((document) => this.theirsLive.delete(document.uri.toString())),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        const live = this.theirsLive.get(document.uri.toString());
+        if (live) live.unsavedEdits = false;
+      }),
     );
   }
 
@@ -118,12 +122,13 @@ export class CompareService implements vscode.Disposable {
     // Anchored at this version already (asked for while this edit was being dispatched): nothing to move.
     if (!live || event.contentChanges.length === 0 || live.version >= event.document.version) return;
     // A revert or a reload: nothing to follow; anchored again when next asked.
-    if (replacesWholeText(event.contentChanges, live.textLength)) {
+    if (restoresText(event.contentChanges, live.textLength, live.unsavedEdits && !event.document.isDirty)) {
       this.theirsLive.delete(key);
       return;
     }
     live.textLength = shiftEntries(live.entries, event.contentChanges, live.textLength);
     live.version = event.document.version;
+    live.unsavedEdits = true;
   }
 
   /** Their tags in the open document: anchored the first time (or after a comparison or a reload), moved with the edits since. */
@@ -132,7 +137,7 @@ export class CompareService implements vscode.Disposable {
     let live = this.theirsLive.get(key);
     if (!live || live.generation !== this.generation || live.version !== document.version) {
       const sidecar = { version: SIDECAR_VERSION, source: '', sourceHash: '', annotations, dismissed: [] };
-      live = { generation: this.generation, version: document.version, textLength: text.text.length, entries: anchorEntries(sidecar, text) };
+      live = { generation: this.generation, version: document.version, textLength: text.text.length, entries: anchorEntries(sidecar, text), unsavedEdits: document.isDirty };
       this.theirsLive.set(key, live);
     }
     return live.entries;

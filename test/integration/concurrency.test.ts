@@ -99,6 +99,30 @@ describe('Concurrent changes', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('puts every tag back where it was when unsaved edits around and on its line are reverted', async () => {
+    const { editor } = await freshSource();
+    const api = (await extension().activate()) as LegalAnnotatorApi;
+    const uri = editor.document.uri.toString();
+    const original = editor.document.getText();
+    for (const [quote, category] of [['Statement recorded', 'other'], [QUOTE, 'torture'], ['Permanent Council', 'other']] as const) {
+      assert.ok(await vscode.commands.executeCommand(COMMANDS.tag, { uri, ...offsetsOf(editor, quote), category }));
+    }
+    const ranges = () => (api.store.get(editor.document.uri)?.entries ?? []).map((e) => `${e.id}@${e.range?.start}-${e.range?.end}`).sort().join(' ');
+    const before = ranges();
+    // Typed on the first line and on the tag's line: VS Code's revert then replaces only the block
+    // from the first changed line to the last, which holds two tags but not the whole text.
+    const tagLine = editor.document.positionAt(original.indexOf(QUOTE)).line;
+    assert.ok(await editor.edit((edit) => {
+      edit.insert(new vscode.Position(0, 0), 'Typed first. ');
+      edit.insert(new vscode.Position(tagLine, 0), 'Typed here. ');
+    }));
+    assert.notEqual(ranges(), before, 'the edits moved the tags');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('the revert', () => !editor.document.isDirty && editor.document.getText() === original && api.store.get(editor.document.uri)?.version === editor.document.version);
+    assert.equal(ranges(), before, 'each tag is where it was before the edits');
+    for (const entry of api.store.get(editor.document.uri)!.entries) assert.equal(original.slice(entry.range!.start, entry.range!.end), entry.entry.target.exact);
+  });
+
   it('takes the sidecar along when the source is renamed, and keeps it when the source is deleted', async () => {
     const { editor, name, sidecar } = await freshSource();
     await vscode.commands.executeCommand(COMMANDS.tag, { uri: editor.document.uri.toString(), ...offsetsOf(editor, QUOTE), category: 'torture' });

@@ -51,9 +51,15 @@ export function anchorEntries(sidecar: Sidecar | undefined, text: string | Prepa
   });
 }
 
-/** Whether one edit replaces the whole text (a revert, a reload from disk): nothing to follow then. */
-export function replacesWholeText(changes: readonly TextChange[], textLength: number): boolean {
-  return changes.some((c) => c.rangeOffset === 0 && c.rangeLength >= textLength);
+/**
+ * Whether one edit puts a text back from disk (a revert, a reload) rather than changing it: it
+ * replaces the whole text, or it takes a text with unsaved edits back to the saved one
+ * (`backToSaved`). Nothing to follow then; the stored targets are anchored again. VS Code's revert
+ * replaces only the lines from the first that differs to the last, so following it would
+ * collapse every tag on those lines to the start of that block.
+ */
+export function restoresText(changes: readonly TextChange[], textLength: number, backToSaved: boolean): boolean {
+  return backToSaved || changes.some((c) => c.rangeOffset === 0 && c.rangeLength >= textLength);
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { anchorEntries, mergeEntries, movedTargets, replacesWholeText, sameTarget, shiftEntries, type LiveEntry } from '../../../src/core/anchoring/live-model';
+import { anchorEntries, mergeEntries, movedTargets, restoresText, sameTarget, shiftEntries, type LiveEntry } from '../../../src/core/anchoring/live-model';
 import { PreparedText } from '../../../src/core/anchoring/prepared-text';
 import { shiftRange } from '../../../src/core/anchoring/shift';
 import { createTarget } from '../../../src/core/anchoring/target';
@@ -77,9 +77,11 @@ describe('live-model (the editor\'s anchors, in plain Node)', () => {
     assert.deepEqual(entries.map((e) => quoteOf(text, e)), ['tortured', 'beat', 'guards']);
   });
 
-  it('tells a whole-text replacement (revert, reload) from an edit', () => {
-    assert.equal(replacesWholeText([{ rangeOffset: 0, rangeLength: 10, text: 'x' }], 10), true);
-    assert.equal(replacesWholeText([{ rangeOffset: 0, rangeLength: 9, text: 'x' }], 10), false);
+  it('tells a text put back from disk (revert, reload) from an edit: the whole text replaced, or unsaved edits taken back to the saved text', () => {
+    assert.equal(restoresText([{ rangeOffset: 0, rangeLength: 10, text: 'x' }], 10, false), true);
+    assert.equal(restoresText([{ rangeOffset: 0, rangeLength: 9, text: 'x' }], 10, false), false);
+    // VS Code's revert of edits on the first and third lines: one change from offset 0 to the first unchanged line.
+    assert.equal(restoresText([{ rangeOffset: 0, rangeLength: 9, text: 'x' }], 10, true), true);
   });
 
   it('merges a re-read sidecar: unchanged entries keep the moved range, changed moved ones are conflicts', () => {
