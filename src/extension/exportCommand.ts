@@ -6,9 +6,10 @@
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { bratAnnotationConf, bratNames, bratVisualConf, exportBratSource } from '../core/interop/brat';
+import { bratAnnotationConf, bratVisualConf, exportBratSource } from '../core/interop/brat';
+import { bratCopyNames, bratCopyRefusal, bratRefusalMessage } from '../core/interop/brat-folder';
 import { exportCsv } from '../core/interop/csv';
-import { resolveSources, type ExportWarning } from '../core/interop/export-input';
+import { resolveSources, type ExportWarning, type ResolvedSource } from '../core/interop/export-input';
 import { exportW3cCollection, exportW3cJsonl } from '../core/interop/w3c';
 import { incidentsForExport } from '../core/incidents/incidents-workspace';
 import { COMMANDS } from './constants';
@@ -58,6 +59,16 @@ export function registerExportCommand(context: vscode.ExtensionContext, configs:
   );
 }
 
+/** Refuses (throws, before anything is written) a brat folder where a copy would replace a file the export did not make, as the CLI does. */
+async function refuseForeignCopies(planned: readonly { r: ResolvedSource; stem: vscode.Uri }[]): Promise<void> {
+  for (const { r, stem } of planned) {
+    const copy = stem.with({ path: `${stem.path}.txt` });
+    if (copy.scheme !== 'file') continue;
+    const reason = await bratCopyRefusal(copy.fsPath, r.source.text);
+    if (reason) throw new Error(bratRefusalMessage(vscode.workspace.asRelativePath(copy), reason));
+  }
+}
+
 async function exportAnnotations(configs: WorkspaceConfigService, log: Log, args: ExportArgs): Promise<ExportOutcome | undefined> {
   const choice = args.format ? CHOICES.find((c) => c.format === args.format) : await vscode.window.showQuickPick(CHOICES, { title: 'Export annotations', placeHolder: 'Format' });
   if (!choice) return undefined;
@@ -83,13 +94,12 @@ async function exportAnnotations(configs: WorkspaceConfigService, log: Log, args
   const encoder = new TextEncoder();
   if (choice.format === 'brat') {
     const sources = new Set([...collected.absolute.values()].map((p) => vscode.Uri.file(p).toString()));
-    const names = bratNames(resolved.map((r) => r.source.path));
+    const names = bratCopyNames(resolved.map((r) => r.source.path));
     const planned = resolved.map((r, i) => ({ r, stem: vscode.Uri.joinPath(target!, ...names[i]!.name.split('/')) }));
-    for (const [i, { name, wanted }] of names.entries()) {
-      if (name !== wanted) notices.push(`${resolved[i]!.source.path}: exported as ${name}.txt and ${name}.ann (${wanted}.txt is another source's copy)`);
-    }
+    for (const { renamed } of names) if (renamed) notices.push(renamed);
     const clash = planned.find(({ stem }) => sources.has(stem.with({ path: `${stem.path}.txt` }).toString()));
     if (clash) throw new Error(`the copy of ${clash.r.source.path} would overwrite the source itself; choose a folder outside the sources`);
+    await refuseForeignCopies(planned);
     count = 0;
     warnings = [];
     for (const { r, stem } of planned) {

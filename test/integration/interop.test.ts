@@ -10,7 +10,7 @@ import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
 import { COMMANDS } from '../../src/extension/constants';
 import type { ExportOutcome } from '../../src/extension/exportCommand';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
-import { closeAllEditors, extension, waitFor, workspaceFile } from './helpers';
+import { closeAllEditors, errorMessagesDuring, extension, waitFor, workspaceFile } from './helpers';
 
 const FIXTURE = 'tagging.legal.txt';
 const QUOTE = 'were tortured with electric shocks';
@@ -64,6 +64,50 @@ describe('Export annotations and the evidence matrix', () => {
       // Nothing was written into the workspace.
       assert.deepEqual((await fs.readdir(workspaceFile().fsPath)).filter((f) => /\.(jsonld|csv|ann|conf)$/.test(f)), []);
     } finally {
+      await fs.rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('Export annotations... as brat refuses a folder holding a file of a copy\'s name it did not make, as the CLI does; colliding names are said', async () => {
+    await api();
+    const { name } = await taggedCopy();
+    const out = await fs.mkdtemp(join(tmpdir(), 'legal-annotator-export-'));
+    const stem = `brat-x-${Date.now()}`;
+    const collided = [stem, `${stem}.txt`];
+    try {
+      await fs.writeFile(join(out, name), 'my own notes\n');
+      let outcome: ExportOutcome | undefined;
+      const errors = await errorMessagesDuring(async () => {
+        outcome = await vscode.commands.executeCommand<ExportOutcome>(COMMANDS.exportAnnotations, { format: 'brat', target: vscode.Uri.file(out) });
+      });
+      assert.equal(outcome, undefined);
+      assert.equal(errors.length, 1, errors.join('\n'));
+      assert.ok(errors[0]!.endsWith(`${name} already exists and is not a copy made by an earlier export (it has no .ann beside it); nothing was written (choose an empty folder)`), errors[0]);
+      assert.deepEqual(await fs.readdir(out), [name], 'nothing was written');
+      assert.equal(await fs.readFile(join(out, name), 'utf8'), 'my own notes\n');
+
+      // With the .ann of an earlier export beside it, the copy is the export's own and is replaced.
+      await fs.writeFile(join(out, name.replace(/\.txt$/, '.ann')), '');
+      assert.ok(await vscode.commands.executeCommand<ExportOutcome>(COMMANDS.exportAnnotations, { format: 'brat', target: vscode.Uri.file(out) }));
+      assert.equal(await fs.readFile(join(out, name), 'utf8'), await fs.readFile(workspaceFile(name).fsPath, 'utf8'));
+
+      // Two sources sharing a brat name: the second gets x~2, said as the CLI says it.
+      for (const [i, file] of collided.entries()) {
+        const text = `The prisoners were tortured in cell ${i}.\n`;
+        await fs.writeFile(workspaceFile(file).fsPath, text);
+        const result = tagPassage({ text, sourceName: file, taxonomy: DEFAULT_TAXONOMY, category: 'torture', range: { quote: 'tortured' } });
+        assert.ok(result.ok);
+        await writeSidecarFile(sidecarPathFor(workspaceFile(file).fsPath), result.doc);
+      }
+      const brat = join(out, 'again');
+      const collision = await vscode.commands.executeCommand<ExportOutcome>(COMMANDS.exportAnnotations, { format: 'brat', target: vscode.Uri.file(brat) });
+      assert.ok(collision?.warnings.includes(`${stem}.txt: exported as ${stem}~2.txt and ${stem}~2.ann (${stem}.txt is another source's copy)`), collision?.warnings.join('\n'));
+      assert.notEqual(await fs.readFile(join(brat, `${stem}.txt`), 'utf8'), await fs.readFile(join(brat, `${stem}~2.txt`), 'utf8'));
+    } finally {
+      for (const file of collided) {
+        await fs.rm(workspaceFile(file).fsPath, { force: true });
+        await fs.rm(sidecarPathFor(workspaceFile(file).fsPath), { force: true });
+      }
       await fs.rm(out, { recursive: true, force: true });
     }
   });

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { bratAnnotationConf, bratNames, bratVisualConf, exportBratSource } from '../../core/interop/brat';
+import { bratAnnotationConf, bratVisualConf, exportBratSource } from '../../core/interop/brat';
+import { bratCopyNames, bratCopyRefusal, bratRefusalMessage } from '../../core/interop/brat-folder';
 import { exportCsv } from '../../core/interop/csv';
 import { resolveSources, type ExportWarning, type ResolvedSource } from '../../core/interop/export-input';
 import { normalizeBase } from '../../core/interop/iri';
@@ -98,8 +99,9 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
     const folder = resolve(values.out!);
     const planned = plannedBratFiles(resolved, folder, output);
     for (const { r, stem } of planned) {
-      const clash = await bratCopyRefusal(`${stem}.txt`, r.source.text, scope);
-      if (clash) throw new CliError(`--out ${values.out}: ${shown(`${stem}.txt`)} ${clash}; nothing was written (choose an empty folder)`);
+      const copy = `${stem}.txt`;
+      const clash = (await outputRefusal(copy, scope)) ?? (await bratCopyRefusal(copy, r.source.text));
+      if (clash) throw new CliError(`--out ${values.out}: ${bratRefusalMessage(shown(copy), clash)}`);
     }
     count = 0;
     warnings = [];
@@ -147,23 +149,10 @@ async function exportedIncidents(config: WorkspaceConfig, output: CliOutput): Pr
  * so that neither is lost.
  */
 function plannedBratFiles(resolved: readonly ResolvedSource[], folder: string, output: CliOutput): { r: ResolvedSource; stem: string }[] {
-  const names = bratNames(resolved.map((r) => r.source.path));
+  const names = bratCopyNames(resolved.map((r) => r.source.path));
   return resolved.map((r, i) => {
-    const { name, wanted } = names[i]!;
-    if (name !== wanted) output.err(`${r.source.path}: exported as ${name}.txt and ${name}.ann (${wanted}.txt is another source's copy)\n`);
+    const { name, renamed } = names[i]!;
+    if (renamed) output.err(`${renamed}\n`);
     return { r, stem: joinPosix(folder, name) };
   });
-}
-
-/**
- * Why a brat copy must not be written at `path`: a file is there that this export did not make
- * (not the same text, and no `.ann` of a previous export beside it), or any input refusal.
- */
-async function bratCopyRefusal(path: string, text: string, scope: OutputScope): Promise<string | undefined> {
-  const refusal = await outputRefusal(path, scope);
-  if (refusal) return refusal;
-  const existing = await fs.readFile(path, 'utf8').catch(() => undefined);
-  if (existing === undefined || existing === text) return undefined;
-  const previousAnn = await fs.stat(`${path.slice(0, -'.txt'.length)}.ann`).then(() => true, () => false);
-  return previousAnn ? undefined : 'already exists and is not a copy made by an earlier export (it has no .ann beside it)';
 }
