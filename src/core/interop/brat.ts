@@ -18,6 +18,7 @@
 import { ANNOTATION_STATUSES, type AnchorResult, type AnnotationStatus, type TextTarget } from '../sidecar/model';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { OffsetConverter } from '../text/positions';
+import { splitLines } from '../text/lines';
 import { anchorWarnings, type ExportWarning, type ResolvedSource } from './export-input';
 import { flattenNote, type ImportedAnnotation, type ImportProblem } from './imported';
 
@@ -152,13 +153,13 @@ function spanFragments(spans: string): [number, number][] {
 
 export function parseBratAnn(ann: string, text: string, fileName: string): { annotations: ImportedAnnotation[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const byId = new Map<string, ImportedAnnotation>();
+  // Each T id, where it is first defined and, when its line was imported, its annotation.
+  const defined = new Map<string, { line: number; annotation?: ImportedAnnotation }>();
   const offsets = new OffsetConverter(text);
   const length = offsets.codePointLength;
   const slice = (start: number, end: number) => text.slice(offsets.toUtf16(start), offsets.toUtf16(end));
   const skipped = new Map<string, number>();
-  const definedAt = new Map<string, number>();
-  ann.split(/\r?\n/).forEach((line, index) => {
+  splitLines(ann).forEach((line, index) => {
     if (line.trim() === '') return;
     const origin = `${fileName}:${index + 1}`;
     const entity = /^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/.exec(line);
@@ -169,16 +170,17 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
     }
     if (entity) {
       const [, id, type, spans, covered] = entity;
-      const first = definedAt.get(id);
+      const first = defined.get(id);
       if (first !== undefined) {
-        problems.push({ origin: `${origin} ${id}`, severity: 'error', message: `${id} is defined again (first at line ${first}); this one is not imported` });
+        problems.push({ origin: `${origin} ${id}`, severity: 'error', message: `${id} is defined again (first at line ${first.line}); this one is not imported` });
         return;
       }
-      definedAt.set(id, index + 1);
+      const definition: { line: number; annotation?: ImportedAnnotation } = { line: index + 1 };
+      defined.set(id, definition);
       const fragments = spanFragments(spans);
       // brat cannot span a line break, so a passage over several lines is exported as fragments
       // with only line breaks between them: one passage. Fragments with text between them are not.
-      const gapWithText = fragments.slice(1).some(([a], i) => a >= fragments[i][1] && /\S/u.test(slice(fragments[i][1], a)));
+      const gapWithText = fragments.length > 1 && fragments.slice(1).some(([a], i) => a >= fragments[i][1] && /\S/u.test(slice(fragments[i][1], a)));
       if (gapWithText) {
         problems.push({ origin: `${origin} ${id}`, severity: 'error', message: `a discontinuous span (${spans}): a tag covers one passage, and joining the fragments would tag the text between them; not imported (give each fragment its own T line)` });
         return;
@@ -195,7 +197,7 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
       if (fromText !== covered) {
         problems.push({ origin: `${origin} ${id}`, severity: 'warning', message: `its text "${covered}" differs from the .txt at ${spans} ("${fromText}"); the .txt was used` });
       }
-      byId.set(id, {
+      definition.annotation = {
         origin: `${origin} ${id}`,
         category: type,
         start,
@@ -204,12 +206,12 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
         prefix: slice(Math.max(0, start - 32), start),
         suffix: slice(end, end + 32),
         noteFlattened: true,
-      });
+      };
       return;
     }
     const note = /^#\d+\tAnnotatorNotes (T\d+)\t(.*)$/.exec(line);
     if (note) {
-      const target = byId.get(note[1]);
+      const target = defined.get(note[1])?.annotation;
       if (target && note[2].startsWith(BRAT_ANCHOR_NOTE)) {
         // Our own line about how the tag anchored at export: not a note the annotator wrote.
         problems.push({ origin, severity: 'warning', message: `${note[2].slice(BRAT_ANCHOR_NOTE.length).trim()} (at export); imported over the text at the offsets of ${note[1]}` });
@@ -220,7 +222,7 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
     const attribute = /^[AM]\d+\t(\S+) (T\d+)(?: (\S+))?$/.exec(line);
     if (attribute) {
       const [, name, targetId, value] = attribute;
-      const target = byId.get(targetId);
+      const target = defined.get(targetId)?.annotation;
       if (name === BRAT_STATUS_ATTRIBUTE && target && value && (ANNOTATION_STATUSES as readonly string[]).includes(value)) target.status = value as AnnotationStatus;
       else problems.push({ origin, severity: 'warning', message: `attribute ${name}${value ? `=${value}` : ''} on ${targetId} has no place in a sidecar (only ${BRAT_STATUS_ATTRIBUTE}=${ANNOTATION_STATUSES.join('|')}); ignored` });
       return;
@@ -232,5 +234,7 @@ export function parseBratAnn(ann: string, text: string, fileName: string): { ann
     const what = kind === 'R' || kind === '*' ? 'relation' : kind === 'E' ? 'event' : kind === 'N' ? 'normalization' : `"${kind}"`;
     problems.push({ origin: fileName, severity: 'warning', message: `${count} ${what} line${count === 1 ? '' : 's'} ignored (a sidecar holds text annotations only)` });
   }
-  return { annotations: [...byId.values()], problems };
+  const annotations: ImportedAnnotation[] = [];
+  for (const { annotation } of defined.values()) if (annotation) annotations.push(annotation);
+  return { annotations, problems };
 }

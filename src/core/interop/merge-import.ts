@@ -80,12 +80,31 @@ export function mergeImported(request: MergeRequest): MergeResult {
   const usedIds = new Set([...existing, ...doc.sidecar!.dismissed].map((e) => e.id));
   const matched = new Set<string>();
 
+  /** The existing entry that is the same annotation as `imported` (not matched yet), if any. */
+  const sameAs = (imported: ImportedAnnotation, category: string, target: TextTarget): Annotation | undefined => {
+    if (existing.length === 0) return undefined;
+    const unmatched = (entry: Annotation | undefined) => (entry && !matched.has(entry.id) ? entry : undefined);
+    const onRange = (byRange.get(`${target.start}:${target.end}:${category}`) ?? []).filter((entry) => !matched.has(entry.id));
+    return unmatched(imported.id !== undefined ? byId.get(imported.id) : undefined)
+      ?? unmatched(imported.iri !== undefined ? byIri.get(imported.iri) : undefined)
+      ?? onRange.find((entry) => Object.keys(changedFields(entry, imported, category, target, rangeOf.get(entry))).length === 0)
+      ?? onRange[0];
+  };
+  // Imports name a few categories many times over.
+  const categories = new Map<string, string | undefined>();
+  const categoryOf = (given: string) => {
+    if (!categories.has(given)) categories.set(given, categoryId(request.taxonomy, given));
+    return categories.get(given);
+  };
+  // One import is one moment: every annotation it adds without a creation time gets this one.
+  const now = (request.now ?? new Date()).toISOString();
+
   const anchors = anchorAll(prepared, request.imported.map((imported) => searchTarget(imported, prepared)));
   let added = 0;
   let updated = 0;
   let unchanged = 0;
   request.imported.forEach((imported, index) => {
-    const category = categoryId(request.taxonomy, imported.category);
+    const category = categoryOf(imported.category);
     if (category === undefined) {
       const close = closestCategoryIds(request.taxonomy, imported.category);
       problems.push({ origin: imported.origin, severity: 'error', message: `unknown category "${imported.category}" (not in the workspace taxonomy)${close.length > 0 ? `; did you mean ${close.map((id) => `"${id}"`).join(' or ')}?` : ''}; not imported` });
@@ -104,16 +123,10 @@ export function mergeImported(request: MergeRequest): MergeResult {
       problems.push({ origin: imported.origin, severity: 'warning', message: `imported at its approximate match ${anchor.start}-${anchor.end} "${anchor.text}" (score ${anchor.score.toFixed(2)})` });
     }
     const target = createTarget(prepared, anchor.start, anchor.end);
-    const unmatched = (entry: Annotation | undefined) => (entry && !matched.has(entry.id) ? entry : undefined);
-    const changesTo = (entry: Annotation) => changedFields(entry, imported, category, target, rangeOf.get(entry));
-    const onRange = (byRange.get(`${target.start}:${target.end}:${category}`) ?? []).filter((entry) => !matched.has(entry.id));
-    const same = unmatched(imported.id !== undefined ? byId.get(imported.id) : undefined)
-      ?? unmatched(imported.iri !== undefined ? byIri.get(imported.iri) : undefined)
-      ?? onRange.find((entry) => Object.keys(changesTo(entry)).length === 0)
-      ?? onRange[0];
+    const same = sameAs(imported, category, target);
     if (same) {
       matched.add(same.id);
-      const changes = changesTo(same);
+      const changes = changedFields(same, imported, category, target, rangeOf.get(same));
       if (Object.keys(changes).length === 0) {
         unchanged++;
       } else {
@@ -123,9 +136,9 @@ export function mergeImported(request: MergeRequest): MergeResult {
       return;
     }
     const id = imported.id !== undefined && VALID_ID.test(imported.id) && !usedIds.has(imported.id) ? imported.id : newEntryId('a', usedIds);
+    // A new id is no existing entry's: nothing later can match it, so it is not marked matched.
     usedIds.add(id);
-    matched.add(id);
-    const annotation: Annotation = { id, category, target, status: imported.status ?? 'proposed', created: imported.created ?? (request.now ?? new Date()).toISOString() };
+    const annotation: Annotation = { id, category, target, status: imported.status ?? 'proposed', created: imported.created ?? now };
     if (imported.modified) annotation.modified = imported.modified;
     if (imported.note) annotation.note = imported.note;
     const author = imported.author || request.author;

@@ -16,6 +16,7 @@
  */
 import { ANNOTATION_STATUSES, type AnnotationStatus } from '../sidecar/model';
 import type { Taxonomy } from '../taxonomy/taxonomy';
+import { splitLines } from '../text/lines';
 import { anchorWarnings, categoryIndex, type ExportWarning, type ResolvedAnnotation, type ResolvedSource } from './export-input';
 import type { ImportedAnnotation, ImportProblem } from './imported';
 import { annotationIri, collectionIri, idFromFragment, LEGAL_ANNOTATOR_NAMESPACE } from './iri';
@@ -179,7 +180,7 @@ export function parseW3c(text: string, fileName: string): { annotations: W3cImpo
   try {
     values.push({ value: JSON.parse(body), origin: fileName });
   } catch (error) {
-    const lines = body.split(/\r?\n/);
+    const lines = splitLines(body);
     if (lines.filter((line) => line.trim() !== '').length <= 1) {
       problems.push({ origin: fileName, severity: 'error', message: `not JSON: ${(error as Error).message}` });
       return { annotations, problems };
