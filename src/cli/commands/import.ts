@@ -194,19 +194,25 @@ async function readW3c(files: readonly string[], givenBase: string | undefined, 
   }
   const root = givenRoot !== undefined ? resolve(givenRoot) : (await loadConfigFor('.', nodeConfigFs)).config.root;
   const bySource = new Map<string, SourceImport>();
+  // An export names a few sources many times over: each IRI is resolved once.
+  const located = new Map<string, ReturnType<typeof pathFromSourceIri>>();
+  const locate = (iri: string) => {
+    if (!located.has(iri)) located.set(iri, pathFromSourceIri(iri, base));
+    return located.get(iri);
+  };
   for (const file of files) {
     const text = await readUtf8(resolve(file));
     if (text === undefined) throw new CliError(`${file}: cannot be read as UTF-8 text`);
     const parsed = parseW3c(text, shown(resolve(file)));
     problems.push(...parsed.problems);
     for (const annotation of parsed.annotations) {
-      const located = pathFromSourceIri(annotation.sourceIri, base);
-      if (!located) {
+      const where = locate(annotation.sourceIri);
+      if (!where) {
         const hint = base ? `neither file:///... nor under --base ${base}` : 'not a file:/// IRI; give --base with the base the export used';
         problems.push({ origin: annotation.origin, severity: 'error', message: `its source ${annotation.sourceIri} is ${hint}; not imported` });
         continue;
       }
-      const path = located.absolute ?? joinPosix(root, located.relative!);
+      const path = where.absolute ?? joinPosix(root, where.relative!);
       let job = bySource.get(path);
       if (!job) {
         const relativePath = workspacePath(root, path);

@@ -175,10 +175,20 @@ export interface W3cImported extends ImportedAnnotation {
 export function parseW3c(text: string, fileName: string): { annotations: W3cImported[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const annotations: W3cImported[] = [];
-  const values: { value: unknown; origin: string }[] = [];
+  // Problems of the annotations read, listed after those of the JSON itself.
+  const readProblems: ImportProblem[] = [];
+  // Each value is read as soon as it is parsed, so that 100,000 parsed lines are never alive at once.
+  const take = (value: unknown, origin: string): void => {
+    for (const [item, itemOrigin] of annotationItems(value, origin, readProblems)) {
+      const read = readAnnotation(item, itemOrigin);
+      if ('message' in read) readProblems.push(read);
+      else annotations.push(read);
+    }
+  };
   const body = text.replace(/^\uFEFF/, '');
+  let whole: unknown;
   try {
-    values.push({ value: JSON.parse(body), origin: fileName });
+    whole = JSON.parse(body);
   } catch (error) {
     const lines = splitLines(body);
     if (lines.filter((line) => line.trim() !== '').length <= 1) {
@@ -187,21 +197,19 @@ export function parseW3c(text: string, fileName: string): { annotations: W3cImpo
     }
     lines.forEach((line, index) => {
       if (line.trim() === '') return;
+      let value: unknown;
       try {
-        values.push({ value: JSON.parse(line), origin: `${fileName}:${index + 1}` });
+        value = JSON.parse(line);
       } catch (lineError) {
         problems.push({ origin: `${fileName}:${index + 1}`, severity: 'error', message: `not JSON: ${(lineError as Error).message}` });
+        return;
       }
+      take(value, `${fileName}:${index + 1}`);
     });
+    return { annotations, problems: [...problems, ...readProblems] };
   }
-  for (const { value, origin } of values) {
-    for (const [item, itemOrigin] of annotationItems(value, origin, problems)) {
-      const read = readAnnotation(item, itemOrigin);
-      if ('message' in read) problems.push(read);
-      else annotations.push(read);
-    }
-  }
-  return { annotations, problems };
+  take(whole, fileName);
+  return { annotations, problems: readProblems };
 }
 
 function annotationItems(value: unknown, origin: string, problems: ImportProblem[]): [unknown, string][] {
