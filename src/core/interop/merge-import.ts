@@ -18,7 +18,7 @@
  * - so importing an export of a sidecar into it, once or many times, leaves it byte for byte;
  * - anything else is added, keeping its id when the sidecar does not use it yet.
  */
-import { anchorAll, createTarget, PreparedText } from '../anchoring/anchoring';
+import { anchor as anchorTarget, createTarget, PreparedText } from '../anchoring/anchoring';
 import { resolveSidecar } from '../anchoring/resolve';
 import type { Annotation, TextTarget } from '../sidecar/model';
 import { newEntryId } from '../annotations/new-annotation';
@@ -99,11 +99,10 @@ export function mergeImported(request: MergeRequest): MergeResult {
   // One import is one moment: every annotation it adds without a creation time gets this one.
   const now = (request.now ?? new Date()).toISOString();
 
-  const anchors = anchorAll(prepared, request.imported.map((imported) => searchTarget(imported, prepared)));
   let added = 0;
   let updated = 0;
   let unchanged = 0;
-  request.imported.forEach((imported, index) => {
+  request.imported.forEach((imported) => {
     const category = categoryOf(imported.category);
     if (category === undefined) {
       const close = closestCategoryIds(request.taxonomy, imported.category);
@@ -114,7 +113,8 @@ export function mergeImported(request: MergeRequest): MergeResult {
       problems.push({ origin: imported.origin, severity: 'error', message: `its offsets ${imported.start}-${imported.end} are beyond the end of ${request.sourceName} (${prepared.length} characters); not imported` });
       return;
     }
-    const anchor = anchors[index];
+    // Anchored one at a time: the search target and its result die young instead of 100,000 of each living through the import.
+    const anchor = anchorTarget(prepared, searchTarget(imported, prepared));
     if (anchor.status === 'orphaned') {
       problems.push({ origin: imported.origin, severity: 'error', message: `not found in ${request.sourceName}: ${anchor.reason}; not imported` });
       return;
