@@ -12,7 +12,7 @@ import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { joinPosix, loadAnnotatedSources, shown } from '../interop/load-sources';
 import { outputRefusal, writeOutputFile, type OutputScope } from '../interop/output-guard';
 import { CliError, EXIT, type CliOutput } from '../output';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, unknownChoice } from '../args';
 
 export const EXPORT_HELP = `Usage: legal-annotator export --format w3c|brat|csv [PATH...] [--out FILE|DIR]
                              [--jsonl] [--base URI] [--bom] [--raw]
@@ -69,7 +69,7 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
   }
   const format = values.format as Format | undefined;
   if (format !== 'w3c' && format !== 'brat' && format !== 'csv') {
-    throw new CliError(format === undefined ? '--format is required: w3c, brat or csv (see legal-annotator export --help)' : `unknown --format '${format}' (expected w3c, brat or csv)`);
+    throw new CliError(format === undefined ? '--format is required: w3c, brat or csv (see legal-annotator export --help)' : unknownChoice('--format', format, ['w3c', 'brat', 'csv']).message);
   }
   if (values.jsonl && format !== 'w3c') throw new CliError('--jsonl is for --format w3c');
   if (values.base !== undefined && format !== 'w3c') throw new CliError('--base is for --format w3c');

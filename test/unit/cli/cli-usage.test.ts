@@ -43,6 +43,7 @@ describe('legal-annotator usage', function () {
       [['check', '--format', 'sarf'], "legal-annotator check: unknown --format 'sarf' (expected text, json or sarif); did you mean 'sarif'?"],
       [['categories', '--format', 'jsno'], "legal-annotator categories: unknown --format 'jsno' (expected text or json); did you mean 'json'?"],
       [['agree', 'a', 'b', '--format', 'mdd'], "legal-annotator agree: unknown --format 'mdd' (expected text, json or md); did you mean 'md'?"],
+      [['export', '--format', 'cvs'], "legal-annotator export: unknown --format 'cvs' (expected w3c, brat or csv); did you mean 'csv'?"],
       [['import', 'x.ann', '--format', 'brta'], "legal-annotator import: unknown --format 'brta' (expected brat or w3c); did you mean 'brat'?"],
       [['report', '.', '--format', 'htm'], "legal-annotator report: unknown --format 'htm' (expected md or html); did you mean 'html'?"],
       [['report', '.', '--by', 'incident', '--format', 'jsn'], "legal-annotator report: unknown --format 'jsn' (expected md, html or json); did you mean 'json'?"],
