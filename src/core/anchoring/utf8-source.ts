@@ -41,11 +41,23 @@ export class Utf8SourceText {
     if (!byteOffset) return undefined;
     const results: AnchorResult[] = [];
     for (const target of targets) {
-      // Both ends fall on code-point boundaries, so these bytes decode to exactly the text's slice.
-      if (this.body.toString('utf8', byteOffset.get(target.start)!, byteOffset.get(target.end)!) !== target.exact) return undefined;
+      if (!this.holdsAt(byteOffset.get(target.start)!, byteOffset.get(target.end)!, target.exact)) return undefined;
       results.push({ status: 'anchored', start: target.start, end: target.end });
     }
     return results;
+  }
+
+  /** Whether the bytes from `from` to `to` (both code-point boundaries) decode to `quote`. */
+  private holdsAt(from: number, to: number, quote: string): boolean {
+    // As many bytes as UTF-16 units: only ASCII encodes so, on either side, so compare unit by unit.
+    if (to - from === quote.length) {
+      for (let i = 0; i < quote.length; i++) {
+        const unit = quote.charCodeAt(i);
+        if (unit >= 0x80 || unit !== this.body[from + i]) return false;
+      }
+      return true;
+    }
+    return this.body.toString('utf8', from, to) === quote;
   }
 
   /** The byte offset of each code-point offset, in one pass; undefined when one lies beyond the text. */
