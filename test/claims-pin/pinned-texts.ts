@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededIntegers } from '../../bench/support';
 import { REPORT_PARAGRAPH, writeHostileCorpus } from '../../scripts/generate-hostile';
 import * as contextWords from '../../src/core/claims/context-words';
 import { detectClaims } from '../../src/core/claims/detect';
@@ -88,18 +89,6 @@ function regularFiles(root: string, folder = ''): string[] {
   return found.sort();
 }
 
-/** mulberry32: the same numbers on every run. */
-function seeded(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
-
 const FILLER = [
   'the', 'a', 'of', 'in', 'on', 'to', 'by', 'police', 'soldiers', 'men', 'women', 'journalist', 'activist', 'village', 'camp', 'prison',
   'Olenivka', 'Kharkiv', 'Myanmar', 'Amnesty', 'International', 'Human', 'Rights', 'Watch', 'Committee', 'Act', 'United', 'Nations',
@@ -139,7 +128,7 @@ export interface MixShares {
  * an instrument.
  */
 export function seededMix(seed: number, sentences: number, shares: MixShares): string {
-  const pick = seeded(seed);
+  const pick = seededIntegers(seed);
   const cues = cueVocabulary();
   const context = contextVocabulary();
   const drafting = [...contextWords.NORMATIVE_WORDS, ...contextWords.NORMATIVE_PAIRS];
