@@ -63,6 +63,9 @@ export const UNTAGGED_CLAIM_CODE = 'untagged-claim';
 /** Codes of the check core's duplicate entries (problem-codes.ts), which the "Remove duplicate" quick fix answers. */
 export const DUPLICATE_CODES: ReadonlySet<string> = new Set(['duplicate-annotation', 'duplicate-dismissal']);
 
+/** Folders a workspace-wide file search never enters (findFiles' exclude glob). */
+export const SKIPPED_FOLDERS_GLOB = '{**/node_modules/**,**/.git/**}';
+
 /** Setting ids (contributes.configuration in package.json). */
 export const SETTINGS = {
   showLabels: 'legalAnnotator.tags.showLabels',

@@ -15,7 +15,6 @@ import * as vscode from 'vscode';
 import { relative, sep } from 'node:path';
 import { resolveSources, type ResolvedSource } from '../core/interop/export-input';
 import { originResolver } from '../core/incidents/corroboration';
-import { loadWorkspaceIncidents } from '../core/incidents/incidents-workspace';
 import { buildCaseMatrix, type CaseMatrix, type CasePassage } from '../core/report/case-matrix';
 import { caseMatrixSections, EMBEDDED_CASE_MATRIX_STYLE } from '../core/report/case-matrix-html';
 import type { WorkspaceConfig } from '../core/workspace/workspace-config';
@@ -29,6 +28,7 @@ import { OffsetConverter } from '../core/text/positions';
 import type { AnnotationStore } from './annotationStore';
 import { COMMANDS, VIEW_TYPES } from './constants';
 import { collectWorkspaceSources } from './exportSources';
+import type { IncidentsService } from './incidentsService';
 import type { Log } from './log';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
@@ -54,6 +54,9 @@ export interface ComparisonSource {
   readonly compared: { given: string; label: string } | undefined;
   readonly onDidChangeComparison: vscode.Event<void>;
 }
+
+/** The incidents files as the matrix reads them: the editor's one reader (IncidentsService). */
+export type IncidentsSource = Pick<IncidentsService, 'forConfig' | 'onDidChange'>;
 
 /** The command's argument: `compareWith` (`git:REF` or a folder) adds the agreement section. */
 export interface OpenEvidenceMatrixArgs {
@@ -83,14 +86,16 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
   private otherSide: { given: string; side: Promise<AnnotatorSide | undefined> } | undefined;
   private absolute = new Map<string, string>();
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** Renders started; a render finding a later one started leaves the page to it. */
+  private renders = 0;
+  private latestRender: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
   /** Resolves after each render (tests wait on it). */
   private rendered = new vscode.EventEmitter<EvidenceMatrix>();
   readonly onDidRender = this.rendered.event;
 
-  constructor(private readonly configs: WorkspaceConfigService, private readonly store: AnnotationStore, private readonly log: Log, private readonly comparison?: ComparisonSource, incidentsChanged?: vscode.Event<unknown>) {
-    this.disposables.push(this.rendered, store.onDidChange(() => this.scheduleRefresh()));
-    if (incidentsChanged) this.disposables.push(incidentsChanged(() => this.scheduleRefresh()));
+  constructor(private readonly configs: WorkspaceConfigService, private readonly store: AnnotationStore, private readonly incidents: IncidentsSource, private readonly log: Log, private readonly comparison?: ComparisonSource) {
+    this.disposables.push(this.rendered, store.onDidChange(() => this.scheduleRefresh()), incidents.onDidChange(() => this.scheduleRefresh()));
     if (comparison) {
       this.disposables.push(comparison.onDidChangeComparison(() => {
         this.otherSide = undefined;
@@ -203,9 +208,11 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
   /**
    * The case matrix of the workspace's incidents file (as `report --by incident` builds it), over
    * the sources the matrix shows; none without the file, and none (logged) while it has errors.
+   * The file as the incidents service holds it (unsaved changes of its editor included), as the
+   * Annotations view and the Problems panel show it.
    */
   private async caseMatrixOf(config: WorkspaceConfig, resolved: readonly ResolvedSource[]): Promise<CaseMatrix | undefined> {
-    const incidents = await loadWorkspaceIncidents(config);
+    const incidents = await this.incidents.forConfig(config);
     if (!incidents.doc) return undefined;
     if (!incidents.doc.file) {
       this.log.warn(`evidence matrix: ${incidents.path} has errors; the case matrix is left out until they are fixed (see its Problems)`);
@@ -215,10 +222,21 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     return buildCaseMatrix(incidents.doc.file.incidents, config.taxonomy, resolved, originResolver(config.origins), file);
   }
 
-  private async render(): Promise<void> {
+  /**
+   * Renders overlap when changes come faster than a render takes: only the last one started is
+   * shown, and each resolves once that one is (so `open` resolves with the page it asked for).
+   */
+  private render(): Promise<void> {
+    const rendering = this.renderNow(++this.renders);
+    this.latestRender = rendering;
+    return rendering;
+  }
+
+  private async renderNow(render: number): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
     const collected = await collectWorkspaceSources(this.configs);
+    if (render !== this.renders) return this.latestRender;
     if (!collected) {
       panel.webview.html = '<!DOCTYPE html><html><body><p>Open a folder with tagged sources to see its evidence matrix.</p></body></html>';
       return;
@@ -228,6 +246,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     const matrix = buildEvidenceMatrix(resolved, collected.config.taxonomy, claimCounter(collected.config));
     const agreement = await this.agreementWith(collected.sources, collected.config.root);
     const caseMatrix = await this.caseMatrixOf(collected.config, resolved);
+    if (render !== this.renders) return this.latestRender;
     const nonce = randomBytes(16).toString('base64');
     const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:`;
     panel.webview.html = renderHtml(matrix, {
@@ -256,8 +275,8 @@ function passageLink(passage: CasePassage): HtmlLink {
   return { href: '#', data: { path: passage.source, id: passage.annotation, ...(passage.line !== undefined ? { line: passage.line } : {}) } };
 }
 
-export function registerEvidenceMatrix(context: vscode.ExtensionContext, configs: WorkspaceConfigService, store: AnnotationStore, log: Log, comparison?: ComparisonSource, incidentsChanged?: vscode.Event<unknown>): EvidenceMatrixPanel {
-  const matrix = new EvidenceMatrixPanel(configs, store, log, comparison, incidentsChanged);
+export function registerEvidenceMatrix(context: vscode.ExtensionContext, configs: WorkspaceConfigService, store: AnnotationStore, incidents: IncidentsSource, log: Log, comparison?: ComparisonSource): EvidenceMatrixPanel {
+  const matrix = new EvidenceMatrixPanel(configs, store, incidents, log, comparison);
   context.subscriptions.push(
     matrix,
     vscode.commands.registerCommand(COMMANDS.openEvidenceMatrix, async (args?: OpenEvidenceMatrixArgs) => {

@@ -134,7 +134,7 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   registerAnchorQuickFixes(context, store, anchorDiagnostics, log);
   registerDuplicateQuickFix(context, store, log);
   registerExportCommand(context, configs, log);
-  const evidenceMatrix = registerEvidenceMatrix(context, configs, store, log, comparison, incidents.onDidChange);
+  const evidenceMatrix = registerEvidenceMatrix(context, configs, store, incidents, log, comparison);
   const ready = trackSources(context, store, configs, sources, sidecars, log, metrics);
   log.fireAndForget('loading open sources', ready);
   metrics.activationMs = performance.now() - started;

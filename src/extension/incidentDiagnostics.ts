@@ -1,5 +1,6 @@
 /**
- * The problems of the incidents file in the Problems panel, whether it is open or not: what
+ * The problems of every incidents file of the workspace (a nested workspace's too) in the
+ * Problems panel, whether it is open or not: what
  * `check` reports (schema, unknown ids, evidence citing a missing source or tag: errors), each
  * element no counted evidence supports (information), and each incident resting on a single
  * origin (a hint). Updated whenever the incidents service reads the file again.

@@ -56,7 +56,7 @@ export type IncidentsTreeNode = IncidentsGroupNode | IncidentNode | IncidentElem
 /** Finds a tag of a source in the view's list. */
 export type PassageLookup = (sourceUri: vscode.Uri, annotationId: string) => PassageNode | undefined;
 
-/** One group per incidents file that exists (a workspace of several folders may have several). */
+/** One group per incidents file that exists (several folders, or configs nested below a folder, may have several). */
 export function incidentsGroups(files: readonly LoadedIncidents[], lookup: PassageLookup): IncidentsGroupNode[] {
   return files.filter((file) => file.doc).map((file) => ({ kind: 'incidents', file, incidents: (file.doc?.file?.incidents ?? []).map((incident) => incidentNode(file, incident, lookup)) }));
 }
@@ -106,9 +106,11 @@ function groupItem(node: IncidentsGroupNode): vscode.TreeItem {
   item.id = `incidents:${node.file.path}`;
   const gaps = node.incidents.reduce((n, i) => n + i.elements.filter((e) => e.origins.length === 0).length, 0);
   const errors = node.file.problems.filter((p) => p.severity === 'error').length;
-  item.description = errors > 0 && !node.file.doc?.file
-    ? `${vscode.workspace.asRelativePath(node.file.uri, false)} has errors`
-    : `${node.incidents.length} · ${gaps} ${gaps === 1 ? 'gap' : 'gaps'}`;
+  const counts = `${node.incidents.length} · ${gaps} ${gaps === 1 ? 'gap' : 'gaps'}`;
+  const path = vscode.workspace.asRelativePath(node.file.uri, false);
+  // A nested workspace's file (its config below a workspace folder) is named, to tell its group from the folder's.
+  const nested = !(vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.fsPath === node.file.config.root);
+  item.description = errors > 0 && !node.file.doc?.file ? `${path} has errors` : nested ? `${path} · ${counts}` : counts;
   item.tooltip = `${node.file.uri.fsPath}: each incident, the legal elements of its categories and the tagged passages cited as their evidence`;
   item.iconPath = new vscode.ThemeIcon(errors > 0 ? 'error' : 'law');
   item.resourceUri = node.file.uri;

@@ -8,10 +8,14 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { parseIncidents } from '../../src/core/incidents/incidents-io';
+import { tagPassage } from '../../src/core/annotations/tagging';
+import { sidecarPathFor } from '../../src/core/sidecar/model';
+import { writeSidecarFile } from '../../src/core/sidecar/sidecar-file';
+import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy/taxonomy';
 import { COMMANDS } from '../../src/extension/constants';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
 import type { AnnotationsNode } from '../../src/extension/annotationsView';
-import type { IncidentElementNode, IncidentNode } from '../../src/extension/incidentsTree';
+import type { IncidentElementNode, IncidentNode, IncidentsGroupNode } from '../../src/extension/incidentsTree';
 import { closeAllEditors, errorMessagesDuring, extension, openEditor, waitFor, workspaceFile } from './helpers';
 
 const SOURCE = 'incidents.legal.txt';
@@ -200,5 +204,42 @@ describe('Incidents in the editor', function () {
     assert.deepEqual(created.file!.incidents, [{ id: 'first-case', title: 'First case', categories: ['torture'], evidence: [{ source: SOURCE, annotation: first }] }]);
     await vscode.commands.executeCommand(COMMANDS.undo);
     await assert.rejects(fs.stat(incidentsUri().fsPath), 'the file the link created is gone');
+  });
+
+  it('shows the problems and the Incidents group of an incidents file under a nested config too', async () => {
+    const la = await api();
+    const folder = workspaceFile('nested-case');
+    const source = vscode.Uri.joinPath(folder, 'reports', 'witness.legal.txt');
+    const incidents = vscode.Uri.joinPath(folder, 'cases.yaml');
+    await fs.mkdir(vscode.Uri.joinPath(folder, 'reports').fsPath, { recursive: true });
+    await fs.writeFile(source.fsPath, TEXT);
+    const tagged = tagPassage({ text: TEXT, sourceName: 'witness.legal.txt', taxonomy: DEFAULT_TAXONOMY, category: 'torture', range: { quote: 'tortured with electric shocks' } });
+    assert.ok(tagged.ok, !tagged.ok ? tagged.reason : '');
+    await writeSidecarFile(sidecarPathFor(source.fsPath), tagged.doc);
+    await fs.writeFile(incidents.fsPath, [
+      'version: 1', 'incidents:', '  - id: nested-camp', '    title: The nested workspace\'s case', '    categories: [torture]', '    evidence:',
+      `      - {source: reports/witness.legal.txt, annotation: ${tagged.annotation.id}, elements: [torture-severe-pain]}`,
+      '      - {source: reports/witness.legal.txt, annotation: not-there}', '',
+    ].join('\n'));
+    await fs.writeFile(vscode.Uri.joinPath(folder, '.legal-annotator.yaml').fsPath, ['version: 1', 'sources: ["reports/**/*.legal.txt"]', 'incidents: cases.yaml', ''].join('\n'));
+    try {
+      const missing = await waitFor('the nested file\'s problems', () => vscode.languages.getDiagnostics(incidents).find((d) => d.code === 'evidence-annotation-missing'));
+      assert.equal(missing.range.start.line, 7, 'at the evidence entry citing the missing tag');
+      const nestedGroup = async () => (await la.annotationsView.getChildren()).find((node): node is IncidentsGroupNode => node.kind === 'incidents' && node.file.path === incidents.fsPath);
+      const group = await waitFor('the nested file\'s group in the view', nestedGroup);
+      const [incident] = (await la.annotationsView.getChildren(group)) as IncidentNode[];
+      assert.equal(incident?.incident.id, 'nested-camp');
+      // Its evidence found among the view's tags once the view has listed the new sidecar.
+      const cited = async () => {
+        const shown = await nestedGroup();
+        const [node] = shown ? ((await la.annotationsView.getChildren(shown)) as IncidentNode[]) : [];
+        return node?.elements.find((e) => e.element.id === 'torture-severe-pain')?.passages[0]?.passage?.annotation.id;
+      };
+      assert.equal(await waitFor('the cited tag in the nested group', cited), tagged.annotation.id);
+      assert.match(String(la.annotationsView.getTreeItem(group).description), /nested-case\/cases\.yaml/, 'the group names its file');
+    } finally {
+      await fs.rm(folder.fsPath, { recursive: true, force: true });
+    }
+    await waitFor('the nested file\'s problems gone with it', () => vscode.languages.getDiagnostics(incidents).length === 0);
   });
 });

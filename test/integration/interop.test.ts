@@ -195,4 +195,38 @@ describe('Export annotations and the evidence matrix', () => {
       await fs.rm(incidents, { force: true });
     }
   });
+
+  it('The case matrix is the incidents service\'s: a file written just before is read as it is now, an open one with its unsaved changes', async () => {
+    const { evidenceMatrix, incidents: service } = await api();
+    const { name, id } = await taggedCopy();
+    const incidents = workspaceFile('incidents.yaml');
+    const file = (elements: string) => ['version: 1', 'incidents:', '  - id: fresh', '    title: Read as it is now', '    categories: [torture]', '    elements: [torture-severe-pain, torture-purpose]', '    evidence:', `      - { source: ${name}, annotation: ${id}, elements: [${elements}] }`, ''].join('\n');
+    await service.reload();
+    await fs.writeFile(incidents.fsPath, file('torture-severe-pain'));
+    try {
+      // Asked before the file watcher can have said anything: the service reads what is on disk.
+      const read = (await service.all()).find((f) => f.path === incidents.fsPath);
+      assert.deepEqual(read?.doc?.file?.incidents.map((i) => i.id), ['fresh']);
+
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(incidents));
+      // A document an earlier test opened may still hold the file as it was: VS Code brings it up to date.
+      await waitFor('the editor to hold the file as written', () => editor.document.getText() === file('torture-severe-pain'));
+      // The evidence entry's elements (the incident's own list comes first).
+      const elementsAt = editor.document.getText().indexOf('elements: [torture-severe-pain] }');
+      assert.ok(elementsAt > 0);
+      const at = editor.document.positionAt(elementsAt + 'elements: [torture-severe-pain'.length);
+      assert.ok(await editor.edit((edit) => edit.insert(at, ', torture-purpose')));
+      assert.ok(editor.document.isDirty);
+      await vscode.commands.executeCommand(COMMANDS.openEvidenceMatrix);
+      const gapOf = (element: string) => evidenceMatrix.current?.caseMatrix?.incidents.find((i) => i.id === 'fresh')?.categories[0]?.elements.find((e) => e.id === element)?.established;
+      await waitFor('the unsaved link in the case matrix', () => (gapOf('torture-purpose') === true ? true : undefined));
+      assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(at, at.translate(0, ', torture-purpose'.length)))));
+      await waitFor('the link taken out again in the case matrix', () => (gapOf('torture-purpose') === false ? true : undefined));
+    } finally {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(incidents));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await closeAllEditors();
+      await fs.rm(incidents.fsPath, { force: true });
+    }
+  });
 });
