@@ -61,7 +61,9 @@ export class EntityOrder {
   }
 
   private finished(entity: Entity): Entity {
-    const result = { ...entity, text: this.text.slice(entity.start, entity.end) } as Entity;
+    // A copy with its text (the same keys in the same order as a spread with `text` after it, several times faster).
+    const result = Object.assign({}, entity);
+    result.text = this.text.slice(entity.start, entity.end);
     if (this.codePoints) {
       const start = this.codePoints.toCodePoint(entity.start);
       result.end = start + this.codePoints.codePointsBetween(entity.start, entity.end);
