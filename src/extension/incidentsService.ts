@@ -53,6 +53,8 @@ export class IncidentsService implements vscode.Disposable {
   /** Paths of the incidents files that existed when last read. */
   private readonly existing = new Set<string>();
   private timer?: ReturnType<typeof setTimeout>;
+  /** A config or a workspace folder changed since the configs were last looked for. */
+  private configsChanged = false;
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly configs: WorkspaceConfigService, sidecars: WorkspaceSidecars, private readonly log: Log) {
@@ -63,15 +65,16 @@ export class IncidentsService implements vscode.Disposable {
       this.changed,
       sidecars.onDidChangeFile(({ uri, kind }) => {
         // A sidecar matters only when an incidents file cites tags; a folder deleted is one event, not one per file in it.
-        if (this.isIncidentsFile(uri) || (isSidecar(uri) && this.existing.size > 0) || (kind === 'deleted' && this.holdsIncidentsFile(uri))) this.schedule();
+        if (kind === 'deleted' && this.holdsIncidentsFile(uri)) this.schedule({ configsToo: true });
+        else if (this.isIncidentsFile(uri) || (isSidecar(uri) && this.existing.size > 0)) this.schedule();
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) ifIncidents(event.document);
       }),
       vscode.workspace.onDidOpenTextDocument(ifIncidents),
       vscode.workspace.onDidCloseTextDocument(ifIncidents),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()),
-      configs.onDidChange(() => this.schedule()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule({ configsToo: true })),
+      configs.onDidChange(() => this.schedule({ configsToo: true })),
     ];
   }
 
@@ -106,18 +109,24 @@ export class IncidentsService implements vscode.Disposable {
     return uri.scheme === 'file' && [...this.paths].some((path) => path.startsWith(folder));
   }
 
-  /** Reads everything again now (after a write of ours, so the next question sees it). */
-  reload(): Promise<LoadedIncidents[]> {
+  /**
+   * Reads every incidents file again now (after a write of ours, so the next question sees it);
+   * `configsToo` looks for the workspace's configs again first (a config or a folder changed).
+   */
+  reload({ configsToo = false } = {}): Promise<LoadedIncidents[]> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.found = undefined;
+    if (configsToo || this.configsChanged) this.found = undefined;
+    this.configsChanged = false;
     this.files.clear();
     const loaded = this.all();
     void loaded.then(() => this.changed.fire());
     return loaded;
   }
 
-  private schedule(): void {
+  /** A reload in RELOAD_DELAY_MS (one for a burst of changes), looking for the configs again when one of the changes asked to. */
+  private schedule({ configsToo = false } = {}): void {
+    this.configsChanged ||= configsToo;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
