@@ -140,7 +140,7 @@ function toScanClaim(claim: ReviewedClaim): ScanClaim {
   const categories = claim.categories.map((category) => category.id);
   const suggestions = claim.categories;
   const tags = claim.tags.map((tag) => tag.id);
-  // Two literals rather than a spread of the reason (slow, for millions of claims); JSON prints the keys in this order.
+  // Two literals rather than a spread of the reason (slow, for hundreds of thousands of claims); JSON prints the keys in this order.
   return reason
     ? { start, end, text, categories, tagged, dismissed, confidence, reason, suggestions, cues, reporting, tags }
     : { start, end, text, categories, tagged, dismissed, confidence, suggestions, cues, reporting, tags };

@@ -67,7 +67,7 @@ export function markCoveredClaims<C extends Pick<Claim, 'start' | 'end'>>(claims
   const tagsOf = overlappingRanges(claims, tags);
   const dismissalsOf = overlappingRanges(claims, dismissed);
   // Object.assign, not a spread with more keys after it: the same object, keys in the same order,
-  // several times faster (a 200 MB source has some 2.5 million claims).
+  // several times faster (a 200 MB report can hold hundreds of thousands of claims).
   return claims.map((claim, index) => {
     const tagging = tagsOf[index];
     const dismissal = dismissalsOf[index][0];
