@@ -126,4 +126,21 @@ describe('legal-annotator as a process', function () {
     assert.equal(readFileSync(join(folder, 'r.txt.ann.yaml'), 'utf8'), before);
     assert.deepEqual(readdirSync(folder).sort(), ['.git', 'r.txt', 'r.txt.ann.yaml'], 'no temporary file or lock left');
   });
+
+  it('prints into a file what it prints into a pipe, and says a write of standard output past ulimit -f in one line, exit 2', async function () {
+    const folder = join(dir, 'into-a-file');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'r.txt'), 'On 3 March 2022 prisoners were tortured in Olenivka, Ukraine. '.repeat(200));
+    const command = CLI_COMMAND.map((a) => `'${a}'`).join(' ');
+    const piped = await runCliProcess(['scan', 'r.txt'], { cwd: folder });
+    assert.equal(piped.code, 0, piped.err);
+    assert.ok(piped.out.length > 8192, 'more output than the limit below');
+    // Standard output is a file here: the CLI writes it itself (output.ts), not through Node's stream.
+    const intoFile = await runProcess('bash', ['-c', `exec ${command} scan r.txt > out.json`], { cwd: folder });
+    assert.deepEqual(intoFile, { code: 0, signal: null, out: '', err: '' });
+    assert.equal(readFileSync(join(folder, 'out.json'), 'utf8'), piped.out);
+    const limited = await runProcess('bash', ['-c', `ulimit -f 4; exec ${command} scan r.txt > limited.json`], { cwd: folder });
+    assert.deepEqual({ code: limited.code, signal: limited.signal }, { code: 2, signal: null }, limited.err);
+    assert.equal(limited.err, 'legal-annotator scan: cannot write standard output: the file is larger than the system allows (ulimit -f?) (EFBIG)\n');
+  });
 });
