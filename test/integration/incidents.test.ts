@@ -229,7 +229,9 @@ describe('Incidents in the editor', function () {
       const group = await waitFor('the nested file\'s group in the view', nestedGroup);
       const [incident] = (await la.annotationsView.getChildren(group)) as IncidentNode[];
       assert.equal(incident?.incident.id, 'nested-camp');
-      // Its evidence found among the view's tags once the view has listed the new sidecar.
+      assert.equal(incident.elements.find((e) => e.element.id === 'torture-severe-pain')?.passages[0]?.sourceUri.fsPath, source.fsPath, 'cited paths are relative to the nested config');
+      // The cited tag found among the view's tags (open, so it does not wait for the file watcher to list the new sidecar).
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
       const cited = async () => {
         const shown = await nestedGroup();
         const [node] = shown ? ((await la.annotationsView.getChildren(shown)) as IncidentNode[]) : [];
