@@ -5,8 +5,9 @@
  *   npm run bench:large [-- --mb 200] [--only tag,check] [--keep]
  *
  * Writes a source of `--mb` megabytes (default 200) into a temporary folder: the hostile
- * corpus's dense report paragraph (scripts/generate-hostile.ts: six entities and a claim per
- * 1,000 characters), paragraphs separated by a blank line, and a last sentence to tag. Builds
+ * corpus's dense report paragraph (scripts/generate-hostile.ts: 1,038 characters, six entities
+ * and two claims, the prisoners' torture and "their detention"), paragraphs separated by a blank
+ * line, and a last sentence to tag. Builds
  * the CLI, then runs once each, as child processes: `tag` (creating the sidecar), `scan` (JSON,
  * printed into /dev/null), `scan` of the same file under a config without claims (the entities
  * alone), `check` of the sidecar, `export --format csv` of it (into /dev/null).
