@@ -9,6 +9,7 @@ import { SIDECAR_SUFFIX } from '../core/sidecar/model';
 import type { WorkspaceConfig } from '../core/workspace/workspace-config';
 import type { ExportSource } from '../core/interop/export-input';
 import { loadAnnotatedSources } from '../core/interop/annotated-sources';
+import { SKIPPED_FOLDERS_GLOB } from './constants';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
 export interface WorkspaceSources {
@@ -24,7 +25,7 @@ export async function collectWorkspaceSources(configs: WorkspaceConfigService, b
   const folders = vscode.workspace.workspaceFolders?.filter((f) => f.uri.scheme === 'file') ?? [];
   if (folders.length === 0) return undefined;
   const { config } = await configs.forFile(vscode.Uri.joinPath(folders[0].uri, '.legal-annotator.yaml'));
-  const found = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '{**/node_modules/**,**/.git/**}');
+  const found = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, SKIPPED_FOLDERS_GLOB);
   const sidecars = found.filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath).sort();
   const sources: ExportSource[] = [];
   const absolute = new Map<string, string>();
