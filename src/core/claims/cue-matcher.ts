@@ -139,24 +139,33 @@ export function findCues(text: string, matcher: CueMatcher, from = 0, to = text.
  * same clause (no sentence or clause punctuation between), or -1.
  */
 function headBefore(text: string, at: number, head: readonly string[], from: number): number {
-  const starts: number[] = [];
-  let i = at;
-  // Word starts before `at`, nearest first: enough for the head and the gap.
-  while (starts.length < CUE_GAP_WORDS + head.length) {
-    while (i > from && WORDS[text.charCodeAt(i - 1)] === 0) {
-      if (CLAUSE_STOPS.has(text.charCodeAt(i - 1))) return -1;
-      i--;
-    }
-    if (i <= from) break;
-    while (i > from && WORDS[text.charCodeAt(i - 1)] === 1) i--;
-    starts.push(i);
-  }
+  const starts = wordStartsInClauseBefore(text, at, CUE_GAP_WORDS + head.length, from);
   // The head's last word may be any of the words before the gap, nearest first.
   for (let last = 0; last + head.length <= starts.length && last <= CUE_GAP_WORDS; last++) {
     const first = last + head.length - 1;
     if (head.every((word, k) => wordAt(text, starts[first - k]) === word)) return starts[first];
   }
   return -1;
+}
+
+/**
+ * The starts of up to `count` words before `at`, nearest first, back to the start of its clause:
+ * the words found before sentence or clause punctuation (or `from`) are kept, so that a clause
+ * that opens a sentence is read the same whatever sentence ends before it.
+ */
+function wordStartsInClauseBefore(text: string, at: number, count: number, from: number): number[] {
+  const starts: number[] = [];
+  let i = at;
+  while (starts.length < count) {
+    while (i > from && WORDS[text.charCodeAt(i - 1)] === 0) {
+      if (CLAUSE_STOPS.has(text.charCodeAt(i - 1))) return starts;
+      i--;
+    }
+    if (i <= from) break;
+    while (i > from && WORDS[text.charCodeAt(i - 1)] === 1) i--;
+    starts.push(i);
+  }
+  return starts;
 }
 
 /** The lower-cased word starting at `start`. */
