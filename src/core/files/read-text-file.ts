@@ -5,7 +5,7 @@
  * instead of hanging or streaming forever; the bytes are decoded strictly (decodeSourceText).
  */
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
-import { decodeSourceText } from '../text/decode';
+import { checkUtf8Text, decodeSourceText } from '../text/decode';
 import { errnoWords } from './errno';
 import { maxBytesFor, tooLargeReason, type FileKind } from './limits';
 
@@ -43,7 +43,7 @@ export function describeFsError(error: unknown): string {
   return words ? `cannot be read: ${words} (${code})` : `cannot be read (${code ?? (error as Error).message})`;
 }
 
-function failed(error: unknown): TextFileRead {
+function failed(error: unknown): Extract<TextFileRead, { ok: false }> {
   const code = (error as NodeJS.ErrnoException).code;
   const failure: TextFileFailure = code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'EISDIR' ? 'not-regular' : 'unreadable';
   return { ok: false, failure, reason: describeFsError(error), ...(code ? { code } : {}) };
@@ -82,6 +82,22 @@ export async function readTextFile(path: string, options: ReadTextOptions = {}):
  * and back costs more than the read itself.
  */
 export function readTextFileSync(path: string, options: ReadTextOptions = {}): TextFileRead {
+  const read = readTextBytesSync(path, options);
+  if (!read.ok) return read;
+  return { ok: true, text: read.body.toString('utf8'), hadBom: read.hadBom, bytes: read.raw.length, ...(options.keepBytes ? { raw: read.raw } : {}) };
+}
+
+/** A text file read and checked as readTextFileSync does, not decoded: its bytes (`raw`) and the text's (`body`, the BOM left out). */
+export type TextBytesRead =
+  | { ok: true; raw: Buffer; body: Buffer; hadBom: boolean }
+  | Extract<TextFileRead, { ok: false }>;
+
+/**
+ * readTextFileSync without the decoding: the same refusals and failures, in the same words (UTF-8
+ * checked too), and the bytes. For a reader that compares bytes and decodes only when it must
+ * (check's sources, anchoring/utf8-source.ts).
+ */
+export function readTextBytesSync(path: string, options: ReadTextOptions = {}): TextBytesRead {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -90,7 +106,7 @@ export function readTextFileSync(path: string, options: ReadTextOptions = {}): T
   }
   try {
     const stat = fstatSync(fd);
-    return statRefusal(stat, options) ?? decoded(readToEnd(fd, stat.size), options);
+    return statRefusal(stat, options) ?? checkedBytes(readToEnd(fd, stat.size));
   } catch (error) {
     return failed(error);
   } finally {
@@ -103,7 +119,7 @@ export function readTextFileSync(path: string, options: ReadTextOptions = {}): T
 }
 
 /** Why a file of this kind and size is not read, or undefined. */
-function statRefusal(stat: Stats, options: ReadTextOptions): TextFileRead | undefined {
+function statRefusal(stat: Stats, options: ReadTextOptions): Extract<TextFileRead, { ok: false }> | undefined {
   const notRegular = notRegularReason(stat);
   if (notRegular) return { ok: false, failure: 'not-regular', reason: notRegular };
   if (options.maxBytes !== undefined && stat.size > options.maxBytes) {
@@ -113,6 +129,12 @@ function statRefusal(stat: Stats, options: ReadTextOptions): TextFileRead | unde
     return { ok: false, failure: 'too-large', reason: tooLargeReason(options.kind, stat.size) };
   }
   return undefined;
+}
+
+function checkedBytes(raw: Buffer): TextBytesRead {
+  const checked = checkUtf8Text(raw);
+  if (!checked.ok) return { ok: false, failure: 'not-text', reason: checked.reason };
+  return { ok: true, raw, body: Buffer.from(checked.body.buffer, checked.body.byteOffset, checked.body.byteLength), hadBom: checked.hadBom };
 }
 
 function decoded(bytes: Buffer, options: ReadTextOptions): TextFileRead {

@@ -2,12 +2,10 @@
  * Reading the source a sidecar points to, for the semantic checks: missing, outside the
  * sidecar's folder (by `..`, an absolute path, or a symbolic link), not UTF-8 text, or its text.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readSync, realpathSync } from 'node:fs';
+import { lstatSync, promises as fs, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { Utf8SourceText } from '../anchoring/utf8-source';
-import { maxBytesFor } from '../files/limits';
-import { readTextFile, readTextFileSync, type TextFileRead } from '../files/read-text-file';
-import { checkUtf8Text } from '../text/decode';
+import { readTextBytesSync, readTextFile, type TextBytesRead, type TextFileRead } from '../files/read-text-file';
 import { sourceValueOutsideFolder, type SourceState } from './sidecar-checks';
 
 /**
@@ -33,7 +31,7 @@ export async function readSourceState(sidecarPath: string, source: string, block
   }
   const inside = relative(realFolder, real);
   if (inside.startsWith('..') || isAbsolute(inside)) return { kind: 'outside', to: real };
-  if (blocking) return readSourceBytesSync(real) ?? stateOf(readTextFileSync(real, { kind: 'source' }), path);
+  if (blocking) return bytesStateOf(readTextBytesSync(real, { kind: 'source' }), path);
   return stateOf(await readTextFile(real, { kind: 'source' }), path);
 }
 
@@ -42,43 +40,10 @@ function stateOf(read: TextFileRead, path: string): SourceState {
   return read.failure === 'missing' ? { kind: 'missing', path } : { kind: 'not-text', reason: read.reason };
 }
 
-/**
- * A regular source file within the size bound, as its UTF-8 bytes, undecoded (or why it is not
- * text, in decodeSourceText's words); undefined for everything readTextFileSync refuses or that
- * fails on the way (missing, not a regular file, too large, an error, a file that grew while
- * read), which it then reads again to say why in its own words.
- */
-function readSourceBytesSync(path: string): SourceState | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > maxBytesFor('source')) return undefined;
-    // One byte more than the size: a read that fills it means the file grew since its fstat.
-    const bytes = Buffer.allocUnsafe(stat.size + 1);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const read = readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (read === 0) break;
-      filled += read;
-    }
-    if (filled > stat.size) return undefined;
-    const checked = checkUtf8Text(bytes.subarray(0, filled));
-    if (!checked.ok) return { kind: 'not-text', reason: checked.reason };
-    return { kind: 'text', text: new Utf8SourceText(Buffer.from(checked.body.buffer, checked.body.byteOffset, checked.body.byteLength)) };
-  } catch {
-    return undefined;
-  } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // closing a file only read cannot lose anything
-    }
-  }
+/** A source read as its bytes: held as Utf8SourceText, decoded only if an entry is not at its offsets. */
+function bytesStateOf(read: TextBytesRead, path: string): SourceState {
+  if (read.ok) return { kind: 'text', text: new Utf8SourceText(read.body) };
+  return stateOf(read, path);
 }
 
 /** Why a source was not read, for a line that says a sidecar was skipped (`source` as the user should see it). */
