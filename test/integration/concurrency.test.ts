@@ -116,6 +116,7 @@ describe('Concurrent changes', () => {
       edit.insert(new vscode.Position(0, 0), 'Typed first. ');
       edit.insert(new vscode.Position(tagLine, 0), 'Typed here. ');
     }));
+    await waitFor('the store to follow the edits', () => api.store.get(editor.document.uri)?.version === editor.document.version);
     assert.notEqual(ranges(), before, 'the edits moved the tags');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor('the revert', () => !editor.document.isDirty && editor.document.getText() === original && api.store.get(editor.document.uri)?.version === editor.document.version);
