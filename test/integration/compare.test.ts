@@ -203,7 +203,10 @@ describe('Compare annotations with another branch, and adjudicate', function () 
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
-    await waitFor('back where it was after the revert', () => la.ghostTags.painted.get(key)?.includes(`wilful-killing@${offset}-${offset + 8}`));
+    await waitFor('back where it was after the revert', () => la.ghostTags.painted.get(key)?.includes(`wilful-killing@${offset}-${offset + 8}`)).catch((error: Error) => {
+      const mine = (la.store.get(editor.document.uri)?.entries ?? []).map((e) => `${e.id}@${e.range?.start}-${e.range?.end}`).join(' ');
+      throw new Error(`${error.message}: painted ${la.ghostTags.painted.get(key)?.join(' ')}; mine ${mine}; version ${la.store.get(editor.document.uri)?.version} of ${editor.document.version}, dirty ${editor.document.isDirty}, text ${editor.document.getText() === TEXT ? 'as before' : JSON.stringify(editor.document.getText().slice(0, 100))}`);
+    });
     const mine = () => (la.store.get(editor.document.uri)?.entries ?? []).map((e) => `${e.id}@${e.range?.start}-${e.range?.end}`).join(' ');
     await waitFor('mine back where they were, so the disagreements are the two of before', () => la.comparison.forDocument(editor.document)?.disagreements.length === 2).catch((error: Error) => {
       const found = la.comparison.forDocument(editor.document)?.disagreements.map((d) => `${d.kind} ${d.theirs.annotation.id}@${d.theirs.start} [${d.mine.map((m) => `${m.annotation.id}@${m.start}`).join(',')}]`);
