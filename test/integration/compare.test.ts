@@ -12,7 +12,7 @@ import { parseSidecar } from '../../src/core/sidecar/sidecar-io';
 import { COMMANDS } from '../../src/extension/constants';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
 import { createTwoAnnotatorRepository, DECIDER, gitIn, tagOf } from '../support/two-annotators';
-import { closeAllEditors, errorMessagesDuring, extension, openEditor, waitFor, workspaceFile, workspaceRoot } from './helpers';
+import { closeAllEditors, errorMessagesDuring, extension, openEditor, waitFor, withAutoSaveOff, workspaceFile, workspaceRoot } from './helpers';
 
 const SOURCE = 'compare.legal.txt';
 const TEXT = [
@@ -186,7 +186,7 @@ describe('Compare annotations with another branch, and adjudicate', function () 
     }
   });
 
-  it('moves their tags with unsaved edits, as mine move', async () => {
+  it('moves their tags with unsaved edits, as mine move', () => withAutoSaveOff(async () => {
     const la = await api();
     const editor = await openEditor(SOURCE);
     await vscode.commands.executeCommand(COMMANDS.compareWith, 'git:bob');
@@ -215,5 +215,5 @@ describe('Compare annotations with another branch, and adjudicate', function () 
     const before = mine();
     await new Promise((resolve) => setTimeout(resolve, 2500));
     assert.equal(mine(), before, `mine stay where they are after the revert (version ${la.store.get(editor.document.uri)?.version} of ${editor.document.version})`);
-  });
+  }));
 });

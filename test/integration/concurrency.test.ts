@@ -8,7 +8,7 @@ import { sidecarLockPath } from '../../src/core/sidecar/sidecar-lock';
 import { parseSidecar } from '../../src/core/sidecar/sidecar-io';
 import { COMMANDS } from '../../src/extension/constants';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
-import { closeAllEditors, errorMessagesDuring, extension, waitFor, workspaceFile } from './helpers';
+import { closeAllEditors, errorMessagesDuring, extension, waitFor, withAutoSaveOff, workspaceFile } from './helpers';
 
 const FIXTURE = 'tagging.legal.txt';
 const QUOTE = 'were tortured with electric shocks';
@@ -99,7 +99,7 @@ describe('Concurrent changes', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('puts every tag back where it was when unsaved edits around and on its line are reverted', async () => {
+  it('puts every tag back where it was when unsaved edits around and on its line are reverted', () => withAutoSaveOff(async () => {
     const { editor } = await freshSource();
     const api = (await extension().activate()) as LegalAnnotatorApi;
     const uri = editor.document.uri.toString();
@@ -122,7 +122,7 @@ describe('Concurrent changes', () => {
     await waitFor('the revert', () => !editor.document.isDirty && editor.document.getText() === original && api.store.get(editor.document.uri)?.version === editor.document.version);
     assert.equal(ranges(), before, 'each tag is where it was before the edits');
     for (const entry of api.store.get(editor.document.uri)!.entries) assert.equal(original.slice(entry.range!.start, entry.range!.end), entry.entry.target.exact);
-  });
+  }));
 
   it('takes the sidecar along when the source is renamed, and keeps it when the source is deleted', async () => {
     const { editor, name, sidecar } = await freshSource();

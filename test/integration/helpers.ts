@@ -59,3 +59,19 @@ export async function errorMessagesDuring(work: () => Promise<unknown>): Promise
   }
   return shown;
 }
+
+/**
+ * Runs `work` with auto-save off. VS Code for the Web saves a file a second after the last edit
+ * by default (`files.autoSave`: afterDelay), so on a loaded machine unsaved edits that a test
+ * means to revert may be saved first, and the revert then has nothing to take back.
+ */
+export async function withAutoSaveOff<T>(work: () => Promise<T>): Promise<T> {
+  const files = vscode.workspace.getConfiguration('files');
+  const before = files.inspect<string>('autoSave')?.globalValue;
+  await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  try {
+    return await work();
+  } finally {
+    await vscode.workspace.getConfiguration('files').update('autoSave', before, vscode.ConfigurationTarget.Global);
+  }
+}
