@@ -16,12 +16,11 @@ import { SIDECAR_SUFFIX } from '../core/sidecar/model';
 import { reviewWorkspace, type ReviewCounts, type SourceReview } from '../core/claims';
 import { CONFIG_FILE_NAME } from '../core/workspace/workspace-config';
 import type { ClaimDiagnostics } from './claimDiagnostics';
-import { COMMANDS } from './constants';
+import { COMMANDS, SKIPPED_FOLDERS_GLOB } from './constants';
 import type { Log } from './log';
 import type { SourceFiles } from './sources';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
-const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 const LEGAL_TEXT_FILE = /\.legal\.(txt|md)$/;
 
 /** What the command returns (the integration tests read it). */
@@ -90,8 +89,8 @@ async function review(configs: WorkspaceConfigService, sources: SourceFiles, cla
 /** Absolute paths of the workspace's sources, sorted. */
 async function findSources(configs: WorkspaceConfigService, sources: SourceFiles, token: vscode.CancellationToken): Promise<string[]> {
   const [texts, sidecars] = await Promise.all([
-    vscode.workspace.findFiles('**/*.{txt,md}', EXCLUDE, undefined, token),
-    vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, EXCLUDE, undefined, token),
+    vscode.workspace.findFiles('**/*.{txt,md}', SKIPPED_FOLDERS_GLOB, undefined, token),
+    vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, SKIPPED_FOLDERS_GLOB, undefined, token),
   ]);
   const textPaths = new Set(texts.map((uri) => uri.fsPath));
   const candidates = new Map<string, { uri: vscode.Uri; hasSidecar: boolean }>();
