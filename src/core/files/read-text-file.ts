@@ -2,10 +2,10 @@
  * Reading a text file of the workspace (a source, a sidecar, a config, a taxonomy, an import):
  * the one place that opens such a file. It is opened without blocking and checked to be a
  * regular file before a byte is read, so a FIFO, a device or a folder is refused with a reason
- * instead of hanging or streaming forever; the bytes are decoded strictly (decodeSourceText).
+ * instead of hanging or streaming forever; the bytes are checked strictly (checkUtf8Text) and decoded.
  */
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
-import { checkUtf8Text, decodeSourceText } from '../text/decode';
+import { checkUtf8Text } from '../text/decode';
 import { errnoWords } from './errno';
 import { maxBytesFor, tooLargeReason, type FileKind } from './limits';
 
@@ -68,7 +68,7 @@ export async function readTextFile(path: string, options: ReadTextOptions = {}):
   }
   try {
     const refused = statRefusal(await handle.stat(), options);
-    return refused ?? decoded(await handle.readFile(), options);
+    return refused ?? textOf(checkedBytes(await handle.readFile()), options);
   } catch (error) {
     return failed(error);
   } finally {
@@ -82,7 +82,11 @@ export async function readTextFile(path: string, options: ReadTextOptions = {}):
  * and back costs more than the read itself.
  */
 export function readTextFileSync(path: string, options: ReadTextOptions = {}): TextFileRead {
-  const read = readTextBytesSync(path, options);
+  return textOf(readTextBytesSync(path, options), options);
+}
+
+/** A checked read decoded: the one way both readers turn bytes into text. */
+function textOf(read: TextBytesRead, options: ReadTextOptions): TextFileRead {
   if (!read.ok) return read;
   return { ok: true, text: read.body.toString('utf8'), hadBom: read.hadBom, bytes: read.raw.length, ...(options.keepBytes ? { raw: read.raw } : {}) };
 }
@@ -135,12 +139,6 @@ function checkedBytes(raw: Buffer): TextBytesRead {
   const checked = checkUtf8Text(raw);
   if (!checked.ok) return { ok: false, failure: 'not-text', reason: checked.reason };
   return { ok: true, raw, body: Buffer.from(checked.body.buffer, checked.body.byteOffset, checked.body.byteLength), hadBom: checked.hadBom };
-}
-
-function decoded(bytes: Buffer, options: ReadTextOptions): TextFileRead {
-  const result = decodeSourceText(bytes);
-  if (!result.ok) return { ok: false, failure: 'not-text', reason: result.reason };
-  return { ok: true, text: result.text, hadBom: result.hadBom, bytes: bytes.length, ...(options.keepBytes ? { raw: bytes } : {}) };
 }
 
 /** Reused by readToEnd to find the end of a file (a read of 0 bytes), or what it gained since its fstat. */
