@@ -207,6 +207,16 @@ export const RELEASE_WORDS = new Set([
   'release', 'released', 'releases', 'releasing', 'freed', 'acquitted', 'acquittal', 'acquittals', 'acquit', 'exonerated',
 ]);
 
+/**
+ * An acquittal said with "guilty": "found the journalists not guilty", "was not found guilty", "a
+ * not guilty verdict". The word after the negation, when there is one ("not found guilty"), and the
+ * words of a plea, which is no acquittal ("pleaded not guilty", "a plea of not guilty").
+ */
+export const GUILTY = 'guilty';
+export const ACQUITTAL_NEGATIONS = new Set(['not', 'never', 'wasn', 'weren', 'isn', 'aren', 'hasn', 'haven', 'hadn']);
+export const GUILTY_FINDINGS = new Set(['found', 'proven', 'proved', 'declared', 'held', 'judged']);
+export const PLEA_WORDS = new Set(['plead', 'pleads', 'pleaded', 'pleading', 'pled', 'plea', 'pleas']);
+
 /** Words before an attributive participle ("the 27 recently kidnapped students", "the arrested persons"). */
 export const DETERMINERS = new Set(['the', 'these', 'those', 'all', 'both', 'his', 'her', 'their', 'our', 'its', 'some', 'several', 'many', 'other']);
 

@@ -17,7 +17,7 @@
  *   tortured", "denied that he was beaten"), hypothetical ("would constitute", "may amount to",
  *   "at risk of torture", "threatened to kill") and bare mentions (a cue that names an act, such
  *   as "murder", in a sentence without any reported event or reporting word: a list of acts).
- *   A question, a call for a release or an investigation, a release or an acquittal, and a
+ *   A question, a call for a release or an investigation, a release or an acquittal ("not guilty"), and a
  *   proceeding named as a purpose ("extradited for trial") are low confidence too
  *   (non-reports.ts).
  *   A negation does not lower the cues of a violation that is a withholding ("the ICRC never
@@ -51,7 +51,7 @@ import {
   PROCESS_CATEGORIES, WITHHOLDING_CATEGORIES, CHARGE_QUALIFIERS, PROCEEDING_NOUNS,
 } from './context-words';
 import { DraftingContext, isNormative } from './drafting';
-import { isQuestion, nonReportAt } from './non-reports';
+import { acquittalAt, isQuestion, nonReportAt } from './non-reports';
 import { cueMatcherFor, findCues, isEventWord, type CueHit } from './cue-matcher';
 import { rankCategories } from './rank';
 import { tokenIndexAt, tokenize, WordPairs, type Token } from './tokens';
@@ -199,6 +199,8 @@ function reportsAnEvent(tokens: readonly Token[]): boolean {
 /** How the sentence uses the cue spanning tokens [at, after): affirmed, or a mention and the words that make it one. */
 function useOf(text: string, tokens: readonly Token[], hit: CueHit, at: number, after: number, question: boolean): { use: CueUse; because?: string } {
   if (question) return { use: 'question', because: '?' };
+  const acquittal = acquittalAt(text, tokens, at, after);
+  if (acquittal) return acquittal;
   const negation = WITHHOLDING_CATEGORIES.has(hit.payload.category) ? undefined : negationBefore(text, tokens, at);
   if (negation) return { use: 'negated', because: negation };
   const nonReport = nonReportAt(text, tokens, at, after, hit.payload.eventive);

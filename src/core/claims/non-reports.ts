@@ -9,11 +9,16 @@
  *   the arrested persons", "urged the police to investigate the killing").
  * - released: the cue follows a release or an acquittal in its clause ("released from detention",
  *   "acquitted of murder"), or is the attribute of the people released ("the kidnapped girls have
- *   since been freed").
+ *   since been freed"). "Not guilty" is an acquittal too, before the cue or inside it ("found him
+ *   not guilty of sedition", the gapped cue "found … guilty" in "found the editors not guilty",
+ *   "was not found guilty", "a not guilty verdict"); a plea of not guilty is not.
  * - hypothetical: a proceeding named as a purpose ("transferred for prosecution", "extradited
  *   for trial"), which has not happened.
  */
-import { CALL_OBJECTS, CALL_REACH, CALL_WORDS, CLAUSE_BREAKS, DETERMINERS, PURPOSE_PROCEEDINGS, PURPOSE_REACH, RELEASE_WORDS } from './context-words';
+import {
+  ACQUITTAL_NEGATIONS, CALL_OBJECTS, CALL_REACH, CALL_WORDS, CLAUSE_BREAKS, DETERMINERS, GUILTY, GUILTY_FINDINGS, PLEA_WORDS,
+  PURPOSE_PROCEEDINGS, PURPOSE_REACH, RELEASE_WORDS,
+} from './context-words';
 import type { Token } from './tokens';
 
 export type NonReportUse = 'question' | 'called-for' | 'released' | 'hypothetical';
@@ -46,6 +51,39 @@ export function isQuestion(text: string, start: number, end: number): boolean {
 export function nonReportAt(text: string, tokens: readonly Token[], at: number, after: number, eventive: boolean): NonReport | undefined {
   return callOrReleaseBefore(text, tokens, at) ?? purposeBefore(text, tokens, at, after) ??
     (eventive ? releaseOfAttribute(text, tokens, at, after) : undefined);
+}
+
+/**
+ * The acquittal with "guilty" that ends the cue spanning tokens [at, after), or undefined: a "not
+ * guilty" or "not found guilty" in the cue ("found … guilty" around "not") or before it in its
+ * clause. Read before the negations, whose "not" it would otherwise be.
+ */
+export function acquittalAt(text: string, tokens: readonly Token[], at: number, after: number): NonReport | undefined {
+  for (let i = after - 1; i >= 0 && i >= at - SCOPE_WORDS; i--) {
+    if (i < at && breaksClause(tokens[i].word)) return undefined;
+    if (tokens[i].word !== GUILTY) continue;
+    const negation = negationOfGuilty(tokens, i);
+    if (negation >= 0) return { use: 'released', because: text.slice(tokens[negation].start, tokens[i].end) };
+  }
+  return undefined;
+}
+
+/** Index of the negation that makes tokens[guilty] an acquittal ("not guilty", "wasn't found guilty", "never been found guilty"), or -1. */
+function negationOfGuilty(tokens: readonly Token[], guilty: number): number {
+  let i = guilty - 1;
+  if (i < 0) return -1;
+  if (tokens[i].word === 'not') return isPlea(tokens, i) ? -1 : i;
+  if (!GUILTY_FINDINGS.has(tokens[i].word)) return -1;
+  i--;
+  // "wasn't" is the tokens "wasn" and "t".
+  while (i >= 0 && (tokens[i].word === 'been' || tokens[i].word === 't')) i--;
+  return i >= 0 && ACQUITTAL_NEGATIONS.has(tokens[i].word) ? i : -1;
+}
+
+/** "pleaded not guilty", "a plea of not guilty": the "not" at tokens[not] is a plea's. */
+function isPlea(tokens: readonly Token[], not: number): boolean {
+  const before = tokens[not - 1]?.word;
+  return before !== undefined && (PLEA_WORDS.has(before) || (before === 'of' && PLEA_WORDS.has(tokens[not - 2]?.word ?? '')));
 }
 
 /** "for [a death penalty] prosecution": a proceeding named as what is sought. */

@@ -82,6 +82,30 @@ describe('claim rules', () => {
       assert.equal(only('The kidnapped nurses have since been released.').reason, 'released: "released"');
     });
 
+    it('reads "not guilty" as an acquittal, with the cue gapped around it or after it', () => {
+      for (const [text, because] of [
+        ['The court found the two journalists not guilty.', 'not guilty'],
+        ['The editors were found not guilty on all counts.', 'not guilty'],
+        ['The tribunal found that the blogger was not guilty.', 'not guilty'],
+        ['The court found him not guilty of sedition.', 'not guilty'],
+        ['The court found him not guilty of torture.', 'not guilty'],
+        ['The blogger was not found guilty of sedition.', 'not found guilty'],
+        ["The blogger wasn't found guilty.", "wasn't found guilty"],
+        ['The jury returned a not guilty verdict.', 'not guilty'],
+      ] as const) {
+        const claim = only(text);
+        assert.equal(claim.confidence, 'low', text);
+        assert.equal(claim.reason, `released: "${because}"`, text);
+        assert.deepEqual(claim.cues.map((cue) => cue.use).filter((use) => use !== 'released'), [], text);
+      }
+    });
+
+    it('keeps a conviction, and does not take a plea of not guilty for an acquittal', () => {
+      assert.equal(only('The court found the two journalists guilty.').confidence, 'high');
+      assert.equal(only('The court found him guilty of sedition.').confidence, 'high');
+      assert.equal(only('The editors pleaded not guilty to sedition.').reason, 'negated: "not guilty"');
+    });
+
     it('keeps an arrest that the same sentence reports before the release', () => {
       const claim = only('The activist was arrested on Friday and released on bail two days later.');
       assert.equal(claim.confidence, 'high');
