@@ -273,13 +273,17 @@ export class AnnotationStore implements vscode.Disposable {
     this.states.set(document.uri.toString(), state);
   }
 
-  /** Re-reads a sidecar that changed on disk, unless the change is our own write. */
+  /**
+   * Re-reads a sidecar that changed on disk, unless the disk holds what the store holds (our own
+   * write, queued behind it). Compared with the store and not with our last write: a file another
+   * program writes in two steps (truncate, then write) can be read half-written, and its last
+   * event must still bring the store back, even when the bytes are the ones we wrote last.
+   */
   async sidecarChangedOnDisk(sidecarUri: vscode.Uri): Promise<void> {
     const state = this.all().find((s) => s.sidecarPath === sidecarUri.fsPath);
     if (!state) return;
     await this.writer.serialize(state.sidecarPath, async () => {
       const text = await this.writer.textOnDisk(state.sidecarPath);
-      if (this.writer.isOwnWrite(state.sidecarPath, text)) return;
       if (text === (state.sidecar ? sidecarFileText(state.sidecar) : undefined)) return;
       const document = openDocument(state.sourceUri);
       if (document) await this.mergeReload(state, document);

@@ -25,8 +25,6 @@ interface UndoStep {
 const UNDO_LIMIT = 100;
 
 export class SidecarWriter {
-  /** Sidecar file texts we wrote ourselves, so the watcher does not re-read our own writes. */
-  private readonly ownWrites = new Map<string, string>();
   private readonly undoSteps: UndoStep[] = [];
   /** Per sidecar path: the work in flight. */
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -83,11 +81,6 @@ export class SidecarWriter {
     return read.ok ? (read.hadBom ? '\uFEFF' : '') + read.text : undefined;
   }
 
-  /** Whether `text` is what we last wrote to the sidecar (a watcher event for our own write). */
-  isOwnWrite(sidecarPath: string, text: string | undefined): boolean {
-    return text !== undefined && this.ownWrites.get(sidecarPath) === text;
-  }
-
   /**
    * Writes `next` over the sidecar at `path`, whose current text is `previous`'s (the caller
    * checked it against the disk): through the sidecar's editor when it is open, atomically on
@@ -97,7 +90,6 @@ export class SidecarWriter {
     const before = previous ? sidecarFileText(previous) : undefined;
     const after = sidecarFileText(next);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
-    this.ownWrites.set(path, after);
     if (open) {
       if (open.isDirty) throw new Error(`${basename(path)} has unsaved changes in an editor: save or revert it, then try again`);
       const edit = new vscode.WorkspaceEdit();
@@ -141,6 +133,5 @@ export class SidecarWriter {
     }
     if (step.before === undefined) await fs.rm(step.sidecarPath, { force: true });
     else await writeAtomically(step.sidecarPath, step.before);
-    this.ownWrites.set(step.sidecarPath, step.before ?? '');
   }
 }

@@ -99,6 +99,20 @@ describe('Concurrent changes', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('reads a sidecar written in two steps (emptied, then filled with the bytes it wrote last) back in full', async () => {
+    const { editor, sidecar } = await freshSource();
+    const api = (await extension().activate()) as LegalAnnotatorApi;
+    await vscode.commands.executeCommand(COMMANDS.tag, { uri: editor.document.uri.toString(), ...offsetsOf(editor, QUOTE), category: 'torture' });
+    const written = await fs.readFile(sidecar, 'utf8');
+    await waitFor('the tag in the store', () => api.store.get(editor.document.uri)?.entries.length === 1);
+    // Another program truncates the file and writes it later (fs.writeFile, git checkout):
+    // the store can read it empty in between.
+    await fs.truncate(sidecar, 0);
+    await waitFor('the emptied sidecar read', () => api.store.get(editor.document.uri)?.entries.length === 0);
+    await fs.writeFile(sidecar, written);
+    await waitFor('the tag read again from the same bytes the editor wrote', () => api.store.get(editor.document.uri)?.entries.length === 1);
+  });
+
   it('puts every tag back where it was when unsaved edits around and on its line are reverted', () => withAutoSaveOff(async () => {
     const { editor } = await freshSource();
     const api = (await extension().activate()) as LegalAnnotatorApi;
