@@ -2,14 +2,17 @@
 // `npm start [-- --port N]`: builds and packages the extension, installs the .vsix into the cached
 // code-server (see scripts/test-vscode/) and serves a real VS Code with the sample workspace
 // (samples/) open on http://127.0.0.1:<port> (loopback only) until Ctrl+C. The address it prints
-// opens a sample report in the editor, and the Annotations view is expanded beside it.
+// opens a sample report in the editor, and the Annotations view is expanded beside it. A taken
+// port fails before anything else is done; code-server ends with this process, even when it is
+// killed with SIGKILL.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { packageArtifacts } from './artifacts.mjs';
 import { REPO_ROOT } from './test-vscode/config.mjs';
 import { ensureTestVSCode } from './test-vscode/install.mjs';
-import { installExtension, makeSession, startCodeServer, writeUserSettings } from './test-vscode/server.mjs';
+import { DEFAULT_HOST, installExtension, makeSession, startCodeServer, writeUserSettings } from './test-vscode/server.mjs';
 
 /** The sample report the printed address opens, relative to samples/. */
 const SAMPLE_REPORT = path.join('reports', '2025-10-osce-moscow-mechanism-pow-report.legal.txt');
@@ -28,6 +31,26 @@ function parsePort(argv) {
   return port;
 }
 
+/** How to choose another port, for the messages that name a port. */
+const PORT_OPTION = '`npm start -- --port N` (N = 0, the default, takes any free port)';
+
+/**
+ * Fails at once when code-server could not listen on `port` (taken, or not allowed), rather than
+ * after the check of the test VS Code and the packaging: a test listen and close on its address.
+ * Something else may still take the port in between; code-server then fails as before.
+ */
+function assertPortFree(port) {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (e) => {
+      const why = e.code === 'EADDRINUSE' ? 'is already in use' : `cannot be listened on (${e.code || e.message})`;
+      reject(new Error(`port ${port} on ${DEFAULT_HOST} ${why}: stop what listens there, or choose another port with ${PORT_OPTION}`));
+    });
+    probe.listen({ host: DEFAULT_HOST, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 /**
  * The workbench's address with `folder` open and `file` in the editor: VS Code for the Web opens
  * the file named by "openFile" in its `payload` query parameter, as a URI of the server it is
@@ -40,6 +63,7 @@ function workbenchUrl(serverUrl, folder, file) {
 
 async function main() {
   const port = parsePort(process.argv.slice(2));
+  await assertPortFree(port);
   const installed = ensureTestVSCode();
   console.log('[start] Packaging the extension (npm run package)');
   const pack = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -65,7 +89,8 @@ async function main() {
   await installExtension({ installed, session, extensionsDir, userDataDir, vsix: packageArtifacts().vsix });
   const workspace = fs.realpathSync(path.join(REPO_ROOT, 'samples'));
   writeUserSettings(userDataDir, START_SETTINGS);
-  server = await startCodeServer({ installed, session, userDataDir, extensionsDir, port, isolateHome: false, workspace });
+  // A `kill -KILL` of npm start's process group must not leave code-server (a group of its own) serving.
+  server = await startCodeServer({ installed, session, userDataDir, extensionsDir, port, isolateHome: false, workspace, dieWithParent: true });
   server.child.on('exit', (code, signal) => {
     if (stopping) return;
     console.error(`[start] code-server stopped (${signal || `exit ${code}`}). Last lines of its log:\n${server.tail()}`);

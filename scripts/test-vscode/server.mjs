@@ -12,6 +12,23 @@ import { nodeEnv } from './install.mjs';
 
 const log = (msg) => console.log(`[test-vscode] ${msg}`);
 
+/** The address code-server listens on unless told otherwise: loopback only. */
+export const DEFAULT_HOST = '127.0.0.1';
+const DIE_WITH_PARENT = fileURLToPath(new URL('./die-with-parent.mjs', import.meta.url));
+
+/**
+ * Spawns `command args` as the leader of a process group of its own, so that killGroup(child.pid)
+ * stops it and everything it starts, and a Ctrl+C in the terminal reaches only its starter. With
+ * `dieWithParent`, the group also ends when this process dies, even by SIGKILL (die-with-parent.mjs
+ * runs the command and leads the group; its stdin is a pipe from here). `options` are spawn's;
+ * stdin is not passed on with `dieWithParent`.
+ */
+export function spawnGroup(command, args, options, { dieWithParent = false } = {}) {
+  if (!dieWithParent) return spawn(command, args, { ...options, detached: true });
+  const [, stdout = 'ignore', stderr = 'ignore'] = options.stdio || [];
+  return spawn(process.execPath, [DIE_WITH_PARENT, command, ...args], { ...options, detached: true, stdio: ['pipe', stdout, stderr] });
+}
+
 /** A session folder holding everything one run writes. */
 export function makeSession(prefix = 'legal-annotator-vscode-') {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
@@ -82,12 +99,13 @@ export function killGroupSync(pgid) {
  * Options: installed ({flavor, paths} from ensureTestVSCode), session (makeSession()), userDataDir,
  * extensionsDir, port (0 = free port), host, echo (print the server log), extraArgs, logName (default
  * code-server.log), workspaceTrust (true: trust is on and the folder is not trusted, so the
- * workbench opens it in Restricted Mode; default off, as for the other tests).
+ * workbench opens it in Restricted Mode; default off, as for the other tests), dieWithParent (the
+ * server ends when this process dies, even by SIGKILL: see spawnGroup).
  */
 export async function startCodeServer(opts) {
   const { installed, session } = opts;
   const p = installed.paths;
-  const host = opts.host || '127.0.0.1';
+  const host = opts.host || DEFAULT_HOST;
   const userDataDir = opts.userDataDir || path.join(session.dir, 'user-data');
   const extensionsDir = opts.extensionsDir || path.join(session.dir, 'extensions');
   fs.mkdirSync(userDataDir, { recursive: true });
@@ -123,7 +141,7 @@ export async function startCodeServer(opts) {
   // nodeEnv leaves out the caller's npm environment: the server's log and terminals are free of it.
   const env = { ...nodeEnv(p), ...(opts.isolateHome === false ? { ...session.env, HOME: process.env.HOME } : session.env) };
   delete env.VSCODE_IPC_HOOK_CLI; delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawn(p.nodeBin, args, { cwd: session.dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnGroup(p.nodeBin, args, { cwd: session.dir, env, stdio: ['ignore', 'pipe', 'pipe'] }, { dieWithParent: opts.dieWithParent });
   const server = {
     child, pgid: child.pid, logFile, userDataDir, extensionsDir, host, port: 0, url: '', exited: false,
     stopped: false,
