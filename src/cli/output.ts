@@ -26,6 +26,8 @@ export interface CliContext {
   workerScript?: string;
   /** Node options for the workers (tests running TypeScript pass tsx's loader). */
   workerExecArgv?: string[];
+  /** Smallest source whose claims `scan` detects in a worker thread; default CLAIMS_WORKER_MIN_BYTES (tests pass 0). */
+  claimsWorkerMinBytes?: number;
   /** The environment read for NO_COLOR and FORCE_COLOR; absent: none is set. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Standard input, for `scan -`; absent: the process's. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { reviewClaimSections, reviewSourceSections } from '../../core/claims';
 import { configForFile, workspaceConfigResolver } from '../../core/workspace/config-resolver';
-import type { ReviewedClaim } from '../../core/claims/types';
+import type { Claim, ReviewedClaim } from '../../core/claims/types';
 import { scanEntities } from '../../core/scanner/scan';
 import type { Entity } from '../../core/scanner/types';
 import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
@@ -11,10 +11,11 @@ import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
 import { painter } from '../colour';
 import { OutputChunks } from '../output-chunks';
 import { printJsonClaims, printJsonEnd, printJsonEntities, TextPrinter } from './scan-print';
+import { ClaimsWorker, CLAIMS_WORKER_MIN_BYTES, unpackedSections, type PendingClaims } from './scan-claims-worker';
 import { expandSourcePaths, STDIN_NAME, type SourceInput } from '../source-paths';
 import { parseCommandArgs, unknownChoice } from '../args';
 
-export const SCAN_HELP = `Usage: legal-annotator scan PATH... [--format json|text] [--month-first-slashes]
+export const SCAN_HELP = `Usage: legal-annotator scan PATH... [--format json|text] [--month-first-slashes] [--verbose]
 
 Finds states, dates and legal terms in each source (UTF-8 text) and prints them. PATH is
 a file; a folder (the files its .legal-annotator.yaml's sources globs match, else every
@@ -29,6 +30,9 @@ Options:
                            and per claim, path:line:column: claim [confidence] categories
                            (tagged|dismissed|untagged): text
   --month-first-slashes    read 03/04/2022 as March 4 (default: 3 April)
+  --verbose                say on stderr, per file, which thread detected its claims (a
+                           large source's are detected in a second thread while the
+                           entities are printed) and why not the second one
   -h, --help               show this help
 
 Offsets (start, end) count Unicode code points, end exclusive; text lines show
@@ -70,6 +74,7 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
   const { values, positionals } = parseCommandArgs('scan', args, {
     format: { type: 'string', default: 'json' },
     'month-first-slashes': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -86,41 +91,76 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
   let printed = 0;
   const sink = new OutputChunks(output);
   const paint = painter(output.colour?.out);
-  // Each file's entities are printed as the scanner finds them, and the file let go before the next.
-  for (const input of inputs) {
-    if (output.closed) break;
-    const file = input.shown;
-    const read = input.kind === 'stdin' ? decodeSourceText(await readAll(context.stdin ?? process.stdin)) : await readSourceFile(file);
-    if (!read.ok) {
+  const claimsWorker = context.workerScript ? new ClaimsWorker(context.workerScript, context.workerExecArgv) : undefined;
+  const workerMinBytes = context.claimsWorkerMinBytes ?? CLAIMS_WORKER_MIN_BYTES;
+  const say = (text: string): void => {
+    if (values.verbose) output.err(text);
+  };
+  try {
+    // Each file's entities are printed as the scanner finds them, and the file let go before the next.
+    for (const input of inputs) {
+      if (output.closed) break;
+      const file = input.shown;
+      const read = input.kind === 'stdin' ? decodeSourceText(await readAll(context.stdin ?? process.stdin)) : await readSourceFile(file, { keepBytes: claimsWorker !== undefined });
+      if (!read.ok) {
+        await sink.flush();
+        output.err(`${file}: skipped: ${read.reason}\n`);
+        skipped++;
+        continue;
+      }
+      const text = read.text;
+      const config = await configOf(input, configFor);
+      // A large source's claims are detected in the worker thread while this one prints its entities.
+      const fileRead = input.kind === 'file' && 'bytes' in read ? { path: input.path, bytes: read.bytes, bytesStart: read.bytesStart ?? 0 } : undefined;
+      const inWorker = config.claims.enabled && claimsWorker && fileRead?.bytes && fileRead.bytes.length >= workerMinBytes
+        ? claimsWorker.detect(fileRead.path, fileRead.bytes, fileRead.bytesStart, config.taxonomy)
+        : undefined;
+      const entities = scanEntities(text, { dayFirstSlashes: !values['month-first-slashes'] });
+      const printer = format === 'text' ? new TextPrinter(file, text, sink, paint) : undefined;
+      if (printer) await printer.entities(entities);
+      else await printJsonEntities(sink, file, printed, entities);
+      if (output.closed) break;
+      const detected = config.claims.enabled ? await workerClaims(inWorker, file, text, say) : undefined;
+      const claims = scanClaims(await claimsOf(input, text, config, detected));
+      if (printer) await printer.claims(claims);
+      else await printJsonClaims(sink, claims);
+      printed++;
       await sink.flush();
-      output.err(`${file}: skipped: ${read.reason}\n`);
-      skipped++;
-      continue;
     }
-    const text = read.text;
-    const entities = scanEntities(text, { dayFirstSlashes: !values['month-first-slashes'] });
-    const printer = format === 'text' ? new TextPrinter(file, text, sink, paint) : undefined;
-    if (printer) await printer.entities(entities);
-    else await printJsonEntities(sink, file, printed, entities);
-    if (output.closed) break;
-    const claims = scanClaims(await claimsOf(input, text, configFor));
-    if (printer) await printer.claims(claims);
-    else await printJsonClaims(sink, claims);
-    printed++;
-    await sink.flush();
+  } finally {
+    await claimsWorker?.close();
   }
   if (format === 'json') printJsonEnd(sink, printed);
   await sink.flush();
   return skipped > 0 ? EXIT.problems : EXIT.ok;
 }
 
+/** The config that applies to a source (standard input: the current folder's). */
+function configOf(input: SourceInput, configFor: (path: string) => Promise<WorkspaceConfig>): Promise<WorkspaceConfig> {
+  return configFor(input.kind === 'file' ? input.path : join(process.cwd(), STDIN_NAME));
+}
+
+/**
+ * The claims the worker thread found in a source (`text`), a pack at a time, or undefined when
+ * they are to be detected in this thread; `say` tells which (under --verbose).
+ */
+async function workerClaims(inWorker: PendingClaims | undefined, file: string, text: string, say: (text: string) => void): Promise<Iterable<Claim[]> | undefined> {
+  const result = inWorker ? await inWorker.result() : { kind: 'in-thread' as const, reason: 'a small source or standard input' };
+  if (result.kind === 'packed') {
+    say(`${file}: claims detected in a worker thread\n`);
+    return unpackedSections(text, result.packs);
+  }
+  say(`${file}: claims detected in this thread: ${result.reason}\n`);
+  return undefined;
+}
+
 /**
  * The claims of a source, matched against its sidecar (standard input has none), a section of
- * text at a time: a large source's claims are never all held.
+ * text at a time: a large source's claims are never all held. `detected`: found already (by the
+ * worker thread), only marked here.
  */
-async function claimsOf(input: SourceInput, text: string, configFor: (path: string) => Promise<WorkspaceConfig>): Promise<Iterable<readonly ReviewedClaim[]>> {
-  if (input.kind === 'file') return reviewSourceSections(input.shown, text, await configFor(input.path));
-  const config = await configFor(join(process.cwd(), STDIN_NAME));
+async function claimsOf(input: SourceInput, text: string, config: WorkspaceConfig, detected?: Iterable<Claim[]>): Promise<Iterable<readonly ReviewedClaim[]>> {
+  if (input.kind === 'file') return reviewSourceSections(input.shown, text, config, detected);
   return config.claims.enabled ? reviewClaimSections(text, undefined, { taxonomy: config.taxonomy }) : [];
 }
 

@@ -52,7 +52,7 @@ import {
 } from './context-words';
 import { DraftingContext, isNormative } from './drafting';
 import { acquittalAt, isQuestion, nonReportAt } from './non-reports';
-import { cueMatcherFor, findCues, isEventWord, type CueHit } from './cue-matcher';
+import { cueMatcherFor, findCues, isEventWord, type CueHit, type CueMatcher } from './cue-matcher';
 import { rankCategories } from './rank';
 import { tokenIndexAt, tokenize, WordPairs, type Token } from './tokens';
 import type { Claim, ClaimCue, CueUse } from './types';
@@ -101,13 +101,29 @@ export function* detectClaimSections(text: string, options: DetectOptions = {}, 
   const drafting = new DraftingContext(text);
   const converter = options.offsets === 'utf16' ? undefined : new OffsetConverter(text);
   for (let from = 0; from < text.length; ) {
-    const to = from + sectionLength >= text.length ? text.length : paragraphAround(text, from + sectionLength).end;
-    // Heads of gapped cues are looked for as over the whole text, past the section's start.
-    const claims = claimsBetween(text, findCues(text, matcher, from, to, 0), drafting, options);
+    const to = sectionEnd(text, from, sectionLength);
+    const claims = sectionClaims(text, from, to, matcher, drafting, options);
     if (claims.length > 0) yield converter?.hasAstral ? toCodePoints(converter, claims) : claims;
-    // Past the line break that ends the paragraph: the next section starts on the blank line after it.
-    from = Math.max(to, from + 1);
+    from = nextSectionStart(from, to);
   }
+}
+
+/** Where the section of `detectClaimSections` that starts at `from` ends: the end of the paragraph holding `from + sectionLength`, or the text's. */
+export function sectionEnd(text: string, from: number, sectionLength = CLAIM_SECTION): number {
+  return from + sectionLength >= text.length ? text.length : paragraphAround(text, from + sectionLength).end;
+}
+
+/** Where the next section starts: past the line break that ends the paragraph, on the blank line after it. */
+export function nextSectionStart(from: number, to: number): number {
+  return Math.max(to, from + 1);
+}
+
+/**
+ * The claims of one section, text[from, to) (whole paragraphs), UTF-16 offsets of `text`. Heads of
+ * gapped cues are looked for back to the text's start, as over the whole text.
+ */
+export function sectionClaims(text: string, from: number, to: number, matcher: CueMatcher, drafting: DraftingContext, options: DetectOptions): Claim[] {
+  return claimsBetween(text, findCues(text, matcher, from, to, 0), drafting, options);
 }
 
 /** The claims of the sentences holding `hits` (in text order, all within whole paragraphs). */

@@ -64,6 +64,12 @@ export class DraftingContext {
     return statesLaw;
   }
 
+  /** Whether an article heading starts before UTF-16 offset `end`. */
+  hasArticleBefore(end: number): boolean {
+    const headings = this.articleHeadings();
+    return headings.length > 0 && headings[0] < end;
+  }
+
   /** Line starts of the article headings, in order: a native search for the word, a check of its line. */
   private articleHeadings(): number[] {
     if (this.headings) return this.headings;

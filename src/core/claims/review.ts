@@ -83,8 +83,18 @@ export function markCoveredClaims<C extends Pick<Claim, 'start' | 'end'>>(claims
 export function* reviewClaimSections(
   text: string, sidecar: Pick<Sidecar, 'annotations' | 'dismissed'> | undefined, options: Omit<DetectOptions, 'offsets'> = {}, sectionLength = CLAIM_SECTION,
 ): Generator<ReviewedClaim[], void, undefined> {
+  yield* markClaimSections(text, sidecar, detectClaimSections(text, { ...options, offsets: 'code-point' }, sectionLength));
+}
+
+/**
+ * Claims already detected in `text` (code points), a section at a time, marked against the
+ * sidecar's entries, which are anchored once, before the first section is marked.
+ */
+export function* markClaimSections(
+  text: string, sidecar: Pick<Sidecar, 'annotations' | 'dismissed'> | undefined, sections: Iterable<readonly Claim[]>,
+): Generator<ReviewedClaim[], void, undefined> {
   const { tags, dismissed } = coveredRanges(text, sidecar);
-  for (const claims of detectClaimSections(text, { ...options, offsets: 'code-point' }, sectionLength)) yield markCoveredClaims(claims, tags, dismissed);
+  for (const claims of sections) yield markCoveredClaims(claims, tags, dismissed);
 }
 
 /** Detects the claims of `text` and marks them against the sidecar (code points). */

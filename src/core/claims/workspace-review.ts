@@ -12,8 +12,8 @@ import { parseSidecar } from '../sidecar/sidecar-io';
 import { configForFile, workspaceConfigResolver } from '../workspace/config-resolver';
 import type { WorkspaceConfig } from '../workspace/workspace-config';
 import { readTextFile } from '../files/read-text-file';
-import { countClaims, reviewClaims, reviewClaimSections, type ReviewCounts } from './review';
-import type { ReviewedClaim } from './types';
+import { countClaims, markClaimSections, reviewClaims, reviewClaimSections, type ReviewCounts } from './review';
+import type { Claim, ReviewedClaim } from './types';
 
 export interface SourceReview {
   /** The path as given. */
@@ -86,12 +86,13 @@ export async function reviewSourceFile(path: string, config: WorkspaceConfig, re
 /**
  * The claims of a source already read, matched against its sidecar, a section of text at a time
  * (reviewClaimSections): `scan` prints them as they come, and a large source's are never all held.
+ * `detected`: its claims found already (code points, by scan's worker thread), only marked here.
  * None when the config disables claims.
  */
-export async function reviewSourceSections(path: string, text: string, config: WorkspaceConfig): Promise<Iterable<ReviewedClaim[]>> {
+export async function reviewSourceSections(path: string, text: string, config: WorkspaceConfig, detected?: Iterable<readonly Claim[]>): Promise<Iterable<ReviewedClaim[]>> {
   if (!config.claims.enabled) return [];
   const { sidecar } = await claimSidecarOf(path);
-  return reviewClaimSections(text, sidecar, { taxonomy: config.taxonomy });
+  return detected ? markClaimSections(text, sidecar, detected) : reviewClaimSections(text, sidecar, { taxonomy: config.taxonomy });
 }
 
 /** The sidecar of `path` whose tags and dismissals mark claims, when it exists and reads without errors (parsed only when `parse`). */
