@@ -484,6 +484,16 @@ const LITERALS = new Map<string, unknown>([
   ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false],
 ]);
 
+/** A plain scalar's value as the reader resolves it (`{ value }`), or undefined where it declines. */
+export function resolvePlainScalar(raw: string): { value: unknown } | undefined {
+  try {
+    return { value: resolvePlain(raw) };
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
 /** YAML 1.2 core schema resolution of a plain scalar, or Unsupported where we would rather not guess. */
 function resolvePlain(raw: string): unknown {
   // The longest literal has five characters: a longer scalar (most are) is not hashed for the look-up.

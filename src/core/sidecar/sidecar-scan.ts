@@ -1,0 +1,692 @@
+/**
+ * A validating scan of a sidecar that proves the file clean (what cleanFastRead accepts: the fast
+ * reader's subset, the schema, the content rules) without building its entries. `tag` on a
+ * sidecar of 100,000 annotations needs only their ids and ranges, and building 100,000 entries
+ * (with the garbage collector copying them all, since all survive) cost most of its second.
+ *
+ * The file is taken apart by lines, as the fast reader reads it:
+ * - the top level: every line at column 0 but those of the two lists' items is kept, each list's
+ *   key line `annotations:` with items becomes `annotations: []`, and that skeleton is read
+ *   with cleanFastRead (the header: version, source, sourceHash, origin, `x-` fields);
+ * - each list's items: a line `- ` at the first item's column starts an item; every other line up
+ *   to the next top-level key is indented past that column, blank or a comment. An item in the
+ *   layout the tool writes (`key: value` lines, `target:` a block of `key: value` lines, scalars
+ *   on one line: plain, quoted without a comment after them) is checked in place against the
+ *   schema's rules for its fields; any other item is read on its own with the fast reader and
+ *   validated with the generated validator (the schema says nothing about a list as a whole).
+ * Ids must be unique over both lists, and each entry's quote as long as its range.
+ *
+ * Whatever the scan does not prove it declines (undefined), and the caller reads the file whole.
+ * A seeded differential test (sidecar-scan.test.ts) checks on mutated files that every file the
+ * scan accepts is read cleanly by cleanFastRead, with the same ids, ranges, header and layout.
+ */
+import { fullFormats } from 'ajv-formats/dist/formats';
+import { contentRuleViolations } from './content-rules';
+import { cleanFastRead } from './fast-sidecar';
+import { readFastYaml, resolvePlainScalar, type FastYamlLayout } from './fast-yaml';
+import type { Annotation, Dismissal, Sidecar } from './model';
+import * as validators from './generated/validators';
+
+export type ScannedListName = 'annotations' | 'dismissed';
+
+/** One list of a scanned sidecar: where each item is in the text, and its target's range. */
+export interface ScannedList {
+  /** Offset of each item's first line (its `-`), in file order. */
+  readonly itemStarts: readonly number[];
+  /** Offset just past the list's last item (the next top-level line, or the end of the text). */
+  readonly end: number;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
+
+export interface SidecarScan {
+  /** The sidecar's top-level values as cleanFastRead gives them, in the file's order, with both lists empty. */
+  readonly header: Sidecar;
+  /** What the fast reader's layout says of the indentation step (cleanFastRead's `layout.indentStep`). */
+  readonly indentStep: number | undefined;
+  /** Every id of both lists. */
+  readonly ids: IdIndex;
+  readonly lists: Readonly<Record<ScannedListName, ScannedList>>;
+}
+
+let scansAccepted = 0;
+
+/** How many files this process has accepted with the scan (the tests check that `tag` took it). */
+export function sidecarScansAccepted(): number {
+  return scansAccepted;
+}
+
+/** The scan of a sidecar's text (no BOM), or undefined when it does not prove the file clean. */
+export function scanSidecar(text: string): SidecarScan | undefined {
+  // The fast reader declines any tab, and a BOM at the start; so does the scan.
+  if (text.includes('\t') || text.charCodeAt(0) === 0xfeff) return undefined;
+  const scan = new Scanner(text).run();
+  if (scan) scansAccepted++;
+  return scan;
+}
+
+/** An item of a scanned list, read with the fast reader (one entry, for the few that are needed). */
+export function scannedEntry(text: string, scan: Pick<SidecarScan, 'lists'>, list: ScannedListName, index: number): Annotation | Dismissal {
+  const { itemStarts, end } = scan.lists[list];
+  const value = readFastYaml(`${list}:\n${text.slice(itemStarts[index], itemStarts[index + 1] ?? end)}`) as Record<string, unknown[]> | undefined;
+  const entry = value?.[list]?.[0];
+  if (entry === undefined) throw new Error(`internal error: item ${index} of ${list} no longer reads`);
+  return entry as Annotation | Dismissal;
+}
+
+/**
+ * The ids of both lists, held as 32-bit hashes with each entry's ordinal (its index times two,
+ * plus one for a dismissal) in one sorted array: 100,000 ids as strings in a Set cost more
+ * than the rest of the scan. An id is compared as a string only where two hashes agree.
+ */
+export class IdIndex {
+  private constructor(private readonly keys: Float64Array, private readonly idOf: (ordinal: number) => string) {}
+
+  /** The index of these keys (hash * ORDINALS + ordinal), or undefined when two entries have the same id. */
+  static of(keys: readonly number[], idOf: (ordinal: number) => string): IdIndex | undefined {
+    const sorted = Float64Array.from(keys).sort();
+    for (let i = 1; i < sorted.length; i++) {
+      if (Math.floor(sorted[i] / ORDINALS) === Math.floor(sorted[i - 1] / ORDINALS) && idOf(sorted[i] % ORDINALS) === idOf(sorted[i - 1] % ORDINALS)) return undefined;
+    }
+    return new IdIndex(sorted, idOf);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  has(id: string): boolean {
+    const hash = idHash(id, 0, id.length);
+    const { keys } = this;
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (keys[middle] < hash * ORDINALS) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < keys.length && Math.floor(keys[i] / ORDINALS) === hash; i++) {
+      if (this.idOf(keys[i] % ORDINALS) === id) return true;
+    }
+    return false;
+  }
+}
+
+/** Entries per list the id index holds (2^20 each; the two lists' ordinals interleaved below ORDINALS). */
+const MAX_ENTRIES = 2 ** 20;
+const ORDINALS = 2 * MAX_ENTRIES;
+
+/** FNV-1a over the UTF-16 code units from `start` to `end` of `text`, as an unsigned 32-bit number. */
+function idHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  return hash >>> 0;
+}
+
+const SPACE = 0x20;
+const LF = 0x0a;
+const CR = 0x0d;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+
+/** An item the in-place check leaves to the fast reader. */
+const OTHER_LAYOUT = -1;
+/** A file the scan declines. */
+const DECLINE = -2;
+
+/** The fields of an entry the in-place check knows, as bits. */
+const FIELD = {
+  id: 1, category: 2, target: 4, note: 8, author: 16, created: 32, modified: 64, status: 128, conflict: 256, reason: 512,
+  start: 1024, end: 2048, exact: 4096, prefix: 8192, suffix: 16384,
+} as const;
+/** The known keys by their first letter, each with its colon, and each field's key length. */
+const FIELDS_BY_FIRST: [string, number][][] = [];
+const FIELD_LENGTH = new Map<number, number>();
+for (const [name, bit] of Object.entries(FIELD)) {
+  (FIELDS_BY_FIRST[name.charCodeAt(0)] ??= []).push([`${name}:`, bit]);
+  FIELD_LENGTH.set(bit, name.length);
+}
+
+/** The field whose key and colon start at `at`, found without slicing the text; 0 for any other key. */
+function fieldAt(text: string, at: number): number {
+  const candidates = FIELDS_BY_FIRST[text.charCodeAt(at)];
+  if (candidates === undefined) return 0;
+  for (const [key, bit] of candidates) {
+    if (text.startsWith(key, at)) return bit;
+  }
+  return 0;
+}
+
+const ENTRY_FIELDS: Record<ScannedListName, { allowed: number; required: number }> = {
+  annotations: { allowed: FIELD.id | FIELD.category | FIELD.target | FIELD.note | FIELD.author | FIELD.created | FIELD.modified | FIELD.status | FIELD.conflict, required: FIELD.id | FIELD.category | FIELD.target },
+  dismissed: { allowed: FIELD.id | FIELD.target | FIELD.author | FIELD.created | FIELD.reason | FIELD.conflict, required: FIELD.id | FIELD.target },
+};
+const TARGET_FIELDS = FIELD.start | FIELD.end | FIELD.exact | FIELD.prefix | FIELD.suffix;
+
+/** The schema's patterns and enums for the fields checked in place (schemas/sidecar.schema.json). */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+const CATEGORY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const STATUSES = new Set(['proposed', 'confirmed', 'disputed']);
+/** The schema's `date-time` format, the very function the generated validator calls. */
+const DATE_TIME = fullFormats['date-time'] as { validate: (value: string) => boolean };
+/** The plain scalars the YAML core schema reads as null or a boolean (fast-yaml.ts's LITERALS). */
+const LITERAL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+/** Characters that start something other than a plain scalar at the start of a value (fast-yaml.ts's INDICATORS). */
+const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+/** The one-character escapes of a double-quoted scalar the fast reader takes. */
+const SIMPLE_ESCAPES = new Set([...'\\"/nrtbf0 '].map((c) => c.charCodeAt(0)));
+const HEX_ESCAPE_LENGTH = new Map([[0x78, 2], [0x75, 4], [0x55, 8]]);
+/** A valid top-level header for validating one item on its own. */
+const VALIDATION_HEADER = { version: 1, source: 'scan', sourceHash: `sha256:${'0'.repeat(64)}` };
+
+/** How the scalar last read was written. */
+const Style = { Plain: 0, Double: 1, Single: 2 } as const;
+
+class Scanner {
+  private readonly skeleton: string[] = [];
+  /** Each entry's id hash and ordinal (idKey), to find duplicate ids once all are read. */
+  private readonly idKeys: number[] = [];
+  private indentStep: number | undefined;
+  private readonly lists: Record<ScannedListName, { itemStarts: number[]; end: number; starts: number[]; ends: number[] } | undefined> = { annotations: undefined, dismissed: undefined };
+  // The scalar last read on a line: its style, its text's span, whether it holds an escape.
+  private style: number = Style.Plain;
+  private valueStart = 0;
+  private valueEnd = 0;
+  private escaped = false;
+  // The entry being checked.
+  private start = 0;
+  private end = 0;
+  private exactLength = 0;
+  private targetColumn = 0;
+  /** The index of the item being checked in its list. */
+  private ordinal = 0;
+  private lastCategory = '';
+  private lastCategoryStyle = -1;
+
+  constructor(private readonly text: string) {}
+
+  run(): SidecarScan | undefined {
+    const { text } = this;
+    let at = 0;
+    while (at < text.length) {
+      const next = nextLineStart(text, at);
+      const c = text.charCodeAt(at);
+      const list = c === 0x61 || c === 0x64 ? listKeyLine(text, at) : undefined;
+      if (list !== undefined) {
+        const end = this.list(list, next);
+        if (end === DECLINE) return undefined;
+        if (end > next) {
+          this.skeleton.push(`${list}: []\n`);
+          at = end;
+          continue;
+        }
+      } else if (c === SPACE && !isBlankLine(text, at)) {
+        // An indented line outside the lists: a nested or continued top-level value.
+        return undefined;
+      }
+      this.skeleton.push(text.slice(at, next));
+      at = next;
+    }
+    const header = cleanFastRead(this.skeleton.join(''));
+    // Lists left in the skeleton (written otherwise than as indented block lists) are not scanned.
+    if (!header || header.annotations.length > 0 || header.dismissed.length > 0) return undefined;
+    const empty = { itemStarts: [], end: text.length, starts: [], ends: [] };
+    const lists = { annotations: this.lists.annotations ?? empty, dismissed: this.lists.dismissed ?? empty };
+    const ids = IdIndex.of(this.idKeys, (ordinal) => scannedEntry(text, { lists }, ordinal % 2 === 0 ? 'annotations' : 'dismissed', Math.floor(ordinal / 2)).id);
+    if (!ids) return undefined;
+    return { header, indentStep: this.indentStep, ids, lists };
+  }
+
+  /**
+   * The items of the list whose key line ends at `from`: up to the next line at column 0 that is
+   * not blank or a comment. Returns where they end (`from` when there are none), or DECLINE.
+   */
+  private list(name: ScannedListName, from: number): number {
+    const { text } = this;
+    if (this.lists[name]) return DECLINE;
+    const first = nextContentLine(text, from);
+    if (first < 0 || !isRegionLine(text, first)) return from;
+    const dashColumn = indentAt(text, first);
+    if (!isItemLine(text, first + dashColumn)) return DECLINE;
+    const scanned = { itemStarts: [] as number[], end: text.length, starts: [] as number[], ends: [] as number[] };
+    let at = first;
+    while (at < text.length && isRegionLine(text, at)) {
+      this.ordinal = scanned.itemStarts.push(at) - 1;
+      // An item in the tool's layout ends at the next item or the next top-level key; any other
+      // item is cut at the next item line (its blank lines and comments included) and read.
+      let next = this.entryInPlace(name, at, dashColumn);
+      if (next === OTHER_LAYOUT) {
+        next = itemEnd(text, at, dashColumn);
+        if (next === DECLINE || this.entryRead(name, at, next) === DECLINE) return DECLINE;
+      } else if (next === DECLINE) {
+        return DECLINE;
+      }
+      scanned.starts.push(this.start);
+      scanned.ends.push(this.end);
+      at = next;
+    }
+    scanned.end = at;
+    this.lists[name] = scanned;
+    return scanned.end;
+  }
+
+  /** An item in another layout, read with the fast reader and validated as the whole read would. */
+  private entryRead(list: ScannedListName, from: number, to: number): number {
+    const layout: FastYamlLayout = {};
+    const value = readFastYaml(`${list}:\n${this.text.slice(from, to)}`, layout) as Record<string, unknown> | undefined;
+    const items = value?.[list];
+    if (!Array.isArray(items) || items.length !== 1) return DECLINE;
+    const lists = { annotations: list === 'annotations' ? items : [], dismissed: list === 'dismissed' ? items : [] };
+    if (!validators.sidecar({ ...VALIDATION_HEADER, ...lists })) return DECLINE;
+    if (contentRuleViolations(lists as { annotations: Annotation[]; dismissed: Dismissal[] }).length > 0) return DECLINE;
+    const entry = items[0] as Annotation | Dismissal;
+    this.indentStep ??= layout.indentStep;
+    this.start = entry.target.start;
+    this.end = entry.target.end;
+    return this.addId(list, idHash(entry.id, 0, entry.id.length));
+  }
+
+  /**
+   * An item written as the tool writes it, checked in place: returns the start of the line after
+   * it (the next item's, at `dashColumn`, a top-level key's or the text's end); OTHER_LAYOUT
+   * when it is laid out otherwise, DECLINE when it is invalid.
+   */
+  private entryInPlace(list: ScannedListName, from: number, dashColumn: number): number {
+    const { text } = this;
+    const column = dashColumn + 2;
+    if (text.charCodeAt(from + dashColumn + 1) !== SPACE || text.charCodeAt(from + column) === SPACE) return OTHER_LAYOUT;
+    const fields = ENTRY_FIELDS[list];
+    let seen = 0;
+    let id = -1;
+    let at = from + column;
+    for (;;) {
+      const field = fieldAt(text, at);
+      if (field === 0 || (field & fields.allowed) === 0 || (seen & field) !== 0) return OTHER_LAYOUT;
+      seen |= field;
+      const keyEnd = at + FIELD_LENGTH.get(field)!;
+      let lineEnd: number;
+      if (field === FIELD.target) {
+        lineEnd = this.target(keyEnd + 1, column);
+      } else {
+        if (text.charCodeAt(keyEnd + 1) !== SPACE) return OTHER_LAYOUT;
+        lineEnd = this.scalarOnLine(keyEnd + 2);
+        if (lineEnd < 0) return OTHER_LAYOUT;
+        const valid = field === FIELD.id ? (id = this.idHashHere()) >= 0 : this.fieldValid(field);
+        if (!valid) return OTHER_LAYOUT;
+      }
+      if (lineEnd < 0) return OTHER_LAYOUT;
+      at = afterBreak(text, lineEnd);
+      if (at < 0) return OTHER_LAYOUT;
+      if (at >= text.length) break;
+      const indent = indentAt(text, at);
+      if (indent === column) {
+        at += column;
+        continue;
+      }
+      // The item ends here only when an item or a top-level key follows: a blank line or a comment
+      // may be followed by more of it.
+      if (indent === dashColumn ? !isItemLine(text, at + indent) : indent !== 0 || !isRegionEndLine(text, at)) return OTHER_LAYOUT;
+      break;
+    }
+    if ((seen & fields.required) !== fields.required || id < 0) return OTHER_LAYOUT;
+    // The content rules: a range that does not run backwards, a quote as long as it.
+    if (this.end < this.start || this.exactLength !== this.end - this.start) return DECLINE;
+    // The fast reader's layout: the step of the file's first nested mapping, an item's target.
+    this.indentStep ??= this.targetColumn - column;
+    return this.addId(list, id) === DECLINE ? DECLINE : at;
+  }
+
+  /**
+   * The block of `target:` (the key's colon just before `from`): `key: value` lines at one column
+   * past the item's. Returns the end of its last line, OTHER_LAYOUT or DECLINE.
+   */
+  private target(from: number, itemColumn: number): number {
+    const { text } = this;
+    let at = afterBreak(text, from);
+    if (at < 0 || at >= text.length) return OTHER_LAYOUT;
+    const column = indentAt(text, at);
+    if (column <= itemColumn) return OTHER_LAYOUT;
+    this.targetColumn = column;
+    let seen = 0;
+    for (;;) {
+      at += column;
+      const field = fieldAt(text, at);
+      const keyEnd = at + (FIELD_LENGTH.get(field) ?? 0);
+      if ((field & TARGET_FIELDS) === 0 || (seen & field) !== 0 || text.charCodeAt(keyEnd + 1) !== SPACE) return OTHER_LAYOUT;
+      seen |= field;
+      const lineEnd = this.scalarOnLine(keyEnd + 2);
+      if (lineEnd < 0 || !this.fieldValid(field)) return OTHER_LAYOUT;
+      const next = afterBreak(text, lineEnd);
+      if (next < 0) return OTHER_LAYOUT;
+      if (next >= text.length || indentAt(text, next) !== column) return seen === TARGET_FIELDS ? lineEnd : OTHER_LAYOUT;
+      at = next;
+    }
+  }
+
+  /** Whether the scalar just read is a valid value of `field` (start and end are kept, and the quote's length). */
+  private fieldValid(field: number): boolean {
+    switch (field) {
+      case FIELD.start:
+      case FIELD.end: {
+        const value = this.wholeNumber();
+        if (value < 0) return false;
+        if (field === FIELD.start) this.start = value;
+        else this.end = value;
+        return true;
+      }
+      case FIELD.exact:
+        this.exactLength = this.quoteLength();
+        return this.exactLength > 0;
+      case FIELD.category:
+        return this.categoryValid();
+      case FIELD.conflict:
+        return this.matches(ID_PATTERN);
+      case FIELD.status: {
+        const value = this.stringValue();
+        return value !== undefined && STATUSES.has(value);
+      }
+      case FIELD.created:
+      case FIELD.modified: {
+        const value = this.stringValue();
+        return value !== undefined && DATE_TIME.validate(value);
+      }
+      default:
+        return this.isString();
+    }
+  }
+
+  /** The hash of the id just read when it is a valid id (a string the schema's pattern takes), else -1. */
+  private idHashHere(): number {
+    const { text, valueStart, valueEnd } = this;
+    if (this.escaped || (this.style === Style.Plain && !isLetter(text.charCodeAt(valueStart)))) {
+      const value = this.stringValue();
+      return value !== undefined && ID_PATTERN.test(value) ? idHash(value, 0, value.length) : -1;
+    }
+    if (this.style === Style.Plain && valueEnd - valueStart <= 5 && LITERAL_WORDS.has(text.slice(valueStart, valueEnd))) return -1;
+    if (!isAlphanumeric(text.charCodeAt(valueStart))) return -1;
+    for (let at = valueStart + 1; at < valueEnd; at++) {
+      const c = text.charCodeAt(at);
+      if (!isAlphanumeric(c) && c !== 0x2e && c !== 0x5f && c !== COLON && c !== DASH) return -1;
+    }
+    return idHash(text, valueStart, valueEnd);
+  }
+
+  private matches(pattern: RegExp): boolean {
+    const value = this.stringValue();
+    return value !== undefined && pattern.test(value);
+  }
+
+  /** Whether the scalar just read is written as `value` was, plain or quoted without escapes. */
+  private spells(value: string): boolean {
+    return !this.escaped && this.valueEnd - this.valueStart === value.length && this.text.startsWith(value, this.valueStart);
+  }
+
+  /** Whether the category just read is valid: the one before it, written the same way, was (most are). */
+  private categoryValid(): boolean {
+    if (this.style === this.lastCategoryStyle && this.spells(this.lastCategory)) return true;
+    const value = this.stringValue();
+    if (value === undefined || !CATEGORY_PATTERN.test(value)) return false;
+    if (!this.escaped) {
+      this.lastCategory = value;
+      this.lastCategoryStyle = this.style;
+    }
+    return true;
+  }
+
+  private addId(list: ScannedListName, hash: number): number {
+    if (this.ordinal >= MAX_ENTRIES) return DECLINE;
+    this.idKeys.push(hash * ORDINALS + this.ordinal * 2 + (list === 'annotations' ? 0 : 1));
+    return 0;
+  }
+
+  /**
+   * Reads the scalar that starts at `from` and fills the line: plain, or quoted with nothing but
+   * spaces after it, as the fast reader reads them. Returns the offset of the line break (or the
+   * text's end), or OTHER_LAYOUT for anything else (a comment, a block scalar, a flow value).
+   */
+  private scalarOnLine(from: number): number {
+    const { text } = this;
+    const c = text.charCodeAt(from);
+    this.escaped = false;
+    // More spaces after the indicator: the fast reader skips them (a value is never written so).
+    if (c === SPACE) return OTHER_LAYOUT;
+    let close: number;
+    if (c === DOUBLE_QUOTE) {
+      this.style = Style.Double;
+      close = this.doubleQuotedEnd(from + 1);
+    } else if (c === SINGLE_QUOTE) {
+      this.style = Style.Single;
+      close = this.singleQuotedEnd(from + 1);
+    } else {
+      this.style = Style.Plain;
+      return this.plainEnd(from);
+    }
+    if (close < 0) return OTHER_LAYOUT;
+    this.valueStart = from + 1;
+    this.valueEnd = close;
+    let at = close + 1;
+    while (text.charCodeAt(at) === SPACE) at++;
+    return isLineBreakAt(text, at) ? at : OTHER_LAYOUT;
+  }
+
+  /** The closing quote of a double-quoted scalar on one line with the escapes the fast reader takes, or OTHER_LAYOUT. */
+  private doubleQuotedEnd(from: number): number {
+    const { text } = this;
+    for (let at = from; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c === DOUBLE_QUOTE) return at;
+      if (c === LF || c === CR) return OTHER_LAYOUT;
+      if (c !== BACKSLASH) continue;
+      this.escaped = true;
+      const e = text.charCodeAt(at + 1);
+      if (SIMPLE_ESCAPES.has(e)) {
+        at++;
+        continue;
+      }
+      const length = HEX_ESCAPE_LENGTH.get(e);
+      if (length === undefined) return OTHER_LAYOUT;
+      const hex = text.slice(at + 2, at + 2 + length);
+      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== length || parseInt(hex, 16) > 0x10ffff) return OTHER_LAYOUT;
+      at += 1 + length;
+    }
+    return OTHER_LAYOUT;
+  }
+
+  /** The closing quote of a single-quoted scalar on one line (`''` is a quote), or OTHER_LAYOUT. */
+  private singleQuotedEnd(from: number): number {
+    const { text } = this;
+    for (let at = from; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c === LF || c === CR) return OTHER_LAYOUT;
+      if (c !== SINGLE_QUOTE) continue;
+      if (text.charCodeAt(at + 1) !== SINGLE_QUOTE) return at;
+      this.escaped = true;
+      at++;
+    }
+    return OTHER_LAYOUT;
+  }
+
+  /** A plain scalar to the end of its line, without a comment, `: ` or a leading indicator, not empty; OTHER_LAYOUT otherwise. */
+  private plainEnd(from: number): number {
+    const { text } = this;
+    let at = from;
+    for (; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c === LF || c === CR) break;
+      if (c === HASH && text.charCodeAt(at - 1) === SPACE) return OTHER_LAYOUT;
+      if (c === COLON) {
+        const next = text.charCodeAt(at + 1);
+        if (at + 1 >= text.length || next === SPACE || next === LF || next === CR) return OTHER_LAYOUT;
+      }
+    }
+    let last = at;
+    while (last > from && text.charCodeAt(last - 1) === SPACE) last--;
+    if (last === from) return OTHER_LAYOUT;
+    const first = text.charCodeAt(from);
+    if (INDICATORS.has(first) && !(first === DASH && isAlphanumeric(text.charCodeAt(from + 1)))) return OTHER_LAYOUT;
+    this.valueStart = from;
+    this.valueEnd = last;
+    return isLineBreakAt(text, at) ? at : OTHER_LAYOUT;
+  }
+
+  /** The scalar just read, when it reads as a string; undefined otherwise. */
+  private stringValue(): string | undefined {
+    const raw = this.text.slice(this.valueStart, this.valueEnd);
+    if (this.style === Style.Single) return this.escaped ? raw.replace(/''/g, "'") : raw;
+    if (this.style === Style.Double) return this.escaped ? decodeDoubleQuoted(raw) : raw;
+    return plainReadsAsString(raw) ? raw : undefined;
+  }
+
+  /** Whether the scalar just read reads as a string, without slicing it when its first character says so. */
+  private isString(): boolean {
+    if (this.style !== Style.Plain) return true;
+    const first = this.text.charCodeAt(this.valueStart);
+    if (isLetter(first) && this.valueEnd - this.valueStart > 5) return true;
+    return plainReadsAsString(this.text.slice(this.valueStart, this.valueEnd));
+  }
+
+  /** Code points of the string just read (0 when it does not read as a string). */
+  private quoteLength(): number {
+    if (this.escaped || (this.style === Style.Plain && !this.isString())) {
+      const value = this.stringValue();
+      return value === undefined ? 0 : codePoints(value, 0, value.length);
+    }
+    return codePoints(this.text, this.valueStart, this.valueEnd);
+  }
+
+  /** The plain scalar just read as a whole number of at most 15 digits, or -1. */
+  private wholeNumber(): number {
+    if (this.style !== Style.Plain || this.valueEnd - this.valueStart > 15) return -1;
+    let value = 0;
+    for (let at = this.valueStart; at < this.valueEnd; at++) {
+      const digit = this.text.charCodeAt(at) - 0x30;
+      if (digit < 0 || digit > 9) return -1;
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+}
+
+/** Whether a plain scalar reads as a string under the fast reader's rules (not null, a boolean or a number; not declined). */
+function plainReadsAsString(raw: string): boolean {
+  if (raw.length <= 5 && LITERAL_WORDS.has(raw)) return false;
+  const resolved = resolvePlainScalar(raw);
+  return resolved !== undefined && typeof resolved.value === 'string';
+}
+
+/** A double-quoted scalar's text (between the quotes) as the fast reader decodes it. */
+function decodeDoubleQuoted(raw: string): string | undefined {
+  const value = readFastYaml(`v: "${raw}"`) as { v?: unknown } | undefined;
+  return typeof value?.v === 'string' ? value.v : undefined;
+}
+
+/** Whether the line at `at` belongs to a list's items: indented, blank or a comment. */
+function isRegionLine(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === SPACE || c === LF || c === CR || c === HASH;
+}
+
+/** Whether the line at `at` (column 0) ends a list's items: a top-level key, or the text's end. */
+function isRegionEndLine(text: string, at: number): boolean {
+  return at >= text.length || !isRegionLine(text, at);
+}
+
+/** The first line from `from` that is neither blank nor a comment; -1 at the end of the text. */
+function nextContentLine(text: string, from: number): number {
+  for (let at = from; at < text.length; at = nextLineStart(text, at)) {
+    if (!isBlankOrComment(text, at)) return at;
+  }
+  return -1;
+}
+
+/**
+ * The end of the item starting at `from`: the next line that is an item at `dashColumn`, or at
+ * column 0 not blank or a comment; DECLINE when a line between is neither blank, a comment nor
+ * indented past the `-` (the fast reader would not read it as part of the item).
+ */
+function itemEnd(text: string, from: number, dashColumn: number): number {
+  for (let at = nextLineStart(text, from); at < text.length; at = nextLineStart(text, at)) {
+    if (!isRegionLine(text, at)) return at;
+    if (isBlankOrComment(text, at)) continue;
+    const indent = indentAt(text, at);
+    if (indent === dashColumn && isItemLine(text, at + indent)) return at;
+    if (indent <= dashColumn) return DECLINE;
+  }
+  return text.length;
+}
+
+/** `annotations` or `dismissed` when the line at `at` is that key alone (`key:` and its line break), else undefined. */
+function listKeyLine(text: string, at: number): ScannedListName | undefined {
+  for (const list of ['annotations', 'dismissed'] as const) {
+    if (text.startsWith(list, at) && text.charCodeAt(at + list.length) === COLON && isLineBreakAt(text, at + list.length + 1)) return list;
+  }
+  return undefined;
+}
+
+/** Whether a line break (LF, or CR LF) or the end of the text is at `at`. */
+function isLineBreakAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return at >= text.length || c === LF || (c === CR && text.charCodeAt(at + 1) === LF);
+}
+
+/** The start of the line after the line break at `at` (or the text's end); -1 for a lone CR. */
+function afterBreak(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (at >= text.length) return text.length;
+  if (c === LF) return at + 1;
+  return c === CR && text.charCodeAt(at + 1) === LF ? at + 2 : -1;
+}
+
+function nextLineStart(text: string, at: number): number {
+  const newline = text.indexOf('\n', at);
+  return newline < 0 ? text.length : newline + 1;
+}
+
+function indentAt(text: string, at: number): number {
+  let spaces = 0;
+  while (text.charCodeAt(at + spaces) === SPACE) spaces++;
+  return spaces;
+}
+
+/** Whether the line at `at` holds only spaces. */
+function isBlankLine(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + indentAt(text, at));
+  return Number.isNaN(c) || c === LF || c === CR;
+}
+
+function isBlankOrComment(text: string, at: number): boolean {
+  const c = text.charCodeAt(at + indentAt(text, at));
+  return Number.isNaN(c) || c === LF || c === CR || c === HASH;
+}
+
+/** `-` followed by a space or a line break: a sequence item's indicator. */
+function isItemLine(text: string, at: number): boolean {
+  const next = text.charCodeAt(at + 1);
+  return text.charCodeAt(at) === DASH && (next === SPACE || next === LF || next === CR || Number.isNaN(next));
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isAlphanumeric(c: number): boolean {
+  return isLetter(c) || (c >= 0x30 && c <= 0x39);
+}
+
+/** Code points from `start` to `end` of `text`, a surrogate pair counting one (codePointLength's count). */
+function codePoints(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let at = start; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c >= 0xd800 && c <= 0xdbff && at + 1 < end) {
+      const low = text.charCodeAt(at + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) at++;
+    }
+    count++;
+  }
+  return count;
+}
