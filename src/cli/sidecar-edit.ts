@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import { SIDECAR_SUFFIX, sidecarPathFor, type Annotation } from '../core/sidecar/model';
 import { editSidecarFile, sidecarTargetRefusal, type SidecarEditOutcome } from '../core/sidecar/sidecar-file';
+import type { ReadOptions } from '../core/sidecar/sidecar-io';
 import { existingSidecarRefusal } from '../core/sidecar/refusals';
 import type { SidecarDocument } from '../core/sidecar/sidecar-io';
 import { SIDECAR_LOCK_DEFAULTS, SidecarLockError, type SidecarLockOptions } from '../core/sidecar/sidecar-lock';
@@ -26,11 +27,12 @@ export function commandLockOptions(env: Readonly<Record<string, string | undefin
 
 /**
  * editSidecarFile for a command: a lock not had in time, or that cannot be made, stops the
- * command (CliError, exit 2, naming the sidecar; nothing was written).
+ * command (CliError, exit 2, naming the sidecar; nothing was written). `read` says how the file
+ * is read under the lock (parseSidecar's options).
  */
-export async function editSidecarForCommand<T>(path: string, edit: (doc: SidecarDocument | undefined) => SidecarEditOutcome<T> | Promise<SidecarEditOutcome<T>>): Promise<T> {
+export async function editSidecarForCommand<T>(path: string, edit: (doc: SidecarDocument | undefined) => SidecarEditOutcome<T> | Promise<SidecarEditOutcome<T>>, read?: ReadOptions): Promise<T> {
   try {
-    return await editSidecarFile(path, edit, commandLockOptions());
+    return await editSidecarFile(path, edit, { ...commandLockOptions(), read });
   } catch (error) {
     if (error instanceof SidecarLockError) throw new CliError(error.message);
     throw error;

@@ -70,6 +70,9 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
     printError(output, 'tag', `${file}: ${reason}`);
     return EXIT.problems;
   };
+  // Asked of git at once: its process runs while the source and the config are read.
+  const author = cliAuthor(values.author, dirname(resolve(file)));
+  author.catch(() => undefined);
 
   const decoded = await readTextFile(file, { kind: 'source' });
   if (!decoded.ok && decoded.failure === 'not-text') return refuse(`${decoded.reason}; only UTF-8 text can be tagged`);
@@ -81,7 +84,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   if (link) return refuse(link);
   const loaded = await loadConfigFor(file, nodeConfigFs);
   for (const line of configWarningLines(loaded.files)) output.err(`${line}\n`);
-  const author = await cliAuthor(values.author, dirname(resolve(file)));
+  const authorName = await author;
   // Read, tagged and written under the sidecar's lock: a tag another process wrote a moment ago is kept.
   const result = await editSidecarForCommand(sidecarPath, (sidecar): { write?: SidecarDocument; value: TagResult } => {
     const errors = sidecar && existingSidecarRefusal(sidecar, sidecarPath);
@@ -94,10 +97,11 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
       category,
       range,
       note: values.note,
-      author,
+      author: authorName,
     });
     return { write: tagged.ok ? tagged.doc : undefined, value: tagged };
-  });
+    // Appending needs the entries' ids and ranges only: a clean sidecar is scanned, not read entry by entry.
+  }, { scanEntries: true });
   if (!result.ok) return refuse(result.reason);
   const { start, end, exact } = result.annotation.target;
   output.err(`${file}: tagged ${start}-${end} ${quoted(exact)} as ${category} in ${sidecarPath}${result.createdSidecar ? ' (created)' : ''}\n`);

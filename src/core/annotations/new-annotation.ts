@@ -19,11 +19,16 @@ export interface NewAnnotationInput {
   /** For tests; defaults to the current time. */
   now?: Date;
   /** Ids already in the sidecar: a new id never collides with one of them. */
-  existingIds?: ReadonlySet<string>;
+  existingIds?: IdSet;
+}
+
+/** Ids in use: a Set, or a sidecar's entry index (entryIndex in sidecar-io.ts). */
+export interface IdSet {
+  has(id: string): boolean;
 }
 
 /** `a-` plus 8 hex digits: short enough to read in a diff, random enough for a team's sidecar. */
-export function newEntryId(prefix: 'a' | 'd', existing: ReadonlySet<string> = new Set()): string {
+export function newEntryId(prefix: 'a' | 'd', existing: IdSet = new Set()): string {
   for (;;) {
     const id = `${prefix}-${randomUUID().slice(0, 8)}`;
     if (!existing.has(id)) return id;

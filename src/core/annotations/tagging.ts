@@ -9,7 +9,7 @@ import { codePointLength, OffsetConverter } from '../text/positions';
 import { sidecarErrorsRefusal } from '../sidecar/refusals';
 import { samePassage, sidecarPathFor, type Annotation } from '../sidecar/model';
 import { newAnnotation } from './new-annotation';
-import { addAnnotation, newSidecarDocument, type SidecarDocument } from '../sidecar/sidecar-io';
+import { addAnnotation, entryIndex, newSidecarDocument, type SidecarDocument } from '../sidecar/sidecar-io';
 import { sourceHash } from '../sidecar/source-hash';
 
 /**
@@ -61,9 +61,10 @@ export function tagPassage(request: TagRequest): TagResult {
   if ('reason' in range) return { ok: false, reason: range.reason };
 
   const doc = request.sidecar ?? newSidecarDocument(sourceName, sourceHash(request.text));
-  const existingIds = new Set([...doc.sidecar!.annotations, ...doc.sidecar!.dismissed].map((entry) => entry.id));
-  const annotation = newAnnotation({ text: request.text, ...range, category: request.category, note: request.note, author: request.author, now: request.now, existingIds });
-  const identical = identicalTagRefusal(doc.sidecar!.annotations, annotation, sidecarPathFor(sourceName));
+  // The ids and the annotations on the passage, without reading every entry of a scanned sidecar.
+  const entries = entryIndex(doc);
+  const annotation = newAnnotation({ text: request.text, ...range, category: request.category, note: request.note, author: request.author, now: request.now, existingIds: entries.ids });
+  const identical = identicalTagRefusal(entries.annotationsAt(annotation.target.start, annotation.target.end), annotation, sidecarPathFor(sourceName));
   if (identical) return { ok: false, reason: identical };
   return { ok: true, doc: addAnnotation(doc, annotation), annotation, createdSidecar: request.sidecar === undefined };
 }

@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { writeAtomically, writeTargetRefusal } from '../files/atomic-write';
 import { readTextFile } from '../files/read-text-file';
-import { editBase, parseSidecar, sidecarFileText, type SidecarDocument } from './sidecar-io';
+import { editBase, parseSidecar, sidecarFileText, type ReadOptions, type SidecarDocument } from './sidecar-io';
 import { withSidecarLock, type SidecarLockOptions } from './sidecar-lock';
 
 export class SidecarWriteRefused extends Error {
@@ -30,12 +30,12 @@ export async function sidecarTargetRefusal(path: string): Promise<string | undef
 /**
  * Reads and parses a sidecar; `undefined` when the file does not exist. A file that is not a
  * regular file, cannot be read or is not UTF-8 comes back as a document with that error, which
- * nothing writes over.
+ * nothing writes over. `options` as parseSidecar's.
  */
-export async function readSidecarFile(path: string): Promise<SidecarDocument | undefined> {
+export async function readSidecarFile(path: string, options?: ReadOptions): Promise<SidecarDocument | undefined> {
   const read = await readTextFile(path, { kind: 'sidecar', keepBytes: true });
   if (read.ok) {
-    const doc = parseSidecar((read.hadBom ? '\uFEFF' : '') + read.text);
+    const doc = parseSidecar((read.hadBom ? '\uFEFF' : '') + read.text, options);
     if (read.raw && doc.text === read.text) fileBytes.set(doc, read.raw);
     return doc;
   }
@@ -55,18 +55,23 @@ export interface SidecarEditOutcome<T> {
   value: T;
 }
 
+/** How editSidecarFile waits for the lock, and reads the file under it (parseSidecar's options). */
+export interface SidecarEditOptions extends SidecarLockOptions {
+  read?: ReadOptions;
+}
+
 /**
  * The one locked read-modify-write of a sidecar: takes its lock (waiting at most
  * `options.waitMs`, else SidecarLockTimeout and nothing written), reads the file under the lock
- * (`undefined` when it does not exist), applies `edit`, writes its result atomically, releases.
+ * (`undefined` when it does not exist; `options.read` says how), applies `edit`, writes its result atomically, releases.
  * `edit` sees the file as it is now, so another process's write just before is never lost.
  * A sidecar that is a link or not a regular file is refused (SidecarWriteRefused) before it is read.
  */
-export function editSidecarFile<T>(path: string, edit: (doc: SidecarDocument | undefined) => SidecarEditOutcome<T> | Promise<SidecarEditOutcome<T>>, options?: SidecarLockOptions): Promise<T> {
+export function editSidecarFile<T>(path: string, edit: (doc: SidecarDocument | undefined) => SidecarEditOutcome<T> | Promise<SidecarEditOutcome<T>>, options?: SidecarEditOptions): Promise<T> {
   return withSidecarLock(path, async () => {
     const refusal = await sidecarTargetRefusal(path);
     if (refusal) throw new SidecarWriteRefused(refusal);
-    const outcome = await edit(await readSidecarFile(path));
+    const outcome = await edit(await readSidecarFile(path, options?.read));
     if (outcome.write) await writeSidecarFile(path, outcome.write);
     return outcome.value;
   }, options);
@@ -111,7 +116,9 @@ export function unchangedBytesAround(doc: Pick<SidecarDocument, 'hadBom'>): Uint
   if (!base || !bytes || base.previous.hadBom !== doc.hadBom) return undefined;
   const { previous, edit } = base;
   const bom = previous.hadBom ? 3 : 0;
-  const start = bom + Buffer.byteLength(previous.text.slice(0, edit.start));
-  const end = start + Buffer.byteLength(previous.text.slice(edit.start, edit.end));
+  // A file of as many bytes as characters is all ASCII: its offsets in bytes are those in characters.
+  const ascii = bytes.length - bom === previous.text.length;
+  const start = bom + (ascii ? edit.start : Buffer.byteLength(previous.text.slice(0, edit.start)));
+  const end = start + (ascii ? edit.end - edit.start : Buffer.byteLength(previous.text.slice(edit.start, edit.end)));
   return [bytes.subarray(0, start), Buffer.from(edit.newText, 'utf8'), bytes.subarray(end)];
 }

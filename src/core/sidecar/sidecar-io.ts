@@ -15,7 +15,8 @@ import { cleanFastRead } from './fast-sidecar';
 import type { FastYamlLayout } from './fast-yaml';
 import { detectEol, findKeyNode, locateNode, parseYamlSource, rangeAt, type YamlSource } from './yaml-source';
 import { appendEntriesEdit, appendEntriesPlan } from './append-text';
-import { appendedSidecar } from './verified-append';
+import { appendedEntries, summaryOfSidecar, type AppendBase } from './verified-append';
+import { scannedEntry, scanSidecar, type SidecarScan } from './sidecar-scan';
 import { contentRuleViolations } from './content-rules';
 import { sameJsonValue } from './same-json';
 import { expectWritableDocument, finishEdit, type CheckedFileKind } from './checked-edit';
@@ -52,6 +53,13 @@ export type EntryList = 'annotations' | 'dismissed';
 export interface ReadOptions {
   /** False: read with the `yaml` Document API even when the fast path could (for the tests and benchmarks that compare both paths). */
   fastPath?: boolean;
+  /**
+   * True: a clean file in the layout the tool writes is proven clean by a scan (sidecar-scan.ts)
+   * that builds none of its entries; they are read the first time `sidecar.annotations` or
+   * `sidecar.dismissed` is asked for. For a command that only appends (`tag`), which asks
+   * entryIndex for ids and passages instead.
+   */
+  scanEntries?: boolean;
 }
 
 /**
@@ -60,7 +68,7 @@ export interface ReadOptions {
  * Document API, which positions every problem. Both give the same content and the same edits.
  */
 export function parseSidecar(fileText: string, options: ReadOptions = {}): SidecarDocument {
-  return (options.fastPath === false ? undefined : readCleanly(fileText)) ?? parseWithDocument(fileText);
+  return (options.fastPath === false ? undefined : readCleanly(fileText, undefined, options.scanEntries)) ?? parseWithDocument(fileText);
 }
 
 /** The `yaml` Document API's reading: positions every problem, keeps every token for edits. */
@@ -97,9 +105,13 @@ const fastIndentSteps = new WeakMap<SidecarDocument, number>();
  * annotations (23 MB) took the editor 15 s to open. The Document, which edits other than an
  * append need, is parsed the first time it is asked for. Undefined when the file is not clean.
  */
-function readCleanly(fileText: string, lastEdit?: TextEdit): SidecarDocument | undefined {
+function readCleanly(fileText: string, lastEdit?: TextEdit, scanEntries = false): SidecarDocument | undefined {
   const hadBom = fileText.charCodeAt(0) === 0xfeff;
   const text = hadBom ? fileText.slice(1) : fileText;
+  if (scanEntries) {
+    const scan = scanSidecar(text);
+    if (scan) return scannedDocument({ text, hadBom, eol: detectEol(text) }, scan);
+  }
   const layout: FastYamlLayout = {};
   const sidecar = cleanFastRead(text, layout);
   return sidecar && fastDocument({ text, hadBom, eol: detectEol(text) }, sidecar, layout.indentStep ?? 2, lastEdit);
@@ -125,6 +137,79 @@ function fastDocument(file: Pick<SidecarDocument, 'text' | 'hadBom' | 'eol'>, si
   return doc;
 }
 
+/** The scan each document read with `scanEntries` was proven clean by (its entries not read). */
+const scans = new WeakMap<SidecarDocument, SidecarScan>();
+
+/** A document proven clean by a scan: its entries read with the fast reader the first time they are asked for. */
+function scannedDocument(file: Pick<SidecarDocument, 'text' | 'hadBom' | 'eol'>, scan: SidecarScan): SidecarDocument {
+  const doc = fastDocument(file, lazySidecar(scan.header, () => {
+    const read = cleanFastRead(file.text);
+    if (!read) throw new Error('internal error: the fast reader refuses a sidecar its scan accepted');
+    return read;
+  }), scan.indentStep ?? 2);
+  scans.set(doc, scan);
+  return doc;
+}
+
+/**
+ * The sidecar `skeleton` (its top-level values, in the file's order, the lists empty) with its
+ * `annotations` and `dismissed` given by `entries` the first time either is asked for.
+ */
+function lazySidecar(skeleton: Sidecar, entries: () => Pick<Sidecar, 'annotations' | 'dismissed'>): Sidecar {
+  const sidecar = { ...skeleton };
+  let read: Pick<Sidecar, 'annotations' | 'dismissed'> | undefined;
+  const lists = () => (read ??= entries());
+  // Redefined in place, so that the keys keep the file's order.
+  Object.defineProperty(sidecar, 'annotations', { enumerable: true, configurable: true, get: () => lists().annotations });
+  Object.defineProperty(sidecar, 'dismissed', { enumerable: true, configurable: true, get: () => lists().dismissed });
+  return sidecar;
+}
+
+/** What the verified append needs of a scanned document, from its scan: the last annotation read alone, the ids from the scan's index. */
+function scanBase(text: string, scan: SidecarScan): AppendBase {
+  const count = scan.lists.annotations.itemStarts.length;
+  return {
+    header: scan.header as unknown as Record<string, unknown>,
+    annotationCount: count,
+    lastAnnotation: () => (count === 0 ? undefined : (scannedEntry(text, scan, 'annotations', count - 1) as Annotation)),
+    dismissed: () => scan.lists.dismissed.itemStarts.map((_, i) => scannedEntry(text, scan, 'dismissed', i) as Dismissal),
+    usesAnyId: (ids) => [...ids].some((id) => scan.ids.has(id)),
+  };
+}
+
+/** What adding an entry asks of the entries already in a sidecar. */
+export interface EntryIndex {
+  /** The ids of its annotations and dismissals. */
+  readonly ids: { has(id: string): boolean };
+  /** Its annotations whose target has this range. */
+  annotationsAt(start: number, end: number): Annotation[];
+}
+
+/**
+ * The ids and the ranges of a writable document's entries: from its scan when it was read with
+ * `scanEntries` (an annotation read alone only where its range matches), else from its sidecar.
+ */
+export function entryIndex(doc: SidecarDocument): EntryIndex {
+  const scan = scans.get(doc);
+  if (scan) {
+    const { starts, ends } = scan.lists.annotations;
+    return {
+      ids: scan.ids,
+      annotationsAt: (start, end) => {
+        const found: Annotation[] = [];
+        for (let i = 0; i < starts.length; i++) if (starts[i] === start && ends[i] === end) found.push(scannedEntry(doc.text, scan, 'annotations', i) as Annotation);
+        return found;
+      },
+    };
+  }
+  const { annotations, dismissed } = expectWritable(doc).sidecar!;
+  let ids: Set<string> | undefined;
+  return {
+    ids: { has: (id) => (ids ??= new Set([...annotations, ...dismissed].map((entry) => entry.id))).has(id) },
+    annotationsAt: (start, end) => annotations.filter((a) => a.target.start === start && a.target.end === end),
+  };
+}
+
 /**
  * Annotations appended as text to a document read on the fast path, verified by reading only the
  * part of the file the append can change (verified-append.ts), not the whole result: what
@@ -135,8 +220,13 @@ export function appendAnnotationsAsText(doc: SidecarDocument, values: readonly A
   const indentStep = fastIndentSteps.get(doc);
   if (indentStep === undefined || !doc.writable || !doc.sidecar) return undefined;
   const plan = appendEntriesPlan({ text: doc.text, eol: doc.eol, indentStep }, values);
-  const sidecar = plan && appendedSidecar(doc.text, doc.sidecar, plan, values);
-  if (!plan || !sidecar) return undefined;
+  const scan = scans.get(doc);
+  const before = doc.sidecar;
+  const added = plan && appendedEntries(doc.text, scan ? scanBase(doc.text, scan) : summaryOfSidecar(before), plan, values);
+  if (!plan || !added) return undefined;
+  const sidecar = scan
+    ? lazySidecar(scan.header, () => ({ annotations: [...before.annotations, ...added], dismissed: before.dismissed }))
+    : { ...before, annotations: [...before.annotations, ...added] };
   const text = applyEdit(doc.text, plan.edit);
   // The line ending is that of the first line, which an edit after it leaves as it was.
   const eol = plan.edit.start > doc.text.indexOf('\n') ? doc.eol : detectEol(text);
@@ -342,12 +432,10 @@ function lineEndAfter(text: string, offset: number): number {
 
 function addEntry(doc: SidecarDocument, list: EntryList, entry: Annotation | Dismissal): SidecarDocument {
   const { sidecar } = expectWritable(doc);
-  const entries: (Annotation | Dismissal)[] = sidecar![list];
-  if (sidecar!.annotations.some((e) => e.id === entry.id) || sidecar!.dismissed.some((e) => e.id === entry.id)) {
-    throw new SidecarEditError(`id "${entry.id}" is already used in this sidecar`);
-  }
+  if (entryIndex(doc).ids.has(entry.id)) throw new SidecarEditError(`id "${entry.id}" is already used in this sidecar`);
   const value = withoutUndefined(entry);
-  const expected = (result: Sidecar) => sameJsonValue(result[list], [...entries, value]);
+  // The entries already there are asked for only where the append as text is not proven.
+  const expected = (result: Sidecar) => sameJsonValue(result[list], [...sidecar![list], value]);
   const indentStep = fastIndentSteps.get(doc);
   if (list === 'annotations' && indentStep !== undefined) {
     // Read on the fast path: append as text where it is the edit the Document path makes, verified
@@ -367,7 +455,7 @@ function addEntry(doc: SidecarDocument, list: EntryList, entry: Annotation | Dis
     // Append after the last entry, in its indentation.
     edit = { start: lastSpan.end, end: lastSpan.end, newText: (needsBreak(doc.text, lastSpan.end) ? doc.eol : '') + renderBlockItem(value, { ...lastSpan, indentStep: step, eol: doc.eol }) };
   } else {
-    edit = rewriteList(doc, list, [...entries, value]);
+    edit = rewriteList(doc, list, [...sidecar![list], value]);
   }
   return finish(doc, edit, expected);
 }

@@ -18,14 +18,40 @@
 import { contentRuleViolations } from './content-rules';
 import { readFastYaml } from './fast-yaml';
 import type { AppendPlan } from './append-text';
-import type { Annotation, Sidecar } from './model';
+import type { Annotation, Dismissal, Sidecar } from './model';
 import { sameJsonValue } from './same-json';
 import * as validators from './generated/validators';
 
 type Fields = Record<string, unknown>;
 
-/** The sidecar after the append of `plan` to `text` (the file `before` was read from), when the window check proves it; else undefined. */
-export function appendedSidecar(text: string, before: Sidecar, plan: AppendPlan, values: readonly Annotation[]): Sidecar | undefined {
+/**
+ * What the check needs of the sidecar appended to: its top-level values but the lists, how many
+ * annotations it has and its last, its dismissals, and whether an id is used. A sidecar read
+ * whole gives them (summaryOfSidecar), as does a scanned one without reading its entries.
+ */
+export interface AppendBase {
+  /** The top-level values, in the file's order; `annotations` and `dismissed` are not read from it. */
+  readonly header: Readonly<Fields>;
+  readonly annotationCount: number;
+  lastAnnotation(): Annotation | undefined;
+  dismissed(): readonly Dismissal[];
+  /** Whether an entry already holds one of these ids. */
+  usesAnyId(ids: ReadonlySet<string>): boolean;
+}
+
+export function summaryOfSidecar(sidecar: Sidecar): AppendBase {
+  return {
+    header: sidecar as unknown as Fields,
+    annotationCount: sidecar.annotations.length,
+    lastAnnotation: () => sidecar.annotations.at(-1),
+    dismissed: () => sidecar.dismissed,
+    // One pass over the old entries against the new ids (a few for `tag`), not a set of all the old ones.
+    usesAnyId: (ids) => sidecar.annotations.some((entry) => ids.has(entry.id)) || sidecar.dismissed.some((entry) => ids.has(entry.id)),
+  };
+}
+
+/** The annotations appended by `plan` to `text` (the file `before` was read from), when the window check proves the result clean; else undefined. */
+export function appendedEntries(text: string, before: AppendBase, plan: AppendPlan, values: readonly Annotation[]): Annotation[] | undefined {
   const { edit, windowStart, header } = plan;
   if (edit.start < windowStart || values.length === 0) return undefined;
   const oldWindow = readWindow(header + text.slice(windowStart));
@@ -34,8 +60,7 @@ export function appendedSidecar(text: string, before: Sidecar, plan: AppendPlan,
   const oldItems = oldWindow.annotations as unknown[];
   if (!sameJsonValue(newWindow, { ...oldWindow, annotations: [...oldItems, ...values] })) return undefined;
   const added = (newWindow.annotations as Annotation[]).slice(oldItems.length);
-  if (!entriesValid(before, added)) return undefined;
-  return { ...before, annotations: [...before.annotations, ...added] };
+  return entriesValid(before, added) ? added : undefined;
 }
 
 /** The window's value: a mapping whose `annotations` is a list; undefined otherwise. */
@@ -51,24 +76,22 @@ function readWindow(text: string): Fields | undefined {
  * one (none when the window starts at the key line, of an empty list) and every other key of it
  * a top-level key of the sidecar with the same value.
  */
-function windowMatches(window: Fields, sidecar: Sidecar, fromKeyLine: boolean): boolean {
+function windowMatches(window: Fields, sidecar: AppendBase, fromKeyLine: boolean): boolean {
   const items = window.annotations as unknown[];
-  const expected = fromKeyLine ? [] : sidecar.annotations.slice(-1);
-  if (sidecar.annotations.length === 0 && !fromKeyLine) return false;
-  if (fromKeyLine && sidecar.annotations.length > 0) return false;
-  if (!sameJsonValue(items, expected)) return false;
-  const fields = sidecar as unknown as Fields;
-  return Object.keys(window).every((key) => key === 'annotations' || (Object.prototype.hasOwnProperty.call(fields, key) && sameJsonValue(window[key], fields[key])));
+  if (sidecar.annotationCount === 0 && !fromKeyLine) return false;
+  if (fromKeyLine && sidecar.annotationCount > 0) return false;
+  if (!sameJsonValue(items, fromKeyLine ? [] : [sidecar.lastAnnotation()])) return false;
+  const fields = sidecar.header;
+  const valueOf = (key: string) => (key === 'dismissed' ? sidecar.dismissed() : fields[key]);
+  return Object.keys(window).every((key) => key === 'annotations' || (Object.prototype.hasOwnProperty.call(fields, key) && sameJsonValue(window[key], valueOf(key))));
 }
 
 /**
  * The new entries against the schema (in a sidecar holding only them: the schema says nothing
  * about a list as a whole, see the test) and the content rules, their ids new to the sidecar.
  */
-function entriesValid(before: Sidecar, added: readonly Annotation[]): boolean {
-  if (!validators.sidecar({ ...before, annotations: added, dismissed: [] })) return false;
+function entriesValid(before: AppendBase, added: readonly Annotation[]): boolean {
+  if (!validators.sidecar({ ...before.header, annotations: added, dismissed: [] })) return false;
   if (contentRuleViolations({ annotations: [...added], dismissed: [] }).length > 0) return false;
-  // One pass over the old entries against the new ids (a few for `tag`), not a set of all the old ones.
-  const ids = new Set(added.map((entry) => entry.id));
-  return !before.annotations.some((entry) => ids.has(entry.id)) && !before.dismissed.some((entry) => ids.has(entry.id));
+  return !before.usesAnyId(new Set(added.map((entry) => entry.id)));
 }

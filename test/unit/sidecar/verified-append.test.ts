@@ -17,6 +17,7 @@ import {
 } from '../../../src/core/sidecar/sidecar-io';
 import { sourceHash } from '../../../src/core/sidecar/source-hash';
 import { yamlDocumentsParsed } from '../../../src/core/sidecar/yaml-source';
+import { sidecarScansAccepted } from '../../../src/core/sidecar/sidecar-scan';
 
 const HASH = sourceHash('The prisoners were tortured.');
 
@@ -54,12 +55,32 @@ function checkAppend(fileText: string, entry: Annotation): 'accepted' | 'decline
   } catch (error) {
     if (!(error instanceof SidecarEditError)) throw error;
   }
+  checkScannedAppend(fileText, entry, appended);
   if (!appended) return 'declined';
   const whole = readWhole(appended);
   assert.ok(whole.writable && whole.problems.length === 0, `accepted, but the whole result has problems: ${JSON.stringify(whole.problems)}\n${whole.text}`);
   assert.ok(sameJsonValue(whole.sidecar, appended.sidecar), 'accepted a content the whole read does not give');
   assert.equal(sidecarFileText(appended), documentPath, 'accepted a text the Document path does not write');
   return 'accepted';
+}
+
+/**
+ * The same append to the file read with `scanEntries`: when the scan (sidecar-scan.ts) accepts
+ * the file, the append gives the very text and content the whole read's append gives, and
+ * declines where it declines; when the scan declines, the file is read whole as before.
+ */
+let scannedAppends = 0;
+
+function checkScannedAppend(fileText: string, entry: Annotation, appended: SidecarDocument | undefined): void {
+  const scans = sidecarScansAccepted();
+  const scanned = parseSidecar(fileText, { scanEntries: true });
+  if (sidecarScansAccepted() === scans) return;
+  const fromScan = appendAnnotationsAsText(scanned, [entry]);
+  assert.equal(fromScan === undefined, appended === undefined, 'the scanned file appends where the whole read does not, or the reverse');
+  if (!fromScan || !appended) return;
+  scannedAppends++;
+  assert.equal(sidecarFileText(fromScan), sidecarFileText(appended));
+  assert.ok(sameJsonValue(fromScan.sidecar, appended.sidecar), 'the scanned append gives another content');
 }
 
 describe('appending annotations verified by reading only what the append changed', () => {
@@ -151,6 +172,7 @@ describe('appending annotations verified by reading only what the append changed
     });
     let accepted = 0;
     let runs = 0;
+    scannedAppends = 0;
     fc.assert(fc.property(scenario, (s) => {
       let doc = newSidecarDocument('report.txt', HASH);
       for (let i = 0; i < s.dismissed; i++) doc = addDismissal(doc, { id: `d${i}`, target: target(0, 'The') });
@@ -178,5 +200,6 @@ describe('appending annotations verified by reading only what the append changed
     }), { numRuns: Number(process.env.FC_RUNS ?? 200), seed: Number(process.env.FC_SEED ?? 20261206) });
     // Many of these entries are valid and most files in reach: a check that only ever declines proves nothing.
     assert.ok(accepted > runs * 0.12 && accepted < runs, `accepted in ${accepted} of ${runs} runs`);
+    assert.ok(scannedAppends > runs * 0.1, `appended to a scanned file in ${scannedAppends} of ${runs} runs`);
   });
 });
