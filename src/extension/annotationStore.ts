@@ -13,7 +13,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { createTarget, PreparedText } from '../core/anchoring/anchoring';
-import { anchorEntries, mergeEntries, movedTargets, restoresText, shiftEntries, type LiveEntry, type TargetUpdate } from '../core/anchoring/live-model';
+import { anchorEntries, mergeEntries, movedTargets, liveChangeOf, shiftEntries, type LiveEntry, type TargetUpdate } from '../core/anchoring/live-model';
 import { sidecarPathFor } from '../core/sidecar/model';
 import { otherSourceRefusal } from '../core/sidecar/refusals';
 import type { SidecarEdit } from '../core/sidecar/sidecar-batch';
@@ -159,8 +159,13 @@ export class AnnotationStore implements vscode.Disposable {
   /** Moves every range through the edits of one change event; false when the document is not tracked. */
   applyDocumentChange(event: vscode.TextDocumentChangeEvent): boolean {
     const state = this.get(event.document.uri);
-    if (!state || event.contentChanges.length === 0) return false;
-    if (restoresText(event.contentChanges, state.textLength, state.unsavedEdits && !event.document.isDirty)) {
+    if (!state) return false;
+    const change = liveChangeOf(state, event.contentChanges, event.document.isDirty);
+    if (change === 'saved-state') {
+      state.unsavedEdits = event.document.isDirty;
+      return false;
+    }
+    if (change === 'restore') {
       // A revert or a reload from disk: nothing to follow, anchor the stored targets again.
       anchorState(state, event.document);
     } else {

@@ -13,7 +13,7 @@
 import { relative, resolve, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { anchorAll, PreparedText } from '../core/anchoring/anchoring';
-import { anchorEntries, restoresText, shiftEntries, type LiveEntry } from '../core/anchoring/live-model';
+import { anchorEntries, liveChangeOf, shiftEntries, type LiveEntry } from '../core/anchoring/live-model';
 import { readTextFile } from '../core/files/read-text-file';
 import { SIDECAR_VERSION, sidecarPathFor, type AnchorResult, type Annotation } from '../core/sidecar/model';
 import { readSidecarFile } from '../core/sidecar/sidecar-file';
@@ -120,9 +120,16 @@ export class CompareService implements vscode.Disposable {
     const key = event.document.uri.toString();
     const live = this.theirsLive.get(key);
     // Anchored at this version already (asked for while this edit was being dispatched): nothing to move.
-    if (!live || event.contentChanges.length === 0 || live.version >= event.document.version) return;
+    if (!live) return;
+    const change = liveChangeOf(live, event.contentChanges, event.document.isDirty);
+    if (change === 'saved-state') {
+      live.unsavedEdits = event.document.isDirty;
+      return;
+    }
+    // Anchored at this version already (asked for while this edit was being dispatched): nothing to move.
+    if (live.version >= event.document.version) return;
     // A revert or a reload: nothing to follow; anchored again when next asked.
-    if (restoresText(event.contentChanges, live.textLength, live.unsavedEdits && !event.document.isDirty)) {
+    if (change === 'restore') {
       this.theirsLive.delete(key);
       return;
     }

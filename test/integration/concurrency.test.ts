@@ -113,6 +113,30 @@ describe('Concurrent changes', () => {
     await waitFor('the tag read again from the same bytes the editor wrote', () => api.store.get(editor.document.uri)?.entries.length === 1);
   });
 
+  it('follows typing into a tag after an undo back to the saved text, instead of anchoring it again', () => withAutoSaveOff(async () => {
+    const { editor } = await freshSource();
+    const api = (await extension().activate()) as LegalAnnotatorApi;
+    const { start, end } = offsetsOf(editor, QUOTE);
+    assert.ok(await vscode.commands.executeCommand(COMMANDS.tag, { uri: editor.document.uri.toString(), start, end, category: 'torture' }));
+    const entry = () => api.store.get(editor.document.uri)?.entries[0];
+    await waitFor('the tag anchored', () => entry()?.anchor.status === 'anchored');
+    try {
+      assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'X')));
+      await vscode.commands.executeCommand('undo');
+      await waitFor('the source clean again after the undo', () => !editor.document.isDirty);
+      // Typed into the tagged passage: "electric" becomes "electrical".
+      const at = editor.document.getText().indexOf('electric', start);
+      assert.ok(await editor.edit((edit) => edit.insert(editor.document.positionAt(at + 'electric'.length), 'al')));
+      const after = await waitFor('the tag to follow the typing', () => (entry()?.range?.end === end + 2 ? entry() : undefined)).catch((error: Error) => {
+        throw new Error(`${error.message}: ${entry()?.anchor.status} ${entry()?.range?.start}-${entry()?.range?.end}, tagged ${start}-${end}`);
+      });
+      assert.equal(after!.range!.start, start);
+      assert.equal(after!.anchor.status, 'anchored', 'followed as typed, not anchored again as an approximate match');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }));
+
   it('puts every tag back where it was when unsaved edits around and on its line are reverted', () => withAutoSaveOff(async () => {
     const { editor } = await freshSource();
     const api = (await extension().activate()) as LegalAnnotatorApi;

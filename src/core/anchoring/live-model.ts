@@ -51,15 +51,30 @@ export function anchorEntries(sidecar: Sidecar | undefined, text: string | Prepa
   });
 }
 
+/** What a live model of an open source knows of its text between two change events. */
+export interface LiveText {
+  textLength: number;
+  /** Whether the ranges followed edits that are not saved. */
+  unsavedEdits: boolean;
+}
+
 /**
- * Whether one edit puts a text back from disk (a revert, a reload) rather than changing it: it
- * replaces the whole text, or it takes a text with unsaved edits back to the saved one
- * (`backToSaved`). Nothing to follow then; the stored targets are anchored again. VS Code's revert
- * replaces only the lines from the first that differs to the last, so following it would
- * collapse every tag on those lines to the start of that block.
+ * How one change event of the editor is taken:
+ * - `restore`: the event puts a text back from disk (a revert, a reload): it replaces the whole
+ *   text, or it comes with the document clean while the ranges followed unsaved edits. Nothing
+ *   to follow; the stored targets are anchored again. VS Code's revert replaces only the lines
+ *   from the first that differs to the last, so following it would collapse every tag on those
+ *   lines to the start of that block.
+ * - `follow`: typing, an undo, a paste; the ranges move through the changes.
+ * - `saved-state`: no change of text, only of the dirty state. VS Code sends the dirty state a
+ *   change event leaves behind as an event of its own, after it, and with a typed change the
+ *   state from before it; so the first keystroke after an undo back to the saved text comes
+ *   with the document clean, and only this event tells that the ranges now fit the saved text.
  */
-export function restoresText(changes: readonly TextChange[], textLength: number, backToSaved: boolean): boolean {
-  return backToSaved || changes.some((c) => c.rangeOffset === 0 && c.rangeLength >= textLength);
+export function liveChangeOf(live: LiveText, changes: readonly TextChange[], documentIsDirty: boolean): 'restore' | 'follow' | 'saved-state' {
+  if (changes.length === 0) return 'saved-state';
+  const backToSaved = live.unsavedEdits && !documentIsDirty;
+  return backToSaved || changes.some((c) => c.rangeOffset === 0 && c.rangeLength >= live.textLength) ? 'restore' : 'follow';
 }
 
 /**

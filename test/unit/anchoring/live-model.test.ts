@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { anchorEntries, mergeEntries, movedTargets, restoresText, sameTarget, shiftEntries, type LiveEntry } from '../../../src/core/anchoring/live-model';
+import { anchorEntries, mergeEntries, liveChangeOf, movedTargets, sameTarget, shiftEntries, type LiveEntry, type TextChange } from '../../../src/core/anchoring/live-model';
 import { PreparedText } from '../../../src/core/anchoring/prepared-text';
 import { shiftRange } from '../../../src/core/anchoring/shift';
 import { createTarget } from '../../../src/core/anchoring/target';
@@ -78,10 +78,32 @@ describe('live-model (the editor\'s anchors, in plain Node)', () => {
   });
 
   it('tells a text put back from disk (revert, reload) from an edit: the whole text replaced, or unsaved edits taken back to the saved text', () => {
-    assert.equal(restoresText([{ rangeOffset: 0, rangeLength: 10, text: 'x' }], 10, false), true);
-    assert.equal(restoresText([{ rangeOffset: 0, rangeLength: 9, text: 'x' }], 10, false), false);
+    const saved = { textLength: 10, unsavedEdits: false };
+    assert.equal(liveChangeOf(saved, [{ rangeOffset: 0, rangeLength: 10, text: 'x' }], false), 'restore');
+    assert.equal(liveChangeOf(saved, [{ rangeOffset: 0, rangeLength: 9, text: 'x' }], false), 'follow');
     // VS Code's revert of edits on the first and third lines: one change from offset 0 to the first unchanged line.
-    assert.equal(restoresText([{ rangeOffset: 0, rangeLength: 9, text: 'x' }], 10, true), true);
+    assert.equal(liveChangeOf({ textLength: 10, unsavedEdits: true }, [{ rangeOffset: 0, rangeLength: 9, text: 'x' }], false), 'restore');
+    assert.equal(liveChangeOf({ textLength: 10, unsavedEdits: true }, [{ rangeOffset: 0, rangeLength: 9, text: 'x' }], true), 'follow');
+  });
+
+  it('takes an event without changes as the dirty state alone: an undo back to the saved text, then typing, is followed', () => {
+    // The editor's events for: type, undo back to the saved text, type into a tag. Each typed
+    // change carries the dirty state from before it; the state after comes as its own event.
+    const live = { textLength: 10, unsavedEdits: false };
+    const events: Array<[TextChange[], boolean]> = [
+      [[{ rangeOffset: 0, rangeLength: 0, text: 'X' }], false],
+      [[], true],
+      [[{ rangeOffset: 0, rangeLength: 1, text: '' }], true],
+      [[], false],
+      [[{ rangeOffset: 5, rangeLength: 0, text: 'al' }], false],
+    ];
+    const taken = events.map(([changes, dirty]) => {
+      const kind = liveChangeOf(live, changes, dirty);
+      if (kind === 'saved-state') live.unsavedEdits = dirty;
+      else live.unsavedEdits = true;
+      return kind;
+    });
+    assert.deepEqual(taken, ['follow', 'saved-state', 'follow', 'saved-state', 'follow']);
   });
 
   it('merges a re-read sidecar: unchanged entries keep the moved range, changed moved ones are conflicts', () => {
