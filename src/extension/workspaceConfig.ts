@@ -1,6 +1,7 @@
 /**
  * The workspace config (`.legal-annotator.yaml`) as the editor sees it: loaded with the same
- * core code as the CLI, per folder it applies to, reloaded when a config file changes.
+ * core code as the CLI, per folder it applies to, reloaded when a config file changes, is created
+ * or deleted, also with a folder above it.
  */
 import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -32,6 +33,12 @@ export class WorkspaceConfigService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly watcher: vscode.FileSystemWatcher;
+  /**
+   * Deletions of anything, for the folders holding a loaded config: VS Code's watcher reports a
+   * folder deleted with what it holds (rm -rf) as the folder's deletion alone, which the config
+   * glob does not match.
+   */
+  private readonly deletions: vscode.FileSystemWatcher;
   /** Restricted Mode was explained once this session (it is said once, not per folder or reload). */
   private restrictedNoticeShown = false;
   private readonly trustGranted: vscode.Disposable;
@@ -45,12 +52,17 @@ export class WorkspaceConfigService implements vscode.Disposable {
     this.watcher.onDidChange(reset);
     this.watcher.onDidCreate(reset);
     this.watcher.onDidDelete(reset);
+    this.deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    this.deletions.onDidDelete((uri) => {
+      if (this.holdsLoadedConfig(uri.fsPath)) reset();
+    });
     // Trusting the workspace brings its glossary and taxonomy in (see restricted()).
     this.trustGranted = vscode.workspace.onDidGrantWorkspaceTrust(reset);
   }
 
   dispose(): void {
     this.watcher.dispose();
+    this.deletions.dispose();
     this.trustGranted.dispose();
     this.changed.dispose();
   }
@@ -65,6 +77,12 @@ export class WorkspaceConfigService implements vscode.Disposable {
     const { config, isSource } = await this.forFile(uri);
     const path = relative(config.root, uri.fsPath);
     return !path.startsWith('..') && isSource(path.split(sep).join('/'));
+  }
+
+  /** Whether a loaded config file lies under the folder at `path` (any depth). */
+  private holdsLoadedConfig(path: string): boolean {
+    const folder = path.endsWith(sep) ? path : path + sep;
+    return this.configs.configFiles().some((configPath) => configPath.startsWith(folder));
   }
 
   private prepare(result: LoadedConfig): Loaded {

@@ -11,6 +11,9 @@ import { findConfig, loadConfigFile, type ConfigLocation, type LoadedConfig } fr
 import { nodeConfigFs } from './node-config-fs';
 import { defaultWorkspaceConfig, type WorkspaceConfig } from './workspace-config';
 
+/** The key of a folder without a config file in `byConfig`, before its path. */
+const DEFAULTS_KEY = 'defaults:';
+
 export interface ConfigResolverOptions<T> {
   prepare: (loaded: LoadedConfig, location: ConfigLocation) => T;
   fs?: ConfigFs;
@@ -52,6 +55,11 @@ export class ConfigResolver<T> {
     return Promise.all(this.byConfig.values());
   }
 
+  /** The paths of the config files loaded so far (not the folders that have none). */
+  configFiles(): string[] {
+    return [...this.byConfig.keys()].filter((key) => !key.startsWith(DEFAULTS_KEY));
+  }
+
   /** Forgets everything (a config file changed). */
   clear(): void {
     this.byFolder.clear();
@@ -68,7 +76,7 @@ export class ConfigResolver<T> {
   }
 
   private forLocation(location: ConfigLocation): Promise<T> {
-    const key = location.configPath ?? `defaults:${location.root}`;
+    const key = location.configPath ?? `${DEFAULTS_KEY}${location.root}`;
     let loaded = this.byConfig.get(key);
     if (!loaded) {
       loaded = this.load(location).then((result) => this.options.prepare(result, location));

@@ -41,8 +41,10 @@ describe('ConfigResolver', () => {
     const other = await resolver.forFile('/other/t.txt');
     assert.equal(other.config.root, resolve('/other'));
     assert.equal((await resolver.all()).length, 2);
+    assert.deepEqual(resolver.configFiles(), [resolve('/w/.legal-annotator.yaml')], 'the config files loaded, not the folders without one');
     assert.equal(await resolver.forConfigFile(resolve('/w/.legal-annotator.yaml')), a, 'a config named explicitly is the same load');
     resolver.clear();
+    assert.deepEqual(resolver.configFiles(), []);
     await resolver.forFile('/w/a/r.txt');
     assert.equal(fs.reads.length, 2, 'cleared: loaded again');
   });
