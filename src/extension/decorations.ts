@@ -9,10 +9,7 @@
  * workbench on every keystroke cost about 30 ms each. A repaint for another version of the text
  * than the store's ranges is skipped; the store's next change brings one.
  *
- * A source with more than MAX_PAINTED_TAGS tags gets the tags of the lines on screen and
- * WINDOW_MARGIN_LINES around them, repainted as the editor scrolls: painting all 10,000 tags of a
- * long source held the extension host for up to half a second each time. The overview ruler then
- * marks the tags of that window only.
+ * A source with many tags gets those of the lines on screen and around them (paintedWindow.ts).
  */
 import * as vscode from 'vscode';
 import type { Category } from '../core/taxonomy/taxonomy';
@@ -21,13 +18,12 @@ import type { AnnotationStore, SourceAnnotations } from './annotationStore';
 import type { WorkspaceConfigService } from './workspaceConfig';
 import { SETTINGS } from './constants';
 import type { Log } from './log';
+import { paintedWindow, scrollingRepaints } from './paintedWindow';
 import { WhenTypingPauses } from './whenTypingPauses';
 
 const TINT_ALPHA = '33'; // ~20 % opacity: the text stays readable on light and dark themes
 /** Wait after the store's last change before repainting a source's tags. */
 const REPAINT_DELAY_MS = 150;
-const MAX_PAINTED_TAGS = 2000;
-const WINDOW_MARGIN_LINES = 500;
 
 export class TagDecorations implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
@@ -44,7 +40,7 @@ export class TagDecorations implements vscode.Disposable {
       store.onDidChange((uri) => this.pause.schedule(uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
-        if ((this.store.get(event.textEditor.document.uri)?.entries.length ?? 0) > MAX_PAINTED_TAGS) this.pause.schedule(event.textEditor.document.uri);
+        if (scrollingRepaints(this.store.get(event.textEditor.document.uri)?.entries.length ?? 0)) this.pause.schedule(event.textEditor.document.uri);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SETTINGS.showLabels)) this.refreshAll();
@@ -97,7 +93,7 @@ export class TagDecorations implements vscode.Disposable {
     for (const category of categories) this.typeFor(category);
     const showLabels = vscode.workspace.getConfiguration().get<boolean>(SETTINGS.showLabels, true);
     const byCategory = new Map<string, vscode.DecorationOptions[]>();
-    const window = paintedWindow(editor, state);
+    const window = paintedWindow(editor, state?.entries.length ?? 0);
     for (const entry of state?.entries ?? []) {
       if (entry.kind !== 'annotation' || !entry.range || entry.range.start === entry.range.end) continue;
       if (window && (entry.range.end < window.start || entry.range.start > window.end)) continue;
@@ -129,13 +125,4 @@ export class TagDecorations implements vscode.Disposable {
     this.labels.set(category.id, category.label);
     return type;
   }
-}
-
-/** The offsets whose tags are painted: everything (undefined) up to MAX_PAINTED_TAGS tags, else the lines on screen and around. */
-function paintedWindow(editor: vscode.TextEditor, state: SourceAnnotations | undefined): { start: number; end: number } | undefined {
-  if ((state?.entries.length ?? 0) <= MAX_PAINTED_TAGS || editor.visibleRanges.length === 0) return undefined;
-  const { document } = editor;
-  const first = Math.max(0, editor.visibleRanges[0].start.line - WINDOW_MARGIN_LINES);
-  const last = Math.min(document.lineCount - 1, editor.visibleRanges[editor.visibleRanges.length - 1].end.line + WINDOW_MARGIN_LINES);
-  return { start: document.offsetAt(new vscode.Position(first, 0)), end: document.offsetAt(document.lineAt(last).range.end) };
 }

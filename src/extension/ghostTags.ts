@@ -2,7 +2,8 @@
  * The other annotator's tags, while a comparison is on (compareService.ts): "ghosts", an outline
  * in the category's colour (mine are a tint of it, decorations.ts), with no label, so the two
  * sets read apart. Hovering a ghost names its author and category, and the compared side.
- * Repainted when the comparison, the store or the taxonomy changes, once typing pauses.
+ * Repainted when the comparison, the store or the taxonomy changes, once typing pauses; a source
+ * with many of them gets those of the lines on screen and around them (paintedWindow.ts).
  */
 import * as vscode from 'vscode';
 import type { Category } from '../core/taxonomy/taxonomy';
@@ -11,6 +12,7 @@ import type { AnnotationStore } from './annotationStore';
 import type { CompareService, SourceComparison } from './compareService';
 import { escapeMarkdown, formatTimestamp } from './hoverText';
 import type { Log } from './log';
+import { paintedWindow, scrollingRepaints } from './paintedWindow';
 import { WhenTypingPauses } from './whenTypingPauses';
 import type { WorkspaceConfigService } from './workspaceConfig';
 
@@ -35,6 +37,9 @@ export class GhostTags implements vscode.Disposable, vscode.HoverProvider {
       comparison.onDidChangeComparison(() => this.refreshAll()),
       store.onDidChange((uri) => this.pause.schedule(uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
+      vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
+        if (scrollingRepaints(this.comparison.forDocument(event.textEditor.document)?.theirs.length ?? 0)) this.pause.schedule(event.textEditor.document.uri);
+      }),
       configs.onDidChange(() => this.refreshAll()),
     );
   }
@@ -63,7 +68,9 @@ export class GhostTags implements vscode.Disposable, vscode.HoverProvider {
   private paint(editor: vscode.TextEditor, compared: SourceComparison | undefined, categories: readonly Category[]): void {
     const byCategory = new Map<string, vscode.DecorationOptions[]>();
     const painted: string[] = [];
+    const window = paintedWindow(editor, compared?.theirs.length ?? 0);
     for (const tag of compared?.theirs ?? []) {
+      if (window && (compared!.text.toUtf16(tag.end) < window.start || compared!.text.toUtf16(tag.start) > window.end)) continue;
       const range = utf16Range(editor.document, compared!, tag);
       const list = byCategory.get(tag.annotation.category) ?? [];
       list.push({ range });

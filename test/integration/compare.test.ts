@@ -11,7 +11,7 @@ import type { Annotation } from '../../src/core/sidecar/model';
 import { parseSidecar } from '../../src/core/sidecar/sidecar-io';
 import { COMMANDS } from '../../src/extension/constants';
 import type { LegalAnnotatorApi } from '../../src/extension/extension';
-import { createTwoAnnotatorRepository, DECIDER, gitIn, tagOf } from '../support/two-annotators';
+import { createTwoAnnotatorRepository, DECIDER, gitIn, sidecarTextOf, tagOf } from '../support/two-annotators';
 import { closeAllEditors, errorMessagesDuring, extension, openEditor, waitFor, withAutoSaveOff, workspaceFile, workspaceRoot } from './helpers';
 
 const SOURCE = 'compare.legal.txt';
@@ -183,6 +183,36 @@ describe('Compare annotations with another branch, and adjudicate', function () 
       assert.notEqual((await la.annotationsView.getChildren())[0]?.kind, 'disagreements');
     } finally {
       await fs.rm(folder.fsPath, { recursive: true, force: true });
+    }
+  });
+
+  it('paints, of a long source with thousands of their tags, those of the lines on screen, and follows the scrolling', async () => {
+    const la = await api();
+    const name = 'compare-long.legal.txt';
+    const lines = Array.from({ length: 4000 }, (_, i) => `Line ${i}: the prisoners were tortured in the basement.`);
+    const text = `${lines.join('\n')}\n`;
+    const theirs = lines.slice(0, 3000).map((_, i) => tagOf(text, `t${i}`, 'torture', `Line ${i}:`, 'Bo'));
+    const folder = workspaceFile('bob-long');
+    await fs.mkdir(folder.fsPath, { recursive: true });
+    await fs.writeFile(workspaceFile(name).fsPath, text);
+    await fs.writeFile(vscode.Uri.joinPath(folder, name).fsPath, text);
+    await fs.writeFile(vscode.Uri.joinPath(folder, `${name}.ann.yaml`).fsPath, sidecarTextOf(name, text, theirs));
+    try {
+      const editor = await openEditor(name);
+      const key = editor.document.uri.toString();
+      await vscode.commands.executeCommand(COMMANDS.compareWith, 'bob-long');
+      const tagAt = (line: number) => `torture@${text.indexOf(`Line ${line}:`)}-${text.indexOf(`Line ${line}:`) + `Line ${line}:`.length}`;
+      const top = await waitFor('their tags at the top painted', () => (la.ghostTags.painted.get(key)?.includes(tagAt(0)) ? la.ghostTags.painted.get(key) : undefined));
+      assert.ok(top.length < 1000, `${top.length} of 3000 painted at the top`);
+      assert.ok(!top.includes(tagAt(2999)), 'a tag 3,000 lines below the screen is not painted');
+      editor.revealRange(new vscode.Range(2990, 0, 2990, 0), vscode.TextEditorRevealType.AtTop);
+      const below = await waitFor('their tags on the lines scrolled to painted', () => (la.ghostTags.painted.get(key)?.includes(tagAt(2999)) ? la.ghostTags.painted.get(key) : undefined));
+      assert.ok(!below.includes(tagAt(0)), 'the tags scrolled away are no longer painted');
+    } finally {
+      await vscode.commands.executeCommand(COMMANDS.stopComparing);
+      await closeAllEditors();
+      await fs.rm(folder.fsPath, { recursive: true, force: true });
+      await fs.rm(workspaceFile(name).fsPath, { force: true });
     }
   });
 
