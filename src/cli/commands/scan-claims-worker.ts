@@ -7,9 +7,8 @@
  * bytes this thread read (transferred, not copied), takes their CRC-32 and lets them go, then reads
  * the file again a section at a time (byte-sections.ts) and checks that what it read is what this
  * thread read (the same length and CRC-32). So the source is held twice only while it is read and
- * decoded, as without the worker. A file changed meanwhile, a text with an article heading, a worker
- * that cannot start or that fails: the claims are detected in this thread, as for a small source,
- * and `--verbose` says why.
+ * decoded, as without the worker. A file changed meanwhile, a worker that cannot start or that
+ * fails: the claims are detected in this thread, as for a small source, and `--verbose` says why.
  *
  * The worker is the CLI's own bundle (dist/cli.js), started with a job that main.ts recognises,
  * as `check`'s workers are: the packages need no file of their own for it.
@@ -41,21 +40,21 @@ interface ClaimsRequest {
 
 type ClaimsReply =
   | { id: number; kind: 'pack'; pack: ClaimPack }
-  | { id: number; kind: 'done' }
-  /** The worker did not detect them: this thread must (a text with an article heading, an error). */
+  | { id: number; kind: 'done'; statesLaw: readonly boolean[] }
+  /** The worker did not detect them: this thread must (the file changed, an error). */
   | { id: number; kind: 'in-thread'; reason: string };
 
 /** The claims of one source: packed by the worker, or to be detected in this thread, and why. */
-export type WorkerClaims = { kind: 'packed'; packs: ClaimPack[] } | { kind: 'in-thread'; reason: string };
+export type WorkerClaims = { kind: 'packed'; packs: ClaimPack[]; statesLaw: readonly boolean[] } | { kind: 'in-thread'; reason: string };
 
 /** A source's claims being detected by the worker. */
 export interface PendingClaims {
   result(): Promise<WorkerClaims>;
 }
 
-/** The claims of packs, unpacked one pack at a time as they are printed (code points, texts sliced from `text`). */
-export function* unpackedSections(text: string, packs: ClaimPack[]): Generator<Claim[], void, undefined> {
-  const unpacker = new ClaimUnpacker(text);
+/** The claims the worker packed, unpacked a few at a time as they are printed (code points, texts sliced from `text`). */
+export function* unpackedSections(text: string, { packs, statesLaw }: Extract<WorkerClaims, { kind: 'packed' }>): Generator<Claim[], void, undefined> {
+  const unpacker = new ClaimUnpacker(text, statesLaw);
   // Each pack is let go once unpacked.
   for (let pack = packs.shift(); pack; pack = packs.shift()) yield* unpacker.unpack(pack);
 }
@@ -124,7 +123,7 @@ export class ClaimsWorker {
     const job = this.pending.get(reply.id);
     if (!job) return;
     if (reply.kind === 'pack') job.packs.push(reply.pack);
-    else if (reply.kind === 'done') job.settle({ kind: 'packed', packs: job.packs });
+    else if (reply.kind === 'done') job.settle({ kind: 'packed', packs: job.packs, statesLaw: reply.statesLaw });
     else job.settle({ kind: 'in-thread', reason: reply.reason });
   }
 
@@ -164,11 +163,10 @@ function detectAndSend(port: MessagePort, { id, path, bytesStart, taxonomy }: Cl
     const sections = detectClaimsInBytes(file, { taxonomy });
     for (let next = sections.next(); ; next = sections.next()) {
       if (next.done) {
-        if (next.value === 'article-heading') send({ id, kind: 'in-thread', reason: 'the text has an article heading: an article\'s paragraphs are read together' });
-        else if (!file.readAsExpected(expected.crc)) send({ id, kind: 'in-thread', reason: 'the file changed while scan read it' });
+        if (!file.readAsExpected(expected.crc)) send({ id, kind: 'in-thread', reason: 'the file changed while scan read it' });
         else {
           sendPack();
-          send({ id, kind: 'done' });
+          send({ id, kind: 'done', statesLaw: next.value.statesLaw });
         }
         return;
       }

@@ -148,7 +148,7 @@ async function workerClaims(inWorker: PendingClaims | undefined, file: string, t
   const result = inWorker ? await inWorker.result() : { kind: 'in-thread' as const, reason: 'a small source or standard input' };
   if (result.kind === 'packed') {
     say(`${file}: claims detected in a worker thread\n`);
-    return unpackedSections(text, result.packs);
+    return unpackedSections(text, result);
   }
   say(`${file}: claims detected in this thread: ${result.reason}\n`);
   return undefined;

@@ -6,21 +6,24 @@
  * decoded on its own, with what follows it up to where its end is certain. A claim is read within
  * its paragraph and a section is whole paragraphs, so a section gives the claims it gives in the
  * whole text. The one reading that spans paragraphs is the drafting context (an article of an
- * instrument states the law when any of its paragraphs does, drafting.ts): a text with an article
- * heading is not detected here, and the caller detects it over the whole text instead.
+ * instrument states the law when any of its paragraphs does, drafting.ts), known only once the
+ * article's last section is read: each claim says its article, and the detection ends with the
+ * articles that state the law, whose claims the caller drops (as detectClaims never makes them).
  */
 import { Buffer } from 'node:buffer';
 import { DEFAULT_TAXONOMY } from '../taxonomy/taxonomy';
 import { OffsetConverter } from '../text/positions';
 import { cueMatcherFor } from './cue-matcher';
 import { CLAIM_SECTION, nextSectionStart, sectionClaims, sectionEnd, type DetectOptions } from './detect';
-import { DraftingContext } from './drafting';
+import { articleAt, ArticlesRead } from './drafting';
 import type { Claim } from './types';
 
 /** The claims of one section, with what turns their offsets into the whole text's. */
 export interface SectionClaims {
   /** UTF-16 offsets of the section's own text (`text`). */
   claims: Claim[];
+  /** Per claim, the index of the article of an instrument it stands in (ByteDetection's), or -1. */
+  articles: number[];
   /** The section's text as decoded (it may reach past the section's end). */
   text: string;
   /** UTF-16 offset in the whole text of the section's offset 0. */
@@ -44,16 +47,21 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
   return { length: buffer.length, read: (from, to) => buffer.subarray(from, to) };
 }
 
-/** How the detection over bytes ended: every section read, or stopped at an article heading. */
-export type ByteDetection = 'done' | 'article-heading';
+/** What the detection over bytes knows at the end: per article of an instrument, whether it states the law (its claims are none). */
+export interface ByteDetection {
+  statesLaw: readonly boolean[];
+}
+
+/** Reads each claim as standing in no article: whether its article states the law is known at the end (SectionClaims.articles). */
+const NO_ARTICLE = { inDraftedArticle: (): boolean => false };
 
 /** A first decoding of this many bytes past a section's length finds its paragraph's end in most texts. */
 const SECTION_SLACK_BYTES = 16 * 1024;
 
 /**
- * The claims of the text that `source` (UTF-8, no BOM) decodes to, section by section, in order;
- * returns 'article-heading', having yielded only the sections before it, when the text has one.
- * `options.offsets` is ignored: SectionClaims says both.
+ * The claims of the text that `source` (UTF-8, no BOM) decodes to, section by section, in order,
+ * with those of articles that state the law among them (see ByteDetection). `options.offsets`
+ * is ignored: SectionClaims says both.
  */
 export function* detectClaimsInBytes(
   source: ByteSource, options: Omit<DetectOptions, 'offsets'> = {}, sectionLength = CLAIM_SECTION,
@@ -63,20 +71,23 @@ export function* detectClaimsInBytes(
   let byteFrom = 0;
   let utf16Base = 0;
   let pairsBefore = 0;
+  const articles = new ArticlesRead();
   while (byteFrom < source.length) {
     const { text, to } = decodeSection(source, byteFrom, sectionLength);
-    const drafting = new DraftingContext(text);
-    if (drafting.hasArticleBefore(to)) return 'article-heading';
+    articles.read(text, 0, to, utf16Base);
     const converter = new OffsetConverter(text);
     const codePointBase = utf16Base - pairsBefore;
-    const claims = sectionClaims(text, 0, to, matcher, drafting, detectOptions);
-    if (claims.length > 0) yield { claims, text, utf16Base, codePointAt: (local) => codePointBase + converter.toCodePoint(local) };
+    const claims = sectionClaims(text, 0, to, matcher, NO_ARTICLE, detectOptions);
+    if (claims.length > 0) {
+      const articleOf = claims.map((claim) => articleAt(articles.headings, utf16Base + claim.start));
+      yield { claims, articles: articleOf, text, utf16Base, codePointAt: (local) => codePointBase + converter.toCodePoint(local) };
+    }
     const next = nextSectionStart(0, to);
     pairsBefore += next - converter.toCodePoint(next);
     utf16Base += next;
     byteFrom += Buffer.byteLength(text.slice(0, next), 'utf8');
   }
-  return 'done';
+  return { statesLaw: articles.statesLaw };
 }
 
 /**

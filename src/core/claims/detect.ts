@@ -77,6 +77,9 @@ const PERPETRATORS = new WordPairs(PERPETRATOR_PAIRS);
 /** Words skipped when looking after a cue for "is prohibited". */
 const COPULAS = new Set(['is', 'are', 'was', 'be', 'been', 'remains', 'strictly', 'absolutely', 'also', 'always', 'never', 'not', 'equally']);
 
+/** What detection asks of the drafting context (drafting.ts): whether a sentence stands in an article that states the law. */
+type Drafting = Pick<DraftingContext, 'inDraftedArticle'>;
+
 /** Every claim of `text`, in order. */
 export function detectClaims(text: string, options: DetectOptions = {}): Claim[] {
   const claims: Claim[] = [];
@@ -122,12 +125,12 @@ export function nextSectionStart(from: number, to: number): number {
  * The claims of one section, text[from, to) (whole paragraphs), UTF-16 offsets of `text`. Heads of
  * gapped cues are looked for back to the text's start, as over the whole text.
  */
-export function sectionClaims(text: string, from: number, to: number, matcher: CueMatcher, drafting: DraftingContext, options: DetectOptions): Claim[] {
+export function sectionClaims(text: string, from: number, to: number, matcher: CueMatcher, drafting: Drafting, options: DetectOptions): Claim[] {
   return claimsBetween(text, findCues(text, matcher, from, to, 0), drafting, options);
 }
 
 /** The claims of the sentences holding `hits` (in text order, all within whole paragraphs). */
-function claimsBetween(text: string, hits: readonly CueHit[], drafting: DraftingContext, options: DetectOptions): Claim[] {
+function claimsBetween(text: string, hits: readonly CueHit[], drafting: Drafting, options: DetectOptions): Claim[] {
   const claims: Claim[] = [];
   let h = 0;
   while (h < hits.length) {
@@ -158,7 +161,7 @@ function claimsBetween(text: string, hits: readonly CueHit[], drafting: Drafting
 }
 
 /** The claim a sentence makes with these cues, or undefined when it states a norm. */
-function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHit[], drafting: DraftingContext): Claim | undefined {
+function readSentence(text: string, sentence: SentenceSpan, hits: readonly CueHit[], drafting: Drafting): Claim | undefined {
   const tokens = tokenize(text, sentence.start, sentence.end);
   if (isNormative(tokens) || drafting.inDraftedArticle(sentence.start)) return undefined;
   const reporting = reportingWords(tokens);

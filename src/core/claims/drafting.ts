@@ -46,14 +46,7 @@ export class DraftingContext {
   /** Whether UTF-16 offset `at` lies in an article of an instrument that states the law. */
   inDraftedArticle(at: number): boolean {
     const headings = this.articleHeadings();
-    let low = 0;
-    let high = headings.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (headings[mid] <= at) low = mid + 1;
-      else high = mid;
-    }
-    const article = low - 1;
+    const article = articleAt(headings, at);
     if (article < 0) return false;
     let statesLaw = this.articleStatesLaw.get(article);
     if (statesLaw === undefined) {
@@ -64,14 +57,8 @@ export class DraftingContext {
     return statesLaw;
   }
 
-  /** Whether an article heading starts before UTF-16 offset `end`. */
-  hasArticleBefore(end: number): boolean {
-    const headings = this.articleHeadings();
-    return headings.length > 0 && headings[0] < end;
-  }
-
   /** Line starts of the article headings, in order: a native search for the word, a check of its line. */
-  private articleHeadings(): number[] {
+  articleHeadings(): readonly number[] {
     if (this.headings) return this.headings;
     const { text } = this;
     const found = new Set<number>();
@@ -87,4 +74,79 @@ export class DraftingContext {
     this.headings = [...found].sort((a, b) => a - b);
     return this.headings;
   }
+}
+
+/** The index of the article holding offset `at` (the last heading at or before it), or -1. */
+export function articleAt(headings: readonly number[], at: number): number {
+  let low = 0;
+  let high = headings.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (headings[mid] <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+/** Characters of an article's text kept to read a word pair of drafting split where one section ends and the next starts. */
+const JOINT_CHARACTERS = 200;
+const DRAFTING_MATCHES = new RegExp(DRAFTING_WORDS.source, 'giu');
+const SPACE = /\s/u;
+
+/**
+ * Which articles of a text state the law, read a section of text at a time (scan's worker thread
+ * never holds the whole text): the verdicts DraftingContext gives over the whole text. An article
+ * runs from its heading to the next; its text is read piece by piece, and a word pair of drafting
+ * ("Contracting Parties") whose space holds the end of a section is read across it.
+ */
+export class ArticlesRead {
+  /** Offsets of the headings in the whole text, in order. */
+  readonly headings: number[] = [];
+  /** Per article, whether its text states the law (final once the next heading is read). */
+  readonly statesLaw: boolean[] = [];
+  /** The current article's text read so far, up to its last character that is not a space: its last JOINT_CHARACTERS. */
+  private tail = '';
+
+  /**
+   * Reads text[from, to) of `text`, a section whose offset 0 is `base` in the whole text; the
+   * sections come in order and cover the whole text.
+   */
+  read(text: string, from: number, to: number, base: number): void {
+    let cursor = from;
+    for (const heading of new DraftingContext(text).articleHeadings()) {
+      if (heading < from || heading >= to) continue;
+      this.readPiece(text, cursor, heading);
+      this.headings.push(base + heading);
+      this.statesLaw.push(false);
+      this.tail = '';
+      cursor = heading;
+    }
+    this.readPiece(text, cursor, to);
+  }
+
+  private readPiece(text: string, from: number, to: number): void {
+    const article = this.statesLaw.length - 1;
+    if (article < 0 || this.statesLaw[article] || from >= to) return;
+    const piece = text.slice(from, to);
+    let first = 0;
+    while (first < piece.length && SPACE.test(piece[first])) first++;
+    if (first === piece.length) return;
+    if (DRAFTING_WORDS.test(piece) || (this.tail && pairAcross(this.tail, piece.slice(first, first + JOINT_CHARACTERS)))) {
+      this.statesLaw[article] = true;
+      return;
+    }
+    let last = piece.length;
+    while (SPACE.test(piece[last - 1])) last--;
+    this.tail = piece.slice(Math.max(0, last - JOINT_CHARACTERS), last);
+  }
+}
+
+/** Whether a drafting match spans the space between `before` (ending on a non-space) and `after` (starting on one). */
+function pairAcross(before: string, after: string): boolean {
+  const joined = `${before} ${after}`;
+  DRAFTING_MATCHES.lastIndex = 0;
+  for (let match = DRAFTING_MATCHES.exec(joined); match; match = DRAFTING_MATCHES.exec(joined)) {
+    if (match.index < before.length && match.index + match[0].length > before.length + 1) return true;
+  }
+  return false;
 }

@@ -5,8 +5,9 @@
  * its text (475 MB of JSON), packed about 100 bytes a claim. The claims' texts are not packed: the
  * thread that prints them holds the text and slices it.
  *
- * Per claim: its start and end in UTF-16 and in code points, confidence, reason, its categories
- * (id, score, cues), its cues (cue, category, offsets, use) and its reporting words.
+ * Per claim: its start and end in UTF-16 and in code points, the article it stands in, confidence,
+ * reason, its categories (id, score, cues), its cues (cue, category, offsets, use) and its
+ * reporting words.
  */
 import type { SectionClaims } from './byte-sections';
 import type { Claim, ClaimCategory, ClaimCue, CueUse } from './types';
@@ -23,7 +24,7 @@ const INITIAL_INTS = 1 << 16;
 
 /** How many integers `claim` packs into. */
 function packedLength(claim: Claim): number {
-  let length = 9 + claim.reporting.length + claim.cues.length * 7;
+  let length = 10 + claim.reporting.length + claim.cues.length * 7;
   for (const category of claim.categories) length += 3 + category.cues.length;
   return length;
 }
@@ -42,13 +43,15 @@ export class ClaimPacker {
     return this.length;
   }
 
-  add({ claims, utf16Base, codePointAt }: SectionClaims): void {
-    for (const claim of claims) {
+  add({ claims, articles, utf16Base, codePointAt }: SectionClaims): void {
+    for (let c = 0; c < claims.length; c++) {
+      const claim = claims[c];
       this.reserve(packedLength(claim));
       this.push(utf16Base + claim.start);
       this.push(utf16Base + claim.end);
       this.push(codePointAt(claim.start));
       this.push(codePointAt(claim.end));
+      this.push(articles[c]);
       this.push(claim.confidence === 'high' ? 0 : 1);
       this.push(claim.reason === undefined ? NO_REASON : this.string(claim.reason));
       this.push(claim.categories.length);
@@ -120,21 +123,22 @@ const UNPACKED_BATCH = 128;
 
 /**
  * Turns packs back into claims (code-point offsets, as `detectClaimSections` gives them by
- * default), their texts sliced from `text`, the whole text the packer's offsets count in. Packs
- * must come in the order they were taken.
+ * default), their texts sliced from `text`, the whole text the packer's offsets count in, leaving
+ * out the claims of the articles that state the law (`statesLaw`, ByteDetection's). Packs must come
+ * in the order they were taken.
  */
 export class ClaimUnpacker {
   private readonly strings: string[] = [];
   private readonly numbers: number[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string, private readonly statesLaw: readonly boolean[] = []) {}
 
   /** The claims of `pack`, in order, `batch` at a time. */
   *unpack(pack: ClaimPack, batch = UNPACKED_BATCH): Generator<Claim[], void, undefined> {
     for (const value of pack.strings) this.strings.push(value);
     for (const value of pack.numbers) this.numbers.push(value);
     const { ints } = pack;
-    const { text, strings, numbers } = this;
+    const { text, strings, numbers, statesLaw } = this;
     let claims: Claim[] = [];
     let i = 0;
     while (i < ints.length) {
@@ -146,6 +150,7 @@ export class ClaimUnpacker {
       const textEnd = ints[i++];
       const start = ints[i++];
       const end = ints[i++];
+      const article = ints[i++];
       const confidence = ints[i++] === 0 ? 'high' : 'low';
       const reasonId = ints[i++];
       const categories: ClaimCategory[] = new Array(ints[i++]);
@@ -169,6 +174,7 @@ export class ClaimUnpacker {
       }
       const reporting: string[] = new Array(ints[i++]);
       for (let r = 0; r < reporting.length; r++) reporting[r] = strings[ints[i++]];
+      if (article >= 0 && statesLaw[article]) continue;
       const claimText = text.slice(textStart, textEnd);
       // The keys in the order detect.ts gives them: JSON prints them in this order.
       claims.push(reasonId === NO_REASON
