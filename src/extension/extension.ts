@@ -91,12 +91,12 @@ export function activate(context: vscode.ExtensionContext): LegalAnnotatorApi {
   const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const log = new Log(channel);
   registerFileLimits(context);
-  const configs = new WorkspaceConfigService(log);
+  // The one file system watcher: the configs, the store, the sources, the Annotations view and the claim review listen to it.
+  const sidecars = new WorkspaceSidecars();
+  const configs = new WorkspaceConfigService(log, sidecars.onDidChangeFile);
   // Heavy pure work (reading sidecars, claims, semantic tokens) runs on this worker thread.
   const background = new BackgroundWork(vscode.Uri.joinPath(context.extensionUri, WORKER_BUNDLE).fsPath, log);
   const store = new AnnotationStore(log, background);
-  // The one file system watcher: the store, the sources, the Annotations view and the claim review listen to it.
-  const sidecars = new WorkspaceSidecars();
   context.subscriptions.push(channel, configs, background, store, sidecars);
   context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.showOutput, () => channel.show()));
   registerScanCommand(context, channel);

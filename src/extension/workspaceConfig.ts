@@ -1,9 +1,9 @@
 /**
  * The workspace config (`.legal-annotator.yaml`) as the editor sees it: loaded with the same
  * core code as the CLI, per folder it applies to, reloaded when a config file changes, is created
- * or deleted, also with a folder above it.
+ * or deleted, also with a folder above it (the workspace's one file watcher, workspaceSidecars.ts).
  */
-import { relative, sep } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { ConfigResolver } from '../core/workspace/config-resolver';
@@ -12,6 +12,7 @@ import { CONFIG_FILE_NAME, type WorkspaceConfig } from '../core/workspace/worksp
 import { DEFAULT_TAXONOMY } from '../core/taxonomy/taxonomy';
 import { compileLexicon, getDefaultLexicon, type Lexicon, type LexiconExtensions } from '../core/lexicon/lexicon';
 import type { Log } from './log';
+import type { FileChange } from './workspaceSidecars';
 
 interface Loaded {
   config: WorkspaceConfig;
@@ -32,37 +33,28 @@ export class WorkspaceConfigService implements vscode.Disposable {
   });
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly watcher: vscode.FileSystemWatcher;
-  /**
-   * Deletions of anything, for the folders holding a loaded config: VS Code's watcher reports a
-   * folder deleted with what it holds (rm -rf) as the folder's deletion alone, which the config
-   * glob does not match.
-   */
-  private readonly deletions: vscode.FileSystemWatcher;
+  private readonly fileChanges: vscode.Disposable;
   /** Restricted Mode was explained once this session (it is said once, not per folder or reload). */
   private restrictedNoticeShown = false;
   private readonly trustGranted: vscode.Disposable;
 
-  constructor(private readonly log: Log) {
-    this.watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+  /** `fileChanges`: every file of the workspace created, changed or deleted on disk (WorkspaceSidecars.onDidChangeFile). */
+  constructor(private readonly log: Log, fileChanges: vscode.Event<FileChange>) {
     const reset = () => {
       this.configs.clear();
       this.changed.fire();
     };
-    this.watcher.onDidChange(reset);
-    this.watcher.onDidCreate(reset);
-    this.watcher.onDidDelete(reset);
-    this.deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
-    this.deletions.onDidDelete((uri) => {
-      if (this.holdsLoadedConfig(uri.fsPath)) reset();
+    // VS Code reports a folder deleted with what it holds (rm -rf) as the folder's deletion alone.
+    this.fileChanges = fileChanges(({ uri, kind }) => {
+      if (uri.scheme !== 'file') return;
+      if (basename(uri.fsPath) === CONFIG_FILE_NAME || (kind === 'deleted' && this.holdsLoadedConfig(uri.fsPath))) reset();
     });
     // Trusting the workspace brings its glossary and taxonomy in (see restricted()).
     this.trustGranted = vscode.workspace.onDidGrantWorkspaceTrust(reset);
   }
 
   dispose(): void {
-    this.watcher.dispose();
-    this.deletions.dispose();
+    this.fileChanges.dispose();
     this.trustGranted.dispose();
     this.changed.dispose();
   }
