@@ -15,7 +15,8 @@ export const FLAVORS = {
   // Its VS Code still downloads ripgrep in an install script (@vscode/ripgrep): the installer seeds
   // that package's download cache with Debian's rg instead.
   // Its CLI has no --vscode-option either: smoke-test-driver-preload.cjs adds the flag the tests need.
-  min: { codeServer: '4.100.3', node: '20.20.2', vscode: '1.100.3', ripgrep: { pkg: '1.15.11', tag: 'v13.0.0-10' }, legacyCli: true },
+  // Its postinstall script refuses to run as root unless npm's environment says unsafe-perm.
+  min: { codeServer: '4.100.3', node: '20.20.2', vscode: '1.100.3', ripgrep: { pkg: '1.15.11', tag: 'v13.0.0-10' }, legacyCli: true, rootNeedsUnsafePerm: true },
 };
 
 export function flavor(name = process.env.LEGAL_ANNOTATOR_VSCODE || 'current') {

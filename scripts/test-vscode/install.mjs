@@ -115,8 +115,9 @@ function ensureCodeServer(f, p) {
   const tmp = fs.mkdtempSync(path.join(p.root, '.npm-tmp-'));
   const env = { ...nodeEnv(p), ...emptyNpmCache(tmp), TMPDIR: tmp };
   if (f.ripgrep) seedRipgrep(f, tmp);
-  // Older code-server postinstall scripts refuse to run as root unless npm says unsafe-perm.
-  env.npm_config_unsafe_perm = 'true';
+  // An older code-server's postinstall refuses to run as root unless npm's environment says
+  // unsafe-perm; npm itself no longer knows that setting and warns about it, so only then.
+  if (f.rootNeedsUnsafePerm && process.getuid?.() === 0) env.npm_config_unsafe_perm = 'true';
   // node-pty's install script runs `npx node-gyp ...`: let npx fetch it without asking (no stdin here).
   env.npm_config_yes = 'true';
   // Streamed to the terminal (progress) and kept in install.log (to read the install-scripts warnings).
