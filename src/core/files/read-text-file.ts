@@ -60,6 +60,14 @@ export function notRegularReason(stat: { isFile(): boolean; isDirectory(): boole
 
 /** Reads and strictly decodes a regular text file (symbolic links followed); never throws. */
 export async function readTextFile(path: string, options: ReadTextOptions = {}): Promise<TextFileRead> {
+  return textOf(await readTextBytes(path, options), options);
+}
+
+/**
+ * readTextFile without the decoding: the same refusals and failures, and the checked bytes. For
+ * a reader that can work on the bytes (a large sidecar scanned by `tag`, sidecar-scan.ts).
+ */
+export async function readTextBytes(path: string, options: ReadTextOptions = {}): Promise<TextBytesRead> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -67,8 +75,7 @@ export async function readTextFile(path: string, options: ReadTextOptions = {}):
     return failed(error);
   }
   try {
-    const refused = statRefusal(await handle.stat(), options);
-    return refused ?? textOf(checkedBytes(await handle.readFile()), options);
+    return statRefusal(await handle.stat(), options) ?? checkedBytes(await handle.readFile());
   } catch (error) {
     return failed(error);
   } finally {

@@ -7,8 +7,8 @@
  */
 import { resolve } from 'node:path';
 import { writeAtomically, writeTargetRefusal } from '../files/atomic-write';
-import { readTextFile } from '../files/read-text-file';
-import { editBase, parseSidecar, sidecarFileText, type ReadOptions, type SidecarDocument } from './sidecar-io';
+import { readTextBytes } from '../files/read-text-file';
+import { editBase, parseSidecar, parseSidecarBytes, sidecarFileText, type ReadOptions, type SidecarDocument } from './sidecar-io';
 import { withSidecarLock, type SidecarLockOptions } from './sidecar-lock';
 
 export class SidecarWriteRefused extends Error {
@@ -33,14 +33,20 @@ export async function sidecarTargetRefusal(path: string): Promise<string | undef
  * nothing writes over. `options` as parseSidecar's.
  */
 export async function readSidecarFile(path: string, options?: ReadOptions): Promise<SidecarDocument | undefined> {
-  const read = await readTextFile(path, { kind: 'sidecar', keepBytes: true });
-  if (read.ok) {
-    const doc = parseSidecar((read.hadBom ? '\uFEFF' : '') + read.text, options);
-    if (read.raw && doc.text === read.text) fileBytes.set(doc, read.raw);
-    return doc;
+  const read = await readTextBytes(path, { kind: 'sidecar' });
+  if (!read.ok) {
+    if (read.failure === 'missing') return undefined;
+    return unreadable(read.failure === 'not-text' ? 'encoding' : 'unreadable-file', `the file ${read.reason}`);
   }
-  if (read.failure === 'missing') return undefined;
-  return unreadable(read.failure === 'not-text' ? 'encoding' : 'unreadable-file', `the file ${read.reason}`);
+  const scanned = options?.scanEntries ? parseSidecarBytes(read.body, read.hadBom) : undefined;
+  if (scanned) {
+    fileBytes.set(scanned, read.raw);
+    return scanned;
+  }
+  const text = read.body.toString('utf8');
+  const doc = parseSidecar((read.hadBom ? '\uFEFF' : '') + text, options);
+  if (doc.text === text) fileBytes.set(doc, read.raw);
+  return doc;
 }
 
 /** A sidecar that could not be read: report why and make sure nobody writes over its bytes. */
@@ -116,6 +122,7 @@ export function unchangedBytesAround(doc: Pick<SidecarDocument, 'hadBom'>): Uint
   if (!base || !bytes || base.previous.hadBom !== doc.hadBom) return undefined;
   const { previous, edit } = base;
   const bom = previous.hadBom ? 3 : 0;
+  if (base.bytes) return [bytes.subarray(0, bom + base.bytes.start), Buffer.from(edit.newText, 'utf8'), bytes.subarray(bom + base.bytes.end)];
   // A file of as many bytes as characters is all ASCII: its offsets in bytes are those in characters.
   const ascii = bytes.length - bom === previous.text.length;
   const start = bom + (ascii ? edit.start : Buffer.byteLength(previous.text.slice(0, edit.start)));

@@ -16,7 +16,8 @@ import type { FastYamlLayout } from './fast-yaml';
 import { detectEol, findKeyNode, locateNode, parseYamlSource, rangeAt, type YamlSource } from './yaml-source';
 import { appendEntriesEdit, appendEntriesPlan } from './append-text';
 import { appendedEntries, summaryOfSidecar, type AppendBase } from './verified-append';
-import { scannedEntry, scanSidecar, type SidecarScan } from './sidecar-scan';
+import { scannedEntry, scanSidecar, scanSidecarBytes, type SidecarScan } from './sidecar-scan';
+import { isAscii } from 'node:buffer';
 import { contentRuleViolations } from './content-rules';
 import { sameJsonValue } from './same-json';
 import { expectWritableDocument, finishEdit, type CheckedFileKind } from './checked-edit';
@@ -110,22 +111,29 @@ function readCleanly(fileText: string, lastEdit?: TextEdit, scanEntries = false)
   const text = hadBom ? fileText.slice(1) : fileText;
   if (scanEntries) {
     const scan = scanSidecar(text);
-    if (scan) return scannedDocument({ text, hadBom, eol: detectEol(text) }, scan);
+    if (scan) return scannedDocument(scan, hadBom, text);
   }
   const layout: FastYamlLayout = {};
   const sidecar = cleanFastRead(text, layout);
   return sidecar && fastDocument({ text, hadBom, eol: detectEol(text) }, sidecar, layout.indentStep ?? 2, lastEdit);
 }
 
+/** A file's text, or how to make it the first time it is asked for (a scanned file's, decoded from its bytes). */
+interface DocumentFile {
+  readonly text: string | (() => string);
+  readonly hadBom: boolean;
+  readonly eol: '\n' | '\r\n';
+}
+
 /** A document read on the fast path: its content known, its `yaml` Document parsed the first time it is asked for. */
-function fastDocument(file: Pick<SidecarDocument, 'text' | 'hadBom' | 'eol'>, sidecar: Sidecar, indentStep: number, lastEdit?: TextEdit): SidecarDocument {
+function fastDocument(file: DocumentFile, sidecar: Sidecar, indentStep: number, lastEdit?: TextEdit): SidecarDocument {
   let document: YAML.Document.Parsed | undefined;
   const doc: SidecarDocument = {
-    text: file.text,
+    text: typeof file.text === 'string' ? file.text : '',
     hadBom: file.hadBom,
     eol: file.eol,
     get document() {
-      document ??= parseYamlSource(sidecarFileText(file)).document;
+      document ??= parseYamlSource(sidecarFileText(doc)).document;
       return document;
     },
     sidecar,
@@ -133,6 +141,11 @@ function fastDocument(file: Pick<SidecarDocument, 'text' | 'hadBom' | 'eol'>, si
     writable: true,
     ...(lastEdit ? { lastEdit } : {}),
   };
+  if (typeof file.text !== 'string') {
+    const make = file.text;
+    let text: string | undefined;
+    Object.defineProperty(doc, 'text', { enumerable: true, get: () => (text ??= make()) });
+  }
   fastIndentSteps.set(doc, indentStep);
   return doc;
 }
@@ -140,15 +153,28 @@ function fastDocument(file: Pick<SidecarDocument, 'text' | 'hadBom' | 'eol'>, si
 /** The scan each document read with `scanEntries` was proven clean by (its entries not read). */
 const scans = new WeakMap<SidecarDocument, SidecarScan>();
 
-/** A document proven clean by a scan: its entries read with the fast reader the first time they are asked for. */
-function scannedDocument(file: Pick<SidecarDocument, 'text' | 'hadBom' | 'eol'>, scan: SidecarScan): SidecarDocument {
-  const doc = fastDocument(file, lazySidecar(scan.header, () => {
-    const read = cleanFastRead(file.text);
+/**
+ * A document proven clean by a scan: its entries read with the fast reader the first time they
+ * are asked for, its text (when not given) decoded from the scanned bytes the first time it is.
+ */
+function scannedDocument(scan: SidecarScan, hadBom: boolean, text?: string): SidecarDocument {
+  const doc: SidecarDocument = fastDocument({ text: text ?? (() => scan.bytes.toString('utf8')), hadBom, eol: scan.eol }, lazySidecar(scan.header, () => {
+    const read = cleanFastRead(doc.text);
     if (!read) throw new Error('internal error: the fast reader refuses a sidecar its scan accepted');
     return read;
   }), scan.indentStep ?? 2);
   scans.set(doc, scan);
   return doc;
+}
+
+/**
+ * A sidecar's bytes (valid UTF-8, its BOM left out) read as parseSidecar with `scanEntries` reads
+ * its text, when the scan proves it clean: no byte of it decoded until its text is asked for
+ * (`tag` never asks). Undefined when the scan declines; the caller decodes and parses it.
+ */
+export function parseSidecarBytes(body: Uint8Array, hadBom: boolean): SidecarDocument | undefined {
+  const scan = scanSidecarBytes(body);
+  return scan && scannedDocument(scan, hadBom);
 }
 
 /**
@@ -166,13 +192,13 @@ function lazySidecar(skeleton: Sidecar, entries: () => Pick<Sidecar, 'annotation
 }
 
 /** What the verified append needs of a scanned document, from its scan: the last annotation read alone, the ids from the scan's index. */
-function scanBase(text: string, scan: SidecarScan): AppendBase {
+function scanBase(scan: SidecarScan): AppendBase {
   const count = scan.lists.annotations.itemStarts.length;
   return {
     header: scan.header as unknown as Record<string, unknown>,
     annotationCount: count,
-    lastAnnotation: () => (count === 0 ? undefined : (scannedEntry(text, scan, 'annotations', count - 1) as Annotation)),
-    dismissed: () => scan.lists.dismissed.itemStarts.map((_, i) => scannedEntry(text, scan, 'dismissed', i) as Dismissal),
+    lastAnnotation: () => (count === 0 ? undefined : (scannedEntry(scan, 'annotations', count - 1) as Annotation)),
+    dismissed: () => Array.from({ length: scan.lists.dismissed.itemStarts.length }, (_, i) => scannedEntry(scan, 'dismissed', i) as Dismissal),
     usesAnyId: (ids) => [...ids].some((id) => scan.ids.has(id)),
   };
 }
@@ -197,7 +223,7 @@ export function entryIndex(doc: SidecarDocument): EntryIndex {
       ids: scan.ids,
       annotationsAt: (start, end) => {
         const found: Annotation[] = [];
-        for (let i = 0; i < starts.length; i++) if (starts[i] === start && ends[i] === end) found.push(scannedEntry(doc.text, scan, 'annotations', i) as Annotation);
+        for (let i = 0; i < starts.length; i++) if (starts[i] === start && ends[i] === end) found.push(scannedEntry(scan, 'annotations', i) as Annotation);
         return found;
       },
     };
@@ -219,10 +245,11 @@ export function entryIndex(doc: SidecarDocument): EntryIndex {
 export function appendAnnotationsAsText(doc: SidecarDocument, values: readonly Annotation[]): SidecarDocument | undefined {
   const indentStep = fastIndentSteps.get(doc);
   if (indentStep === undefined || !doc.writable || !doc.sidecar) return undefined;
-  const plan = appendEntriesPlan({ text: doc.text, eol: doc.eol, indentStep }, values);
   const scan = scans.get(doc);
+  if (scan && scan.lists.annotations.itemStarts.length > 0) return appendToScanned(doc, scan, indentStep, values);
+  const plan = appendEntriesPlan({ text: doc.text, eol: doc.eol, indentStep }, values);
   const before = doc.sidecar;
-  const added = plan && appendedEntries(doc.text, scan ? scanBase(doc.text, scan) : summaryOfSidecar(before), plan, values);
+  const added = plan && appendedEntries(doc.text, scan ? scanBase(scan) : summaryOfSidecar(before), plan, values);
   if (!plan || !added) return undefined;
   const sidecar = scan
     ? lazySidecar(scan.header, () => ({ annotations: [...before.annotations, ...added], dismissed: before.dismissed }))
@@ -235,10 +262,50 @@ export function appendAnnotationsAsText(doc: SidecarDocument, values: readonly A
   return next;
 }
 
+/**
+ * appendAnnotationsAsText on a scanned document with annotations: the plan and its check made on
+ * the file from its last annotation on, after the list's key line (appendEntriesPlan finds there
+ * the same list end, last item and columns as in the whole file, its offsets shifted), decoded
+ * from the bytes alone. The result's text is made when first asked for; the edit is known in
+ * bytes too, for a writer that writes the read bytes around it.
+ */
+function appendToScanned(doc: SidecarDocument, scan: SidecarScan, indentStep: number, values: readonly Annotation[]): SidecarDocument | undefined {
+  const { itemStarts } = scan.lists.annotations;
+  const windowBytes = itemStarts[itemStarts.length - 1];
+  const keyLine = 'annotations:\n';
+  const part = keyLine + scan.bytes.toString('utf8', windowBytes);
+  const plan = appendEntriesPlan({ text: part, eol: doc.eol, indentStep }, values);
+  if (!plan || plan.windowStart !== keyLine.length) return undefined;
+  const added = appendedEntries(part, scanBase(scan), plan, values);
+  if (!added) return undefined;
+  const shift = utf16Length(scan.bytes, windowBytes) - keyLine.length;
+  const edit: TextEdit = { start: plan.edit.start + shift, end: plan.edit.end + shift, newText: plan.edit.newText };
+  const bytesAt = (offset: number) => windowBytes + Buffer.byteLength(part.slice(keyLine.length, offset));
+  const before = doc.sidecar!;
+  const sidecar = lazySidecar(scan.header, () => ({ annotations: [...before.annotations, ...added], dismissed: before.dismissed }));
+  // The edit is after the key line, so the first line's ending stays.
+  const next = fastDocument({ text: () => applyEdit(doc.text, edit), hadBom: doc.hadBom, eol: doc.eol }, sidecar, indentStep, edit);
+  editBases.set(next, { previous: doc, edit, bytes: { start: bytesAt(plan.edit.start), end: bytesAt(plan.edit.end) } });
+  return next;
+}
+
+/** UTF-16 code units of the first `end` bytes of valid UTF-8 (as many as bytes when they are ASCII). */
+function utf16Length(bytes: Buffer, end: number): number {
+  if (isAscii(bytes.subarray(0, end))) return end;
+  let units = 0;
+  for (let at = 0; at < end; at++) {
+    const byte = bytes[at];
+    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+  }
+  return units;
+}
+
 /** A document made from another by one text edit: its text is `applyEdit(previous.text, edit)`, its BOM the previous one's. */
 export interface EditBase {
   readonly previous: SidecarDocument;
   readonly edit: TextEdit;
+  /** The edit's range in the previous file's bytes (its BOM left out), when the edit knows it. */
+  readonly bytes?: { start: number; end: number };
 }
 
 const editBases = new WeakMap<object, EditBase>();

@@ -16,11 +16,15 @@
  *   validated with the generated validator (the schema says nothing about a list as a whole).
  * Ids must be unique over both lists, and each entry's quote as long as its range.
  *
+ * The scan reads the file's UTF-8 bytes (a reader that has them decodes none of the 23 MB of a
+ * large sidecar; a string is encoded first): offsets in a scan count bytes.
+ *
  * Whatever the scan does not prove it declines (undefined), and the caller reads the file whole.
  * A seeded differential test (sidecar-scan.test.ts) checks on mutated files that every file the
  * scan accepts is read cleanly by cleanFastRead, with the same ids, ranges, header and layout.
  */
 import { fullFormats } from 'ajv-formats/dist/formats';
+import { codePointLength } from '../text/positions';
 import { contentRuleViolations } from './content-rules';
 import { cleanFastRead } from './fast-sidecar';
 import { readFastYaml, resolvePlainScalar, type FastYamlLayout } from './fast-yaml';
@@ -29,17 +33,21 @@ import * as validators from './generated/validators';
 
 export type ScannedListName = 'annotations' | 'dismissed';
 
-/** One list of a scanned sidecar: where each item is in the text, and its target's range. */
+/** One list of a scanned sidecar: where each item is in the bytes, and its target's range. */
 export interface ScannedList {
-  /** Offset of each item's first line (its `-`), in file order. */
-  readonly itemStarts: readonly number[];
-  /** Offset just past the list's last item (the next top-level line, or the end of the text). */
+  /** Byte offset of each item's first line (its `-`), in file order. */
+  readonly itemStarts: Int32Array;
+  /** Byte offset just past the list's last item (the next top-level line, or the end of the file). */
   readonly end: number;
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
 }
 
 export interface SidecarScan {
+  /** The file's bytes (its BOM left out) the offsets count in. */
+  readonly bytes: Buffer;
+  /** The line ending of the first line (detectEol's). */
+  readonly eol: '\n' | '\r\n';
   /** The sidecar's top-level values as cleanFastRead gives them, in the file's order, with both lists empty. */
   readonly header: Sidecar;
   /** What the fast reader's layout says of the indentation step (cleanFastRead's `layout.indentStep`). */
@@ -58,17 +66,24 @@ export function sidecarScansAccepted(): number {
 
 /** The scan of a sidecar's text (no BOM), or undefined when it does not prove the file clean. */
 export function scanSidecar(text: string): SidecarScan | undefined {
+  // Encoding would turn an unpaired surrogate into U+FFFD: such a text is read whole.
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed() ? scanSidecarBytes(Buffer.from(text, 'utf8')) : undefined;
+}
+
+/** The scan of a sidecar's bytes (valid UTF-8, its BOM left out), or undefined when it does not prove the file clean. */
+export function scanSidecarBytes(bytes: Uint8Array): SidecarScan | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The fast reader declines any tab, and a BOM at the start; so does the scan.
-  if (text.includes('\t') || text.charCodeAt(0) === 0xfeff) return undefined;
-  const scan = new Scanner(text).run();
+  if (buffer.indexOf(0x09) >= 0 || (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)) return undefined;
+  const scan = new Scanner(buffer).run();
   if (scan) scansAccepted++;
   return scan;
 }
 
 /** An item of a scanned list, read with the fast reader (one entry, for the few that are needed). */
-export function scannedEntry(text: string, scan: Pick<SidecarScan, 'lists'>, list: ScannedListName, index: number): Annotation | Dismissal {
+export function scannedEntry(scan: Pick<SidecarScan, 'lists' | 'bytes'>, list: ScannedListName, index: number): Annotation | Dismissal {
   const { itemStarts, end } = scan.lists[list];
-  const value = readFastYaml(`${list}:\n${text.slice(itemStarts[index], itemStarts[index + 1] ?? end)}`) as Record<string, unknown[]> | undefined;
+  const value = readFastYaml(`${list}:\n${scan.bytes.toString('utf8', itemStarts[index], itemStarts[index + 1] ?? end)}`) as Record<string, unknown[]> | undefined;
   const entry = value?.[list]?.[0];
   if (entry === undefined) throw new Error(`internal error: item ${index} of ${list} no longer reads`);
   return entry as Annotation | Dismissal;
@@ -82,9 +97,9 @@ export function scannedEntry(text: string, scan: Pick<SidecarScan, 'lists'>, lis
 export class IdIndex {
   private constructor(private readonly keys: Float64Array, private readonly idOf: (ordinal: number) => string) {}
 
-  /** The index of these keys (hash * ORDINALS + ordinal), or undefined when two entries have the same id. */
-  static of(keys: readonly number[], idOf: (ordinal: number) => string): IdIndex | undefined {
-    const sorted = Float64Array.from(keys).sort();
+  /** The index of these keys (hash * ORDINALS + ordinal; sorted in place), or undefined when two entries have the same id. */
+  static of(keys: Float64Array, idOf: (ordinal: number) => string): IdIndex | undefined {
+    const sorted = keys.sort();
     for (let i = 1; i < sorted.length; i++) {
       if (Math.floor(sorted[i] / ORDINALS) === Math.floor(sorted[i - 1] / ORDINALS) && idOf(sorted[i] % ORDINALS) === idOf(sorted[i - 1] % ORDINALS)) return undefined;
     }
@@ -112,14 +127,45 @@ export class IdIndex {
   }
 }
 
+/**
+ * Numbers in a typed array that doubles as it fills: its memory is outside the collected heap,
+ * whose collector would copy arrays of 100,000 numbers at each collection.
+ */
+class NumberList<T extends Int32Array | Float64Array> {
+  private data: T;
+  private length = 0;
+
+  constructor(private readonly make: (size: number) => T) {
+    this.data = make(256);
+  }
+
+  /** Appends `value`; returns its index. */
+  push(value: number): number {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length] = value;
+    return this.length++;
+  }
+
+  values(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
 /** Entries per list the id index holds (2^20 each; the two lists' ordinals interleaved below ORDINALS). */
 const MAX_ENTRIES = 2 ** 20;
 const ORDINALS = 2 * MAX_ENTRIES;
 
-/** FNV-1a over the UTF-16 code units from `start` to `end` of `text`, as an unsigned 32-bit number. */
-function idHash(text: string, start: number, end: number): number {
+/**
+ * FNV-1a over the code units from `start` to `end` of an id (a string, or bytes: an id is ASCII,
+ * whose bytes are its code units), as an unsigned 32-bit number.
+ */
+function idHash(text: string | Buffer, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  for (let at = start; at < end; at++) hash = Math.imul(hash ^ (typeof text === 'string' ? text.charCodeAt(at) : text[at]), 0x01000193);
   return hash >>> 0;
 }
 
@@ -143,20 +189,22 @@ const FIELD = {
   id: 1, category: 2, target: 4, note: 8, author: 16, created: 32, modified: 64, status: 128, conflict: 256, reason: 512,
   start: 1024, end: 2048, exact: 4096, prefix: 8192, suffix: 16384,
 } as const;
-/** The known keys by their first letter, each with its colon, and each field's key length. */
-const FIELDS_BY_FIRST: [string, number][][] = [];
+/** The known keys by their first letter, each as its character codes with its colon, and each field's key length. */
+const FIELDS_BY_FIRST: { codes: number[]; bit: number }[][] = [];
 const FIELD_LENGTH = new Map<number, number>();
 for (const [name, bit] of Object.entries(FIELD)) {
-  (FIELDS_BY_FIRST[name.charCodeAt(0)] ??= []).push([`${name}:`, bit]);
+  (FIELDS_BY_FIRST[name.charCodeAt(0)] ??= []).push({ codes: [...`${name}:`].map((c) => c.charCodeAt(0)), bit });
   FIELD_LENGTH.set(bit, name.length);
 }
 
 /** The field whose key and colon start at `at`, found without slicing the text; 0 for any other key. */
-function fieldAt(text: string, at: number): number {
-  const candidates = FIELDS_BY_FIRST[text.charCodeAt(at)];
+function fieldAt(text: Buffer, at: number): number {
+  const candidates = FIELDS_BY_FIRST[text[at]];
   if (candidates === undefined) return 0;
-  for (const [key, bit] of candidates) {
-    if (text.startsWith(key, at)) return bit;
+  for (const { codes, bit } of candidates) {
+    let i = 1;
+    while (i < codes.length && text[at + i] === codes[i]) i++;
+    if (i === codes.length) return bit;
   }
   return 0;
 }
@@ -189,14 +237,16 @@ const Style = { Plain: 0, Double: 1, Single: 2 } as const;
 class Scanner {
   private readonly skeleton: string[] = [];
   /** Each entry's id hash and ordinal (idKey), to find duplicate ids once all are read. */
-  private readonly idKeys: number[] = [];
+  private readonly idKeys = new NumberList((size) => new Float64Array(size));
   private indentStep: number | undefined;
-  private readonly lists: Record<ScannedListName, { itemStarts: number[]; end: number; starts: number[]; ends: number[] } | undefined> = { annotations: undefined, dismissed: undefined };
+  private readonly lists: Record<ScannedListName, ScannedList | undefined> = { annotations: undefined, dismissed: undefined };
   // The scalar last read on a line: its style, its text's span, whether it holds an escape.
   private style: number = Style.Plain;
   private valueStart = 0;
   private valueEnd = 0;
   private escaped = false;
+  /** UTF-8 continuation bytes in it (its code points are its bytes less these). */
+  private continuations = 0;
   // The entry being checked.
   private start = 0;
   private end = 0;
@@ -207,14 +257,14 @@ class Scanner {
   private lastCategory = '';
   private lastCategoryStyle = -1;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: Buffer) {}
 
   run(): SidecarScan | undefined {
     const { text } = this;
     let at = 0;
     while (at < text.length) {
       const next = nextLineStart(text, at);
-      const c = text.charCodeAt(at);
+      const c = text[at];
       const list = c === 0x61 || c === 0x64 ? listKeyLine(text, at) : undefined;
       if (list !== undefined) {
         const end = this.list(list, next);
@@ -228,17 +278,17 @@ class Scanner {
         // An indented line outside the lists: a nested or continued top-level value.
         return undefined;
       }
-      this.skeleton.push(text.slice(at, next));
+      this.skeleton.push(text.toString('utf8', at, next));
       at = next;
     }
     const header = cleanFastRead(this.skeleton.join(''));
     // Lists left in the skeleton (written otherwise than as indented block lists) are not scanned.
     if (!header || header.annotations.length > 0 || header.dismissed.length > 0) return undefined;
-    const empty = { itemStarts: [], end: text.length, starts: [], ends: [] };
+    const empty = { itemStarts: new Int32Array(0), end: text.length, starts: new Int32Array(0), ends: new Int32Array(0) };
     const lists = { annotations: this.lists.annotations ?? empty, dismissed: this.lists.dismissed ?? empty };
-    const ids = IdIndex.of(this.idKeys, (ordinal) => scannedEntry(text, { lists }, ordinal % 2 === 0 ? 'annotations' : 'dismissed', Math.floor(ordinal / 2)).id);
+    const ids = IdIndex.of(this.idKeys.values(), (ordinal) => scannedEntry({ lists, bytes: text }, ordinal % 2 === 0 ? 'annotations' : 'dismissed', Math.floor(ordinal / 2)).id);
     if (!ids) return undefined;
-    return { header, indentStep: this.indentStep, ids, lists };
+    return { bytes: text, eol: firstLineEnding(text), header, indentStep: this.indentStep, ids, lists };
   }
 
   /**
@@ -252,10 +302,11 @@ class Scanner {
     if (first < 0 || !isRegionLine(text, first)) return from;
     const dashColumn = indentAt(text, first);
     if (!isItemLine(text, first + dashColumn)) return DECLINE;
-    const scanned = { itemStarts: [] as number[], end: text.length, starts: [] as number[], ends: [] as number[] };
+    const int32 = (size: number) => new Int32Array(size);
+    const scanned = { itemStarts: new NumberList(int32), starts: new NumberList(int32), ends: new NumberList(int32) };
     let at = first;
     while (at < text.length && isRegionLine(text, at)) {
-      this.ordinal = scanned.itemStarts.push(at) - 1;
+      this.ordinal = scanned.itemStarts.push(at);
       // An item in the tool's layout ends at the next item or the next top-level key; any other
       // item is cut at the next item line (its blank lines and comments included) and read.
       let next = this.entryInPlace(name, at, dashColumn);
@@ -269,15 +320,14 @@ class Scanner {
       scanned.ends.push(this.end);
       at = next;
     }
-    scanned.end = at;
-    this.lists[name] = scanned;
-    return scanned.end;
+    this.lists[name] = { itemStarts: scanned.itemStarts.values(), end: at, starts: scanned.starts.values(), ends: scanned.ends.values() };
+    return at;
   }
 
   /** An item in another layout, read with the fast reader and validated as the whole read would. */
   private entryRead(list: ScannedListName, from: number, to: number): number {
     const layout: FastYamlLayout = {};
-    const value = readFastYaml(`${list}:\n${this.text.slice(from, to)}`, layout) as Record<string, unknown> | undefined;
+    const value = readFastYaml(`${list}:\n${this.text.toString('utf8', from, to)}`, layout) as Record<string, unknown> | undefined;
     const items = value?.[list];
     if (!Array.isArray(items) || items.length !== 1) return DECLINE;
     const lists = { annotations: list === 'annotations' ? items : [], dismissed: list === 'dismissed' ? items : [] };
@@ -298,7 +348,7 @@ class Scanner {
   private entryInPlace(list: ScannedListName, from: number, dashColumn: number): number {
     const { text } = this;
     const column = dashColumn + 2;
-    if (text.charCodeAt(from + dashColumn + 1) !== SPACE || text.charCodeAt(from + column) === SPACE) return OTHER_LAYOUT;
+    if (text[from + dashColumn + 1] !== SPACE || text[from + column] === SPACE) return OTHER_LAYOUT;
     const fields = ENTRY_FIELDS[list];
     let seen = 0;
     let id = -1;
@@ -312,7 +362,7 @@ class Scanner {
       if (field === FIELD.target) {
         lineEnd = this.target(keyEnd + 1, column);
       } else {
-        if (text.charCodeAt(keyEnd + 1) !== SPACE) return OTHER_LAYOUT;
+        if (text[keyEnd + 1] !== SPACE) return OTHER_LAYOUT;
         lineEnd = this.scalarOnLine(keyEnd + 2);
         if (lineEnd < 0) return OTHER_LAYOUT;
         const valid = field === FIELD.id ? (id = this.idHashHere()) >= 0 : this.fieldValid(field);
@@ -356,7 +406,7 @@ class Scanner {
       at += column;
       const field = fieldAt(text, at);
       const keyEnd = at + (FIELD_LENGTH.get(field) ?? 0);
-      if ((field & TARGET_FIELDS) === 0 || (seen & field) !== 0 || text.charCodeAt(keyEnd + 1) !== SPACE) return OTHER_LAYOUT;
+      if ((field & TARGET_FIELDS) === 0 || (seen & field) !== 0 || text[keyEnd + 1] !== SPACE) return OTHER_LAYOUT;
       seen |= field;
       const lineEnd = this.scalarOnLine(keyEnd + 2);
       if (lineEnd < 0 || !this.fieldValid(field)) return OTHER_LAYOUT;
@@ -402,14 +452,14 @@ class Scanner {
   /** The hash of the id just read when it is a valid id (a string the schema's pattern takes), else -1. */
   private idHashHere(): number {
     const { text, valueStart, valueEnd } = this;
-    if (this.escaped || (this.style === Style.Plain && !isLetter(text.charCodeAt(valueStart)))) {
+    if (this.escaped || (this.style === Style.Plain && !isLetter(text[valueStart]))) {
       const value = this.stringValue();
       return value !== undefined && ID_PATTERN.test(value) ? idHash(value, 0, value.length) : -1;
     }
-    if (this.style === Style.Plain && valueEnd - valueStart <= 5 && LITERAL_WORDS.has(text.slice(valueStart, valueEnd))) return -1;
-    if (!isAlphanumeric(text.charCodeAt(valueStart))) return -1;
+    if (this.style === Style.Plain && valueEnd - valueStart <= 5 && LITERAL_WORDS.has(text.toString('latin1', valueStart, valueEnd))) return -1;
+    if (!isAlphanumeric(text[valueStart])) return -1;
     for (let at = valueStart + 1; at < valueEnd; at++) {
-      const c = text.charCodeAt(at);
+      const c = text[at];
       if (!isAlphanumeric(c) && c !== 0x2e && c !== 0x5f && c !== COLON && c !== DASH) return -1;
     }
     return idHash(text, valueStart, valueEnd);
@@ -422,7 +472,7 @@ class Scanner {
 
   /** Whether the scalar just read is written as `value` was, plain or quoted without escapes. */
   private spells(value: string): boolean {
-    return !this.escaped && this.valueEnd - this.valueStart === value.length && this.text.startsWith(value, this.valueStart);
+    return !this.escaped && this.valueEnd - this.valueStart === value.length && spells(this.text, this.valueStart, value);
   }
 
   /** Whether the category just read is valid: the one before it, written the same way, was (most are). */
@@ -450,8 +500,9 @@ class Scanner {
    */
   private scalarOnLine(from: number): number {
     const { text } = this;
-    const c = text.charCodeAt(from);
+    const c = text[from];
     this.escaped = false;
+    this.continuations = 0;
     // More spaces after the indicator: the fast reader skips them (a value is never written so).
     if (c === SPACE) return OTHER_LAYOUT;
     let close: number;
@@ -469,73 +520,93 @@ class Scanner {
     this.valueStart = from + 1;
     this.valueEnd = close;
     let at = close + 1;
-    while (text.charCodeAt(at) === SPACE) at++;
+    while (text[at] === SPACE) at++;
     return isLineBreakAt(text, at) ? at : OTHER_LAYOUT;
   }
 
   /** The closing quote of a double-quoted scalar on one line with the escapes the fast reader takes, or OTHER_LAYOUT. */
   private doubleQuotedEnd(from: number): number {
     const { text } = this;
-    for (let at = from; at < text.length; at++) {
-      const c = text.charCodeAt(at);
+    let at = from;
+    for (;;) {
+      at = this.runEnd(at, DOUBLE_QUOTE, BACKSLASH);
+      const c = text[at];
       if (c === DOUBLE_QUOTE) return at;
-      if (c === LF || c === CR) return OTHER_LAYOUT;
-      if (c !== BACKSLASH) continue;
+      if (c !== BACKSLASH) return OTHER_LAYOUT;
       this.escaped = true;
-      const e = text.charCodeAt(at + 1);
+      const e = text[at + 1];
       if (SIMPLE_ESCAPES.has(e)) {
-        at++;
+        at += 2;
         continue;
       }
       const length = HEX_ESCAPE_LENGTH.get(e);
       if (length === undefined) return OTHER_LAYOUT;
-      const hex = text.slice(at + 2, at + 2 + length);
+      const hex = text.toString('latin1', at + 2, at + 2 + length);
       if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== length || parseInt(hex, 16) > 0x10ffff) return OTHER_LAYOUT;
-      at += 1 + length;
+      at += 2 + length;
     }
-    return OTHER_LAYOUT;
   }
 
   /** The closing quote of a single-quoted scalar on one line (`''` is a quote), or OTHER_LAYOUT. */
   private singleQuotedEnd(from: number): number {
     const { text } = this;
-    for (let at = from; at < text.length; at++) {
-      const c = text.charCodeAt(at);
-      if (c === LF || c === CR) return OTHER_LAYOUT;
-      if (c !== SINGLE_QUOTE) continue;
-      if (text.charCodeAt(at + 1) !== SINGLE_QUOTE) return at;
+    let at = from;
+    for (;;) {
+      at = this.runEnd(at, SINGLE_QUOTE, SINGLE_QUOTE);
+      if (text[at] !== SINGLE_QUOTE) return OTHER_LAYOUT;
+      if (text[at + 1] !== SINGLE_QUOTE) return at;
       this.escaped = true;
-      at++;
+      at += 2;
     }
-    return OTHER_LAYOUT;
   }
 
   /** A plain scalar to the end of its line, without a comment, `: ` or a leading indicator, not empty; OTHER_LAYOUT otherwise. */
   private plainEnd(from: number): number {
     const { text } = this;
     let at = from;
-    for (; at < text.length; at++) {
-      const c = text.charCodeAt(at);
-      if (c === LF || c === CR) break;
-      if (c === HASH && text.charCodeAt(at - 1) === SPACE) return OTHER_LAYOUT;
-      if (c === COLON) {
-        const next = text.charCodeAt(at + 1);
+    for (;;) {
+      at = this.runEnd(at, COLON, HASH);
+      const c = text[at];
+      if (c === HASH) {
+        if (text[at - 1] === SPACE) return OTHER_LAYOUT;
+      } else if (c === COLON) {
+        const next = text[at + 1];
         if (at + 1 >= text.length || next === SPACE || next === LF || next === CR) return OTHER_LAYOUT;
+      } else {
+        break;
       }
+      at++;
     }
     let last = at;
-    while (last > from && text.charCodeAt(last - 1) === SPACE) last--;
+    while (last > from && text[last - 1] === SPACE) last--;
     if (last === from) return OTHER_LAYOUT;
-    const first = text.charCodeAt(from);
-    if (INDICATORS.has(first) && !(first === DASH && isAlphanumeric(text.charCodeAt(from + 1)))) return OTHER_LAYOUT;
+    const first = text[from];
+    if (INDICATORS.has(first) && !(first === DASH && isAlphanumeric(text[from + 1]))) return OTHER_LAYOUT;
     this.valueStart = from;
     this.valueEnd = last;
     return isLineBreakAt(text, at) ? at : OTHER_LAYOUT;
   }
 
+  /**
+   * The first byte from `from` that is `stop`, `other`, a line break or the text's end; the
+   * UTF-8 continuation bytes passed are counted (`continuations`), so that a quote's length in
+   * code points needs no second look at it.
+   */
+  private runEnd(from: number, stop: number, other: number): number {
+    const { text } = this;
+    const end = text.length;
+    let at = from;
+    for (; at < end; at++) {
+      const c = text[at];
+      if (c === stop || c === other || c === LF || c === CR) break;
+      if ((c & 0xc0) === 0x80) this.continuations++;
+    }
+    return at;
+  }
+
   /** The scalar just read, when it reads as a string; undefined otherwise. */
   private stringValue(): string | undefined {
-    const raw = this.text.slice(this.valueStart, this.valueEnd);
+    const raw = this.text.toString('utf8', this.valueStart, this.valueEnd);
     if (this.style === Style.Single) return this.escaped ? raw.replace(/''/g, "'") : raw;
     if (this.style === Style.Double) return this.escaped ? decodeDoubleQuoted(raw) : raw;
     return plainReadsAsString(raw) ? raw : undefined;
@@ -544,18 +615,18 @@ class Scanner {
   /** Whether the scalar just read reads as a string, without slicing it when its first character says so. */
   private isString(): boolean {
     if (this.style !== Style.Plain) return true;
-    const first = this.text.charCodeAt(this.valueStart);
+    const first = this.text[this.valueStart];
     if (isLetter(first) && this.valueEnd - this.valueStart > 5) return true;
-    return plainReadsAsString(this.text.slice(this.valueStart, this.valueEnd));
+    return plainReadsAsString(this.text.toString('utf8', this.valueStart, this.valueEnd));
   }
 
   /** Code points of the string just read (0 when it does not read as a string). */
   private quoteLength(): number {
     if (this.escaped || (this.style === Style.Plain && !this.isString())) {
       const value = this.stringValue();
-      return value === undefined ? 0 : codePoints(value, 0, value.length);
+      return value === undefined ? 0 : codePointLength(value);
     }
-    return codePoints(this.text, this.valueStart, this.valueEnd);
+    return this.valueEnd - this.valueStart - this.continuations;
   }
 
   /** The plain scalar just read as a whole number of at most 15 digits, or -1. */
@@ -563,7 +634,7 @@ class Scanner {
     if (this.style !== Style.Plain || this.valueEnd - this.valueStart > 15) return -1;
     let value = 0;
     for (let at = this.valueStart; at < this.valueEnd; at++) {
-      const digit = this.text.charCodeAt(at) - 0x30;
+      const digit = this.text[at] - 0x30;
       if (digit < 0 || digit > 9) return -1;
       value = value * 10 + digit;
     }
@@ -585,18 +656,18 @@ function decodeDoubleQuoted(raw: string): string | undefined {
 }
 
 /** Whether the line at `at` belongs to a list's items: indented, blank or a comment. */
-function isRegionLine(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
+function isRegionLine(text: Buffer, at: number): boolean {
+  const c = text[at];
   return c === SPACE || c === LF || c === CR || c === HASH;
 }
 
 /** Whether the line at `at` (column 0) ends a list's items: a top-level key, or the text's end. */
-function isRegionEndLine(text: string, at: number): boolean {
+function isRegionEndLine(text: Buffer, at: number): boolean {
   return at >= text.length || !isRegionLine(text, at);
 }
 
 /** The first line from `from` that is neither blank nor a comment; -1 at the end of the text. */
-function nextContentLine(text: string, from: number): number {
+function nextContentLine(text: Buffer, from: number): number {
   for (let at = from; at < text.length; at = nextLineStart(text, at)) {
     if (!isBlankOrComment(text, at)) return at;
   }
@@ -608,7 +679,7 @@ function nextContentLine(text: string, from: number): number {
  * column 0 not blank or a comment; DECLINE when a line between is neither blank, a comment nor
  * indented past the `-` (the fast reader would not read it as part of the item).
  */
-function itemEnd(text: string, from: number, dashColumn: number): number {
+function itemEnd(text: Buffer, from: number, dashColumn: number): number {
   for (let at = nextLineStart(text, from); at < text.length; at = nextLineStart(text, at)) {
     if (!isRegionLine(text, at)) return at;
     if (isBlankOrComment(text, at)) continue;
@@ -620,53 +691,65 @@ function itemEnd(text: string, from: number, dashColumn: number): number {
 }
 
 /** `annotations` or `dismissed` when the line at `at` is that key alone (`key:` and its line break), else undefined. */
-function listKeyLine(text: string, at: number): ScannedListName | undefined {
+function listKeyLine(text: Buffer, at: number): ScannedListName | undefined {
   for (const list of ['annotations', 'dismissed'] as const) {
-    if (text.startsWith(list, at) && text.charCodeAt(at + list.length) === COLON && isLineBreakAt(text, at + list.length + 1)) return list;
+    if (spells(text, at, list) && text[at + list.length] === COLON && isLineBreakAt(text, at + list.length + 1)) return list;
   }
   return undefined;
 }
 
+/** detectEol of the bytes: the first line's ending. */
+function firstLineEnding(text: Buffer): '\n' | '\r\n' {
+  const lf = text.indexOf(LF);
+  return lf > 0 && text[lf - 1] === CR ? '\r\n' : '\n';
+}
+
+/** Whether the bytes at `at` spell the ASCII string `word`. */
+function spells(text: Buffer, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (text[at + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Whether a line break (LF, or CR LF) or the end of the text is at `at`. */
-function isLineBreakAt(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return at >= text.length || c === LF || (c === CR && text.charCodeAt(at + 1) === LF);
+function isLineBreakAt(text: Buffer, at: number): boolean {
+  const c = text[at];
+  return at >= text.length || c === LF || (c === CR && text[at + 1] === LF);
 }
 
 /** The start of the line after the line break at `at` (or the text's end); -1 for a lone CR. */
-function afterBreak(text: string, at: number): number {
-  const c = text.charCodeAt(at);
+function afterBreak(text: Buffer, at: number): number {
+  const c = text[at];
   if (at >= text.length) return text.length;
   if (c === LF) return at + 1;
-  return c === CR && text.charCodeAt(at + 1) === LF ? at + 2 : -1;
+  return c === CR && text[at + 1] === LF ? at + 2 : -1;
 }
 
-function nextLineStart(text: string, at: number): number {
-  const newline = text.indexOf('\n', at);
+function nextLineStart(text: Buffer, at: number): number {
+  const newline = text.indexOf(LF, at);
   return newline < 0 ? text.length : newline + 1;
 }
 
-function indentAt(text: string, at: number): number {
+function indentAt(text: Buffer, at: number): number {
   let spaces = 0;
-  while (text.charCodeAt(at + spaces) === SPACE) spaces++;
+  while (text[at + spaces] === SPACE) spaces++;
   return spaces;
 }
 
 /** Whether the line at `at` holds only spaces. */
-function isBlankLine(text: string, at: number): boolean {
-  const c = text.charCodeAt(at + indentAt(text, at));
-  return Number.isNaN(c) || c === LF || c === CR;
+function isBlankLine(text: Buffer, at: number): boolean {
+  const c = text[at + indentAt(text, at)];
+  return c === undefined || c === LF || c === CR;
 }
 
-function isBlankOrComment(text: string, at: number): boolean {
-  const c = text.charCodeAt(at + indentAt(text, at));
-  return Number.isNaN(c) || c === LF || c === CR || c === HASH;
+function isBlankOrComment(text: Buffer, at: number): boolean {
+  const c = text[at + indentAt(text, at)];
+  return c === undefined || c === LF || c === CR || c === HASH;
 }
 
 /** `-` followed by a space or a line break: a sequence item's indicator. */
-function isItemLine(text: string, at: number): boolean {
-  const next = text.charCodeAt(at + 1);
-  return text.charCodeAt(at) === DASH && (next === SPACE || next === LF || next === CR || Number.isNaN(next));
+function isItemLine(text: Buffer, at: number): boolean {
+  const next = text[at + 1];
+  return text[at] === DASH && (next === SPACE || next === LF || next === CR || next === undefined);
 }
 
 function isLetter(c: number): boolean {
@@ -675,18 +758,4 @@ function isLetter(c: number): boolean {
 
 function isAlphanumeric(c: number): boolean {
   return isLetter(c) || (c >= 0x30 && c <= 0x39);
-}
-
-/** Code points from `start` to `end` of `text`, a surrogate pair counting one (codePointLength's count). */
-function codePoints(text: string, start: number, end: number): number {
-  let count = 0;
-  for (let at = start; at < end; at++) {
-    const c = text.charCodeAt(at);
-    if (c >= 0xd800 && c <= 0xdbff && at + 1 < end) {
-      const low = text.charCodeAt(at + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) at++;
-    }
-    count++;
-  }
-  return count;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { readSidecarFile, SidecarWriteRefused, unchangedBytesAround, writeSidecarFile } from '../../../src/core/sidecar/sidecar-file';
 import { addAnnotation, newSidecarDocument, parseSidecar, sidecarFileText } from '../../../src/core/sidecar/sidecar-io';
 import { sourceHash } from '../../../src/core/sidecar/source-hash';
+import { sidecarScansAccepted } from '../../../src/core/sidecar/sidecar-scan';
 
 const target = { start: 0, end: 3, exact: 'The', prefix: '', suffix: ' prisoners' };
 
@@ -28,7 +29,7 @@ describe('sidecar files', () => {
     assert.equal(await readSidecarFile(join(folder, 'missing.ann.yaml')), undefined);
   });
 
-  it('an append to a file read from disk writes the bytes as read around the new entry: the same bytes as the whole text (BOM, CRLF, non-ASCII)', async () => {
+  it('an append to a file read from disk (read whole, or scanned) writes the bytes as read around the new entry: the same bytes as the whole text (BOM, CRLF, non-ASCII)', async () => {
     const quotes = ['The', 'Заключённые «были»', 'détenus 😀 ici'];
     const layouts = [
       { bom: false, eol: '\n' },
@@ -37,23 +38,33 @@ describe('sidecar files', () => {
       { bom: true, eol: '\r\n' },
     ];
     let chunked = 0;
-    for (const { bom, eol } of layouts) {
-      for (const [index, exact] of quotes.entries()) {
-        const path = join(folder, `s${index}${bom ? 'b' : ''}${eol.length}.txt.ann.yaml`);
-        const first = addAnnotation(newSidecarDocument('s.txt', sourceHash('x')), { id: 'a1', category: 'torture', target: { start: 0, end: 4, exact: 'Über', prefix: '', suffix: ' «x»' } });
-        await fs.writeFile(path, (bom ? '\uFEFF' : '') + first.text.replace(/\n/g, eol));
-        const read = await readSidecarFile(path);
-        assert.ok(read?.writable, `${path} reads cleanly`);
-        const appended = addAnnotation(read, { id: 'a2', category: 'torture', target: { start: 5, end: 5 + [...exact].length, exact, prefix: 'é', suffix: '' } });
-        const chunks = unchangedBytesAround(appended);
-        if (chunks) chunked++;
-        await writeSidecarFile(path, appended);
-        assert.deepEqual(await fs.readFile(path), Buffer.from(sidecarFileText(appended), 'utf8'), `${path}: the bytes written are the text's`);
-        assert.deepEqual((await readSidecarFile(path))?.sidecar, appended.sidecar);
+    const scans = sidecarScansAccepted();
+    for (const scanEntries of [false, true]) {
+      for (const { bom, eol } of layouts) {
+        for (const [index, exact] of quotes.entries()) {
+          const path = join(folder, `s${index}${bom ? 'b' : ''}${eol.length}${scanEntries ? 's' : ''}.txt.ann.yaml`);
+          const first = addAnnotation(newSidecarDocument('s.txt', sourceHash('x')), { id: 'a1', category: 'torture', target: { start: 0, end: 4, exact: 'Über', prefix: '', suffix: ' «x»' } });
+          const fileText = (bom ? '\uFEFF' : '') + first.text.replace(/\n/g, eol);
+          await fs.writeFile(path, fileText);
+          // Read with the scan, the bytes are never decoded; the text is made when asked for.
+          const read = await readSidecarFile(path, { scanEntries });
+          assert.ok(read?.writable, `${path} reads cleanly`);
+          const entry = { id: 'a2', category: 'torture', target: { start: 5, end: 5 + [...exact].length, exact, prefix: 'é', suffix: '' } };
+          const appended = addAnnotation(read, entry);
+          const chunks = unchangedBytesAround(appended);
+          if (chunks) chunked++;
+          await writeSidecarFile(path, appended);
+          const whole = addAnnotation(parseSidecar(fileText), entry);
+          assert.deepEqual(await fs.readFile(path), Buffer.from(sidecarFileText(whole), 'utf8'), `${path}: the bytes written are the whole read's append`);
+          assert.equal(sidecarFileText(appended), sidecarFileText(whole));
+          assert.deepEqual(appended.lastEdit, whole.lastEdit);
+          assert.deepEqual((await readSidecarFile(path))?.sidecar, whole.sidecar);
+        }
       }
     }
-    // The chunked write was taken (else this test proves nothing about it).
-    assert.equal(chunked, layouts.length * quotes.length);
+    // The chunked write and the scan were taken (else this test proves nothing about them).
+    assert.equal(chunked, 2 * layouts.length * quotes.length);
+    assert.equal(sidecarScansAccepted() - scans, layouts.length * quotes.length);
   });
 
   it('a document not one edit away from a file read from disk is written from its text', async () => {

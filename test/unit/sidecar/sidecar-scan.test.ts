@@ -45,8 +45,8 @@ function assertSameContent(scan: SidecarScan, sidecar: Sidecar, text: string): v
   for (const [list, expected] of entries) {
     const scanned = scan.lists[list];
     assert.equal(scanned.itemStarts.length, expected.length, `${list}: count\n${text}`);
-    assert.deepEqual(scanned.starts, expected.map((entry) => entry.target.start), `${list}: starts`);
-    assert.deepEqual(scanned.ends, expected.map((entry) => entry.target.end), `${list}: ends`);
+    assert.deepEqual(Array.from(scanned.starts), expected.map((entry) => entry.target.start), `${list}: starts`);
+    assert.deepEqual(Array.from(scanned.ends), expected.map((entry) => entry.target.end), `${list}: ends`);
     for (const entry of expected) assert.ok(scan.ids.has(entry.id), `${list}: id ${entry.id}`);
   }
   assert.equal(scan.ids.size, sidecar.annotations.length + sidecar.dismissed.length);
