@@ -7,17 +7,19 @@
  *
  * Compared with another annotator (the editor's "Compare annotations with…", or the command's
  * `compareWith` argument: `git:REF` or a folder), the page gets the agreement section of
- * `report --compare`: the workspace's tags (A) against theirs (B). When the workspace has an
- * incidents file, the case matrix of `report --by incident` follows, its passages linked the same way.
+ * `report --compare`: the workspace's tags (A) against theirs (B). The case matrix of
+ * `report --by incident` follows for each workspace folder whose config has an incidents file
+ * (folder-case-matrices.ts), its passages linked the same way.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { relative, sep } from 'node:path';
 import { resolveSources, type ResolvedSource } from '../core/interop/export-input';
 import { originResolver } from '../core/incidents/corroboration';
-import { buildCaseMatrix, type CaseMatrix, type CasePassage } from '../core/report/case-matrix';
-import { caseMatrixSections, EMBEDDED_CASE_MATRIX_STYLE } from '../core/report/case-matrix-html';
-import type { WorkspaceConfig } from '../core/workspace/workspace-config';
+import type { CasePassage } from '../core/report/case-matrix';
+import { EMBEDDED_CASE_MATRIX_STYLE } from '../core/report/case-matrix-html';
+import { caseMatrixBlocks, folderCaseMatrices, type FolderCaseMatrix, type FolderIncidents } from '../core/report/folder-case-matrices';
+import { CONFIG_FILE_NAME } from '../core/workspace/workspace-config';
 import { claimCounter } from '../core/report/claim-counter';
 import { buildAgreementSection, type AgreementSection } from '../core/report/agreement-section';
 import { buildEvidenceMatrix, type EvidenceMatrix } from '../core/report/evidence-matrix';
@@ -79,7 +81,8 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private matrix: EvidenceMatrix | undefined;
   private agreement: AgreementSection | undefined;
-  private caseMatrix: CaseMatrix | undefined;
+  /** One per workspace folder with an incidents file, in the folders' order. */
+  private caseMatrices: FolderCaseMatrix[] = [];
   /** The side given to the command, else the editor's comparison is followed. */
   private compareWith: string | undefined;
   /** The other side, read once per side named (a ref does not change while compared). */
@@ -110,8 +113,8 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  get current(): { panel: vscode.WebviewPanel; matrix: EvidenceMatrix | undefined; agreement: AgreementSection | undefined; caseMatrix: CaseMatrix | undefined } | undefined {
-    return this.panel ? { panel: this.panel, matrix: this.matrix, agreement: this.agreement, caseMatrix: this.caseMatrix } : undefined;
+  get current(): { panel: vscode.WebviewPanel; matrix: EvidenceMatrix | undefined; agreement: AgreementSection | undefined; caseMatrices: FolderCaseMatrix[] } | undefined {
+    return this.panel ? { panel: this.panel, matrix: this.matrix, agreement: this.agreement, caseMatrices: this.caseMatrices } : undefined;
   }
 
   /** Opens (or reveals) the matrix; `compareWith` compares it with that side, else with the editor's comparison, if any. */
@@ -206,20 +209,31 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
   }
 
   /**
-   * The case matrix of the workspace's incidents file (as `report --by incident` builds it), over
-   * the sources the matrix shows; none without the file, and none (logged) while it has errors.
-   * The file as the incidents service holds it (unsaved changes of its editor included), as the
+   * The case matrix of each workspace folder's incidents file (as `report --by incident` builds
+   * it), over the sources the matrix shows (paths from `pageRoot`); none for a folder without the
+   * file, and none (logged) while it has errors. Folders under one config share its file. The
+   * file as the incidents service holds it (unsaved changes of its editor included), as the
    * Annotations view and the Problems panel show it.
    */
-  private async caseMatrixOf(config: WorkspaceConfig, resolved: readonly ResolvedSource[]): Promise<CaseMatrix | undefined> {
-    const incidents = await this.incidents.forConfig(config);
-    if (!incidents.doc) return undefined;
-    if (!incidents.doc.file) {
-      this.log.warn(`evidence matrix: ${incidents.path} has errors; the case matrix is left out until they are fixed (see its Problems)`);
-      return undefined;
+  private async caseMatricesOf(pageRoot: string, resolved: readonly ResolvedSource[]): Promise<FolderCaseMatrix[]> {
+    const folders: FolderIncidents[] = [];
+    const seen = new Set<string>();
+    for (const folder of (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file')) {
+      const { config } = await this.configs.forFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME));
+      if (seen.has(config.incidentsPath)) continue;
+      seen.add(config.incidentsPath);
+      const incidents = await this.incidents.forConfig(config);
+      if (!incidents.doc) continue;
+      if (!incidents.doc.file) {
+        this.log.warn(`evidence matrix: ${incidents.path} has errors; its case matrix is left out until they are fixed (see its Problems)`);
+        continue;
+      }
+      folders.push({
+        folder: folder.name, root: config.root, incidentsFile: relative(config.root, incidents.path).split(sep).join('/'),
+        incidents: incidents.doc.file.incidents, taxonomy: config.taxonomy, originOf: originResolver(config.origins),
+      });
     }
-    const file = relative(config.root, incidents.path).split(sep).join('/');
-    return buildCaseMatrix(incidents.doc.file.incidents, config.taxonomy, resolved, originResolver(config.origins), file);
+    return folderCaseMatrices(folders, resolved, pageRoot);
   }
 
   /**
@@ -245,7 +259,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     const resolved = resolveSources(collected.sources);
     const matrix = buildEvidenceMatrix(resolved, collected.config.taxonomy, claimCounter(collected.config));
     const agreement = await this.agreementWith(collected.sources, collected.config.root);
-    const caseMatrix = await this.caseMatrixOf(collected.config, resolved);
+    const caseMatrices = await this.caseMatricesOf(collected.config.root, resolved);
     if (render !== this.renders) return this.latestRender;
     const nonce = randomBytes(16).toString('base64');
     const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:`;
@@ -255,7 +269,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
       script: SCRIPT,
       generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
       agreement,
-      appended: caseMatrix ? { style: EMBEDDED_CASE_MATRIX_STYLE, html: ['<div class="case-matrix">', ...caseMatrixSections(caseMatrix, { linkFor: () => '#', link: passageLink }), '</div>'] } : undefined,
+      appended: caseMatrices.length > 0 ? { style: EMBEDDED_CASE_MATRIX_STYLE, html: caseMatrixBlocks(caseMatrices, collected.config.root, passageLink) } : undefined,
       link: (path, quote) => {
         const data: Record<string, string | number> = { path };
         if (quote?.start !== undefined && quote.end !== undefined) Object.assign(data, { id: quote.id, start: quote.start, end: quote.end });
@@ -264,7 +278,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     });
     this.matrix = matrix;
     this.agreement = agreement;
-    this.caseMatrix = caseMatrix;
+    this.caseMatrices = caseMatrices;
     this.absolute = collected.absolute;
     this.rendered.fire(matrix);
   }

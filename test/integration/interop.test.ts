@@ -170,12 +170,12 @@ describe('Export annotations and the evidence matrix', () => {
     await fs.writeFile(incidents, file('torture-severe-pain'));
     try {
       await vscode.commands.executeCommand(COMMANDS.openEvidenceMatrix);
-      const gapOf = (element: string) => evidenceMatrix.current?.caseMatrix?.incidents[0]?.categories[0]?.elements.find((e) => e.id === element)?.established;
+      const gapOf = (element: string) => evidenceMatrix.current?.caseMatrices[0]?.matrix.incidents[0]?.categories[0]?.elements.find((e) => e.id === element)?.established;
       await waitFor('the case matrix with one gap', () => (gapOf('torture-severe-pain') === true && gapOf('torture-purpose') === false ? true : undefined));
       const html = evidenceMatrix.current!.panel.webview.html;
       assert.match(html, /<div class="case-matrix">/);
       assert.match(html, /<tr class="gap" data-element="torture-purpose">/);
-      const line = evidenceMatrix.current!.caseMatrix!.incidents[0]!.categories[0]!.elements[0]!.passages[0]!.line!;
+      const line = evidenceMatrix.current!.caseMatrices[0]!.matrix.incidents[0]!.categories[0]!.elements[0]!.passages[0]!.line!;
       assert.ok(html.includes(`data-path="${name}" data-id="${id}" data-line="${line}"`));
 
       // The open matrix follows the file.
@@ -216,7 +216,7 @@ describe('Export annotations and the evidence matrix', () => {
       assert.ok(await editor.edit((edit) => edit.insert(at, ', torture-purpose')));
       assert.ok(editor.document.isDirty);
       await vscode.commands.executeCommand(COMMANDS.openEvidenceMatrix);
-      const gapOf = (element: string) => evidenceMatrix.current?.caseMatrix?.incidents.find((i) => i.id === 'fresh')?.categories[0]?.elements.find((e) => e.id === element)?.established;
+      const gapOf = (element: string) => evidenceMatrix.current?.caseMatrices[0]?.matrix.incidents.find((i) => i.id === 'fresh')?.categories[0]?.elements.find((e) => e.id === element)?.established;
       await waitFor('the unsaved link in the case matrix', () => (gapOf('torture-purpose') === true ? true : undefined));
       assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(at, at.translate(0, ', torture-purpose'.length)))));
       await waitFor('the link taken out again in the case matrix', () => (gapOf('torture-purpose') === false ? true : undefined));

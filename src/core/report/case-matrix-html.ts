@@ -15,6 +15,8 @@ export interface CaseHtmlOptions {
   /** The link of a passage, in place of `linkFor`'s (the editor's webview adds `data-*` attributes). */
   link?: (passage: CasePassage) => HtmlLink;
   generated?: string;
+  /** The heading (default "Case matrix"). */
+  title?: string;
 }
 
 const CASE_MATRIX_STYLE = `
@@ -74,7 +76,7 @@ export function renderCaseMatrixHtml(matrix: CaseMatrix, options: CaseHtmlOption
 /** The case matrix's heading, summary and one section per incident: the body of its page, or sections of another. */
 export function caseMatrixSections(matrix: CaseMatrix, options: CaseHtmlOptions): string[] {
   const { summary } = matrix;
-  const body: string[] = ['<h1>Case matrix</h1>'];
+  const body: string[] = [`<h1>${escapeXml(options.title ?? 'Case matrix')}</h1>`];
   body.push(`<p class="summary">${summary.incidents} incident(s) of ${escapeXml(matrix.incidentsFile)}: ${summary.established} of ${summary.elements} element(s) established, ${summary.gaps} gap(s)${options.generated ? ` (generated ${escapeXml(options.generated)} by Legal Annotator)` : ''}.</p>`);
   if (summary.byCategory.length > 0) {
     body.push('<table class="by-category"><thead><tr><th>Category</th><th class="n">Incidents</th></tr></thead><tbody>');
