@@ -110,11 +110,7 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
       }
       const text = read.text;
       const config = await configOf(input, configFor);
-      // A large source's claims are detected in the worker thread while this one prints its entities.
-      const fileRead = input.kind === 'file' && 'bytes' in read ? { path: input.path, bytes: read.bytes, bytesStart: read.bytesStart ?? 0 } : undefined;
-      const inWorker = config.claims.enabled && claimsWorker && fileRead?.bytes && fileRead.bytes.length >= workerMinBytes
-        ? claimsWorker.detect(fileRead.path, fileRead.bytes, fileRead.bytesStart, config.taxonomy)
-        : undefined;
+      const inWorker = claimsInWorker(claimsWorker, workerMinBytes, input, 'bytes' in read ? read : {}, config);
       const entities = scanEntities(text, { dayFirstSlashes: !values['month-first-slashes'] });
       const printer = format === 'text' ? new TextPrinter(file, text, sink, paint) : undefined;
       if (printer) await printer.entities(entities);
@@ -133,6 +129,18 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
   if (format === 'json') printJsonEnd(sink, printed);
   await sink.flush();
   return skipped > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * Hands a large source's bytes to the worker thread, which detects its claims while this thread
+ * prints the entities; the bytes are let go here either way (kept, they would stay in memory
+ * beside the text all through the entities).
+ */
+function claimsInWorker(worker: ClaimsWorker | undefined, minBytes: number, input: SourceInput, read: { bytes?: Uint8Array; bytesStart?: number }, config: WorkspaceConfig): PendingClaims | undefined {
+  const { bytes, bytesStart = 0 } = read;
+  read.bytes = undefined;
+  if (!worker || !bytes || input.kind !== 'file' || !config.claims.enabled || bytes.length < minBytes) return undefined;
+  return worker.detect(input.path, bytes, bytesStart, config.taxonomy);
 }
 
 /** The config that applies to a source (standard input: the current folder's). */
