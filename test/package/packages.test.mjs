@@ -150,6 +150,19 @@ describe('the packages of npm run package', function () {
       assert.deepEqual([...kinds].sort(), ['date', 'state', 'term']);
     });
 
+    it('scan detects a large source\'s claims in its worker thread (the packaged bundle started again as one)', function () {
+      // Past the 8 MiB from which scan hands the claims to a worker thread (CLAIMS_WORKER_MIN_BYTES).
+      const paragraph = 'On 3 March 2022 the prisoners of war were tortured in Olenivka, witnesses said.\n\n';
+      const large = path.join(tmp, 'large-report.txt');
+      fs.writeFileSync(large, paragraph.repeat(Math.ceil((9 * 1024 * 1024) / paragraph.length)));
+      const result = run(path.join(prefix, 'bin', 'legal-annotator'), ['scan', large, '--verbose'], { cwd: workspace, maxBuffer: 256 * 1024 * 1024 });
+      assertRan(result, `legal-annotator scan ${large} --verbose`);
+      assert.equal(result.stderr, `${large}: claims detected in a worker thread\n`);
+      const [scanned] = JSON.parse(result.stdout);
+      assert.equal(scanned.claims.length, Math.ceil((9 * 1024 * 1024) / paragraph.length));
+      assert.deepEqual(scanned.claims.at(-1).categories, ['torture']);
+    });
+
     it('tags a passage of a sample, check passes, then finds an unknown category', function () {
       const tagged = cli('tag', SAMPLE_REPORT, '--category', 'torture', '--quote', 'ill-treatment amounting to torture');
       assertRan(tagged, 'legal-annotator tag');
