@@ -23,6 +23,7 @@
  * A seeded differential test (sidecar-scan.test.ts) checks on mutated files that every file the
  * scan accepts is read cleanly by cleanFastRead, with the same ids, ranges, header and layout.
  */
+import { isAscii } from 'node:buffer';
 import { fullFormats } from 'ajv-formats/dist/formats';
 import { codePointLength } from '../text/positions';
 import { contentRuleViolations } from './content-rules';
@@ -90,40 +91,71 @@ export function scannedEntry(scan: Pick<SidecarScan, 'lists' | 'bytes'>, list: S
 }
 
 /**
- * The ids of both lists, held as 32-bit hashes with each entry's ordinal (its index times two,
- * plus one for a dismissal) in one sorted array: 100,000 ids as strings in a Set cost more
- * than the rest of the scan. An id is compared as a string only where two hashes agree.
+ * The ids of both lists, held as 32-bit hashes in an open-addressing table of each entry's
+ * ordinal (its index times two, plus one for a dismissal): 100,000 ids as strings in a Set cost
+ * more than the rest of the scan. An id is compared as a string only where two hashes agree.
  */
 export class IdIndex {
-  private constructor(private readonly keys: Float64Array, private readonly idOf: (ordinal: number) => string) {}
+  private hashes: Int32Array;
+  /** Ordinal + 1 of the entry in each slot; 0 for an empty slot. */
+  private slots: Int32Array;
+  private count = 0;
+  /** Pairs of ordinals whose hashes agree, compared once all are read (`verify`). */
+  private readonly sameHash: number[] = [];
+  private idOf: (ordinal: number) => string = () => '';
 
-  /** The index of these keys (hash * ORDINALS + ordinal; sorted in place), or undefined when two entries have the same id. */
-  static of(keys: Float64Array, idOf: (ordinal: number) => string): IdIndex | undefined {
-    const sorted = keys.sort();
-    for (let i = 1; i < sorted.length; i++) {
-      if (Math.floor(sorted[i] / ORDINALS) === Math.floor(sorted[i - 1] / ORDINALS) && idOf(sorted[i] % ORDINALS) === idOf(sorted[i - 1] % ORDINALS)) return undefined;
-    }
-    return new IdIndex(sorted, idOf);
+  constructor(expected: number) {
+    let size = 1024;
+    while (size < expected * 2) size *= 2;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size);
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.count;
+  }
+
+  /** Adds the entry `ordinal` whose id hashes to `hash`. */
+  add(hash: number, ordinal: number): void {
+    if (this.count * 2 >= this.slots.length) this.grow();
+    const { hashes, slots } = this;
+    const mask = slots.length - 1;
+    let at = hash & mask;
+    while (slots[at] !== 0) {
+      if (hashes[at] === hash) this.sameHash.push(slots[at] - 1, ordinal);
+      at = (at + 1) & mask;
+    }
+    hashes[at] = hash;
+    slots[at] = ordinal + 1;
+    this.count++;
+  }
+
+  /** Whether no two entries have the same id (`idOf` gives an entry's id); keeps `idOf` for `has`. */
+  verify(idOf: (ordinal: number) => string): boolean {
+    this.idOf = idOf;
+    for (let i = 0; i < this.sameHash.length; i += 2) if (idOf(this.sameHash[i]) === idOf(this.sameHash[i + 1])) return false;
+    return true;
   }
 
   has(id: string): boolean {
-    const hash = idHash(id, 0, id.length);
-    const { keys } = this;
-    let low = 0;
-    let high = keys.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (keys[middle] < hash * ORDINALS) low = middle + 1;
-      else high = middle;
-    }
-    for (let i = low; i < keys.length && Math.floor(keys[i] / ORDINALS) === hash; i++) {
-      if (this.idOf(keys[i] % ORDINALS) === id) return true;
+    const hash = idHash(id);
+    const { hashes, slots } = this;
+    const mask = slots.length - 1;
+    for (let at = hash & mask; slots[at] !== 0; at = (at + 1) & mask) {
+      if (hashes[at] === hash && this.idOf(slots[at] - 1) === id) return true;
     }
     return false;
+  }
+
+  private grow(): void {
+    const { hashes, slots } = this;
+    this.hashes = new Int32Array(slots.length * 2);
+    this.slots = new Int32Array(slots.length * 2);
+    this.count = 0;
+    const pairs = this.sameHash.length;
+    for (let at = 0; at < slots.length; at++) if (slots[at] !== 0) this.add(hashes[at], slots[at] - 1);
+    // The pairs found again while moving the entries were known already.
+    this.sameHash.length = pairs;
   }
 }
 
@@ -131,18 +163,18 @@ export class IdIndex {
  * Numbers in a typed array that doubles as it fills: its memory is outside the collected heap,
  * whose collector would copy arrays of 100,000 numbers at each collection.
  */
-class NumberList<T extends Int32Array | Float64Array> {
-  private data: T;
+class NumberList {
+  private data: Int32Array;
   private length = 0;
 
-  constructor(private readonly make: (size: number) => T) {
-    this.data = make(256);
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
   }
 
   /** Appends `value`; returns its index. */
   push(value: number): number {
     if (this.length === this.data.length) {
-      const bigger = this.make(this.length * 2);
+      const bigger = new Int32Array(this.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -150,23 +182,26 @@ class NumberList<T extends Int32Array | Float64Array> {
     return this.length++;
   }
 
-  values(): T {
-    return this.data.subarray(0, this.length) as T;
+  values(): Int32Array {
+    return this.data.subarray(0, this.length);
   }
 }
 
-/** Entries per list the id index holds (2^20 each; the two lists' ordinals interleaved below ORDINALS). */
-const MAX_ENTRIES = 2 ** 20;
-const ORDINALS = 2 * MAX_ENTRIES;
+/** Entries per list the id index holds (2^29 each: the two lists' ordinals interleaved in an Int32). */
+const MAX_ENTRIES = 2 ** 29;
 
-/**
- * FNV-1a over the code units from `start` to `end` of an id (a string, or bytes: an id is ASCII,
- * whose bytes are its code units), as an unsigned 32-bit number.
- */
-function idHash(text: string | Buffer, start: number, end: number): number {
+/** FNV-1a over the code units of an id, as a signed 32-bit number. */
+function idHash(id: string): number {
   let hash = 0x811c9dc5;
-  for (let at = start; at < end; at++) hash = Math.imul(hash ^ (typeof text === 'string' ? text.charCodeAt(at) : text[at]), 0x01000193);
-  return hash >>> 0;
+  for (let at = 0; at < id.length; at++) hash = Math.imul(hash ^ id.charCodeAt(at), 0x01000193);
+  return hash | 0;
+}
+
+/** idHash of an id's bytes from `start` to `end` (an id is ASCII: its bytes are its code units). */
+function idHashOfBytes(bytes: Buffer, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = start; at < end; at++) hash = Math.imul(hash ^ bytes[at], 0x01000193);
+  return hash | 0;
 }
 
 const SPACE = 0x20;
@@ -191,10 +226,16 @@ const FIELD = {
 } as const;
 /** The known keys by their first letter, each as its character codes with its colon, and each field's key length. */
 const FIELDS_BY_FIRST: { codes: number[]; bit: number }[][] = [];
-const FIELD_LENGTH = new Map<number, number>();
+/** Each field's key length, by the index of its bit (keyLength). */
+const KEY_LENGTHS: number[] = [];
 for (const [name, bit] of Object.entries(FIELD)) {
   (FIELDS_BY_FIRST[name.charCodeAt(0)] ??= []).push({ codes: [...`${name}:`].map((c) => c.charCodeAt(0)), bit });
-  FIELD_LENGTH.set(bit, name.length);
+  KEY_LENGTHS[31 - Math.clz32(bit)] = name.length;
+}
+
+/** The length of a field's key (0 for no field). */
+function keyLength(field: number): number {
+  return field === 0 ? 0 : KEY_LENGTHS[31 - Math.clz32(field)];
 }
 
 /** The field whose key and colon start at `at`, found without slicing the text; 0 for any other key. */
@@ -224,7 +265,8 @@ const DATE_TIME = fullFormats['date-time'] as { validate: (value: string) => boo
 /** The plain scalars the YAML core schema reads as null or a boolean (fast-yaml.ts's LITERALS). */
 const LITERAL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 /** Characters that start something other than a plain scalar at the start of a value (fast-yaml.ts's INDICATORS). */
-const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+const INDICATORS = new Uint8Array(0x80);
+for (const c of '-?:,[]{}#&*!|>\'"%@`') INDICATORS[c.charCodeAt(0)] = 1;
 /** The one-character escapes of a double-quoted scalar the fast reader takes. */
 const SIMPLE_ESCAPES = new Set([...'\\"/nrtbf0 '].map((c) => c.charCodeAt(0)));
 const HEX_ESCAPE_LENGTH = new Map([[0x78, 2], [0x75, 4], [0x55, 8]]);
@@ -237,7 +279,11 @@ const Style = { Plain: 0, Double: 1, Single: 2 } as const;
 class Scanner {
   private readonly skeleton: string[] = [];
   /** Each entry's id hash and ordinal (idKey), to find duplicate ids once all are read. */
-  private readonly idKeys = new NumberList((size) => new Float64Array(size));
+  private readonly ids: IdIndex;
+  /** The hash of the id last read in place. */
+  private idHash = 0;
+  /** A guess at the number of entries, to size the tables once: an entry takes some 100 bytes or more. */
+  private readonly expected: number;
   private indentStep: number | undefined;
   private readonly lists: Record<ScannedListName, ScannedList | undefined> = { annotations: undefined, dismissed: undefined };
   // The scalar last read on a line: its style, its text's span, whether it holds an escape.
@@ -245,7 +291,7 @@ class Scanner {
   private valueStart = 0;
   private valueEnd = 0;
   private escaped = false;
-  /** UTF-8 continuation bytes in it (its code points are its bytes less these). */
+  /** UTF-8 continuation bytes in it, counted for a quote (its code points are its bytes less these). */
   private continuations = 0;
   // The entry being checked.
   private start = 0;
@@ -257,7 +303,14 @@ class Scanner {
   private lastCategory = '';
   private lastCategoryStyle = -1;
 
-  constructor(private readonly text: Buffer) {}
+  /** Whether the file is all ASCII: a quote's length in code points is then its length in bytes. */
+  private readonly ascii: boolean;
+
+  constructor(private readonly text: Buffer) {
+    this.expected = Math.ceil(text.length / 100);
+    this.ids = new IdIndex(this.expected);
+    this.ascii = isAscii(text);
+  }
 
   run(): SidecarScan | undefined {
     const { text } = this;
@@ -286,8 +339,8 @@ class Scanner {
     if (!header || header.annotations.length > 0 || header.dismissed.length > 0) return undefined;
     const empty = { itemStarts: new Int32Array(0), end: text.length, starts: new Int32Array(0), ends: new Int32Array(0) };
     const lists = { annotations: this.lists.annotations ?? empty, dismissed: this.lists.dismissed ?? empty };
-    const ids = IdIndex.of(this.idKeys.values(), (ordinal) => scannedEntry({ lists, bytes: text }, ordinal % 2 === 0 ? 'annotations' : 'dismissed', Math.floor(ordinal / 2)).id);
-    if (!ids) return undefined;
+    const { ids } = this;
+    if (!ids.verify((ordinal) => scannedEntry({ lists, bytes: text }, ordinal % 2 === 0 ? 'annotations' : 'dismissed', Math.floor(ordinal / 2)).id)) return undefined;
     return { bytes: text, eol: firstLineEnding(text), header, indentStep: this.indentStep, ids, lists };
   }
 
@@ -302,8 +355,7 @@ class Scanner {
     if (first < 0 || !isRegionLine(text, first)) return from;
     const dashColumn = indentAt(text, first);
     if (!isItemLine(text, first + dashColumn)) return DECLINE;
-    const int32 = (size: number) => new Int32Array(size);
-    const scanned = { itemStarts: new NumberList(int32), starts: new NumberList(int32), ends: new NumberList(int32) };
+    const scanned = { itemStarts: new NumberList(this.expected), starts: new NumberList(this.expected), ends: new NumberList(this.expected) };
     let at = first;
     while (at < text.length && isRegionLine(text, at)) {
       this.ordinal = scanned.itemStarts.push(at);
@@ -337,7 +389,7 @@ class Scanner {
     this.indentStep ??= layout.indentStep;
     this.start = entry.target.start;
     this.end = entry.target.end;
-    return this.addId(list, idHash(entry.id, 0, entry.id.length));
+    return this.addId(list, idHash(entry.id));
   }
 
   /**
@@ -351,13 +403,13 @@ class Scanner {
     if (text[from + dashColumn + 1] !== SPACE || text[from + column] === SPACE) return OTHER_LAYOUT;
     const fields = ENTRY_FIELDS[list];
     let seen = 0;
-    let id = -1;
+    let idSeen = false;
     let at = from + column;
     for (;;) {
       const field = fieldAt(text, at);
       if (field === 0 || (field & fields.allowed) === 0 || (seen & field) !== 0) return OTHER_LAYOUT;
       seen |= field;
-      const keyEnd = at + FIELD_LENGTH.get(field)!;
+      const keyEnd = at + keyLength(field);
       let lineEnd: number;
       if (field === FIELD.target) {
         lineEnd = this.target(keyEnd + 1, column);
@@ -365,7 +417,7 @@ class Scanner {
         if (text[keyEnd + 1] !== SPACE) return OTHER_LAYOUT;
         lineEnd = this.scalarOnLine(keyEnd + 2);
         if (lineEnd < 0) return OTHER_LAYOUT;
-        const valid = field === FIELD.id ? (id = this.idHashHere()) >= 0 : this.fieldValid(field);
+        const valid = field === FIELD.id ? (idSeen = this.idValid()) : this.fieldValid(field);
         if (!valid) return OTHER_LAYOUT;
       }
       if (lineEnd < 0) return OTHER_LAYOUT;
@@ -382,12 +434,12 @@ class Scanner {
       if (indent === dashColumn ? !isItemLine(text, at + indent) : indent !== 0 || !isRegionEndLine(text, at)) return OTHER_LAYOUT;
       break;
     }
-    if ((seen & fields.required) !== fields.required || id < 0) return OTHER_LAYOUT;
+    if ((seen & fields.required) !== fields.required || !idSeen) return OTHER_LAYOUT;
     // The content rules: a range that does not run backwards, a quote as long as it.
     if (this.end < this.start || this.exactLength !== this.end - this.start) return DECLINE;
     // The fast reader's layout: the step of the file's first nested mapping, an item's target.
     this.indentStep ??= this.targetColumn - column;
-    return this.addId(list, id) === DECLINE ? DECLINE : at;
+    return this.addId(list, this.idHash) === DECLINE ? DECLINE : at;
   }
 
   /**
@@ -405,10 +457,10 @@ class Scanner {
     for (;;) {
       at += column;
       const field = fieldAt(text, at);
-      const keyEnd = at + (FIELD_LENGTH.get(field) ?? 0);
+      const keyEnd = at + keyLength(field);
       if ((field & TARGET_FIELDS) === 0 || (seen & field) !== 0 || text[keyEnd + 1] !== SPACE) return OTHER_LAYOUT;
       seen |= field;
-      const lineEnd = this.scalarOnLine(keyEnd + 2);
+      const lineEnd = this.scalarOnLine(keyEnd + 2, field === FIELD.exact);
       if (lineEnd < 0 || !this.fieldValid(field)) return OTHER_LAYOUT;
       const next = afterBreak(text, lineEnd);
       if (next < 0) return OTHER_LAYOUT;
@@ -449,20 +501,23 @@ class Scanner {
     }
   }
 
-  /** The hash of the id just read when it is a valid id (a string the schema's pattern takes), else -1. */
-  private idHashHere(): number {
+  /** Whether the scalar just read is a valid id (a string the schema's pattern takes); its hash goes to `idHash`. */
+  private idValid(): boolean {
     const { text, valueStart, valueEnd } = this;
     if (this.escaped || (this.style === Style.Plain && !isLetter(text[valueStart]))) {
       const value = this.stringValue();
-      return value !== undefined && ID_PATTERN.test(value) ? idHash(value, 0, value.length) : -1;
+      if (value === undefined || !ID_PATTERN.test(value)) return false;
+      this.idHash = idHash(value);
+      return true;
     }
-    if (this.style === Style.Plain && valueEnd - valueStart <= 5 && LITERAL_WORDS.has(text.toString('latin1', valueStart, valueEnd))) return -1;
-    if (!isAlphanumeric(text[valueStart])) return -1;
+    if (this.style === Style.Plain && valueEnd - valueStart <= 5 && LITERAL_WORDS.has(text.toString('latin1', valueStart, valueEnd))) return false;
+    if (!isAlphanumeric(text[valueStart])) return false;
     for (let at = valueStart + 1; at < valueEnd; at++) {
       const c = text[at];
-      if (!isAlphanumeric(c) && c !== 0x2e && c !== 0x5f && c !== COLON && c !== DASH) return -1;
+      if (!isAlphanumeric(c) && c !== 0x2e && c !== 0x5f && c !== COLON && c !== DASH) return false;
     }
-    return idHash(text, valueStart, valueEnd);
+    this.idHash = idHashOfBytes(text, valueStart, valueEnd);
+    return true;
   }
 
   private matches(pattern: RegExp): boolean {
@@ -489,7 +544,7 @@ class Scanner {
 
   private addId(list: ScannedListName, hash: number): number {
     if (this.ordinal >= MAX_ENTRIES) return DECLINE;
-    this.idKeys.push(hash * ORDINALS + this.ordinal * 2 + (list === 'annotations' ? 0 : 1));
+    this.ids.add(hash, this.ordinal * 2 + (list === 'annotations' ? 0 : 1));
     return 0;
   }
 
@@ -498,11 +553,10 @@ class Scanner {
    * spaces after it, as the fast reader reads them. Returns the offset of the line break (or the
    * text's end), or OTHER_LAYOUT for anything else (a comment, a block scalar, a flow value).
    */
-  private scalarOnLine(from: number): number {
+  private scalarOnLine(from: number, count = false): number {
     const { text } = this;
     const c = text[from];
     this.escaped = false;
-    this.continuations = 0;
     // More spaces after the indicator: the fast reader skips them (a value is never written so).
     if (c === SPACE) return OTHER_LAYOUT;
     let close: number;
@@ -514,9 +568,11 @@ class Scanner {
       close = this.singleQuotedEnd(from + 1);
     } else {
       this.style = Style.Plain;
-      return this.plainEnd(from);
+      close = this.plainEnd(from);
     }
     if (close < 0) return OTHER_LAYOUT;
+    this.continuations = count && !this.ascii ? continuationBytes(text, this.valueStart, this.valueEnd) : 0;
+    if (this.style === Style.Plain) return close;
     this.valueStart = from + 1;
     this.valueEnd = close;
     let at = close + 1;
@@ -581,25 +637,21 @@ class Scanner {
     while (last > from && text[last - 1] === SPACE) last--;
     if (last === from) return OTHER_LAYOUT;
     const first = text[from];
-    if (INDICATORS.has(first) && !(first === DASH && isAlphanumeric(text[from + 1]))) return OTHER_LAYOUT;
+    if (first < 0x80 && INDICATORS[first] === 1 && !(first === DASH && isAlphanumeric(text[from + 1]))) return OTHER_LAYOUT;
     this.valueStart = from;
     this.valueEnd = last;
     return isLineBreakAt(text, at) ? at : OTHER_LAYOUT;
   }
 
-  /**
-   * The first byte from `from` that is `stop`, `other`, a line break or the text's end; the
-   * UTF-8 continuation bytes passed are counted (`continuations`), so that a quote's length in
-   * code points needs no second look at it.
-   */
+  /** The first byte from `from` that is `stop`, `other`, a line break or the text's end (a loop: most runs are short). */
   private runEnd(from: number, stop: number, other: number): number {
     const { text } = this;
     const end = text.length;
     let at = from;
-    for (; at < end; at++) {
+    while (at < end) {
       const c = text[at];
       if (c === stop || c === other || c === LF || c === CR) break;
-      if ((c & 0xc0) === 0x80) this.continuations++;
+      at++;
     }
     return at;
   }
@@ -640,6 +692,13 @@ class Scanner {
     }
     return value;
   }
+}
+
+/** UTF-8 continuation bytes from `start` to `end`: the bytes of a quote less its code points. */
+function continuationBytes(bytes: Buffer, start: number, end: number): number {
+  let count = 0;
+  for (let at = start; at < end; at++) if ((bytes[at] & 0xc0) === 0x80) count++;
+  return count;
 }
 
 /** Whether a plain scalar reads as a string under the fast reader's rules (not null, a boolean or a number; not declined). */
