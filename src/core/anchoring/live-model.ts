@@ -153,9 +153,11 @@ export interface TargetUpdate {
  * What to store after a save: the new target of every entry that followed the edits exactly
  * (anchored or moved) and now sits elsewhere with its quote unchanged, and whether every entry
  * did (only then does the sidecar take the text's new hash). An entry whose passage was edited
- * (its quote is no longer the text it covers), and fuzzy and orphaned entries, are left as
- * stored: the quote is what the annotator tagged, and only a person can say whether the new text
- * is what was tagged ("Re-anchor here").
+ * (its quote is no longer the text it covers) keeps its quote and context, since the quote is
+ * what the annotator tagged and only a person can say whether the new text is what was tagged
+ * ("Re-anchor here"); its offsets go to where the passage now starts, so that anchoring, which
+ * looks for an approximate match near the stored offsets, still finds it after text was added
+ * above it. Fuzzy and orphaned entries are left as stored.
  */
 export function movedTargets(entries: readonly LiveEntry[], text: PreparedText): { updates: TargetUpdate[]; allExact: boolean } {
   const updates: TargetUpdate[] = [];
@@ -170,11 +172,24 @@ export function movedTargets(entries: readonly LiveEntry[], text: PreparedText):
     const target = createTarget(text, text.toCodePoint(entry.range.start), text.toCodePoint(entry.range.end));
     if (target.exact !== entry.entry.target.exact) {
       allExact = false;
+      const followed = typedIntoTarget(entry.entry.target, target.start, text.length);
+      if (!sameTarget(followed, entry.entry.target)) updates.push({ kind: entry.kind, id: entry.id, target: followed });
       continue;
     }
     if (!sameTarget(target, entry.entry.target)) updates.push({ kind: entry.kind, id: entry.id, target });
   }
   return { updates, allExact };
+}
+
+/**
+ * The stored target of a passage typed into, at the passage's new start: quote and context as
+ * stored, and as many code points as the quote has (a sidecar's offsets always span its quote),
+ * kept within the text.
+ */
+function typedIntoTarget(stored: TextTarget, start: number, textLength: number): TextTarget {
+  const span = stored.end - stored.start;
+  const at = Math.max(0, Math.min(start, textLength - span));
+  return { ...stored, start: at, end: at + span };
 }
 
 /** The same stored target: offsets, quote and context. */

@@ -4,6 +4,7 @@ import { anchorEntries, mergeEntries, liveChangeOf, movedTargets, sameTarget, sh
 import { PreparedText } from '../../../src/core/anchoring/prepared-text';
 import { shiftRange } from '../../../src/core/anchoring/shift';
 import { createTarget } from '../../../src/core/anchoring/target';
+import { anchorAll } from '../../../src/core/anchoring/anchoring';
 import type { Sidecar } from '../../../src/core/sidecar/model';
 
 const TEXT = 'The prisoners were tortured. The guards 😀 beat them.';
@@ -144,6 +145,31 @@ describe('live-model (the editor\'s anchors, in plain Node)', () => {
     assert.equal(allExact, false);
     assert.deepEqual(updates.map((u) => u.id), ['a2', 'd1'], 'the entries after the edit move; the edited tag keeps its stored quote');
     assert.ok(updates.every((u) => u.target.exact === entries.find((e) => e.id === u.id)!.entry.target.exact));
+  });
+
+  it('stores a passage typed into at its new place, quote and context as stored, so that it is still found after much text was added above it', () => {
+    const entries = anchorEntries(sidecarOf(TEXT), TEXT);
+    // 40,000 characters pasted at the top (beyond the reach of the search around stored
+    // offsets), then "tortured" typed into ("torturred").
+    const pasted = `${'Background of the mission. '.repeat(1500)}\n`;
+    const paste = { rangeOffset: 0, rangeLength: 0, text: pasted };
+    shiftEntries(entries, [paste], TEXT.length);
+    let text = edit(TEXT, paste);
+    const typing = { rangeOffset: text.indexOf('tortured') + 5, rangeLength: 0, text: 'r' };
+    shiftEntries(entries, [typing], text.length);
+    text = edit(text, typing);
+    const prepared = new PreparedText(text);
+    const { updates, allExact } = movedTargets(entries, prepared);
+    assert.equal(allExact, false);
+    const a1 = updates.find((u) => u.id === 'a1')!;
+    const stored = entries.find((e) => e.id === 'a1')!.entry.target;
+    assert.deepEqual({ ...a1.target, start: 0, end: 0 }, { ...stored, start: 0, end: 0 }, 'quote and context as stored');
+    assert.equal(a1.target.start, prepared.toCodePoint(text.indexOf('torturred')));
+    assert.equal(a1.target.end - a1.target.start, [...stored.exact].length, 'the offsets span the quote');
+    const [again] = anchorAll(prepared, [a1.target]);
+    assert.equal(again.status, 'fuzzy', 'found again as an approximate match, not orphaned');
+    const [asStored] = anchorAll(prepared, [stored]);
+    assert.equal(asStored.status, 'orphaned', 'the stored offsets alone are too far away to find it');
   });
 
   it('costs the same per entry for 4x the entries (no quadratic step per keystroke)', () => {
