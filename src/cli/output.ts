@@ -87,11 +87,22 @@ function stdoutIsFile(): boolean {
 
 function writeToFile(text: string): void {
   try {
-    writeSync(STDOUT_FD, text);
+    const written = writeSync(STDOUT_FD, text);
+    // A short write (the file-size limit or the disk reached): the rest is written until the
+    // write that fails, so the command says so instead of ending with its output cut.
+    if (written < Buffer.byteLength(text, 'utf8')) writeRest(Buffer.from(text, 'utf8'), written);
   } catch (error) {
     // Named, for the one line that says it (fs-errors.ts).
     if (error instanceof Error) Object.assign(error, { path: 'standard output' });
     throw error;
+  }
+}
+
+function writeRest(bytes: Buffer, from: number): void {
+  for (let offset = from; offset < bytes.length;) {
+    const written = writeSync(STDOUT_FD, bytes, offset);
+    if (written === 0) throw Object.assign(new Error('no byte could be written'), { code: 'EIO' });
+    offset += written;
   }
 }
 

@@ -143,4 +143,15 @@ describe('legal-annotator as a process', function () {
     assert.deepEqual({ code: limited.code, signal: limited.signal }, { code: 2, signal: null }, limited.err);
     assert.equal(limited.err, 'legal-annotator scan: cannot write standard output: the file is larger than the system allows (ulimit -f?) (EFBIG)\n');
   });
+
+  it('says a write of standard output cut short by ulimit -f in one line, exit 2, when the whole output is one write', async function () {
+    const command = CLI_COMMAND.map((a) => `'${a}'`).join(' ');
+    const whole = await runCliProcess(['categories', '--format', 'json'], { cwd: dir });
+    assert.equal(whole.code, 0, whole.err);
+    assert.ok(Buffer.byteLength(whole.out) > 2048, 'more output than the limit below');
+    // The first write into the file is short (1 KB of it fits), not refused: the rest must fail, not vanish.
+    const limited = await runProcess('bash', ['-c', `ulimit -f 1; exec ${command} categories --format json > cut.json`], { cwd: dir });
+    assert.deepEqual({ code: limited.code, signal: limited.signal }, { code: 2, signal: null }, limited.err);
+    assert.equal(limited.err, 'legal-annotator categories: cannot write standard output: the file is larger than the system allows (ulimit -f?) (EFBIG)\n');
+  });
 });
