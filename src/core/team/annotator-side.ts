@@ -12,7 +12,8 @@ import { walkFiles } from '../files/walk-files';
 import { SIDECAR_SUFFIX, sourcePathFor, type Annotation } from '../sidecar/model';
 import { parseSidecar } from '../sidecar/sidecar-io';
 import type { AnnotatedText } from './agreement';
-import { runGit } from './git';
+import { decodeSourceText, type DecodeResult } from '../text/decode';
+import { runGitBytes } from './git';
 
 export const GIT_SIDE_PREFIX = 'git:';
 
@@ -46,34 +47,44 @@ function inScope(path: string, scopes: readonly string[]): boolean {
   return scopes.length === 0 || scopes.some((scope) => path === scope || path.startsWith(`${scope.replace(/\/$/, '')}/`));
 }
 
-/** Runs git with these arguments (in the right folder) and resolves with its output; a failure rejects. */
-export type GitRunner = (args: readonly string[]) => Promise<string>;
+/** Runs git with these arguments (in the right folder) and resolves with its output as bytes; a failure rejects. */
+export type GitRunner = (args: readonly string[]) => Promise<Buffer>;
 
-/** A GitRunner over runGit in `cwd`: a failure throws AnnotatorSideError with git's message. */
+/** A GitRunner over runGitBytes in `cwd`: a failure throws AnnotatorSideError with git's message. */
 export function gitRunnerIn(cwd: string | undefined): GitRunner {
   return async (args) => {
-    const result = await runGit(args, { cwd });
+    const result = await runGitBytes(args, { cwd });
     if (!result.ok) throw new AnnotatorSideError(`git ${args[0]}: ${result.reason}`);
     return result.stdout;
   };
 }
 
+/** A file of `ref` as text, checked and decoded as every text file is; why not, when it is not text. */
+async function gitFileText(git: GitRunner, ref: string, path: string): Promise<DecodeResult> {
+  return decodeSourceText(await git(['show', `${ref}:${path}`]));
+}
+
 /** The side of git ref `ref`, read through `git` (which runs in the folder the paths are relative to). */
 export async function readGitSide(git: GitRunner, ref: string, options: ReadOptions = {}): Promise<AnnotatorSide> {
   const side: AnnotatorSide = { sources: new Map(), problems: [] };
-  const prefix = (await git(['rev-parse', '--show-prefix'])).trim();
-  const files = (await git(['ls-tree', '-r', '-z', '--name-only', ref])).split('\0').filter((f) => f.endsWith(SIDECAR_SUFFIX));
+  const prefix = (await git(['rev-parse', '--show-prefix'])).toString('utf8').trim();
+  const files = (await git(['ls-tree', '-r', '-z', '--name-only', ref])).toString('utf8').split('\0').filter((f) => f.endsWith(SIDECAR_SUFFIX));
   for (const file of files) {
     const local = file.startsWith(prefix) ? file.slice(prefix.length) : undefined;
     if (local === undefined || !inScope(local, options.scopes ?? [])) continue;
-    const doc = parseSidecar(await git(['show', `${ref}:${file}`]));
-    const source = doc.sidecar && sourcePathFor(file);
-    if (!doc.sidecar || !source) {
-      side.problems.push(`${GIT_SIDE_PREFIX}${ref}:${file}: the sidecar has errors; left out`);
+    const sidecarText = await gitFileText(git, ref, file);
+    const doc = sidecarText.ok ? parseSidecar(sidecarText.text) : undefined;
+    const source = doc?.sidecar && sourcePathFor(file);
+    if (!doc?.sidecar || !source) {
+      side.problems.push(`${GIT_SIDE_PREFIX}${ref}:${file}: ${sidecarText.ok ? 'the sidecar has errors' : sidecarText.reason}; left out`);
       continue;
     }
-    const text = options.sourceTexts === false ? '' : await git(['show', `${ref}:${source}`]).catch(() => '');
-    side.sources.set(sourcePathFor(local)!, { text, annotations: doc.sidecar.annotations });
+    const text = options.sourceTexts === false ? { ok: true as const, text: '' } : await gitFileText(git, ref, source).catch(() => ({ ok: true as const, text: '' }));
+    if (!text.ok) {
+      side.problems.push(`${GIT_SIDE_PREFIX}${ref}:${source}: its source ${text.reason}; left out`);
+      continue;
+    }
+    side.sources.set(sourcePathFor(local)!, { text: text.text, annotations: doc.sidecar.annotations });
   }
   return side;
 }

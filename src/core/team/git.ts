@@ -17,12 +17,21 @@ export interface GitOptions {
 }
 
 /** Runs `git args` in `cwd` and resolves with its standard output, or why it failed (one line). */
-export function runGit(args: readonly string[], options: GitOptions = {}): Promise<GitResult> {
+export async function runGit(args: readonly string[], options: GitOptions = {}): Promise<GitResult> {
+  const result = await runGitBytes(args, options);
+  return result.ok ? { ok: true, stdout: result.stdout.toString('utf8') } : result;
+}
+
+/**
+ * runGit with standard output as bytes: a file's content (`git show REF:PATH`) is checked and
+ * decoded as every text file is (BOM left out, invalid UTF-8 refused), not by a lenient decode.
+ */
+export function runGitBytes(args: readonly string[], options: GitOptions = {}): Promise<{ ok: true; stdout: Buffer } | { ok: false; reason: string }> {
   return new Promise((resolve) => {
     const timeout = options.timeoutMs ?? GIT_TIMEOUT_MS;
     // GIT_TERMINAL_PROMPT=0: git answers at once instead of waiting for a password nobody will type.
     const env = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
-    execFile('git', [...args], { cwd: options.cwd, timeout, maxBuffer: 1 << 30, env, windowsHide: true }, (error, stdout, stderr) => {
+    execFile('git', [...args], { cwd: options.cwd, timeout, maxBuffer: 1 << 30, env, windowsHide: true, encoding: 'buffer' }, (error, stdout, stderr) => {
       if (!error) return resolve({ ok: true, stdout });
       const failure = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string };
       const reason = failure.code === 'ENOENT' ? 'git could not be started (not installed, not on PATH, or the folder is gone)'

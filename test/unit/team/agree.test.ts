@@ -107,6 +107,34 @@ describe('legal-annotator agree', function () {
     assert.match(text.out, /w\/r\.txt:1:46 \(45-74\): A \[\] B \[wilful-killing\]/);
   });
 
+  it('counts a git side\'s source as every source is read: its BOM left out, a source that is not UTF-8 left out with the reason', async () => {
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' };
+    const git = (...args: string[]) => execFileSync('git', args, { env, encoding: 'utf8' });
+    await fs.rm('.git', { recursive: true, force: true });
+    git('init', '-q', '-b', 'main');
+    await fs.mkdir('w', { recursive: true });
+    await fs.writeFile('w/r.txt', `\uFEFF${TEXT}`);
+    assert.equal((await cli('tag', 'w/r.txt', '--category', 'torture', '--quote', 'tortured')).code, 0);
+    await fs.writeFile('w/latin1.txt', Buffer.from('Les prisonniers ont \xe9t\xe9 tortur\xe9s.\n', 'latin1'));
+    await fs.writeFile('w/latin1.txt.ann.yaml', (await fs.readFile('w/r.txt.ann.yaml', 'utf8')).replace('source: r.txt', 'source: latin1.txt'));
+    git('add', 'w');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'alice-branch');
+    assert.equal((await cli('tag', 'w/r.txt', '--category', 'wilful-killing', '--quote', 'executed')).code, 0);
+    git('commit', '-qam', 'alice');
+    git('checkout', '-q', 'main');
+    // A source left out is a problem (exit 1), as in a folder side.
+    const folders = await cli('agree', 'w', 'w', '--format', 'json');
+    assert.equal(folders.code, 1, folders.err);
+    assert.match(folders.err, /latin1\.txt\.ann\.yaml: its source is not valid UTF-8/);
+    const run = await cli('agree', 'git:main', 'git:alice-branch', '--format', 'json');
+    assert.equal(run.code, 1, run.err);
+    const json = JSON.parse(run.out) as { disagreements: { file: string; start: number; end: number; line: number; column: number }[] };
+    // The offsets of the disagreement are the sidecar's, which count after the BOM, as check does.
+    assert.deepEqual(json.disagreements.map((d) => [d.file, d.start, d.end, d.line, d.column]), [['w/r.txt', 45, 74, 1, 46]]);
+    assert.match(run.err, /git:main:w\/latin1\.txt: its source is not valid UTF-8 \(first bad byte at byte \d+\); left out/);
+  });
+
   it('refuses a side that does not exist and a bad format (exit 2)', async () => {
     assert.equal((await cli('agree', 'nowhere', 'neither')).code, 2);
     assert.equal((await cli('agree', 'a', 'b', '--format', 'xml')).code, 2);
