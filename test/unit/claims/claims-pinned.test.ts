@@ -1,6 +1,7 @@
 // The claims the detector finds are pinned: a change made for speed must find exactly the same
-// claims, cues, reasons and orders. The digests (test/claims-pin/digests.json) were written by the
-// detector as it was before its speed-ups; see test/claims-pin/pinned-texts.ts for the texts and
+// claims, cues, reasons and orders. The digests (test/claims-pin/digests.json) are the detector's
+// output as last written on purpose, for a change of what it finds; each such rewrite names in its
+// commit the claims that changed and why. See test/claims-pin/pinned-texts.ts for the texts and
 // for when to write them again.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
