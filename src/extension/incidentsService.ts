@@ -6,12 +6,14 @@
  * editor's one reader of incidents files: problems, the Annotations view, hovers, code actions and
  * the evidence matrix all ask here.
  *
- * A file with unsaved changes is read from its editor, any other from disk. What was read is never
- * handed out stale: each question first compares the file's state (its editor's version, else its
- * modification time, size and inode) with the one read, and reads again what changed, before the
- * file watcher has said anything. Everything is read again, and announced once (debounced), when
- * the file or any sidecar changes on disk (the one workspace watcher), when its editor's text
- * changes, and when a config or the workspace folders change.
+ * A file with unsaved changes is read from its editor, any other from disk. The incidents file
+ * itself is never handed out stale: each question first compares its state (its editor's version,
+ * else its modification time, size and inode) with the one read, and reads it again when it
+ * changed, before the file watcher has said anything. The sidecars it cites are read again with
+ * everything else, announced once (debounced), when the file or any sidecar changes on disk (the
+ * one workspace watcher), when its editor's text changes, and when a config or the workspace
+ * folders change; the list of configs is dropped at once then, so that no question meanwhile
+ * compares a new config with an old one.
  */
 import { promises as fs } from 'node:fs';
 import { relative, sep } from 'node:path';
@@ -74,7 +76,10 @@ export class IncidentsService implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument(ifIncidents),
       vscode.workspace.onDidCloseTextDocument(ifIncidents),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule({ configsToo: true })),
-      configs.onDidChange(() => this.schedule({ configsToo: true })),
+      configs.onDidChange(() => {
+        this.found = undefined;
+        this.schedule({ configsToo: true });
+      }),
     ];
   }
 
