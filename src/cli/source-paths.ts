@@ -10,12 +10,10 @@ import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { SIDECAR_SUFFIX, sourcePathFor } from '../core/sidecar/model';
 import { CONFIG_FILE_NAME, type WorkspaceConfig } from '../core/workspace/workspace-config';
+import { SKIPPED_FOLDER_GLOBS, SKIPPED_FOLDER_NAMES } from '../core/files/skipped-folders';
 import { walkFiles, type WalkOptions } from '../core/files/walk-files';
 import { CliError } from './output';
 
-/** Folders no walk enters, by name. */
-export const SKIPPED_FOLDER_NAMES: readonly string[] = ['node_modules', '.git'];
-const SKIPPED_FOLDERS: readonly string[] = SKIPPED_FOLDER_NAMES.map((name) => `**/${name}/**`);
 
 /** The PATH argument that means standard input, and the file name its results are printed under. */
 const STDIN_ARGUMENT = '-';
@@ -120,7 +118,7 @@ async function globSources(pattern: string): Promise<string[]> {
   const firstWild = segments.findIndex((segment) => /[*?[\]{}()!+@]/u.test(segment));
   const base = firstWild === 1 && segments[0] === '' ? '/' : segments.slice(0, firstWild).join('/') || '.';
   const rest = segments.slice(firstWild).join('/');
-  const matches = await glob(rest, { cwd: base, dot: false, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false, ignore: [...SKIPPED_FOLDERS] });
+  const matches = await glob(rest, { cwd: base, dot: false, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false, ignore: [...SKIPPED_FOLDER_GLOBS] });
   return matches
     .map((match) => join(base, match))
     .filter((path) => !isSidecarOrConfig(path))

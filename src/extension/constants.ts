@@ -64,7 +64,7 @@ export const UNTAGGED_CLAIM_CODE = 'untagged-claim';
 export const DUPLICATE_CODES: ReadonlySet<string> = new Set(['duplicate-annotation', 'duplicate-dismissal']);
 
 /** Folders a workspace-wide file search never enters (findFiles' exclude glob). */
-export const SKIPPED_FOLDERS_GLOB = '{**/node_modules/**,**/.git/**}';
+export { SKIPPED_FOLDERS_GLOB } from '../core/files/skipped-folders';
 
 /** Setting ids (contributes.configuration in package.json). */
 export const SETTINGS = {

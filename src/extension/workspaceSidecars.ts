@@ -5,6 +5,7 @@
  * found once and kept until one is created or deleted.
  */
 import * as vscode from 'vscode';
+import { SKIPPED_FOLDERS_GLOB } from '../core/files/skipped-folders';
 import { SIDECAR_SUFFIX } from '../core/sidecar/model';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
@@ -48,9 +49,9 @@ export class WorkspaceSidecars implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 
-  /** Every sidecar of the workspace (node_modules left out), found once until one comes or goes. */
+  /** Every sidecar of the workspace (node_modules and .git left out), found once until one comes or goes. */
   list(): Thenable<vscode.Uri[]> {
-    this.listed ??= vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**');
+    this.listed ??= vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, SKIPPED_FOLDERS_GLOB);
     return this.listed;
   }
 

@@ -2,7 +2,7 @@ import { AnnotatorSideError, pairSides, readAnnotatorSide, type AnnotatorSide } 
 import { measureAgreement, type Agreement } from '../../core/team/agreement';
 import { parseCommandArgs, unknownChoice } from '../args';
 import { CliError, EXIT, type CliOutput } from '../output';
-import { SKIPPED_FOLDER_NAMES } from '../source-paths';
+import { SKIPPED_FOLDER_NAMES } from '../../core/files/skipped-folders';
 
 export const AGREE_HELP = `Usage: legal-annotator agree A B [PATH...] [--format text|json|md]
 

@@ -13,6 +13,7 @@ import { mergeImported } from '../../core/interop/merge-import';
 import { parseW3c } from '../../core/interop/w3c';
 import { readTextFile } from '../../core/files/read-text-file';
 import { isInsideRoot } from '../../core/files/inside-root';
+import { SKIPPED_FOLDER_GLOBS } from '../../core/files/skipped-folders';
 import { firstErrorNote } from '../../core/problems/problem';
 import { joinPosix, shown } from '../interop/load-sources';
 import { workspacePath } from '../../core/interop/annotated-sources';
@@ -149,7 +150,7 @@ async function readBrat(folders: readonly string[], sourcesRoot: string | undefi
   if (!(await isFolder(folder))) throw new CliError(`${folders[0]}: not a folder; give the brat folder holding the .ann and .txt files`);
   const root = sourcesRoot === undefined ? undefined : resolve(sourcesRoot);
   if (sourcesRoot !== undefined && !(await isFolder(root!))) throw new CliError(`--sources ${sourcesRoot}: not a folder`);
-  const annFiles = (await glob(['**/*.ann'], { cwd: folder, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })).sort();
+  const annFiles = (await glob(['**/*.ann'], { cwd: folder, onlyFiles: true, ignore: [...SKIPPED_FOLDER_GLOBS] })).sort();
   if (annFiles.length === 0) throw new CliError(`${folders[0]}: no .ann files in it`);
   const bySource = new Map<string, SourceImport>();
   for (const annFile of annFiles) {
