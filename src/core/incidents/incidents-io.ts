@@ -7,6 +7,7 @@
  */
 import * as YAML from 'yaml';
 import type { Problem } from '../problems/problem';
+import { withBom } from '../text/decode';
 import { hasErrors } from '../problems/problem';
 import { validateYamlText } from '../sidecar/schema-validation';
 import { sameJsonValue } from '../sidecar/same-json';
@@ -48,7 +49,7 @@ export function parseIncidents(fileText: string): IncidentsDocument {
 
 /** The bytes to write: the text with the BOM it was read with. */
 export function incidentsFileText(doc: Pick<IncidentsDocument, 'text' | 'hadBom'>): string {
-  return (doc.hadBom ? '\uFEFF' : '') + doc.text;
+  return withBom(doc);
 }
 
 /** A new incidents file with a short comment header and no incidents. */

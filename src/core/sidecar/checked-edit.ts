@@ -5,6 +5,7 @@
  * how it is named, read and what its content is (CheckedFileKind).
  */
 import type { Problem } from '../problems/problem';
+import { withBom } from '../text/decode';
 import { applyEdit, type TextEdit } from './yaml-splice';
 
 /** What the guards need of a document read from a file. */
@@ -39,7 +40,7 @@ export function expectWritableDocument<D extends CheckedDocument, C>(kind: Check
 
 /** Applies `edit` (keeping the BOM), reads the result and returns it when its content is what `isExpected` accepts; throws otherwise. */
 export function finishEdit<D extends CheckedDocument, C>(kind: CheckedFileKind<D, C>, doc: D, edit: TextEdit, isExpected: (content: C) => boolean): D {
-  const next = kind.read((doc.hadBom ? '\uFEFF' : '') + applyEdit(doc.text, edit), edit);
+  const next = kind.read(withBom({ text: applyEdit(doc.text, edit), hadBom: doc.hadBom }), edit);
   const content = kind.content(next);
   if (!next.writable || content === undefined || !isExpected(content)) {
     const first = firstError(next.problems);

@@ -9,6 +9,7 @@
  */
 import * as YAML from 'yaml';
 import type { Problem } from '../problems/problem';
+import { withBom } from '../text/decode';
 import { hasErrors, sortProblems } from '../problems/problem';
 import { validateYamlText } from './schema-validation';
 import { cleanFastRead } from './fast-sidecar';
@@ -357,7 +358,7 @@ export function sidecarFromParts(parts: SidecarParts): SidecarDocument {
 
 /** The bytes to write: the text with the BOM it was read with. */
 export function sidecarFileText(doc: Pick<SidecarDocument, 'text' | 'hadBom'>): string {
-  return (doc.hadBom ? '\uFEFF' : '') + doc.text;
+  return withBom(doc);
 }
 
 /** C0 and C1 controls, DEL, the Unicode line and paragraph separators and the noncharacters U+FFFE/F: a line feed and what every written string escapes. */

@@ -16,6 +16,11 @@ export type Utf8Check =
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
+/** The text of a file as written: its decoded text after the BOM it was read with, if any. */
+export function withBom(doc: { readonly text: string; readonly hadBom: boolean }): string {
+  return (doc.hadBom ? '\uFEFF' : '') + doc.text;
+}
+
 export function decodeSourceText(bytes: Uint8Array): DecodeResult {
   const checked = checkUtf8Text(bytes);
   if (!checked.ok) return checked;
