@@ -11,8 +11,11 @@
  * - the whole command, `legal-annotator tag FILE --quote ...` through runCli on a copy on disk
  *   (source read, quote search, atomic write with fsync), first, on a fresh heap: median of
  *   `--runs` after a warm-up;
- * - fast path: read the sidecar (fast reader, schema, content checks) and append one
- *   annotation (render, splice, read again and compare): median of `--runs` after a warm-up;
+ * - scan path (what `tag` does): the sidecar's bytes scanned (sidecar-scan.ts: proven clean
+ *   without building its entries), one annotation appended and checked on the file from the last
+ *   annotation on, the bytes to write: median of `--runs` after a warm-up;
+ * - fast path (a whole read): read the sidecar (fast reader, schema, content checks) and append
+ *   one annotation (render, splice, read again and compare): median of `--runs` after a warm-up;
  * - Document path: parseSidecar with fastPath false, and addAnnotation's Document edit (its result is verified by reading it again):
  *   `--document-runs` runs (default 1: it takes tens of seconds at 100,000; 0 skips it).
  * - the bundled CLI as a child process (built into a temporary folder), on a fresh copy of the
@@ -26,7 +29,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { manyAnnotations } from '../scripts/generate-hostile';
 import type { Annotation } from '../src/core/sidecar/model';
-import { addAnnotation, parseSidecar, sidecarFileText } from '../src/core/sidecar/sidecar-io';
+import { addAnnotation, editBase, parseSidecar, parseSidecarBytes, sidecarFileText } from '../src/core/sidecar/sidecar-io';
 import { yamlDocumentsParsed } from '../src/core/sidecar/yaml-source';
 import { runCli } from '../src/cli/run';
 import { buildCli, loadLine, median, seconds, timeCommand, timeMedian } from './support';
@@ -72,13 +75,23 @@ async function main(): Promise<void> {
     rmSync(folder, { recursive: true, force: true });
   }
 
+  const bytes = Buffer.from(many.sidecar, 'utf8');
+  const scanned = timeMedian(runs, () => {
+    const doc = parseSidecarBytes(bytes, false);
+    if (!doc) throw new Error('the scan declined the generated sidecar');
+    const appended = addAnnotation(doc, NEW);
+    if (!editBase(appended)?.bytes) throw new Error('the append to the scanned sidecar was not made on its bytes');
+    return appended;
+  });
+  console.log(`scan path (scan, append, verify):        ${ms(scanned.ms)}  median of ${runs}`);
+
   const fast = timeMedian(runs, () => {
     const parsed = yamlDocumentsParsed();
     const appended = addAnnotation(parseSidecar(many.sidecar), NEW);
     if (yamlDocumentsParsed() !== parsed) throw new Error('the fast path declined the generated sidecar or the append');
     return sidecarFileText(appended);
   });
-  console.log(`fast path (read, append, verify):        ${ms(fast.ms)}  median of ${runs}`);
+  console.log(`fast path (whole read, append, verify):  ${ms(fast.ms)}  median of ${runs}; same text as the scan path: ${sidecarFileText(scanned.result) === fast.result ? 'yes' : 'NO'}`);
 
   if (documentRuns > 0) {
     const documentTimes: number[] = [];
