@@ -188,6 +188,26 @@ describe('legal-annotator tag', () => {
       assert.equal(await fs.readFile('r.txt.ann.yaml', 'utf8'), duplicated);
     });
 
+    it('a sidecar whose ids repeat or whose range runs backwards, in the layout tag writes (the scan declines, the whole read names the place)', async () => {
+      await cli('tag', 'r.txt', '--category', 'torture', '--start', '19', '--end', '27');
+      await cli('tag', 'r.txt', '--category', 'wilful-killing', '--quote', 'executed');
+      const written = await fs.readFile('r.txt.ann.yaml', 'utf8');
+      const ids = [...written.matchAll(/- id: (\S+)/g)].map((match) => match[1]);
+      assert.equal(ids.length, 2);
+      const broken: [string, string, RegExp][] = [
+        ['a repeated id', written.replace(`id: ${ids[1]}`, `id: ${ids[0]}`), new RegExp(`error duplicate-id: id "${ids[0]}" is used more than once`)],
+        ['a range that runs backwards', written.replace('end: 27', 'end: 18'), /error target-range: "end" \(18\) is before "start" \(19\)/],
+      ];
+      for (const [what, text, problem] of broken) {
+        await fs.writeFile('r.txt.ann.yaml', text);
+        const tagged = await cli('tag', 'r.txt', '--category', 'torture', '--quote', 'prisoners');
+        assert.equal(tagged.code, 1, what);
+        assert.match(tagged.err, /the sidecar r\.txt\.ann\.yaml has errors \(r\.txt\.ann\.yaml:\d+:\d+: /, what);
+        assert.match((await cli('check')).out, problem, what);
+        assert.equal(await fs.readFile('r.txt.ann.yaml', 'utf8'), text, what);
+      }
+    });
+
     it('a source that is not UTF-8 text', async () => {
       await fs.writeFile('b.txt', Buffer.from([0x41, 0xc3, 0x28]));
       const { code, err } = await cli('tag', 'b.txt', '--category', 'torture', '--start', '0', '--end', '1');
