@@ -91,24 +91,18 @@ export function scannedEntry(scan: Pick<SidecarScan, 'lists' | 'bytes'>, list: S
 }
 
 /**
- * The ids of both lists, held as 32-bit hashes in an open-addressing table of each entry's
- * ordinal (its index times two, plus one for a dismissal): 100,000 ids as strings in a Set cost
+ * The ids of both lists, held as 32-bit hashes, each with its entry's ordinal (its index times
+ * two, plus one for a dismissal), in one sorted typed array: 100,000 ids as strings in a Set cost
  * more than the rest of the scan. An id is compared as a string only where two hashes agree.
  */
 export class IdIndex {
-  private hashes: Int32Array;
-  /** Ordinal + 1 of the entry in each slot; 0 for an empty slot. */
-  private slots: Int32Array;
+  /** hash * ORDINALS + ordinal of each entry; sorted by `verify`. */
+  private keys: Float64Array;
   private count = 0;
-  /** Pairs of ordinals whose hashes agree, compared once all are read (`verify`). */
-  private readonly sameHash: number[] = [];
   private idOf: (ordinal: number) => string = () => '';
 
   constructor(expected: number) {
-    let size = 1024;
-    while (size < expected * 2) size *= 2;
-    this.hashes = new Int32Array(size);
-    this.slots = new Int32Array(size);
+    this.keys = new Float64Array(Math.max(16, expected));
   }
 
   get size(): number {
@@ -117,45 +111,39 @@ export class IdIndex {
 
   /** Adds the entry `ordinal` whose id hashes to `hash`. */
   add(hash: number, ordinal: number): void {
-    if (this.count * 2 >= this.slots.length) this.grow();
-    const { hashes, slots } = this;
-    const mask = slots.length - 1;
-    let at = hash & mask;
-    while (slots[at] !== 0) {
-      if (hashes[at] === hash) this.sameHash.push(slots[at] - 1, ordinal);
-      at = (at + 1) & mask;
+    if (this.count === this.keys.length) {
+      const bigger = new Float64Array(this.count * 2);
+      bigger.set(this.keys);
+      this.keys = bigger;
     }
-    hashes[at] = hash;
-    slots[at] = ordinal + 1;
-    this.count++;
+    this.keys[this.count++] = (hash >>> 0) * ORDINALS + ordinal;
   }
 
   /** Whether no two entries have the same id (`idOf` gives an entry's id); keeps `idOf` for `has`. */
   verify(idOf: (ordinal: number) => string): boolean {
     this.idOf = idOf;
-    for (let i = 0; i < this.sameHash.length; i += 2) if (idOf(this.sameHash[i]) === idOf(this.sameHash[i + 1])) return false;
+    const keys = this.keys.subarray(0, this.count).sort();
+    this.keys = keys;
+    for (let i = 1; i < keys.length; i++) {
+      if (Math.floor(keys[i] / ORDINALS) === Math.floor(keys[i - 1] / ORDINALS) && idOf(keys[i] % ORDINALS) === idOf(keys[i - 1] % ORDINALS)) return false;
+    }
     return true;
   }
 
   has(id: string): boolean {
-    const hash = idHash(id);
-    const { hashes, slots } = this;
-    const mask = slots.length - 1;
-    for (let at = hash & mask; slots[at] !== 0; at = (at + 1) & mask) {
-      if (hashes[at] === hash && this.idOf(slots[at] - 1) === id) return true;
+    const hash = idHash(id) >>> 0;
+    const { keys } = this;
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (keys[middle] < hash * ORDINALS) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = low; at < keys.length && Math.floor(keys[at] / ORDINALS) === hash; at++) {
+      if (this.idOf(keys[at] % ORDINALS) === id) return true;
     }
     return false;
-  }
-
-  private grow(): void {
-    const { hashes, slots } = this;
-    this.hashes = new Int32Array(slots.length * 2);
-    this.slots = new Int32Array(slots.length * 2);
-    this.count = 0;
-    const pairs = this.sameHash.length;
-    for (let at = 0; at < slots.length; at++) if (slots[at] !== 0) this.add(hashes[at], slots[at] - 1);
-    // The pairs found again while moving the entries were known already.
-    this.sameHash.length = pairs;
   }
 }
 
@@ -187,8 +175,9 @@ class NumberList {
   }
 }
 
-/** Entries per list the id index holds (2^29 each: the two lists' ordinals interleaved in an Int32). */
-const MAX_ENTRIES = 2 ** 29;
+/** Entries per list the id index holds (2^20 each: the two lists' ordinals interleaved below ORDINALS; a key fits a double exactly). */
+const MAX_ENTRIES = 2 ** 20;
+const ORDINALS = 2 * MAX_ENTRIES;
 
 /** FNV-1a over the code units of an id, as a signed 32-bit number. */
 function idHash(id: string): number {
