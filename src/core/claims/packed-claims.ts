@@ -29,14 +29,34 @@ function packedLength(claim: Claim): number {
   return length;
 }
 
+/** An id for each distinct value, in the order first seen; `takeNew` lists the values first seen since it was last called. */
+class Ids<T> {
+  private readonly ids = new Map<T, number>();
+  private fresh: T[] = [];
+
+  of(value: T): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(value, id);
+      this.fresh.push(value);
+    }
+    return id;
+  }
+
+  takeNew(): T[] {
+    const fresh = this.fresh;
+    this.fresh = [];
+    return fresh;
+  }
+}
+
 /** Packs claims of SectionClaims; `take` hands out what was packed since the last call. */
 export class ClaimPacker {
   private ints = new Int32Array(INITIAL_INTS);
   private length = 0;
-  private readonly stringIds = new Map<string, number>();
-  private newStrings: string[] = [];
-  private readonly numberIds = new Map<number, number>();
-  private newNumbers: number[] = [];
+  private readonly strings = new Ids<string>();
+  private readonly numbers = new Ids<number>();
 
   /** Integers packed since the last `take`. */
   get size(): number {
@@ -77,10 +97,8 @@ export class ClaimPacker {
   }
 
   take(): ClaimPack {
-    const pack = { ints: this.ints.slice(0, this.length), strings: this.newStrings, numbers: this.newNumbers };
+    const pack = { ints: this.ints.slice(0, this.length), strings: this.strings.takeNew(), numbers: this.numbers.takeNew() };
     this.length = 0;
-    this.newStrings = [];
-    this.newNumbers = [];
     return pack;
   }
 
@@ -98,23 +116,11 @@ export class ClaimPacker {
   }
 
   private string(value: string): number {
-    let id = this.stringIds.get(value);
-    if (id === undefined) {
-      id = this.stringIds.size;
-      this.stringIds.set(value, id);
-      this.newStrings.push(value);
-    }
-    return id;
+    return this.strings.of(value);
   }
 
   private number(value: number): number {
-    let id = this.numberIds.get(value);
-    if (id === undefined) {
-      id = this.numberIds.size;
-      this.numberIds.set(value, id);
-      this.newNumbers.push(value);
-    }
-    return id;
+    return this.numbers.of(value);
   }
 }
 
