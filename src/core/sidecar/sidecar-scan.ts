@@ -312,7 +312,8 @@ class Scanner {
         const end = this.list(list, next);
         if (end === DECLINE) return undefined;
         if (end > next) {
-          this.skeleton.push(`${list}: []\n`);
+          // The blank and comment lines before the first item go with it, for the fast reader to read.
+          this.skeleton.push(`${list}: []\n`, text.toString('utf8', next, this.lists[list]!.itemStarts[0]));
           at = end;
           continue;
         }
@@ -560,13 +561,16 @@ class Scanner {
       close = this.plainEnd(from);
     }
     if (close < 0) return OTHER_LAYOUT;
+    let lineEnd = close;
+    if (this.style !== Style.Plain) {
+      this.valueStart = from + 1;
+      this.valueEnd = close;
+      lineEnd = close + 1;
+      while (text[lineEnd] === SPACE) lineEnd++;
+      if (!isLineBreakAt(text, lineEnd)) return OTHER_LAYOUT;
+    }
     this.continuations = count && !this.ascii ? continuationBytes(text, this.valueStart, this.valueEnd) : 0;
-    if (this.style === Style.Plain) return close;
-    this.valueStart = from + 1;
-    this.valueEnd = close;
-    let at = close + 1;
-    while (text[at] === SPACE) at++;
-    return isLineBreakAt(text, at) ? at : OTHER_LAYOUT;
+    return lineEnd;
   }
 
   /** The closing quote of a double-quoted scalar on one line with the escapes the fast reader takes, or OTHER_LAYOUT. */

@@ -93,6 +93,9 @@ describe('the validating scan of a sidecar', () => {
       ['a line between items at the dash column', valid.replace('  - id: a2', '  x: 1\n  - id: a2')],
       ['a top-level key in the list', valid.replace('  - id: a2', 'extra: 1\n  - id: a2')],
       ['no annotations key', valid.replace('annotations:', 'notes:')],
+      ['a comment with a lone CR before the first item (the fast reader takes no lone CR)', valid.replace('annotations:\n', 'annotations:\n# x\ry\n')],
+      ['a quoted quote of other characters than bytes, one short', valid.replace('exact: prisoners', 'exact: "é: «pri»"')],
+      ['a quoted quote of other characters than bytes, as long as its bytes', valid.replace('exact: prisoners', "exact: 'éé\"éé'")],
     ];
     for (const [what, text] of broken) {
       assert.notEqual(text, valid, what);
@@ -140,14 +143,15 @@ describe('the validating scan of a sidecar', () => {
     );
     const text = fc.array(fc.oneof(awkward, fc.string({ maxLength: 4 })), { maxLength: 4 }).map((parts) => parts.join(''));
     const lineEdit = fc.record({ at: fc.nat(), kind: fc.constantFrom('delete', 'duplicate', 'swap', 'indent', 'outdent', 'insert', 'replace', 'characters'), text, from: fc.nat(), remove: fc.nat(3) });
-    const entry = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'a-1', '1', 'x.y:z', 'true'), exact: fc.constantFrom('tortured', 'The', '🙂', 'a\nb', 'it\'s "x"', ': #'), note: fc.option(text, { nil: undefined }), author: fc.option(text, { nil: undefined }), dismissal: fc.boolean() });
+    const entry = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'a-1', '1', 'x.y:z', 'true'), exact: fc.constantFrom('tortured', 'The', '🙂', 'a\nb', 'it\'s "x"', ': #', 'é: «x»', '"é"', '🙂: x'), shift: fc.constantFrom(0, 0, 0, 1, -1), note: fc.option(text, { nil: undefined }), author: fc.option(text, { nil: undefined }), dismissal: fc.boolean() });
     const scenario = fc.record({ entries: fc.array(entry, { maxLength: 5 }), edits: fc.array(lineEdit, { maxLength: 3 }), crlf: fc.boolean() });
     let accepted = 0;
     let runs = 0;
     fc.assert(fc.property(scenario, (s) => {
       let doc = newSidecarDocument('report.txt', HASH);
       s.entries.forEach((e, i) => {
-        const t = { start: 3, end: 3 + [...e.exact].length, exact: e.exact, prefix: 'The', suffix: ' prisoners' };
+        // A shifted end makes the quote longer or shorter than its range (a warning the scan must not pass).
+        const t = { start: 3, end: 3 + [...e.exact].length + e.shift, exact: e.exact, prefix: 'The', suffix: ' prisoners' };
         try {
           doc = e.dismissal
             ? addDismissal(doc, { id: `${e.id}${i}`, target: t, ...(e.author === undefined ? {} : { author: e.author }) })
@@ -164,7 +168,7 @@ describe('the validating scan of a sidecar', () => {
       if (agrees(fileText) === 'accepted') accepted++;
     }), { numRuns: Number(process.env.FC_RUNS ?? 300), seed: Number(process.env.FC_SEED ?? 20261207) });
     // Many mutations leave a valid file and many break it: a scan that only ever declines proves nothing.
-    assert.ok(accepted > runs * 0.2 && accepted < runs, `accepted ${accepted} of ${runs}`);
+    assert.ok(accepted > runs * 0.1 && accepted < runs, `accepted ${accepted} of ${runs}`);
   });
 });
 
