@@ -16,8 +16,9 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
-import { detectClaimsInBytes, type ByteSource } from '../../core/claims/byte-sections';
-import { ClaimPacker, ClaimUnpacker, type ClaimPack } from '../../core/claims/packed-claims';
+import { detectClaimsInBytes, type ByteDetection, type ByteSource, type SectionControl } from '../../core/claims/byte-sections';
+import { ClaimPacker, ClaimUnpacker, PACK_INTS, type ClaimPack } from '../../core/claims/packed-claims';
+import { detectRest, type RestClaims, type WorkerProgress } from './scan-claims-rest';
 import type { Claim } from '../../core/claims/types';
 import type { Taxonomy } from '../../core/taxonomy/taxonomy';
 
@@ -25,8 +26,8 @@ import type { Taxonomy } from '../../core/taxonomy/taxonomy';
 export const CLAIMS_WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
 const JOB = 'legal-annotator-scan-claims';
-/** Integers per pack sent to this thread (4 MB): few messages, each small beside the source. */
-const PACK_INTS = 1 << 20;
+/** Bytes read at a time for the CRC-32 of what the detection did not read (the main thread took over the rest). */
+const CRC_CHUNK_BYTES = 1 << 20;
 
 interface ClaimsRequest {
   id: number;
@@ -36,27 +37,72 @@ interface ClaimsRequest {
   /** The text's bytes as this thread read them: the worker keeps only their length and CRC-32. */
   bytes?: Uint8Array;
   taxonomy: Taxonomy;
+  /** Int32 [the section the worker is at, where it is to stop] (UTF-16), shared with this thread (SectionShare). */
+  share: SharedArrayBuffer;
+}
+
+/** Where the worker is in a text and where this thread asks it to stop, shared between the two threads. */
+class SectionShare implements SectionControl, WorkerProgress {
+  static readonly NOWHERE = 0x7fffffff;
+  readonly buffer: SharedArrayBuffer;
+  private readonly cells: Int32Array;
+
+  constructor(buffer?: SharedArrayBuffer) {
+    this.buffer = buffer ?? new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+    this.cells = new Int32Array(this.buffer);
+    if (!buffer) Atomics.store(this.cells, 1, SectionShare.NOWHERE);
+  }
+
+  reached(utf16: number): void {
+    Atomics.store(this.cells, 0, utf16);
+  }
+
+  at(): number {
+    return Atomics.load(this.cells, 0);
+  }
+
+  stopAt(): number {
+    return Atomics.load(this.cells, 1);
+  }
+
+  stop(utf16: number): void {
+    Atomics.store(this.cells, 1, utf16);
+  }
 }
 
 type ClaimsReply =
   | { id: number; kind: 'pack'; pack: ClaimPack }
-  | { id: number; kind: 'done'; statesLaw: readonly boolean[] }
+  | { id: number; kind: 'done'; detection: ByteDetection }
   /** The worker did not detect them: this thread must (the file changed, an error). */
   | { id: number; kind: 'in-thread'; reason: string };
 
-/** The claims of one source: packed by the worker, or to be detected in this thread, and why. */
-export type WorkerClaims = { kind: 'packed'; packs: ClaimPack[]; statesLaw: readonly boolean[] } | { kind: 'in-thread'; reason: string };
+/**
+ * The claims of one source: packed by the worker up to `detection.end`, and those of the rest
+ * that this thread detected (`rest`); or to be detected in this thread, and why.
+ */
+export type WorkerClaims =
+  | { kind: 'packed'; packs: ClaimPack[]; detection: ByteDetection; rest?: RestClaims }
+  | { kind: 'in-thread'; reason: string };
 
 /** A source's claims being detected by the worker. */
 export interface PendingClaims {
-  result(): Promise<WorkerClaims>;
+  /**
+   * The claims, once the worker is done. Called when this thread is free (its entities printed):
+   * while the worker is still far from the end of `text`, this thread detects the second half of
+   * what is left (scan-claims-rest.ts), and the worker stops where that half starts.
+   */
+  result(text: string, taxonomy: Taxonomy): Promise<WorkerClaims>;
 }
 
-/** The claims the worker packed, unpacked a few at a time as they are printed (code points, texts sliced from `text`). */
-export function* unpackedSections(text: string, { packs, statesLaw }: Extract<WorkerClaims, { kind: 'packed' }>): Generator<Claim[], void, undefined> {
-  const unpacker = new ClaimUnpacker(text, statesLaw);
+/** The claims, unpacked a few at a time as they are printed (code points, texts sliced from `text`): the worker's, then the rest's. */
+export function* unpackedSections(text: string, { packs, detection, rest }: Extract<WorkerClaims, { kind: 'packed' }>): Generator<Claim[], void, undefined> {
+  const unpacker = new ClaimUnpacker(text, rest ? rest.statesLaw(detection) : detection.statesLaw);
   // Each pack is let go once unpacked.
   for (let pack = packs.shift(); pack; pack = packs.shift()) yield* unpacker.unpack(pack);
+  if (!rest) return;
+  // The rest from where the worker stopped: past the place this thread asked for if it had gone further.
+  const restUnpacker = new ClaimUnpacker(text);
+  for (let pack = rest.packs.shift(); pack; pack = rest.packs.shift()) yield* restUnpacker.unpack(pack, undefined, detection.end);
 }
 
 /**
@@ -77,6 +123,7 @@ export class ClaimsWorker {
    */
   detect(path: string, bytes: Uint8Array, bytesStart: number, taxonomy: Taxonomy): PendingClaims {
     const id = this.nextId++;
+    const share = new SectionShare();
     let settled: WorkerClaims | undefined;
     const done = new Promise<WorkerClaims>((resolve) => {
       const settle = (claims: WorkerClaims): void => {
@@ -89,13 +136,20 @@ export class ClaimsWorker {
       if (!worker) return settle({ kind: 'in-thread', reason: `the worker thread did not start (${this.failure})` });
       if (typeof crc32 !== 'function') return settle({ kind: 'in-thread', reason: `Node ${process.version} has no zlib.crc32 (Node 20.15 or later)` });
       try {
-        const request: ClaimsRequest = { id, path, bytesStart, bytes, taxonomy };
+        const request: ClaimsRequest = { id, path, bytesStart, bytes, taxonomy, share: share.buffer };
         worker.postMessage(request, [bytes.buffer as ArrayBuffer]);
       } catch (error) {
         settle({ kind: 'in-thread', reason: `the source could not be handed to the worker thread (${(error as Error).message})` });
       }
     });
-    return { result: () => (settled ? Promise.resolve(settled) : done) };
+    return {
+      result: async (text, taxonomy) => {
+        if (settled) return settled;
+        const rest = detectRest(text, taxonomy, share);
+        const claims = await done;
+        return claims.kind === 'packed' && rest ? { ...claims, rest } : claims;
+      },
+    };
   }
 
   /** Ends the worker thread, if it was started. */
@@ -123,7 +177,7 @@ export class ClaimsWorker {
     const job = this.pending.get(reply.id);
     if (!job) return;
     if (reply.kind === 'pack') job.packs.push(reply.pack);
-    else if (reply.kind === 'done') job.settle({ kind: 'packed', packs: job.packs, statesLaw: reply.statesLaw });
+    else if (reply.kind === 'done') job.settle({ kind: 'packed', packs: job.packs, detection: reply.detection });
     else job.settle({ kind: 'in-thread', reason: reply.reason });
   }
 
@@ -150,7 +204,7 @@ export function runAsScanClaimsWorker(): boolean {
   return true;
 }
 
-function detectAndSend(port: MessagePort, { id, path, bytesStart, taxonomy }: ClaimsRequest, expected: { length: number; crc: number }): void {
+function detectAndSend(port: MessagePort, { id, path, bytesStart, taxonomy, share }: ClaimsRequest, expected: { length: number; crc: number }): void {
   const send = (reply: ClaimsReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);
   let file: FileBytes | undefined;
   try {
@@ -160,13 +214,13 @@ function detectAndSend(port: MessagePort, { id, path, bytesStart, taxonomy }: Cl
       const pack = packer.take();
       send({ id, kind: 'pack', pack }, [pack.ints.buffer as ArrayBuffer]);
     };
-    const sections = detectClaimsInBytes(file, { taxonomy });
+    const sections = detectClaimsInBytes(file, { taxonomy }, undefined, new SectionShare(share));
     for (let next = sections.next(); ; next = sections.next()) {
       if (next.done) {
         if (!file.readAsExpected(expected.crc)) send({ id, kind: 'in-thread', reason: 'the file changed while scan read it' });
         else {
           sendPack();
-          send({ id, kind: 'done', statesLaw: next.value.statesLaw });
+          send({ id, kind: 'done', detection: next.value });
         }
         return;
       }
@@ -214,9 +268,10 @@ class FileBytes implements ByteSource {
     return bytes;
   }
 
-  /** Whether every byte was read, none follows, and their CRC-32 is `crc`. */
+  /** Whether the file holds the bytes expected: their CRC-32 `crc` (those not read yet read now, for it), and none after them. */
   readAsExpected(crc: number): boolean {
-    return this.checked === this.length && this.crc === crc && readSync(this.fd, Buffer.alloc(1), 0, 1, this.start + this.length) === 0;
+    for (let at = this.checked; at < this.length; at = this.checked) this.read(at, Math.min(this.length, at + CRC_CHUNK_BYTES));
+    return this.crc === crc && readSync(this.fd, Buffer.alloc(1), 0, 1, this.start + this.length) === 0;
   }
 
   close(): void {

@@ -116,7 +116,7 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
       if (printer) await printer.entities(entities);
       else await printJsonEntities(sink, file, printed, entities);
       if (output.closed) break;
-      const detected = config.claims.enabled ? await workerClaims(inWorker, file, text, say) : undefined;
+      const detected = config.claims.enabled ? await workerClaims(inWorker, file, text, config, say) : undefined;
       const claims = scanClaims(await claimsOf(input, text, config, detected));
       if (printer) await printer.claims(claims);
       else await printJsonClaims(sink, claims);
@@ -152,8 +152,8 @@ function configOf(input: SourceInput, configFor: (path: string) => Promise<Works
  * The claims the worker thread found in a source (`text`), a pack at a time, or undefined when
  * they are to be detected in this thread; `say` tells which (under --verbose).
  */
-async function workerClaims(inWorker: PendingClaims | undefined, file: string, text: string, say: (text: string) => void): Promise<Iterable<Claim[]> | undefined> {
-  const result = inWorker ? await inWorker.result() : { kind: 'in-thread' as const, reason: 'a small source or standard input' };
+async function workerClaims(inWorker: PendingClaims | undefined, file: string, text: string, config: WorkspaceConfig, say: (text: string) => void): Promise<Iterable<Claim[]> | undefined> {
+  const result = inWorker ? await inWorker.result(text, config.taxonomy) : { kind: 'in-thread' as const, reason: 'a small source or standard input' };
   if (result.kind === 'packed') {
     say(`${file}: claims detected in a worker thread\n`);
     return unpackedSections(text, result);

@@ -47,9 +47,27 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
   return { length: buffer.length, read: (from, to) => buffer.subarray(from, to) };
 }
 
-/** What the detection over bytes knows at the end: per article of an instrument, whether it states the law (its claims are none). */
+/**
+ * What the detection over bytes knows at the end: where it stopped (UTF-16; the text's length, or
+ * where SectionControl stopped it), the articles of instruments it read (their headings' offsets)
+ * and whether each states the law (its claims are none). The last article's verdict is the whole
+ * text's only when the detection read to the end.
+ */
 export interface ByteDetection {
+  end: number;
+  headings: readonly number[];
   statesLaw: readonly boolean[];
+}
+
+/**
+ * Lets another thread take over the rest of the text: `reached` is told where each section starts
+ * (UTF-16), and `stopAt` is read before each section: the detection stops there, at the end of a
+ * paragraph (a section's end as detectClaimSections cuts them), or at the next section's start if
+ * it is already past it.
+ */
+export interface SectionControl {
+  reached(utf16: number): void;
+  stopAt(): number;
 }
 
 /** Reads each claim as standing in no article: whether its article states the law is known at the end (SectionClaims.articles). */
@@ -64,7 +82,7 @@ const SECTION_SLACK_BYTES = 16 * 1024;
  * is ignored: SectionClaims says both.
  */
 export function* detectClaimsInBytes(
-  source: ByteSource, options: Omit<DetectOptions, 'offsets'> = {}, sectionLength = CLAIM_SECTION,
+  source: ByteSource, options: Omit<DetectOptions, 'offsets'> = {}, sectionLength = CLAIM_SECTION, control?: SectionControl,
 ): Generator<SectionClaims, ByteDetection, undefined> {
   const matcher = cueMatcherFor(options.taxonomy ?? DEFAULT_TAXONOMY);
   const detectOptions: DetectOptions = { ...options, offsets: 'utf16' };
@@ -73,7 +91,12 @@ export function* detectClaimsInBytes(
   let pairsBefore = 0;
   const articles = new ArticlesRead();
   while (byteFrom < source.length) {
-    const { text, to } = decodeSection(source, byteFrom, sectionLength);
+    control?.reached(utf16Base);
+    const stop = control ? control.stopAt() : Infinity;
+    if (stop <= utf16Base) break;
+    const section = decodeSection(source, byteFrom, sectionLength);
+    const { text } = section;
+    const to = utf16Base + section.to > stop ? stop - utf16Base : section.to;
     articles.read(text, 0, to, utf16Base);
     const converter = new OffsetConverter(text);
     const codePointBase = utf16Base - pairsBefore;
@@ -87,7 +110,7 @@ export function* detectClaimsInBytes(
     utf16Base += next;
     byteFrom += Buffer.byteLength(text.slice(0, next), 'utf8');
   }
-  return { statesLaw: articles.statesLaw };
+  return { end: utf16Base, headings: articles.headings, statesLaw: articles.statesLaw };
 }
 
 /**

@@ -97,13 +97,15 @@ export const CLAIM_SECTION = 1 << 16;
  * The claims of `text` a section at a time (about `sectionLength` units of whole paragraphs), in
  * order: the same claims as `detectClaims`, but a long text's are never all held at once. A claim
  * is read within its sentence and paragraph, so a section that ends where a paragraph does changes
- * nothing; the drafting context (the articles of an instrument) is the whole text's.
+ * nothing; the drafting context (the articles of an instrument) is the whole text's. `start`: the
+ * claims from there on only, where a section or a paragraph ends (scan's main thread takes over
+ * the rest of a text from its worker).
  */
-export function* detectClaimSections(text: string, options: DetectOptions = {}, sectionLength = CLAIM_SECTION): Generator<Claim[], void, undefined> {
+export function* detectClaimSections(text: string, options: DetectOptions = {}, sectionLength = CLAIM_SECTION, start = 0): Generator<Claim[], void, undefined> {
   const matcher = cueMatcherFor(options.taxonomy ?? DEFAULT_TAXONOMY);
   const drafting = new DraftingContext(text);
   const converter = options.offsets === 'utf16' ? undefined : new OffsetConverter(text);
-  for (let from = 0; from < text.length; ) {
+  for (let from = start; from < text.length; ) {
     const to = sectionEnd(text, from, sectionLength);
     const claims = sectionClaims(text, from, to, matcher, drafting, options);
     if (claims.length > 0) yield converter?.hasAstral ? toCodePoints(converter, claims) : claims;

@@ -20,6 +20,8 @@ export interface ClaimPack {
 }
 
 const NO_REASON = -1;
+/** Integers a pack is given before it is sent on (4 MB): few messages, each small beside a large source. */
+export const PACK_INTS = 1 << 20;
 const INITIAL_INTS = 1 << 16;
 
 /** How many integers `claim` packs into. */
@@ -139,8 +141,8 @@ export class ClaimUnpacker {
 
   constructor(private readonly text: string, private readonly statesLaw: readonly boolean[] = []) {}
 
-  /** The claims of `pack`, in order, `batch` at a time. */
-  *unpack(pack: ClaimPack, batch = UNPACKED_BATCH): Generator<Claim[], void, undefined> {
+  /** The claims of `pack`, in order, `batch` at a time; those starting before UTF-16 offset `from` left out. */
+  *unpack(pack: ClaimPack, batch = UNPACKED_BATCH, from = 0): Generator<Claim[], void, undefined> {
     for (const value of pack.strings) this.strings.push(value);
     for (const value of pack.numbers) this.numbers.push(value);
     const { ints } = pack;
@@ -180,7 +182,7 @@ export class ClaimUnpacker {
       }
       const reporting: string[] = new Array(ints[i++]);
       for (let r = 0; r < reporting.length; r++) reporting[r] = strings[ints[i++]];
-      if (article >= 0 && statesLaw[article]) continue;
+      if ((article >= 0 && statesLaw[article]) || textStart < from) continue;
       const claimText = text.slice(textStart, textEnd);
       // The keys in the order detect.ts gives them: JSON prints them in this order.
       claims.push(reasonId === NO_REASON

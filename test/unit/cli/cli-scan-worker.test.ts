@@ -82,12 +82,12 @@ describe('legal-annotator scan: claims in a worker thread', function () {
     try {
       const file = join(dir, 'changed.txt');
       writeFileSync(file, 'Prisoners were tortured.\n');
-      const differs = await worker.detect(file, Buffer.from('Prisoners were tortures.\n'), 0, DEFAULT_TAXONOMY).result();
+      const differs = await worker.detect(file, Buffer.from('Prisoners were tortures.\n'), 0, DEFAULT_TAXONOMY).result('Prisoners were tortured.\n', DEFAULT_TAXONOMY);
       assert.deepEqual(differs, { kind: 'in-thread', reason: 'the file changed while scan read it' });
-      const shorter = await worker.detect(file, Buffer.from('Prisoners were tortured. \n'), 0, DEFAULT_TAXONOMY).result();
+      const shorter = await worker.detect(file, Buffer.from('Prisoners were tortured. \n'), 0, DEFAULT_TAXONOMY).result('Prisoners were tortured.\n', DEFAULT_TAXONOMY);
       assert.equal(shorter.kind, 'in-thread');
       assert.match(shorter.kind === 'in-thread' ? shorter.reason : '', /changed since it was read/);
-      const same = await worker.detect(file, Buffer.from('Prisoners were tortured.\n'), 0, DEFAULT_TAXONOMY).result();
+      const same = await worker.detect(file, Buffer.from('Prisoners were tortured.\n'), 0, DEFAULT_TAXONOMY).result('Prisoners were tortured.\n', DEFAULT_TAXONOMY);
       assert.equal(same.kind, 'packed');
     } finally {
       await worker.close();
