@@ -542,6 +542,7 @@ class Scanner {
    * Reads the scalar that starts at `from` and fills the line: plain, or quoted with nothing but
    * spaces after it, as the fast reader reads them. Returns the offset of the line break (or the
    * text's end), or OTHER_LAYOUT for anything else (a comment, a block scalar, a flow value).
+   * `count`: count the UTF-8 continuation bytes of its text (a quote's length in code points).
    */
   private scalarOnLine(from: number, count = false): number {
     const { text } = this;
