@@ -247,3 +247,17 @@ describe('the packages of npm run package', function () {
     });
   });
 });
+
+describe('npm pack of the repository itself', function () {
+  it('refuses, packing nothing, and says to run npm run package', function () {
+    const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'legal-annotator-npm-pack-'));
+    try {
+      const packed = run('npm', ['pack', '--pack-destination', destination], { cwd: REPO_ROOT, env: withoutNpmEnv() });
+      assert.notEqual(packed.status, 0, `npm pack exited 0:\n${packed.stdout}`);
+      assert.match(packed.stderr, /would ship its sources, not the CLI; nothing was packed\.\nRun `npm run package` instead/);
+      assert.deepEqual(fs.readdirSync(destination), []);
+    } finally {
+      fs.rmSync(destination, { recursive: true, force: true });
+    }
+  });
+});
