@@ -8,17 +8,20 @@ const watch = process.argv.includes('--watch');
 // --outdir=DIR builds elsewhere than dist/ (the security test inspects a fresh production build).
 const outdir = (process.argv.find((arg) => arg.startsWith('--outdir=')) ?? '--outdir=dist').slice('--outdir='.length);
 
-/** Prints build start/end markers and errors in the shape the `$esbuild-watch` problem matcher reads. */
+/**
+ * Prints errors in the shape the `$esbuild-watch` problem matcher reads, and, when watching, the
+ * build start and end markers it waits for (a one-off build says nothing when it succeeds).
+ */
 const problemMatcherPlugin = {
   name: 'esbuild-problem-matcher',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    if (watch) build.onStart(() => console.log('[watch] build started'));
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
       }
-      console.log('[watch] build finished');
+      if (watch) console.log('[watch] build finished');
     });
   },
 };
