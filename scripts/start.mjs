@@ -19,14 +19,20 @@ const SAMPLE_REPORT = path.join('reports', '2025-10-osce-moscow-mechanism-pow-re
 /** Settings of this VS Code only (its own user data): where a newcomer begins. */
 const START_SETTINGS = { 'legalAnnotator.annotationsView.showOnStartup': true };
 
+const USAGE = `usage: npm start -- [--port N]
+Serves VS Code with Legal Annotator and the sample workspace on http://127.0.0.1:N (loopback only)
+until Ctrl+C. N is 0 to 65535; 0, the default, takes any free port.`;
+
+/** The port asked for; undefined for --help (the usage is printed). */
 function parsePort(argv) {
   let port = 0;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === '--help' || a === '-h') return undefined;
     const value = a === '--port' ? argv[++i] : a.startsWith('--port=') ? a.slice('--port='.length) : undefined;
-    if (value === undefined) throw new Error(`Unknown argument ${a} (usage: npm start -- [--port N])`);
+    if (value === undefined) throw new Error(`Unknown argument ${a}\n${USAGE}`);
     port = Number(value);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port ${value}`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port ${value}: give a whole number from 0 to 65535 (0 takes any free port)`);
   }
   return port;
 }
@@ -63,6 +69,10 @@ function workbenchUrl(serverUrl, folder, file) {
 
 async function main() {
   const port = parsePort(process.argv.slice(2));
+  if (port === undefined) {
+    console.log(USAGE);
+    return;
+  }
   await assertPortFree(port);
   const installed = ensureTestVSCode();
   console.log('[start] Packaging the extension (npm run package)');

@@ -104,6 +104,24 @@ describe('npm start: a taken port, and VS Code ending with npm start', function 
     }
   });
 
+  it('prints its usage for --help, and with it for an unknown argument, before anything is installed', async () => {
+    const run = (args: string[]): Promise<{ code: number | null; output: string }> => new Promise((done) => {
+      const start = spawn(process.execPath, [START, ...args], { cwd: REPOSITORY, env: { ...process.env, LEGAL_ANNOTATOR_CACHE: join(tmpdir(), 'la-start-no-cache') }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      start.stdout.on('data', (data: Buffer) => { output += data.toString(); });
+      start.stderr.on('data', (data: Buffer) => { output += data.toString(); });
+      start.once('exit', (code) => done({ code, output }));
+    });
+    const help = await run(['--help']);
+    assert.equal(help.code, 0, help.output);
+    assert.match(help.output, /^usage: npm start -- \[--port N\]\n/u);
+    assert.doesNotMatch(help.output, PAST_THE_PORT_CHECK);
+    const typo = await run(['--prot', '8123']);
+    assert.equal(typo.code, 1, typo.output);
+    assert.match(typo.output, /Unknown argument --prot\nusage: npm start -- \[--port N\]/u);
+    assert.doesNotMatch(typo.output, PAST_THE_PORT_CHECK);
+  });
+
   it('ends the VS Code process group when npm start is killed (SIGKILL of its process group)', async () => {
     const { parent, childGroup } = await parentWithChildGroup(true);
     assert.equal(isGroupAlive(childGroup), true);
