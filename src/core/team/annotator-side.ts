@@ -130,8 +130,17 @@ export async function readAnnotatorSide(given: string, options: SideOptions = {}
   }
   const folder = resolve(options.cwd ?? process.cwd(), given);
   const read = await readTextFile(folder);
-  if (!read.ok && read.failure === 'missing') throw new AnnotatorSideError(`${given}: no such folder (give a folder of sidecars, or git:REF)`);
+  if (!read.ok && read.failure === 'missing') {
+    const asRef = (await isGitRef(given, options.cwd)) ? `; a git ref ${given} exists: did you mean git:${given}?` : ' (give a folder of sidecars, or git:REF)';
+    throw new AnnotatorSideError(`${given}: no such folder${asRef}`);
+  }
   return readFolderSide(folder, options.skipFolders ?? [], options);
+}
+
+/** Whether `name` is a branch, tag or commit of the repository at `cwd` (false without git or a repository). */
+async function isGitRef(name: string, cwd: string | undefined): Promise<boolean> {
+  if (name === '' || name.startsWith('-')) return false;
+  return (await runGitBytes(['rev-parse', '--verify', '--quiet', `${name}^{commit}`], { cwd })).ok;
 }
 
 /** The sources of both sides, sorted; a source annotated on one side only counts with no tags on the other. */

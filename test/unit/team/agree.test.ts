@@ -103,6 +103,9 @@ describe('legal-annotator agree', function () {
     git('checkout', '-q', 'main');
     const text = await cli('agree', 'git:main', 'git:alice-branch');
     assert.equal(text.code, 0, text.err);
+    const bare = await cli('agree', 'git:main', 'alice-branch');
+    assert.equal(bare.code, 2);
+    assert.match(bare.err, /alice-branch: no such folder; a git ref alice-branch exists: did you mean git:alice-branch\?/);
     assert.match(text.out, /^1 source\(s\): span F1 exact 0\.667, overlapping 0\.667; sentences: Cohen's kappa /);
     assert.match(text.out, /w\/r\.txt:1:46 \(45-74\): A \[\] B \[wilful-killing\]/);
   });
