@@ -73,6 +73,25 @@ describe('legal-annotator agree', function () {
     for (const [quote, category] of tags) assert.equal((await cli('tag', `${folder}/r.txt`, '--category', category, '--quote', quote)).code, 0);
   }
 
+  /** A repository in the workspace: `w` as it is committed on main, alice-branch adding a wilful-killing tag to w/r.txt. */
+  async function mainAndAliceBranch(git: (...args: string[]) => string): Promise<void> {
+    git('add', 'w');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'alice-branch');
+    assert.equal((await cli('tag', 'w/r.txt', '--category', 'wilful-killing', '--quote', 'executed')).code, 0);
+    git('commit', '-qam', 'alice');
+    git('checkout', '-q', 'main');
+  }
+
+  /** git in the workspace, with a committer, after a fresh `git init`. */
+  async function freshRepository(): Promise<(...args: string[]) => string> {
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' };
+    const git = (...args: string[]) => execFileSync('git', args, { env, encoding: 'utf8' });
+    await fs.rm('.git', { recursive: true, force: true });
+    git('init', '-q', '-b', 'main');
+    return git;
+  }
+
   it('compares two folders of sidecars (json), and two git branches without checking them out', async () => {
     await annotate('alice', [['tortured', 'torture'], ['executed', 'wilful-killing']]);
     await annotate('bob', [['tortured', 'torture'], ['denied access', 'denial-of-icrc-access']]);
@@ -90,17 +109,9 @@ describe('legal-annotator agree', function () {
     const listed = await cli('agree', 'alice', 'bob');
     assert.match(listed.out, /\n2 sentence\(s\) labelled differently\n {2}r\.txt:1:46 \(45-74\): A \[wilful-killing\] B \[\]\n {2}r\.txt:1:76 \(75-102\): A \[\] B \[denial-of-icrc-access\]\n$/);
 
-    const env = { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' };
-    const git = (...args: string[]) => execFileSync('git', args, { env, encoding: 'utf8' });
-    await fs.rm('.git', { recursive: true, force: true });
-    git('init', '-q', '-b', 'main');
+    const git = await freshRepository();
     await annotate('w', [['tortured', 'torture']]);
-    git('add', 'w');
-    git('commit', '-qm', 'base');
-    git('checkout', '-qb', 'alice-branch');
-    assert.equal((await cli('tag', 'w/r.txt', '--category', 'wilful-killing', '--quote', 'executed')).code, 0);
-    git('commit', '-qam', 'alice');
-    git('checkout', '-q', 'main');
+    await mainAndAliceBranch(git);
     const text = await cli('agree', 'git:main', 'git:alice-branch');
     assert.equal(text.code, 0, text.err);
     const bare = await cli('agree', 'git:main', 'alice-branch');
@@ -111,21 +122,13 @@ describe('legal-annotator agree', function () {
   });
 
   it('counts a git side\'s source as every source is read: its BOM left out, a source that is not UTF-8 left out with the reason', async () => {
-    const env = { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' };
-    const git = (...args: string[]) => execFileSync('git', args, { env, encoding: 'utf8' });
-    await fs.rm('.git', { recursive: true, force: true });
-    git('init', '-q', '-b', 'main');
+    const git = await freshRepository();
     await fs.mkdir('w', { recursive: true });
     await fs.writeFile('w/r.txt', `\uFEFF${TEXT}`);
     assert.equal((await cli('tag', 'w/r.txt', '--category', 'torture', '--quote', 'tortured')).code, 0);
     await fs.writeFile('w/latin1.txt', Buffer.from('Les prisonniers ont \xe9t\xe9 tortur\xe9s.\n', 'latin1'));
     await fs.writeFile('w/latin1.txt.ann.yaml', (await fs.readFile('w/r.txt.ann.yaml', 'utf8')).replace('source: r.txt', 'source: latin1.txt'));
-    git('add', 'w');
-    git('commit', '-qm', 'base');
-    git('checkout', '-qb', 'alice-branch');
-    assert.equal((await cli('tag', 'w/r.txt', '--category', 'wilful-killing', '--quote', 'executed')).code, 0);
-    git('commit', '-qam', 'alice');
-    git('checkout', '-q', 'main');
+    await mainAndAliceBranch(git);
     // A source left out is a problem (exit 1), as in a folder side.
     const folders = await cli('agree', 'w', 'w', '--format', 'json');
     assert.equal(folders.code, 1, folders.err);
