@@ -119,13 +119,21 @@ export class IdIndex {
     this.keys[this.count++] = (hash >>> 0) * ORDINALS + ordinal;
   }
 
-  /** Whether no two entries have the same id (`idOf` gives an entry's id); keeps `idOf` for `has`. */
+  /**
+   * Whether no two entries have the same id (`idOf` gives an entry's id); keeps `idOf` for `has`.
+   * Entries whose hashes agree sort next to each other, by ordinal, not by id: every id of such a
+   * run is compared with every other (two ids of one hash can lie between two copies of a third).
+   */
   verify(idOf: (ordinal: number) => string): boolean {
     this.idOf = idOf;
     const keys = this.keys.subarray(0, this.count).sort();
     this.keys = keys;
-    for (let i = 1; i < keys.length; i++) {
-      if (Math.floor(keys[i] / ORDINALS) === Math.floor(keys[i - 1] / ORDINALS) && idOf(keys[i] % ORDINALS) === idOf(keys[i - 1] % ORDINALS)) return false;
+    for (let runStart = 0; runStart < keys.length;) {
+      const hash = Math.floor(keys[runStart] / ORDINALS);
+      let runEnd = runStart + 1;
+      while (runEnd < keys.length && Math.floor(keys[runEnd] / ORDINALS) === hash) runEnd++;
+      if (runEnd - runStart > 1 && !distinctIds(keys, runStart, runEnd, idOf)) return false;
+      runStart = runEnd;
     }
     return true;
   }
@@ -145,6 +153,17 @@ export class IdIndex {
     }
     return false;
   }
+}
+
+/** Whether the entries of keys[start..end) (one hash) have ids that all differ. */
+function distinctIds(keys: Float64Array, start: number, end: number, idOf: (ordinal: number) => string): boolean {
+  const seen = new Set<string>();
+  for (let at = start; at < end; at++) {
+    const id = idOf(keys[at] % ORDINALS);
+    if (seen.has(id)) return false;
+    seen.add(id);
+  }
+  return true;
 }
 
 /**
@@ -174,6 +193,9 @@ class NumberList {
     return this.data.subarray(0, this.length);
   }
 }
+
+/** The largest offset the scan holds (its ranges are Int32Arrays). */
+const MAX_OFFSET = 0x7fffffff;
 
 /** Entries per list the id index holds (2^20 each: the two lists' ordinals interleaved below ORDINALS; a key fits a double exactly). */
 const MAX_ENTRIES = 2 ** 20;
@@ -358,6 +380,8 @@ class Scanner {
       } else if (next === DECLINE) {
         return DECLINE;
       }
+      // The ranges are held in 32-bit integers; a larger offset (no source reaches it) is left to the whole read.
+      if (this.start > MAX_OFFSET || this.end > MAX_OFFSET) return DECLINE;
       scanned.starts.push(this.start);
       scanned.ends.push(this.end);
       at = next;

@@ -74,6 +74,8 @@ describe('the validating scan of a sidecar', () => {
 
   it('declines what the full read refuses or warns about', () => {
     const valid = sidecarFileText(addAnnotation(addAnnotation(newSidecarDocument('report.txt', HASH), annotation('a1')), annotation('a2', { target: target(4, 'prisoners') })));
+    const sameHashIds = sidecarFileText([annotation('a-000239ff'), annotation('a-00068880', { target: target(4, 'prisoners') }), annotation('a3', { target: target(0, 'The') })]
+      .reduce((doc, a) => addAnnotation(doc, a), newSidecarDocument('report.txt', HASH))).replace('id: a3', 'id: a-000239ff');
     const broken: [string, string][] = [
       ['a duplicate id', valid.replace('id: a2', 'id: a1')],
       ['an id of a dismissal', `${valid.replace('dismissed: []', 'dismissed:')}  - id: a1\n    target:\n      start: 0\n      end: 3\n      exact: The\n      prefix: ""\n      suffix: " p"\n`],
@@ -96,6 +98,9 @@ describe('the validating scan of a sidecar', () => {
       ['a comment with a lone CR before the first item (the fast reader takes no lone CR)', valid.replace('annotations:\n', 'annotations:\n# x\ry\n')],
       ['a quoted quote of other characters than bytes, one short', valid.replace('exact: prisoners', 'exact: "é: «pri»"')],
       ['a quoted quote of other characters than bytes, as long as its bytes', valid.replace('exact: prisoners', "exact: 'éé\"éé'")],
+      // a-000239ff and a-00068880 have the same 32-bit hash: the repeated id is not next to its copy once sorted.
+      ['a repeated id with an id of the same hash between its copies', sameHashIds],
+      ['an offset beyond 32 bits (the full read takes it; the scan leaves it to the full read)', valid.replace('start: 19', 'start: 3000000000').replace('end: 27', 'end: 3000000008')],
     ];
     for (const [what, text] of broken) {
       assert.notEqual(text, valid, what);
