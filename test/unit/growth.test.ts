@@ -25,9 +25,19 @@ const quadratic = (size: number) => {
 describe('growth check (n against 4n, CPU time)', function () {
   this.timeout(120_000);
 
+  /**
+   * Measures again, up to twice, when 4n seems to cost less than twice n: on a shared machine a
+   * run at n slowed by other work (never sped up) makes linear work look flat.
+   */
+  async function measureSeenGrowing(prepare: Parameters<typeof measureGrowth>[0], size: number) {
+    let growth = await measureGrowth(prepare, size);
+    for (let again = 0; again < 2 && growth.ratio <= GROWTH_FACTOR / 2; again++) growth = await measureGrowth(prepare, size);
+    return growth;
+  }
+
   it('passes linear work', async () => {
     // Large enough that a run takes milliseconds, so caches and timer resolution do not flatten the ratio.
-    const growth = await measureGrowth(linear, 1_000_000);
+    const growth = await measureSeenGrowing(linear, 1_000_000);
     assert.ok(growth.ratio < MAX_GROWTH_RATIO, describeGrowth('linear work', growth));
     assert.ok(growth.ratio > GROWTH_FACTOR / 2, describeGrowth('linear work grows', growth));
   });
@@ -38,7 +48,7 @@ describe('growth check (n against 4n, CPU time)', function () {
   });
 
   it('awaits asynchronous work', async () => {
-    const growth = await measureGrowth(async (size) => {
+    const growth = await measureSeenGrowing(async (size) => {
       const work = linear(size);
       return async () => {
         await new Promise<void>((resolve) => setImmediate(resolve));
