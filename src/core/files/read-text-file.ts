@@ -22,7 +22,7 @@ export type TextFileFailure =
   | 'unreadable';
 
 export type TextFileRead =
-  | { ok: true; text: string; hadBom: boolean; bytes: number; raw?: Buffer }
+  | { ok: true; text: string; hadBom: boolean; bytes: number; body?: Buffer }
   | { ok: false; failure: TextFileFailure; reason: string; code?: string };
 
 export interface ReadTextOptions {
@@ -30,7 +30,7 @@ export interface ReadTextOptions {
   kind?: FileKind;
   /** Refuse a file larger than this many bytes instead (checked before reading). */
   maxBytes?: number;
-  /** Return the file's bytes too (`raw`): a writer that changes a few bytes of a large file writes the rest as read instead of encoding the text again. */
+  /** Return the text's UTF-8 bytes too (`body`, the BOM left out): a reader that hands them on (`scan`'s claims worker) need not encode the text again. */
   keepBytes?: boolean;
 }
 
@@ -95,7 +95,7 @@ export function readTextFileSync(path: string, options: ReadTextOptions = {}): T
 /** A checked read decoded: the one way both readers turn bytes into text. */
 function textOf(read: TextBytesRead, options: ReadTextOptions): TextFileRead {
   if (!read.ok) return read;
-  return { ok: true, text: read.body.toString('utf8'), hadBom: read.hadBom, bytes: read.raw.length, ...(options.keepBytes ? { raw: read.raw } : {}) };
+  return { ok: true, text: read.body.toString('utf8'), hadBom: read.hadBom, bytes: read.raw.length, ...(options.keepBytes ? { body: read.body } : {}) };
 }
 
 /** A text file read and checked as readTextFileSync does, not decoded: its bytes (`raw`) and the text's (`body`, the BOM left out). */
