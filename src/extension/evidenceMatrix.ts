@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { relative, sep } from 'node:path';
+import { workspacePath } from '../core/interop/annotated-sources';
 import { resolveSources, type ResolvedSource } from '../core/interop/export-input';
 import { originResolver } from '../core/incidents/corroboration';
 import type { CasePassage } from '../core/report/case-matrix';
@@ -229,7 +229,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
         continue;
       }
       folders.push({
-        folder: folder.name, root: config.root, incidentsFile: relative(config.root, incidents.path).split(sep).join('/'),
+        folder: folder.name, root: config.root, incidentsFile: workspacePath(config.root, incidents.path),
         incidents: incidents.doc.file.incidents, taxonomy: config.taxonomy, originOf: originResolver(config.origins),
       });
     }
