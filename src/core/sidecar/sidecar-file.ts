@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { writeAtomically, writeTargetRefusal } from '../files/atomic-write';
 import { readTextBytes } from '../files/read-text-file';
+import { UTF8_BOM_LENGTH } from '../text/decode';
 import { editBase, parseSidecar, parseSidecarBytes, sidecarFileText, type ReadOptions, type SidecarDocument } from './sidecar-io';
 import { withSidecarLock, type SidecarLockOptions } from './sidecar-lock';
 
@@ -121,7 +122,7 @@ export function unchangedBytesAround(doc: Pick<SidecarDocument, 'hadBom'>): Uint
   const bytes = base && fileBytes.get(base.previous);
   if (!base || !bytes || base.previous.hadBom !== doc.hadBom) return undefined;
   const { previous, edit } = base;
-  const bom = previous.hadBom ? 3 : 0;
+  const bom = previous.hadBom ? UTF8_BOM_LENGTH : 0;
   if (base.bytes) return [bytes.subarray(0, bom + base.bytes.start), Buffer.from(edit.newText, 'utf8'), bytes.subarray(bom + base.bytes.end)];
   // A file of as many bytes as characters is all ASCII: its offsets in bytes are those in characters.
   const ascii = bytes.length - bom === previous.text.length;

@@ -25,6 +25,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { fullFormats } from 'ajv-formats/dist/formats';
+import { startsWithUtf8Bom } from '../text/decode';
 import { codePointLength } from '../text/positions';
 import { contentRuleViolations } from './content-rules';
 import { cleanFastRead } from './fast-sidecar';
@@ -75,7 +76,7 @@ export function scanSidecar(text: string): SidecarScan | undefined {
 export function scanSidecarBytes(bytes: Uint8Array): SidecarScan | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The fast reader declines any tab, and a BOM at the start; so does the scan.
-  if (buffer.indexOf(0x09) >= 0 || (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)) return undefined;
+  if (buffer.indexOf(0x09) >= 0 || startsWithUtf8Bom(buffer)) return undefined;
   const scan = new Scanner(buffer).run();
   if (scan) scansAccepted++;
   return scan;

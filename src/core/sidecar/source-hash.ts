@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { startsWithUtf8Bom, UTF8_BOM_LENGTH } from '../text/decode';
 
 /** UTF-16 units encoded and hashed at a time: a 200 MB text is never copied whole into UTF-8 bytes. */
 const HASH_PIECE = 1 << 20;
@@ -24,6 +25,6 @@ export function sourceHash(text: string): string {
  * U+FEFF, which sourceHash leaves out too.
  */
 export function sourceHashOfUtf8(body: Uint8Array): string {
-  const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+  const start = startsWithUtf8Bom(body) ? UTF8_BOM_LENGTH : 0;
   return `sha256:${createHash('sha256').update(body.subarray(start)).digest('hex')}`;
 }

@@ -14,7 +14,13 @@ export type Utf8Check =
   | { ok: true; body: Uint8Array; hadBom: boolean }
   | { ok: false; reason: string };
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
+/** The UTF-8 byte order mark's length in bytes. */
+export const UTF8_BOM_LENGTH = 3;
+
+/** Whether `bytes` begin with the UTF-8 byte order mark (EF BB BF). */
+export function startsWithUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
 
 /** The text of a file as written: its decoded text after the BOM it was read with, if any. */
 export function withBom(doc: { readonly text: string; readonly hadBom: boolean }): string {
@@ -39,11 +45,11 @@ export function checkUtf8Text(bytes: Uint8Array): Utf8Check {
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { ok: false, reason: `is binary, not text (NUL byte at byte ${nul})` };
-  const hadBom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
-  const body = hadBom ? bytes.subarray(3) : bytes;
+  const hadBom = startsWithUtf8Bom(bytes);
+  const body = hadBom ? bytes.subarray(UTF8_BOM_LENGTH) : bytes;
   // isUtf8 checks as TextDecoder's fatal mode does (overlong forms, surrogates, beyond U+10FFFF),
   // several times faster: `check` decodes every source and sidecar of a corpus.
-  if (!isUtf8(body)) return { ok: false, reason: `is not valid UTF-8 (first bad byte at byte ${firstInvalidUtf8Byte(body) + (hadBom ? 3 : 0)})` };
+  if (!isUtf8(body)) return { ok: false, reason: `is not valid UTF-8 (first bad byte at byte ${firstInvalidUtf8Byte(body) + (hadBom ? UTF8_BOM_LENGTH : 0)})` };
   return { ok: true, body, hadBom };
 }
 
