@@ -43,6 +43,23 @@ export interface ScannedList {
   readonly end: number;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /** With scanSidecarSpans: where each item's values are written, for a reader that compares them in place. */
+  readonly spans?: ScannedSpans;
+}
+
+/**
+ * Byte spans (start, end) of each item's `category` (annotations only) and `target.exact` values
+ * in the scan's bytes: the value's own bytes, set only where they are its text (a scalar checked in
+ * place without an escape); -1 where the value must be read (scannedEntry): an item in another
+ * layout, an escaped scalar, a dismissal's category.
+ */
+export interface ScannedSpans {
+  readonly categoryStarts: Int32Array;
+  readonly categoryEnds: Int32Array;
+  readonly exactStarts: Int32Array;
+  readonly exactEnds: Int32Array;
+  /** Items with a `conflict` field (the merge driver's mark). */
+  readonly conflicts: number;
 }
 
 export interface SidecarScan {
@@ -74,10 +91,28 @@ export function scanSidecar(text: string): SidecarScan | undefined {
 
 /** The scan of a sidecar's bytes (valid UTF-8, its BOM left out), or undefined when it does not prove the file clean. */
 export function scanSidecarBytes(bytes: Uint8Array): SidecarScan | undefined {
+  return scanBytes(bytes, false);
+}
+
+/**
+ * scanSidecarBytes that also notes where each item's category and quote are written (each
+ * list's `spans`): the same files accepted, with the same result. For `check`, which compares
+ * the quotes with the source's bytes without reading the entries.
+ */
+export function scanSidecarSpans(bytes: Uint8Array): SidecarSpansScan | undefined {
+  return scanBytes(bytes, true) as SidecarSpansScan | undefined;
+}
+
+/** A scan by scanSidecarSpans: each list with its spans. */
+export interface SidecarSpansScan extends SidecarScan {
+  readonly lists: Readonly<Record<ScannedListName, ScannedList & { readonly spans: ScannedSpans }>>;
+}
+
+function scanBytes(bytes: Uint8Array, spans: boolean): SidecarScan | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The fast reader declines any tab, and a BOM at the start; so does the scan.
   if (buffer.indexOf(0x09) >= 0 || startsWithUtf8Bom(buffer)) return undefined;
-  const scan = new Scanner(buffer).run();
+  const scan = new Scanner(buffer, spans).run();
   if (scan) scansAccepted++;
   return scan;
 }
@@ -314,11 +349,20 @@ class Scanner {
   private ordinal = 0;
   private lastCategory = '';
   private lastCategoryStyle = -1;
+  /** Noting spans (scanSidecarSpans): the current item's category and quote spans (-1: not in place), and the items with a conflict. */
+  private readonly noteSpans: boolean;
+  private categoryStart = -1;
+  private categoryEnd = -1;
+  private exactStart = -1;
+  private exactEnd = -1;
+  private itemConflict = false;
+  private conflicts = 0;
 
   /** Whether the file is all ASCII: a quote's length in code points is then its length in bytes. */
   private readonly ascii: boolean;
 
-  constructor(private readonly text: Buffer) {
+  constructor(private readonly text: Buffer, noteSpans = false) {
+    this.noteSpans = noteSpans;
     this.expected = Math.ceil(text.length / 100);
     this.ids = new IdIndex(this.expected);
     this.ascii = isAscii(text);
@@ -350,7 +394,9 @@ class Scanner {
     const header = cleanFastRead(this.skeleton.join(''));
     // Lists left in the skeleton (written otherwise than as indented block lists) are not scanned.
     if (!header || header.annotations.length > 0 || header.dismissed.length > 0) return undefined;
-    const empty = { itemStarts: new Int32Array(0), end: text.length, starts: new Int32Array(0), ends: new Int32Array(0) };
+    const none = new Int32Array(0);
+    const noSpans = this.noteSpans ? { spans: { categoryStarts: none, categoryEnds: none, exactStarts: none, exactEnds: none, conflicts: 0 } } : {};
+    const empty = { itemStarts: none, end: text.length, starts: none, ends: none, ...noSpans };
     const lists = { annotations: this.lists.annotations ?? empty, dismissed: this.lists.dismissed ?? empty };
     const { ids } = this;
     if (!ids.verify((ordinal) => scannedEntry({ lists, bytes: text }, ordinal % 2 === 0 ? 'annotations' : 'dismissed', Math.floor(ordinal / 2)).id)) return undefined;
@@ -369,9 +415,13 @@ class Scanner {
     const dashColumn = indentAt(text, first);
     if (!isItemLine(text, first + dashColumn)) return DECLINE;
     const scanned = { itemStarts: new NumberList(this.expected), starts: new NumberList(this.expected), ends: new NumberList(this.expected) };
+    const spans = this.noteSpans ? [0, 1, 2, 3].map(() => new NumberList(this.expected)) : undefined;
+    this.conflicts = 0;
     let at = first;
     while (at < text.length && isRegionLine(text, at)) {
       this.ordinal = scanned.itemStarts.push(at);
+      this.noSpans();
+      this.itemConflict = false;
       // An item in the tool's layout ends at the next item or the next top-level key; any other
       // item is cut at the next item line (its blank lines and comments included) and read.
       let next = this.entryInPlace(name, at, dashColumn);
@@ -385,10 +435,24 @@ class Scanner {
       if (this.start > MAX_OFFSET || this.end > MAX_OFFSET) return DECLINE;
       scanned.starts.push(this.start);
       scanned.ends.push(this.end);
+      if (spans) {
+        spans[0].push(this.categoryStart);
+        spans[1].push(this.categoryEnd);
+        spans[2].push(this.exactStart);
+        spans[3].push(this.exactEnd);
+        if (this.itemConflict) this.conflicts++;
+      }
       at = next;
     }
-    this.lists[name] = { itemStarts: scanned.itemStarts.values(), end: at, starts: scanned.starts.values(), ends: scanned.ends.values() };
+    const [categoryStarts, categoryEnds, exactStarts, exactEnds] = spans?.map((list) => list.values()) ?? [];
+    const noted = spans ? { spans: { categoryStarts, categoryEnds, exactStarts, exactEnds, conflicts: this.conflicts } } : {};
+    this.lists[name] = { itemStarts: scanned.itemStarts.values(), end: at, starts: scanned.starts.values(), ends: scanned.ends.values(), ...noted };
     return at;
+  }
+
+  /** The current item's spans unknown: its values are read, not compared in place. */
+  private noSpans(): void {
+    this.categoryStart = this.categoryEnd = this.exactStart = this.exactEnd = -1;
   }
 
   /** An item in another layout, read with the fast reader and validated as the whole read would. */
@@ -401,6 +465,8 @@ class Scanner {
     if (!validators.sidecar({ ...VALIDATION_HEADER, ...lists })) return DECLINE;
     if (contentRuleViolations(lists as { annotations: Annotation[]; dismissed: Dismissal[] }).length > 0) return DECLINE;
     const entry = items[0] as Annotation | Dismissal;
+    this.noSpans();
+    this.itemConflict = entry.conflict !== undefined;
     this.indentStep ??= layout.indentStep;
     this.start = entry.target.start;
     this.end = entry.target.end;
@@ -434,6 +500,12 @@ class Scanner {
         if (lineEnd < 0) return OTHER_LAYOUT;
         const valid = field === FIELD.id ? (idSeen = this.idValid()) : this.fieldValid(field);
         if (!valid) return OTHER_LAYOUT;
+        if (field === FIELD.category && !this.escaped) {
+          this.categoryStart = this.valueStart;
+          this.categoryEnd = this.valueEnd;
+        } else if (field === FIELD.conflict) {
+          this.itemConflict = true;
+        }
       }
       if (lineEnd < 0) return OTHER_LAYOUT;
       at = afterBreak(text, lineEnd);
@@ -477,6 +549,10 @@ class Scanner {
       seen |= field;
       const lineEnd = this.scalarOnLine(keyEnd + 2, field === FIELD.exact);
       if (lineEnd < 0 || !this.fieldValid(field)) return OTHER_LAYOUT;
+      if (field === FIELD.exact && !this.escaped) {
+        this.exactStart = this.valueStart;
+        this.exactEnd = this.valueEnd;
+      }
       const next = afterBreak(text, lineEnd);
       if (next < 0) return OTHER_LAYOUT;
       if (next >= text.length || indentAt(text, next) !== column) return seen === TARGET_FIELDS ? lineEnd : OTHER_LAYOUT;

@@ -11,7 +11,7 @@ import { cleanFastRead } from '../../../src/core/sidecar/fast-sidecar';
 import { fastYamlCharactersRead, type FastYamlLayout } from '../../../src/core/sidecar/fast-yaml';
 import type { Annotation, Dismissal, Sidecar } from '../../../src/core/sidecar/model';
 import { sameJsonValue } from '../../../src/core/sidecar/same-json';
-import { scanSidecar, type SidecarScan } from '../../../src/core/sidecar/sidecar-scan';
+import { scanSidecar, scanSidecarSpans, type ScannedSpans, type SidecarScan } from '../../../src/core/sidecar/sidecar-scan';
 import { addAnnotation, addDismissal, newSidecarDocument, parseSidecar, sidecarFileText, SidecarEditError } from '../../../src/core/sidecar/sidecar-io';
 import { sourceHash } from '../../../src/core/sidecar/source-hash';
 import { tagPassage } from '../../../src/core/annotations/tagging';
@@ -36,7 +36,31 @@ function agrees(text: string): 'accepted' | 'declined' {
   assert.ok(doc.writable && doc.problems.length === 0, `parseSidecar has problems: ${JSON.stringify(doc.problems)}`);
   assertSameContent(scan, full.sidecar, text);
   assert.equal(scan.indentStep, full.indentStep, 'indentation step');
+  assertSameSpans(text, full.sidecar);
   return 'accepted';
+}
+
+/**
+ * scanSidecarSpans accepts what scanSidecar accepts, with the same result, and each span it notes
+ * holds the bytes of the value the full read gives (category, quote); the items with a conflict are counted.
+ */
+function assertSameSpans(text: string, sidecar: Sidecar): void {
+  const scan = scanSidecarSpans(Buffer.from(text, 'utf8'));
+  assert.ok(scan, `scanSidecarSpans declines a file scanSidecar accepts:\n${text}`);
+  assertSameContent(scan, sidecar, text);
+  const entries: [keyof SidecarScan['lists'], readonly (Annotation | Dismissal)[]][] = [['annotations', sidecar.annotations], ['dismissed', sidecar.dismissed]];
+  for (const [list, expected] of entries) {
+    const spans: ScannedSpans = scan.lists[list].spans;
+    assert.equal(spans.conflicts, expected.filter((entry) => entry.conflict !== undefined).length, `${list}: conflicts`);
+    expected.forEach((entry, index) => {
+      const span = (starts: Int32Array, ends: Int32Array) => (starts[index] < 0 ? undefined : scan.bytes.toString('utf8', starts[index], ends[index]));
+      const exact = span(spans.exactStarts, spans.exactEnds);
+      if (exact !== undefined) assert.equal(exact, entry.target.exact, `${list} ${index}: quote\n${text}`);
+      const category = span(spans.categoryStarts, spans.categoryEnds);
+      if (category !== undefined) assert.equal(category, (entry as Annotation).category, `${list} ${index}: category\n${text}`);
+      if (list === 'dismissed') assert.equal(category, undefined);
+    });
+  }
 }
 
 function assertSameContent(scan: SidecarScan, sidecar: Sidecar, text: string): void {
@@ -70,6 +94,24 @@ describe('the validating scan of a sidecar', () => {
     assert.equal(agrees(sidecarFileText(doc)), 'accepted');
     assert.equal(agrees(sidecarFileText(doc).replace(/\n/g, '\r\n')), 'accepted');
     assert.equal(agrees(sidecarFileText(newSidecarDocument('report.txt', HASH))), 'accepted');
+  });
+
+  it('notes where each category and quote is written (not for an escaped value or an item in another layout), and counts conflicts', () => {
+    let doc = newSidecarDocument('report.txt', HASH);
+    doc = addAnnotation(doc, annotation('a1', { conflict: 'a2' }));
+    doc = addAnnotation(doc, annotation('a2', { target: target(4, 'prisoners') }));
+    doc = addDismissal(doc, { id: 'd1', target: target(0, 'The'), reason: 'x' });
+    const text = sidecarFileText(doc)
+      // An escaped quote (the same text), and an item with a comment, read with the fast reader.
+      .replace('exact: prisoners', 'exact: "pri\\x73oners"')
+      .replace('    reason: x', '    reason: x # a comment: the item is read whole\n    conflict: d2');
+    assert.equal(agrees(text), 'accepted');
+    const scan = scanSidecarSpans(Buffer.from(text, 'utf8'))!;
+    const { annotations, dismissed } = scan.lists;
+    assert.equal(scan.bytes.toString('utf8', annotations.spans.exactStarts[0], annotations.spans.exactEnds[0]), 'tortured');
+    assert.equal(scan.bytes.toString('utf8', annotations.spans.categoryStarts[1], annotations.spans.categoryEnds[1]), 'torture');
+    assert.deepEqual([annotations.spans.exactStarts[1], dismissed.spans.exactStarts[0], dismissed.spans.categoryStarts[0]], [-1, -1, -1]);
+    assert.deepEqual([annotations.spans.conflicts, dismissed.spans.conflicts], [1, 1]);
   });
 
   it('declines what the full read refuses or warns about', () => {
