@@ -10,7 +10,8 @@
  * do (anchoring thousands of tags on every keystroke would hold the editor); closed sources are
  * read from disk, cached until their sidecar changes. All offsets handed to the core are code points.
  */
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { relativeInside } from '../core/files/inside-root';
 import * as vscode from 'vscode';
 import { anchorAll, PreparedText } from '../core/anchoring/anchoring';
 import { anchorEntries, liveChangeOf, shiftEntries, type LiveEntry } from '../core/anchoring/live-model';
@@ -153,8 +154,7 @@ export class CompareService implements vscode.Disposable {
   /** The source's path as the other side keys it ('/'-separated, relative to the workspace folder). */
   private keyOf(uri: vscode.Uri): string | undefined {
     if (!this.root || uri.scheme !== 'file') return undefined;
-    const path = relative(this.root.fsPath, uri.fsPath);
-    return path.startsWith('..') ? undefined : path.split(sep).join('/');
+    return relativeInside(this.root.fsPath, uri.fsPath);
   }
 
   /** Their annotations of the source as stored on their side; undefined when they have no sidecar for it. */

@@ -16,7 +16,7 @@
  * compares a new config with an old one.
  */
 import { promises as fs } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { relativeInside } from '../core/files/inside-root';
 import * as vscode from 'vscode';
 import { incidentCoverageProblems, workspaceSupport } from '../core/incidents/incident-coverage';
 import type { SupportOptions } from '../core/incidents/corroboration';
@@ -110,8 +110,7 @@ export class IncidentsService implements vscode.Disposable {
 
   /** Whether `uri` is a folder holding an incidents file asked about. */
   private holdsIncidentsFile(uri: vscode.Uri): boolean {
-    const folder = uri.fsPath + sep;
-    return uri.scheme === 'file' && [...this.paths].some((path) => path.startsWith(folder));
+    return uri.scheme === 'file' && [...this.paths].some((path) => Boolean(relativeInside(uri.fsPath, path)));
   }
 
   /**
@@ -216,7 +215,5 @@ async function fileState(path: string): Promise<string> {
 
 /** The source's path as evidence cites it: relative to the config's root, `/` between folders; undefined outside the root. */
 export function citedPathOf(config: Pick<WorkspaceConfig, 'root'>, uri: vscode.Uri): string | undefined {
-  const path = relative(config.root, uri.fsPath);
-  if (path === '' || path.startsWith('..') || /^[a-zA-Z]:|^[\\/]/.test(path)) return undefined;
-  return path.split(sep).join('/');
+  return relativeInside(config.root, uri.fsPath) || undefined;
 }

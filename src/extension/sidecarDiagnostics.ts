@@ -4,7 +4,8 @@
  * CLI's own core (`checkSidecarDocument`), so the editor and CI never disagree. Re-checked
  * (debounced) on every edit, on open, when the source is saved and when the config changes.
  */
-import { basename, relative, sep } from 'node:path';
+import { basename } from 'node:path';
+import { relativeInside } from '../core/files/inside-root';
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../core/sidecar/model';
 import { parseSidecar } from '../core/sidecar/sidecar-io';
@@ -102,8 +103,8 @@ export class SidecarDiagnostics implements vscode.Disposable {
       // As the CLI does: whether the source is listed is only checked when a config file lists sources.
       const isListedSource = config.configPath
         ? (sourcePath: string) => {
-            const path = relative(config.root, sourcePath);
-            return !path.startsWith('..') && isSource(path.split(sep).join('/'));
+            const path = relativeInside(config.root, sourcePath);
+            return path !== undefined && isSource(path);
           }
         : undefined;
       const result = await checkSidecarDocument(document.uri.fsPath, parseSidecar(text), { taxonomy: config.taxonomy, isListedSource });

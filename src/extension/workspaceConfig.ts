@@ -3,7 +3,8 @@
  * core code as the CLI, per folder it applies to, reloaded when a config file changes, is created
  * or deleted, also with a folder above it (the workspace's one file watcher, workspaceSidecars.ts).
  */
-import { basename, relative, sep } from 'node:path';
+import { basename } from 'node:path';
+import { relativeInside } from '../core/files/inside-root';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { ConfigResolver } from '../core/workspace/config-resolver';
@@ -67,14 +68,13 @@ export class WorkspaceConfigService implements vscode.Disposable {
   async isSource(uri: vscode.Uri): Promise<boolean> {
     if (uri.scheme !== 'file') return false;
     const { config, isSource } = await this.forFile(uri);
-    const path = relative(config.root, uri.fsPath);
-    return !path.startsWith('..') && isSource(path.split(sep).join('/'));
+    const path = relativeInside(config.root, uri.fsPath);
+    return path !== undefined && isSource(path);
   }
 
   /** Whether a loaded config file lies under the folder at `path` (any depth). */
   private holdsLoadedConfig(path: string): boolean {
-    const folder = path.endsWith(sep) ? path : path + sep;
-    return this.configs.configFiles().some((configPath) => configPath.startsWith(folder));
+    return this.configs.configFiles().some((configPath) => Boolean(relativeInside(path, configPath)));
   }
 
   private prepare(result: LoadedConfig): Loaded {

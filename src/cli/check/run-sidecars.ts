@@ -2,7 +2,8 @@
  * Checking a list of sidecars (with the configs that apply to them), in one thread: what
  * `check` runs directly, and what each worker thread runs on its share of a large list.
  */
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { relativeInside } from '../../core/files/inside-root';
 import picomatch from 'picomatch';
 import { preparedSource } from '../../core/anchoring/utf8-source';
 import { fixMovedAnchors, type FixResult } from '../../core/anchoring/fix-anchors';
@@ -93,8 +94,8 @@ function listedSourceTest(config: WorkspaceConfig): ((sourcePath: string) => boo
   if (!config.configPath) return undefined;
   const matches = picomatch(config.sources);
   return (sourcePath) => {
-    const path = relative(config.root, sourcePath).split(sep).join('/');
-    return !path.startsWith('../') && matches(path);
+    const path = relativeInside(config.root, sourcePath);
+    return path !== undefined && matches(path);
   };
 }
 
@@ -106,8 +107,7 @@ function listedSourceTest(config: WorkspaceConfig): ((sourcePath: string) => boo
  */
 async function fixOutsideWorkspace(path: string, root: string): Promise<Problem | undefined> {
   const cwd = process.cwd();
-  const underCwd = relative(cwd, resolve(path));
-  const roots = underCwd.startsWith('..') || isAbsolute(underCwd) ? [root] : [root, cwd];
+  const roots = relativeInside(cwd, resolve(path)) === undefined ? [root] : [root, cwd];
   for (const bound of roots) {
     if (await isInsideRoot(path, bound)) continue;
     const message = `not re-anchored: its real folder is outside the workspace ${displayPath(bound)} (a folder linked out of it); nothing was written`;

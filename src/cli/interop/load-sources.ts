@@ -6,7 +6,8 @@
  * taxonomy and the root that relative paths and base IRIs count from are the workspace's
  * (the config nearest the first PATH, else the repository root).
  */
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
+import { relativeInside } from '../../core/files/inside-root';
 import { loadConfigFor } from '../../core/workspace/load-config';
 import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
@@ -59,8 +60,8 @@ export async function loadAnnotatedSources(paths: readonly string[], base?: stri
 
 /** A path as the user would type it from the current folder. */
 export function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return (rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel).split(sep).join('/');
+  const rel = relativeInside(process.cwd(), path);
+  return rel === '' ? '.' : rel ?? path.split(sep).join('/');
 }
 
 export function joinPosix(folder: string, relativePath: string): string {

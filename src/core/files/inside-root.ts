@@ -4,7 +4,7 @@
  * file names (incidents' evidence) passes, so a linked folder cannot lead out of the workspace.
  */
 import { promises as fs } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** The real path of `path`'s nearest existing ancestor folder, joined with the rest. */
 async function realFolderOf(path: string): Promise<string> {
@@ -25,6 +25,16 @@ async function realFolderOf(path: string): Promise<string> {
 /** Whether `path` lies inside `root` once the symbolic links of its existing folders are resolved. */
 export async function isInsideRoot(path: string, root: string): Promise<boolean> {
   const [folder, realRoot] = await Promise.all([realFolderOf(resolve(path)), fs.realpath(root).catch(() => resolve(root))]);
-  const inside = relative(realRoot, folder);
-  return !(inside.startsWith('..') || isAbsolute(inside));
+  return relativeInside(realRoot, folder) !== undefined;
+}
+
+/**
+ * `path` relative to `root`, '/' between folders ('' for the root itself), when it lies inside
+ * the root as written (no links resolved); undefined when it climbs out or lies elsewhere. A
+ * name that only begins with two dots ('..notes.txt') is inside.
+ */
+export function relativeInside(root: string, path: string): string | undefined {
+  const inside = relative(root, path);
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
+  return inside.split(sep).join('/');
 }

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isInsideRoot } from '../../../src/core/files/inside-root';
+import { isInsideRoot, relativeInside } from '../../../src/core/files/inside-root';
 
 describe('isInsideRoot', () => {
   let base: string;
@@ -39,5 +39,38 @@ describe('isInsideRoot', () => {
     await fs.symlink(root, join(base, 'ws-link'));
     assert.equal(await isInsideRoot(join(root, 'notes', 'a.txt'), join(base, 'ws-link')), true);
     assert.equal(await isInsideRoot(join(base, 'outside', 'a.txt'), join(base, 'ws-link')), false);
+  });
+});
+
+describe('relativeInside', () => {
+  it("gives a path inside the root relative to it, '/' between folders, '' for the root itself", () => {
+    assert.equal(relativeInside('/ws', join('/ws', 'notes', 'a.txt')), 'notes/a.txt');
+    assert.equal(relativeInside('/ws', '/ws'), '');
+    assert.equal(relativeInside('/ws/', join('/ws', 'a.txt')), 'a.txt');
+  });
+
+  it("takes names that merely begin with two dots ('..notes.txt', '...') as inside", () => {
+    assert.equal(relativeInside('/ws', join('/ws', '..notes.txt')), '..notes.txt');
+    assert.equal(relativeInside('/ws', join('/ws', '...', 'a.txt')), '.../a.txt');
+  });
+
+  it('gives undefined for a path that climbs out or lies elsewhere', () => {
+    assert.equal(relativeInside('/ws', '/'), undefined);
+    assert.equal(relativeInside('/ws', '/other/a.txt'), undefined);
+    assert.equal(relativeInside('/ws', '/ws-2/a.txt'), undefined);
+    assert.equal(relativeInside('/ws/notes', '/ws/a.txt'), undefined);
+  });
+});
+
+describe('isInsideRoot with names beginning with two dots', () => {
+  it("takes a folder named '..drafts' in the root as inside", async () => {
+    const root = await fs.mkdtemp(join(tmpdir(), 'la-inside-dots-'));
+    try {
+      await fs.mkdir(join(root, '..drafts'));
+      assert.equal(await isInsideRoot(join(root, '..drafts', 'a.txt.ann.yaml'), root), true);
+      assert.equal(await isInsideRoot(join(root, '..a.csv'), root), true);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
   });
 });
