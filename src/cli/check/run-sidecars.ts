@@ -49,7 +49,7 @@ export async function checkSidecarPaths(sidecars: readonly string[], configs: re
     const { config, isListedSource } = await resolver.forFile(path);
     // Blocking reads: for thousands of small files, the thread pool's round trips cost more than the reads.
     const options = { taxonomy: config.taxonomy, isListedSource, blockingReads: true };
-    if (!fix) return { report: { file: displayPath(path), problems: (await checkSidecarFile(path, options)).problems } };
+    if (!fix) return { report: { file: displayPath(path), problems: (await checkSidecarFile(path, { ...options, problemsOnly: true })).problems } };
     // The problems of a file with moved anchors are those of the fixed file: not positioned before the fix.
     const checkForFix = async () => checkSidecarFile(path, { ...options, positions: false });
     const checked = await checkForFix();

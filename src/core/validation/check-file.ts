@@ -8,8 +8,10 @@
  * something is found are they run again with positions, which parses the `yaml` Document then.
  */
 import { basename, dirname, join } from 'node:path';
-import { readTextFile, readTextFileSync } from '../files/read-text-file';
+import { readTextBytesSync, readTextFile, type TextFileRead } from '../files/read-text-file';
 import { parseSidecar, type SidecarDocument } from '../sidecar/sidecar-io';
+import { scanSidecarSpans } from '../sidecar/sidecar-scan';
+import { scannedSidecarIsClean } from './check-scanned';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { checkContent, checkSidecar, type SidecarCheckResult, type SourceState } from './sidecar-checks';
 import { readSourceState } from './source-state';
@@ -36,24 +38,38 @@ export interface CheckOptions {
   positions?: boolean;
   /** True: read the sidecar and its source with blocking calls (readTextFileSync), for a command checking many files in a row. */
   blockingReads?: boolean;
+  /**
+   * True: only `problems` is wanted. A clean file may then be proven clean from its bytes
+   * (check-scanned.ts, with blocking reads) and come back with nothing else: no `sidecar`,
+   * `anchors`, `currentHash` or `sourceState`.
+   */
+  problemsOnly?: boolean;
 }
 
 export async function checkSidecarFile(path: string, options: CheckOptions): Promise<SidecarFileCheck> {
-  const read = options.blockingReads ? readTextFileSync(path, { kind: 'sidecar' }) : await readTextFile(path, { kind: 'sidecar' });
-  if (!read.ok) {
-    // Unreadable or not UTF-8: nothing more can be said, and nothing may write over the bytes.
-    const message = read.failure === 'missing' ? 'the sidecar no longer exists' : read.failure === 'not-text' ? `the file ${read.reason}` : `the sidecar ${read.reason}`;
-    return { path, problems: [{ code: read.failure === 'not-text' ? 'encoding' : 'unreadable-file', severity: 'error', message, line: 1, column: 1 }] };
+  let read: TextFileRead;
+  let scanned: { source: string; state: SourceState } | undefined;
+  if (options.blockingReads) {
+    const bytes = readTextBytesSync(path, { kind: 'sidecar' });
+    if (!bytes.ok) return unreadable(path, bytes);
+    // A file in the tool's layout, clean: proven so from its bytes, its entries never built.
+    const scan = options.problemsOnly ? scanSidecarSpans(bytes.body) : undefined;
+    if (scan) {
+      const source = scan.header.source;
+      const state = await readSourceState(path, source, true);
+      if (scannedSidecarIsClean(scan, checkInput(path, source, state, options))) return { path, problems: [] };
+      // The full read finds the same `source` (the scan read the header as it does): its source is not read again.
+      scanned = { source, state };
+    }
+    read = { ok: true, text: bytes.body.toString('utf8'), hadBom: bytes.hadBom, bytes: bytes.raw.length };
+  } else {
+    read = await readTextFile(path, { kind: 'sidecar' });
+    if (!read.ok) return unreadable(path, read);
   }
   const doc = parseSidecar((read.hadBom ? '\uFEFF' : '') + read.text);
   const source = doc.sidecar?.source ?? sourceValue(doc);
-  const state = source === undefined ? undefined : await readSourceState(path, source, options.blockingReads);
-  const input = {
-    sidecarName: basename(path),
-    taxonomy: options.taxonomy,
-    source: state ?? ({ kind: 'missing', path: '' } as const),
-    sourceListed: source === undefined || !options.isListedSource ? undefined : options.isListedSource(join(dirname(path), source)),
-  };
+  const state = source === undefined ? undefined : source === scanned?.source ? scanned.state : await readSourceState(path, source, options.blockingReads);
+  const input = checkInput(path, source, state, options);
   if (doc.sidecar && doc.problems.length === 0) {
     let found = false;
     const result = checkContent(doc.sidecar, input, () => {
@@ -63,6 +79,22 @@ export async function checkSidecarFile(path: string, options: CheckOptions): Pro
     if (options.positions === false) return { path, problems: [], unlisted: true, sidecar: doc.sidecar, ...result, doc, sourceState: state };
   }
   return { ...checkSidecar({ doc, ...input }), path, doc, sourceState: state };
+}
+
+/** Unreadable or not UTF-8: nothing more can be said, and nothing may write over the bytes. */
+function unreadable(path: string, read: Extract<TextFileRead, { ok: false }>): SidecarFileCheck {
+  const message = read.failure === 'missing' ? 'the sidecar no longer exists' : read.failure === 'not-text' ? `the file ${read.reason}` : `the sidecar ${read.reason}`;
+  return { path, problems: [{ code: read.failure === 'not-text' ? 'encoding' : 'unreadable-file', severity: 'error', message, line: 1, column: 1 }] };
+}
+
+/** What the semantic checks are given besides the document. */
+function checkInput(path: string, source: string | undefined, state: SourceState | undefined, options: CheckOptions) {
+  return {
+    sidecarName: basename(path),
+    taxonomy: options.taxonomy,
+    source: state ?? ({ kind: 'missing', path: '' } as const),
+    sourceListed: source === undefined || !options.isListedSource ? undefined : options.isListedSource(join(dirname(path), source)),
+  };
 }
 
 /** `source` of a document with content errors only (no `sidecar` then), if it is a string. */
