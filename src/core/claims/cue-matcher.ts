@@ -4,7 +4,7 @@
  * case-insensitive, whole words), compiled once per taxonomy object and cached. Finding every
  * cue of a 1 MB text is one pass over its char codes.
  */
-import { matchPhraseAt, PhraseIndex, type Phrase } from '../text/phrase-index';
+import { firstWordMatches, matchPhraseAfterFirstWord, PhraseIndex, type Phrase } from '../text/phrase-index';
 import { lowerChars, wordChars } from '../text/chars';
 import { CUE_GAP_WORDS, cueParts } from '../taxonomy/cue-gap';
 import type { Taxonomy } from '../taxonomy/taxonomy';
@@ -116,8 +116,15 @@ export function findCues(text: string, matcher: CueMatcher, from = 0, to = text.
     if (filter[hash & 0xffff] !== 1) continue;
     const candidates: readonly Phrase<CuePayload>[] | undefined = index.candidates(hash);
     if (!candidates) continue;
+    let firstWord = -1;
+    let firstWordFound = false;
     for (const phrase of candidates) {
-      const end = matchPhraseAt(text, start, phrase);
+      if (phrase.firstWord !== firstWord) {
+        firstWord = phrase.firstWord;
+        firstWordFound = firstWordMatches(text, start, phrase);
+      }
+      if (!firstWordFound) continue;
+      const end = matchPhraseAfterFirstWord(text, start, phrase);
       if (end < 0 || end > to) continue;
       const head = phrase.payload.head;
       if (!head) {

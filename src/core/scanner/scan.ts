@@ -7,7 +7,7 @@
  */
 import { lowerChars, wordChars, isSpaceCode } from '../text/chars';
 import { getDefaultLexicon, type Lexicon, type PhrasePayload } from '../lexicon/lexicon';
-import { matchPhraseAt, type Phrase } from '../text/phrase-index';
+import { firstWordMatches, matchPhraseAfterFirstWord, matchPhraseAt, type Phrase } from '../text/phrase-index';
 import { DateParser, isoValue, resolveYearless, type DateScanContext, type MonthAt, type RawDate } from './dates';
 import { resolveWeekday, WEEKDAY_RELATIONS, type WeekdayReference } from './weekdays';
 import { StateEvidence } from './state-evidence';
@@ -31,7 +31,6 @@ type Found = Entity;
 // Module-level copies: the hot loop must not go through import bindings.
 const WORDS = wordChars();
 const LOWER = lowerChars();
-const matchAt = matchPhraseAt;
 const isSpace = isSpaceCode;
 
 /** UTF-16 units scanned per stretch: the entities of one stretch are what the scanner holds at a time. */
@@ -181,10 +180,18 @@ function matchCandidates(
   let stateDone = !kinds.has('state');
   let termDone = !kinds.has('term');
   let isMonth = false;
+  // Candidates of one first word compare it with the text once (PhraseIndex's `firstWord`).
+  let firstWord = -1;
+  let firstWordFound = false;
   for (const phrase of candidates) {
     const { payload } = phrase;
     if ((payload.type === 'state' && stateDone) || (payload.type === 'term' && termDone)) continue;
-    const end = matchAt(text, start, phrase);
+    if (phrase.firstWord !== firstWord) {
+      firstWord = phrase.firstWord;
+      firstWordFound = firstWordMatches(text, start, phrase);
+    }
+    if (!firstWordFound) continue;
+    const end = matchPhraseAfterFirstWord(text, start, phrase);
     if (end < 0) continue;
     switch (payload.type) {
       case 'state':

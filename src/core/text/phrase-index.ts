@@ -26,6 +26,14 @@ export interface Phrase<T> {
   readonly caseSensitive: boolean;
   /** Whether the pattern ends in a word character, so the text must not continue with one. */
   readonly needsEndBoundary: boolean;
+  /** Pattern units of the first word (the word the index hashes). */
+  readonly firstWordLength: number;
+  /**
+   * The same number for the phrases of an index whose first words match the same texts (the same
+   * units, upper-case units and case sensitivity): the first word of a word's candidates ("held",
+   * "held in detention", "held incommunicado") is compared with the text once, not once each.
+   */
+  readonly firstWord: number;
   readonly payload: T;
 }
 
@@ -52,6 +60,8 @@ const FILTER_MASK = 0xffff;
 
 export class PhraseIndex<T> {
   private readonly byFirstWord = new Map<number, Phrase<T>[]>();
+  /** Phrase.firstWord by first word, as `${caseSensitive} ${units} ${upper units}`. */
+  private readonly firstWordIds = new Map<string, number>();
   /**
    * 1 where some phrase's first-word hash has these low 16 bits. Most words of a text start
    * no phrase; this rejects them with one array read instead of a `Map.get`.
@@ -75,11 +85,17 @@ export class PhraseIndex<T> {
     while (i < pattern.length && words[pattern[i]]) hash = hashStep(hash, lower[pattern[i++]]);
     if (i === 0) return; // must start with a word character: the scanner only looks up at word starts
     const upper = canonical.toUpperCase();
+    const upperPattern = upper.length === canonical.length ? toCodes(upper) : pattern;
+    const firstWordKey = `${caseSensitive} ${pattern.subarray(0, i).join(',')} ${upperPattern.subarray(0, i).join(',')}`;
+    let firstWord = this.firstWordIds.get(firstWordKey);
+    if (firstWord === undefined) this.firstWordIds.set(firstWordKey, (firstWord = this.firstWordIds.size));
     const phrase: Phrase<T> = {
       pattern,
-      upperPattern: upper.length === canonical.length ? toCodes(upper) : pattern,
+      upperPattern,
       caseSensitive,
       needsEndBoundary: words[pattern[pattern.length - 1]] === 1,
+      firstWordLength: i,
+      firstWord,
       payload,
     };
     this.firstWordFilter[hash & FILTER_MASK] = 1;
@@ -108,10 +124,38 @@ export class PhraseIndex<T> {
  * Matches `phrase` at `start` (a word start) in `text`; returns the UTF-16 end offset or -1.
  */
 export function matchPhraseAt<T>(text: string, start: number, phrase: Phrase<T>): number {
+  return firstWordMatches(text, start, phrase) ? matchPhraseAfterFirstWord(text, start, phrase) : -1;
+}
+
+/**
+ * Whether the text at `start` holds the phrase's first word (what follows it not checked): the
+ * same answer for every phrase of the same `firstWord`.
+ */
+export function firstWordMatches<T>(text: string, start: number, phrase: Phrase<T>): boolean {
+  const { pattern, upperPattern, caseSensitive, firstWordLength } = phrase;
+  if (start + firstWordLength > text.length) return false;
+  // The first word is word characters only: one text unit per pattern unit, no flexible space.
+  for (let k = 0; k < firstWordLength; k++) {
+    const expected = pattern[k];
+    const actual = canonical(text.charCodeAt(start + k));
+    if (caseSensitive) {
+      if (actual !== expected && actual !== upperPattern[k]) return false;
+    } else if (LOWER[actual] !== expected) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Matches the rest of `phrase` after its first word, which `firstWordMatches` found at `start`;
+ * returns the UTF-16 end offset or -1.
+ */
+export function matchPhraseAfterFirstWord<T>(text: string, start: number, phrase: Phrase<T>): number {
   const { pattern, upperPattern, caseSensitive } = phrase;
   const length = text.length;
-  let j = start;
-  for (let k = 0; k < pattern.length; k++) {
+  let j = start + phrase.firstWordLength;
+  for (let k = phrase.firstWordLength; k < pattern.length; k++) {
     const expected = pattern[k];
     if (expected === FLEXIBLE_SPACE) {
       if (j >= length || !isSpace(text.charCodeAt(j))) return -1;
