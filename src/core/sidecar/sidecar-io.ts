@@ -25,7 +25,7 @@ import { expectWritableDocument, finishEdit, type CheckedFileKind } from './chec
 import type { Annotation, Dismissal, Sidecar } from './model';
 import { SIDECAR_VERSION } from './model';
 import {
-  applyEdit, blockItemSpan, escapeUnprintable, columnOf, NEEDS_DOUBLE_QUOTES_CLASS, detectIndentStep, lineStartOf, nextLineStart, renderBlockItem, renderScalarLike,
+  applyEdit, blockItemSpan, columnOf, NEEDS_DOUBLE_QUOTES_CLASS, detectIndentStep, lineStartOf, nextLineStart, renderBlockItem, renderScalarLike,
   type TextEdit,
 } from './yaml-splice';
 
@@ -368,8 +368,7 @@ const CONTROL_CHARACTER = new RegExp(`[\\n${NEEDS_DOUBLE_QUOTES_CLASS}]`);
 export function newSidecarDocument(source: string, hash: string): SidecarDocument {
   // A value with a line break or another control character is written double-quoted, so it stays on
   // its line with the character escaped (a file name may hold a newline).
-  const scalar = (value: string | number) =>
-    escapeUnprintable(new YAML.Document(value).toString({ lineWidth: 0, ...(typeof value === 'string' && CONTROL_CHARACTER.test(value) ? { defaultStringType: 'QUOTE_DOUBLE' as const } : {}) }).trimEnd());
+  const scalar = (value: string) => renderScalarLike(new YAML.Scalar(value), value);
   const text = [
     `# Legal Annotator annotations of ${source.replace(new RegExp(CONTROL_CHARACTER.source, 'g'), ' ')}`,
     '# Offsets count Unicode code points of the source text. Edit with the editor or the',

@@ -169,9 +169,13 @@ export function isBlockSafe(value: string): boolean {
   return value.split('\n').every((line) => line === '' || /^\S/.test(line) && !/^\s*$/.test(line));
 }
 
-/** A scalar's new text in the quoting style the old one was written in. */
+/**
+ * A scalar's new text in the quoting style the old one was written in, on one line: it replaces a
+ * value after its key (a top-level `source:`), where a string folded over lines would need its
+ * continuation indented, so a string with a line break is written double-quoted with `\n`.
+ */
 export function renderScalarLike(old: YAML.Scalar, value: string): string {
-  if (old.type === YAML.Scalar.QUOTE_DOUBLE || NEEDS_DOUBLE_QUOTES.test(value)) return escapeUnprintable(JSON.stringify(value));
+  if (old.type === YAML.Scalar.QUOTE_DOUBLE || NEEDS_DOUBLE_QUOTES.test(value) || value.includes('\n')) return escapeUnprintable(JSON.stringify(value));
   if (old.type === YAML.Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
   const plain = new YAML.Document(value).toString({ lineWidth: 0 }).replace(/\n$/, '');
   return plain;

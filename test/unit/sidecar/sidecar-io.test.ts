@@ -323,3 +323,30 @@ describe('a clean sidecar read on the fast path', () => {
     assert.deepEqual(parseSidecar(chained.text, { fastPath: false }).sidecar, chained.sidecar);
   });
 });
+
+describe('a source named with line breaks and control characters', () => {
+  const names = fc.tuple(fc.string({ maxLength: 60 }), fc.constantFrom('\n', '\r\n', '\x1b', '\u2028', '\x85', '\x7f'), fc.string({ maxLength: 80 }))
+    .map(([head, control, tail]) => `${head}${control}${tail}.txt`);
+
+  it('is written on one line, quoted and escaped, and read back as named, however long', () => {
+    // 39 characters with a line break: the length at which `yaml` starts folding a double-quoted string over lines.
+    for (const name of ['abcd\nabcdabcdabcdabcdabcdabcdabcdab.txt', `evil\nfake.txt:1:1: error forged: ${'x'.repeat(80)}.txt`]) {
+      const doc = newSidecarDocument(name, HASH);
+      assert.equal(doc.sidecar?.source, name);
+      assert.equal(doc.text.split('\n').filter((line) => line.startsWith('source: ')).length, 1);
+    }
+    fc.assert(fc.property(names, (name) => {
+      const doc = newSidecarDocument(name, HASH);
+      assert.equal(doc.sidecar?.source, name);
+      assert.equal(parseSidecar(sidecarFileText(doc), { fastPath: false }).sidecar?.source, name);
+    }), { numRuns: 300, seed: 20261206 });
+  });
+
+  it('is read back as named after setSource, however long', () => {
+    fc.assert(fc.property(names, (name) => {
+      const doc = setSource(newSidecarDocument('r.txt', HASH), name);
+      assert.equal(doc.sidecar?.source, name);
+      assert.equal(parseSidecar(sidecarFileText(doc), { fastPath: false }).sidecar?.source, name);
+    }), { numRuns: 300, seed: 20261206 });
+  });
+});
