@@ -16,8 +16,13 @@ import { WordPairs, type Token } from './tokens';
 
 /** A heading line naming an article, from its line start: "### Article  75", "Article 3 — Definitions", "Art. 5", "Artikel 12". */
 const ARTICLE_HEADING = /[ \t#*_>]*(?:article|artikel|art\.)[ \t]+(?:\d+[a-z]?|[ivxlc]+)\b[^\n]{0,80}$/imuy;
-/** Where a heading's word starts, after its first letter: each occurrence is checked from its line start. */
-const ARTICLE_WORDS = ['rticle', 'RTICLE', 'rtikel', 'RTIKEL', 'rt.', 'RT.'];
+/**
+ * Where a heading's word starts, after its first letter ("rticle", "RTICLE", "rtikel", "RTIKEL",
+ * "rt.", "RT."): a native search for its two letters, then a check of the rest, each occurrence
+ * from its line start. Two searches of the text, not one per word: a 200 MB source is searched
+ * whole by scan's main thread.
+ */
+const ARTICLE_WORDS: readonly (readonly [string, readonly string[]])[] = [['rt', ['icle', 'ikel', '.']], ['RT', ['ICLE', 'IKEL', '.']]];
 /** Characters a heading may have before its word on its line (Markdown marks, indentation). */
 const HEADING_MARKS = new Set([' ', '\t', '#', '*', '_', '>']);
 
@@ -62,8 +67,9 @@ export class DraftingContext {
     if (this.headings) return this.headings;
     const { text } = this;
     const found = new Set<number>();
-    for (const word of ARTICLE_WORDS) {
-      for (let at = text.indexOf(word, 1); at >= 0; at = text.indexOf(word, at + 1)) {
+    for (const [start, rests] of ARTICLE_WORDS) {
+      for (let at = text.indexOf(start, 1); at >= 0; at = text.indexOf(start, at + 1)) {
+        if (!oneAt(text, at + start.length, rests)) continue;
         let lineStart = at - 1; // the word's first letter
         while (lineStart > 0 && HEADING_MARKS.has(text[lineStart - 1])) lineStart--;
         if (lineStart > 0 && text[lineStart - 1] !== '\n') continue;
@@ -74,6 +80,12 @@ export class DraftingContext {
     this.headings = [...found].sort((a, b) => a - b);
     return this.headings;
   }
+}
+
+/** Whether one of `words` starts at `at`. */
+function oneAt(text: string, at: number, words: readonly string[]): boolean {
+  for (const word of words) if (text.startsWith(word, at)) return true;
+  return false;
 }
 
 /** The index of the article holding offset `at` (the last heading at or before it), or -1. */
