@@ -124,14 +124,28 @@ function lockFileError(sidecarPath: string, path: string, error: unknown): Sidec
   return new SidecarLockError(sidecarPath, `cannot be locked: ${path} cannot be ${why}; nothing was written`);
 }
 
+/**
+ * Creates the lock file holding `owner`; false when another writer's is there. A lock file this
+ * call created but could not fill (a full disk, ulimit -f) is removed again: left empty, it would
+ * keep every writer waiting until it went stale.
+ */
 async function tryCreate(path: string, owner: LockOwner): Promise<boolean> {
+  let file: fs.FileHandle;
   try {
-    await fs.writeFile(path, `${JSON.stringify(owner)}\n`, { flag: 'wx' });
-    return true;
+    file = await fs.open(path, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+  try {
+    await file.writeFile(`${JSON.stringify(owner)}\n`);
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    await fs.rm(path, { force: true });
+    throw error;
+  }
+  await file.close();
+  return true;
 }
 
 interface Holder {

@@ -127,6 +127,19 @@ describe('legal-annotator as a process', function () {
     assert.deepEqual(readdirSync(folder).sort(), ['.git', 'r.txt', 'r.txt.ann.yaml'], 'no temporary file or lock left');
   });
 
+  it('leaves no lock file when even the lock cannot be written (ulimit -f 0, as a full disk), so the next writer is not kept waiting', async function () {
+    const folder = join(dir, 'no-room');
+    mkdirSync(join(folder, '.git'), { recursive: true });
+    writeFileSync(join(folder, 'r.txt'), 'The prisoners were tortured in the basement.');
+    const command = CLI_COMMAND.map((a) => `'${a}'`).join(' ');
+    const run = await runProcess('bash', ['-c', `ulimit -f 0; exec ${command} tag r.txt --category torture --quote tortured`], { cwd: folder });
+    assert.deepEqual({ code: run.code, signal: run.signal }, { code: 2, signal: null }, run.err);
+    assert.match(run.err, /^legal-annotator tag: .*r\.txt\.ann\.yaml cannot be locked: .*\(EFBIG\); nothing was written\n$/);
+    assert.deepEqual(readdirSync(folder).sort(), ['.git', 'r.txt'], 'no lock file left');
+    const next = await runCliProcess(['tag', 'r.txt', '--category', 'torture', '--quote', 'tortured'], { cwd: folder });
+    assert.equal(next.code, 0, next.err);
+  });
+
   it('prints into a file what it prints into a pipe, and says a write of standard output past ulimit -f in one line, exit 2', async function () {
     const folder = join(dir, 'into-a-file');
     mkdirSync(folder, { recursive: true });
