@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Problem } from '../../core/problems/problem';
-import { checkClaims, collectClaimSources, describeClaimCounts } from '../check/claims';
 import { collectTargets, foldersWithNothing, type CheckTargets } from '../check/collect';
 import { formatJson, formatSarif, formatText, type FileReport } from '../check/formats';
 import { checkSidecarPaths, displayPath, type SidecarOutcome } from '../check/run-sidecars';
@@ -54,6 +53,15 @@ Exit: 0 clean (info only); 1 errors or warnings found; 2 could not run (bad usag
 missing or unreadable PATH).
 `;
 
+/**
+ * The claims checks, required only for --claims: the claim detector and its sentence splitter
+ * are a tenth of check's start-up, which a check of sidecars alone does not need.
+ */
+function claimsModule(): typeof import('../check/claims') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- required when --claims is given; the types come from the module
+  return require('../check/claims') as typeof import('../check/claims');
+}
+
 export async function runCheck(args: string[], output: CliOutput, context: CliContext = {}): Promise<number> {
   const { values, positionals } = parseCommandArgs('check', args, {
     format: { type: 'string', default: 'text' },
@@ -92,13 +100,14 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   const configReports = new Map<string, Problem[]>();
   if (!part || part.checksConfigs) for (const file of configFiles) configReports.set(file.path, file.problems);
   // Untagged claims belong to the source, not to its sidecar.
-  const sourcesFound = withClaims ? await collectClaimSources({ ...targets, sourcesWithoutSidecar }) : [];
+  const claimsChecks = withClaims ? claimsModule() : undefined;
+  const sourcesFound = claimsChecks ? await claimsChecks.collectClaimSources({ ...targets, sourcesWithoutSidecar }) : [];
   const claimSources = sourcesFound.filter((path) => !part || part.has(path));
   const lookedFor = withClaims ? 'sidecars, configs or sources' : 'sidecars or configs';
   for (const folder of foldersWithNothing(all.folders, [...all.sidecars, ...all.configs, ...sourcesFound])) {
     output.err(`no ${lookedFor} found under ${folder}; nothing to check there\n`);
   }
-  const claims = withClaims ? await checkClaims(claimSources, values['claims-as-errors']) : undefined;
+  const claims = claimsChecks ? await claimsChecks.checkClaims(claimSources, values['claims-as-errors']) : undefined;
   // One order for every format: by path, configs, incidents files, sidecars and sources together.
   const reports: FileReport[] = [
     ...[...configReports].map(([path, problems]) => ({ file: displayPath(path), problems })),
@@ -129,7 +138,7 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   output.err(`${checked} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info\n`);
   if (claims) {
     const limit = maxUntagged === undefined ? '' : ` (at most ${maxUntagged} untagged allowed)`;
-    output.err(`claims in ${claims.reviews.length} source(s): ${describeClaimCounts(claims.reviews)}${limit}\n`);
+    output.err(`claims in ${claims.reviews.length} source(s): ${claimsModule().describeClaimCounts(claims.reviews)}${limit}\n`);
     if (maxUntagged !== undefined && claims.untagged > maxUntagged) failing++;
   }
   return failing > 0 ? EXIT.problems : EXIT.ok;

@@ -60,6 +60,8 @@ export interface ScannedSpans {
   readonly exactEnds: Int32Array;
   /** Items with a `conflict` field (the merge driver's mark). */
   readonly conflicts: number;
+  /** The quote of each item whose quote has no span but was decoded on the way (escaped, or read with its item), by index. */
+  readonly quotes: ReadonlyMap<number, string>;
 }
 
 export interface SidecarScan {
@@ -357,6 +359,10 @@ class Scanner {
   private exactEnd = -1;
   private itemConflict = false;
   private conflicts = 0;
+  /** The current item's quote when it was decoded (escaped, or the item read whole). */
+  private quote: string | undefined;
+  /** The last string quoteLength decoded. */
+  private decodedQuote: string | undefined;
 
   /** Whether the file is all ASCII: a quote's length in code points is then its length in bytes. */
   private readonly ascii: boolean;
@@ -395,7 +401,7 @@ class Scanner {
     // Lists left in the skeleton (written otherwise than as indented block lists) are not scanned.
     if (!header || header.annotations.length > 0 || header.dismissed.length > 0) return undefined;
     const none = new Int32Array(0);
-    const noSpans = this.noteSpans ? { spans: { categoryStarts: none, categoryEnds: none, exactStarts: none, exactEnds: none, conflicts: 0 } } : {};
+    const noSpans = this.noteSpans ? { spans: { categoryStarts: none, categoryEnds: none, exactStarts: none, exactEnds: none, conflicts: 0, quotes: new Map() } } : {};
     const empty = { itemStarts: none, end: text.length, starts: none, ends: none, ...noSpans };
     const lists = { annotations: this.lists.annotations ?? empty, dismissed: this.lists.dismissed ?? empty };
     const { ids } = this;
@@ -416,6 +422,7 @@ class Scanner {
     if (!isItemLine(text, first + dashColumn)) return DECLINE;
     const scanned = { itemStarts: new NumberList(this.expected), starts: new NumberList(this.expected), ends: new NumberList(this.expected) };
     const spans = this.noteSpans ? [0, 1, 2, 3].map(() => new NumberList(this.expected)) : undefined;
+    const quotes = new Map<number, string>();
     this.conflicts = 0;
     let at = first;
     while (at < text.length && isRegionLine(text, at)) {
@@ -441,11 +448,12 @@ class Scanner {
         spans[2].push(this.exactStart);
         spans[3].push(this.exactEnd);
         if (this.itemConflict) this.conflicts++;
+        if (this.exactStart < 0 && this.quote !== undefined) quotes.set(this.ordinal, this.quote);
       }
       at = next;
     }
     const [categoryStarts, categoryEnds, exactStarts, exactEnds] = spans?.map((list) => list.values()) ?? [];
-    const noted = spans ? { spans: { categoryStarts, categoryEnds, exactStarts, exactEnds, conflicts: this.conflicts } } : {};
+    const noted = spans ? { spans: { categoryStarts, categoryEnds, exactStarts, exactEnds, conflicts: this.conflicts, quotes } } : {};
     this.lists[name] = { itemStarts: scanned.itemStarts.values(), end: at, starts: scanned.starts.values(), ends: scanned.ends.values(), ...noted };
     return at;
   }
@@ -453,6 +461,7 @@ class Scanner {
   /** The current item's spans unknown: its values are read, not compared in place. */
   private noSpans(): void {
     this.categoryStart = this.categoryEnd = this.exactStart = this.exactEnd = -1;
+    this.quote = undefined;
   }
 
   /** An item in another layout, read with the fast reader and validated as the whole read would. */
@@ -467,6 +476,7 @@ class Scanner {
     const entry = items[0] as Annotation | Dismissal;
     this.noSpans();
     this.itemConflict = entry.conflict !== undefined;
+    this.quote = entry.target.exact;
     this.indentStep ??= layout.indentStep;
     this.start = entry.target.start;
     this.end = entry.target.end;
@@ -549,9 +559,13 @@ class Scanner {
       seen |= field;
       const lineEnd = this.scalarOnLine(keyEnd + 2, field === FIELD.exact);
       if (lineEnd < 0 || !this.fieldValid(field)) return OTHER_LAYOUT;
-      if (field === FIELD.exact && !this.escaped) {
-        this.exactStart = this.valueStart;
-        this.exactEnd = this.valueEnd;
+      if (field === FIELD.exact) {
+        if (this.escaped) {
+          this.quote = this.decodedQuote;
+        } else {
+          this.exactStart = this.valueStart;
+          this.exactEnd = this.valueEnd;
+        }
       }
       const next = afterBreak(text, lineEnd);
       if (next < 0) return OTHER_LAYOUT;
@@ -771,6 +785,7 @@ class Scanner {
   private quoteLength(): number {
     if (this.escaped || (this.style === Style.Plain && !this.isString())) {
       const value = this.stringValue();
+      this.decodedQuote = value;
       return value === undefined ? 0 : codePointLength(value);
     }
     return this.valueEnd - this.valueStart - this.continuations;

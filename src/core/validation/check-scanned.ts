@@ -97,39 +97,57 @@ function quotesAtOffsets(scan: SidecarSpansScan, body: Buffer): boolean {
 }
 
 /** Entries a list of the scan holds at most (sidecar-scan.ts's MAX_ENTRIES) times two lists times two offsets: the slots of a key. */
-const SLOTS = 2 ** 22;
+export const SLOTS = 2 ** 22;
 
+/** The quote of an entry that has no span: decoded by the scan, or read with its item. */
 function quoteOf(scan: SidecarSpansScan, list: ScannedListName, index: number): string {
-  return scannedEntry(scan, list, index).target.exact;
+  return scan.lists[list].spans.quotes.get(index) ?? scannedEntry(scan, list, index).target.exact;
 }
 
 /**
  * The byte offset of each code-point offset of `keys` (offset * SLOTS + slot, sorted), by slot;
  * undefined when one lies beyond the text.
  */
-function byteOffsets(body: Buffer, keys: Float64Array): Int32Array | undefined {
+export function byteOffsets(body: Buffer, keys: Float64Array): Int32Array | undefined {
   const bytesAt = new Int32Array(keys.length);
-  // Four bytes at a time while they are ASCII (one code point each): most text is.
   const words = new Uint32Array(body.buffer, 0, body.buffer.byteLength >>> 2);
   const base = body.byteOffset;
   const length = body.length;
+  /** The words wholly inside the body end before this one. */
+  const lastWord = (base + length) >>> 2;
+  // `codePoint` counts the bytes before `byte` that start a code point: all but continuation bytes (10xxxxxx).
   let codePoint = 0;
   let byte = 0;
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k];
     const target = Math.floor(key / SLOTS);
-    while (codePoint < target) {
-      const at = base + byte;
-      if ((at & 3) === 0 && target - codePoint >= 4 && byte + 4 <= length && (words[at >>> 2] & 0x80808080) === 0) {
-        byte += 4;
-        codePoint += 4;
-        continue;
+    for (;;) {
+      if (((base + byte) & 3) === 0) {
+        // A word at a time, counting its continuation bytes without a branch (two words a turn
+        // while eight more code points are wanted): a word holds at most four code points, so
+        // none passes the target's first byte. Most text is ASCII or nearly.
+        let word = (base + byte) >>> 2;
+        while (codePoint + 8 <= target && word + 2 <= lastWord) {
+          const w = words[word];
+          const v = words[word + 1];
+          codePoint += 8 - (Math.imul(((w & ~(w << 1) & 0x80808080) >>> 7) + ((v & ~(v << 1) & 0x80808080) >>> 7), 0x01010101) >>> 24);
+          word += 2;
+        }
+        while (codePoint + 4 <= target && word < lastWord) {
+          const w = words[word++];
+          codePoint += 4 - (Math.imul((w & ~(w << 1) & 0x80808080) >>> 7, 0x01010101) >>> 24);
+        }
+        byte = word * 4 - base;
       }
-      if (byte >= length) return undefined;
-      // A code point starts at every byte that is not a continuation byte (10xxxxxx).
+      if (byte >= length) {
+        if (codePoint < target) return undefined;
+        break;
+      }
+      if ((body[byte] & 0xc0) !== 0x80) {
+        if (codePoint === target) break;
+        codePoint++;
+      }
       byte++;
-      while (byte < length && (body[byte] & 0xc0) === 0x80) byte++;
-      codePoint++;
     }
     bytesAt[key - target * SLOTS] = byte;
   }

@@ -56,6 +56,9 @@ function assertSameSpans(text: string, sidecar: Sidecar): void {
       const span = (starts: Int32Array, ends: Int32Array) => (starts[index] < 0 ? undefined : scan.bytes.toString('utf8', starts[index], ends[index]));
       const exact = span(spans.exactStarts, spans.exactEnds);
       if (exact !== undefined) assert.equal(exact, entry.target.exact, `${list} ${index}: quote\n${text}`);
+      const decoded = spans.quotes.get(index);
+      if (decoded !== undefined) assert.equal(decoded, entry.target.exact, `${list} ${index}: decoded quote\n${text}`);
+      assert.ok(exact === undefined || decoded === undefined, `${list} ${index}: a span and a decoded quote`);
       const category = span(spans.categoryStarts, spans.categoryEnds);
       if (category !== undefined) assert.equal(category, (entry as Annotation).category, `${list} ${index}: category\n${text}`);
       if (list === 'dismissed') assert.equal(category, undefined);
@@ -96,7 +99,7 @@ describe('the validating scan of a sidecar', () => {
     assert.equal(agrees(sidecarFileText(newSidecarDocument('report.txt', HASH))), 'accepted');
   });
 
-  it('notes where each category and quote is written (not for an escaped value or an item in another layout), and counts conflicts', () => {
+  it('notes where each category and quote is written (not for an escaped value or an item in another layout, whose quote it gives decoded), and counts conflicts', () => {
     let doc = newSidecarDocument('report.txt', HASH);
     doc = addAnnotation(doc, annotation('a1', { conflict: 'a2' }));
     doc = addAnnotation(doc, annotation('a2', { target: target(4, 'prisoners') }));
@@ -112,6 +115,7 @@ describe('the validating scan of a sidecar', () => {
     assert.equal(scan.bytes.toString('utf8', annotations.spans.categoryStarts[1], annotations.spans.categoryEnds[1]), 'torture');
     assert.deepEqual([annotations.spans.exactStarts[1], dismissed.spans.exactStarts[0], dismissed.spans.categoryStarts[0]], [-1, -1, -1]);
     assert.deepEqual([annotations.spans.conflicts, dismissed.spans.conflicts], [1, 1]);
+    assert.deepEqual([[...annotations.spans.quotes], [...dismissed.spans.quotes]], [[[1, 'prisoners']], [[0, 'The']]]);
   });
 
   it('declines what the full read refuses or warns about', () => {
