@@ -6,6 +6,7 @@ import { scanEntities } from '../../core/scanner/scan';
 import type { Entity } from '../../core/scanner/types';
 import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { decodeSourceText } from '../../core/text/decode';
+import { visibleControls } from '../../core/text/visible';
 import { readSourceFile } from '../files';
 import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
 import { painter } from '../colour';
@@ -117,7 +118,7 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
       else await printJsonEntities(sink, file, printed, entities);
       if (output.closed) break;
       const detected = config.claims.enabled ? await workerClaims(inWorker, file, text, config, say) : undefined;
-      const claims = scanClaims(await claimsOf(input, text, config, detected));
+      const claims = scanClaims(await claimsOf(input, text, config, detected, output));
       if (printer) await printer.claims(claims);
       else await printJsonClaims(sink, claims);
       printed++;
@@ -167,8 +168,9 @@ async function workerClaims(inWorker: PendingClaims | undefined, file: string, t
  * text at a time: a large source's claims are never all held. `detected`: found already (by the
  * worker thread), only marked here.
  */
-async function claimsOf(input: SourceInput, text: string, config: WorkspaceConfig, detected?: Iterable<Claim[]>): Promise<Iterable<readonly ReviewedClaim[]>> {
-  if (input.kind === 'file') return reviewSourceSections(input.shown, text, config, detected);
+async function claimsOf(input: SourceInput, text: string, config: WorkspaceConfig, detected: Iterable<Claim[]> | undefined, output: CliOutput): Promise<Iterable<readonly ReviewedClaim[]>> {
+  const ignored = (reason: string) => output.err(`${visibleControls(input.shown)}: ${reason}\n`);
+  if (input.kind === 'file') return reviewSourceSections(input.shown, text, config, detected, ignored);
   return config.claims.enabled ? reviewClaimSections(text, undefined, { taxonomy: config.taxonomy }) : [];
 }
 

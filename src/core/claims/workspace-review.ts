@@ -12,6 +12,7 @@ import { parseSidecar } from '../sidecar/sidecar-io';
 import { configForFile, workspaceConfigResolver } from '../workspace/config-resolver';
 import type { WorkspaceConfig } from '../workspace/workspace-config';
 import { readTextFile } from '../files/read-text-file';
+import { withBom } from '../text/decode';
 import { countClaims, markClaimSections, reviewClaims, reviewClaimSections, type ReviewCounts } from './review';
 import type { Claim, ReviewedClaim } from './types';
 
@@ -87,11 +88,13 @@ export async function reviewSourceFile(path: string, config: WorkspaceConfig, re
  * The claims of a source already read, matched against its sidecar, a section of text at a time
  * (reviewClaimSections): `scan` prints them as they come, and a large source's are never all held.
  * `detected`: its claims found already (code points, by scan's worker thread), only marked here.
- * None when the config disables claims.
+ * None when the config disables claims. `ignored` hears why a sidecar that exists marks nothing
+ * (it cannot be read, or has errors): its claims would otherwise read as untagged without a word.
  */
-export async function reviewSourceSections(path: string, text: string, config: WorkspaceConfig, detected?: Iterable<readonly Claim[]>): Promise<Iterable<ReviewedClaim[]>> {
+export async function reviewSourceSections(path: string, text: string, config: WorkspaceConfig, detected?: Iterable<readonly Claim[]>, ignored?: (reason: string) => void): Promise<Iterable<ReviewedClaim[]>> {
   if (!config.claims.enabled) return [];
-  const { sidecar } = await claimSidecarOf(path);
+  const { sidecar, sidecarIgnored } = await claimSidecarOf(path);
+  if (sidecarIgnored) ignored?.(sidecarIgnored);
   return detected ? markClaimSections(text, sidecar, detected) : reviewClaimSections(text, sidecar, { taxonomy: config.taxonomy });
 }
 
@@ -112,6 +115,6 @@ async function textOf(path: string, readText?: (path: string) => string | undefi
   const given = readText?.(path);
   if (given !== undefined) return { ok: true, text: given };
   const read = await readTextFile(path, { kind: path.endsWith(SIDECAR_SUFFIX) ? 'sidecar' : 'source' });
-  if (read.ok) return { ok: true, text: (read.hadBom ? '\uFEFF' : '') + read.text };
+  if (read.ok) return { ok: true, text: withBom(read) };
   return { ok: false, missing: read.failure === 'missing', reason: read.reason };
 }
