@@ -132,10 +132,13 @@ class SentenceFeatures {
   private readonly subordinate: Uint8Array;
   /** Prefix counts of commas and clause breaks: tokens (i, j) are one clause when breaks[j - 1] === breaks[i]. */
   private readonly breaks: Int32Array;
-  /** Per token: the first token at or after it where a detention cue starts (tokens.length when none). */
-  private readonly nextDetention: Int32Array;
-  /** Per token: the last token before it where a detention cue ends (-1 when none). */
-  private readonly lastDetentionBefore: Int32Array;
+  /**
+   * Per token: the first token at or after it where a detention cue starts (tokens.length when
+   * none). Undefined in a sentence without a detention cue, as most are: no arrays to build for it.
+   */
+  private readonly nextDetention: Int32Array | undefined;
+  /** Per token: the last token before it where a detention cue ends (-1 when none); undefined as nextDetention. */
+  private readonly lastDetentionBefore: Int32Array | undefined;
   /** Tokens where a detention cue starts that is the penalty of a sentencing ("sentenced to [five years in] prison"). */
   private readonly penalties = new Set<number>();
 
@@ -161,8 +164,9 @@ class SentenceFeatures {
       }
     }
     this.headline = capitals * 2 > words;
-    this.nextDetention = new Int32Array(n + 1).fill(n);
-    this.lastDetentionBefore = new Int32Array(n + 1).fill(-1);
+    if (!hits.some((hit) => hit.payload.category === PENALTY_FRAME.penalty)) return;
+    const nextDetention = new Int32Array(n + 1).fill(n);
+    const lastDetentionBefore = new Int32Array(n + 1).fill(-1);
     const starts = new Uint8Array(n + 1);
     const ends = new Uint8Array(n + 1);
     for (const hit of hits) {
@@ -170,8 +174,10 @@ class SentenceFeatures {
       starts[tokenIndexAt(tokens, hit.start)] = 1;
       ends[tokenIndexAt(tokens, hit.end) - 1] = 1;
     }
-    for (let i = n - 1; i >= 0; i--) this.nextDetention[i] = starts[i] ? i : this.nextDetention[i + 1];
-    for (let i = 1; i <= n; i++) this.lastDetentionBefore[i] = ends[i - 1] ? i - 1 : this.lastDetentionBefore[i - 1];
+    for (let i = n - 1; i >= 0; i--) nextDetention[i] = starts[i] ? i : nextDetention[i + 1];
+    for (let i = 1; i <= n; i++) lastDetentionBefore[i] = ends[i - 1] ? i - 1 : lastDetentionBefore[i - 1];
+    this.nextDetention = nextDetention;
+    this.lastDetentionBefore = lastDetentionBefore;
     for (const hit of hits) {
       if (hit.payload.category !== PENALTY_FRAME.process) continue;
       const penalty = this.penaltyAfter(hit);
@@ -223,7 +229,7 @@ class SentenceFeatures {
       if (tokens[to].word === ',' || CLAUSE_BREAKS.has(tokens[to].word)) break;
       if (tokens[to].word !== 'to') continue;
       // Commas only: "two and a half years in jail" holds an "and" that breaks no clause.
-      const penalty = this.nextDetention[to];
+      const penalty = this.nextDetention ? this.nextDetention[to] : tokens.length;
       return penalty < tokens.length && penalty - to <= PENALTY_WORDS && !tokens.slice(to, penalty).some((token) => token.word === ',') ? penalty : -1;
     }
     return -1;
@@ -236,7 +242,7 @@ class SentenceFeatures {
     for (let i = at - 1; i >= 0 && i >= at - 3; i--) {
       if (tokens[i].word === ',' || CLAUSE_BREAKS.has(tokens[i].word)) return false;
       if (tokens[i].word !== 'on') continue;
-      const detention = this.lastDetentionBefore[i];
+      const detention = this.lastDetentionBefore ? this.lastDetentionBefore[i] : -1;
       return detention >= 0 && i - detention - 1 <= GROUND_WORDS && this.sameClause(detention, i);
     }
     return false;

@@ -85,14 +85,20 @@ interface Line {
 
 function splitLines(text: string, from: number, to: number): Line[] {
   const lines: Line[] = [];
+  // Line breaks by native searches (claims segment every paragraph holding a cue, and most of a
+  // paragraph's characters are no break), over the range only: a search of the whole text could run far past it.
+  const range = text.slice(from, to);
+  let lf = range.indexOf('\n');
+  let cr = range.indexOf('\r');
   let start = from;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || code === 0x0d) {
-      lines.push({ start, end: i });
-      if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
-      start = i + 1;
-    }
+  for (;;) {
+    if (lf >= 0 && from + lf < start) lf = range.indexOf('\n', start - from);
+    if (cr >= 0 && from + cr < start) cr = range.indexOf('\r', start - from);
+    const found = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+    if (found < 0) break;
+    const i = from + found;
+    lines.push({ start, end: i });
+    start = (found === cr && text.charCodeAt(i + 1) === 0x0a ? i + 1 : i) + 1;
   }
   lines.push({ start, end: to });
   return lines;
