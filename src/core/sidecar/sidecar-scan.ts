@@ -28,6 +28,7 @@ import { fullFormats } from 'ajv-formats/dist/formats';
 import { startsWithUtf8Bom } from '../text/decode';
 import { codePointLength } from '../text/positions';
 import { contentRuleViolations } from './content-rules';
+import { isPlainUtcDateTime } from './date-time-bytes';
 import { cleanFastRead } from './fast-sidecar';
 import { readFastYaml, resolvePlainScalar, type FastYamlLayout } from './fast-yaml';
 import type { Annotation, Dismissal, Sidecar } from './model';
@@ -593,11 +594,15 @@ class Scanner {
       case FIELD.conflict:
         return this.matches(ID_PATTERN);
       case FIELD.status: {
+        // Most are written plain or quoted without escapes: their bytes are their text.
+        if (!this.escaped && (this.spells('proposed') || this.spells('confirmed') || this.spells('disputed'))) return true;
         const value = this.stringValue();
         return value !== undefined && STATUSES.has(value);
       }
       case FIELD.created:
       case FIELD.modified: {
+        // A timestamp as the tool writes it reads as a string whether plain or quoted (it starts with four digits and a dash).
+        if (!this.escaped && isPlainUtcDateTime(this.text, this.valueStart, this.valueEnd)) return true;
         const value = this.stringValue();
         return value !== undefined && DATE_TIME.validate(value);
       }
