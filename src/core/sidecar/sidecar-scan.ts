@@ -783,6 +783,8 @@ class Scanner {
     if (this.style !== Style.Plain) return true;
     const first = this.text[this.valueStart];
     if (isLetter(first) && this.valueEnd - this.valueStart > 5) return true;
+    // A non-ASCII first character starts neither a number nor one of the (ASCII) words read as null or a boolean.
+    if (first >= 0x80) return true;
     return plainReadsAsString(this.text.toString('utf8', this.valueStart, this.valueEnd));
   }
 
@@ -823,8 +825,14 @@ function plainReadsAsString(raw: string): boolean {
   return resolved !== undefined && typeof resolved.value === 'string';
 }
 
-/** A double-quoted scalar's text (between the quotes) as the fast reader decodes it. */
+/** What each one-character escape of a double-quoted scalar stands for (fast-yaml.ts's SIMPLE_ESCAPES). */
+const SIMPLE_ESCAPE_VALUES = new Map([['\\', '\\'], ['"', '"'], ['/', '/'], ['n', '\n'], ['r', '\r'], ['t', '\t'], ['b', '\b'], ['f', '\f'], ['0', '\0'], [' ', ' ']]);
+
+/** A double-quoted scalar's text (between the quotes, its escapes checked by doubleQuotedEnd) as the fast reader decodes it. */
 function decodeDoubleQuoted(raw: string): string | undefined {
+  // One-character escapes (a quote's line break, a quotation mark) replaced here; a text with a
+  // numbered one (\x, \u, \U) is read by the fast reader itself.
+  if (!/\\[xuU]/.test(raw)) return raw.replace(/\\(.)/g, (_, escape: string) => SIMPLE_ESCAPE_VALUES.get(escape)!);
   const value = readFastYaml(`v: "${raw}"`) as { v?: unknown } | undefined;
   return typeof value?.v === 'string' ? value.v : undefined;
 }

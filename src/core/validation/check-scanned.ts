@@ -18,8 +18,8 @@ import { sourceHashOfUtf8 } from '../sidecar/source-hash';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { sourceValueOutsideFolder, type SidecarCheckInput } from './sidecar-checks';
 
-/** The category ids of each taxonomy, as a set (findCategory is a search of the list). */
-const categoryIds = new WeakMap<Taxonomy, Set<string>>();
+/** The category ids of each taxonomy by their length (findCategory is a search of the list). */
+const categoryIds = new WeakMap<Taxonomy, string[][]>();
 
 /**
  * True when checkContent, run on the full read of the scanned file with `input`, reports
@@ -41,17 +41,26 @@ export function scannedSidecarIsClean(scan: SidecarSpansScan, input: Omit<Sideca
 
 function categoriesKnown(scan: SidecarSpansScan, taxonomy: Taxonomy): boolean {
   let ids = categoryIds.get(taxonomy);
-  if (!ids) categoryIds.set(taxonomy, (ids = new Set(taxonomy.categories.map((category) => category.id))));
+  if (!ids) {
+    ids = [];
+    for (const { id } of taxonomy.categories) (ids[id.length] ??= []).push(id);
+    categoryIds.set(taxonomy, ids);
+  }
   const { bytes } = scan;
   const { categoryStarts, categoryEnds } = scan.lists.annotations.spans;
-  let last = '';
   for (let index = 0; index < categoryStarts.length; index++) {
     const start = categoryStarts[index];
-    // A category checked in place is ASCII (the schema's pattern): its bytes are its characters.
-    if (start >= 0 && categoryEnds[index] - start === last.length && spells(bytes, start, last)) continue;
-    const category = start >= 0 ? bytes.toString('latin1', start, categoryEnds[index]) : (scannedEntry(scan, 'annotations', index) as Annotation).category;
-    if (!ids.has(category)) return false;
-    last = start >= 0 ? category : '';
+    if (start < 0) {
+      const { category } = scannedEntry(scan, 'annotations', index) as Annotation;
+      if (!ids[category.length]?.includes(category)) return false;
+      continue;
+    }
+    // A category checked in place is ASCII (the schema's pattern): its bytes are its characters,
+    // compared with the ids of its length without making a string of them.
+    const candidates = ids[categoryEnds[index] - start] ?? [];
+    let known = false;
+    for (let c = 0; c < candidates.length && !known; c++) known = spells(bytes, start, candidates[c]);
+    if (!known) return false;
   }
   return true;
 }
