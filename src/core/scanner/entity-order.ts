@@ -60,16 +60,19 @@ export class EntityOrder {
     return released;
   }
 
+  /**
+   * The find itself, given its text (and code-point offsets): a find is this class's alone once
+   * added (the scanner makes every one afresh and keeps none), and a copy of each of a 200 MB
+   * source's millions of entities took a tenth of the scanner's time.
+   */
   private finished(entity: Entity): Entity {
-    // A copy with its text (the same keys in the same order as a spread with `text` after it, several times faster).
-    const result = Object.assign({}, entity);
-    result.text = this.text.slice(entity.start, entity.end);
+    entity.text = this.text.slice(entity.start, entity.end);
     if (this.codePoints) {
       const start = this.codePoints.toCodePoint(entity.start);
-      result.end = start + this.codePoints.codePointsBetween(entity.start, entity.end);
-      result.start = start;
+      entity.end = start + this.codePoints.codePointsBetween(entity.start, entity.end);
+      entity.start = start;
     }
-    return result;
+    return entity;
   }
 }
 
