@@ -231,7 +231,9 @@ function useOf(text: string, tokens: readonly Token[], hit: CueHit, at: number, 
 }
 
 /** Drops a hit inside a longer hit of the same category ("executed" in "summarily executed"). */
-function withoutNested(hits: readonly CueHit[]): CueHit[] {
+function withoutNested(hits: readonly CueHit[]): readonly CueHit[] {
+  // A lone hit, as in most sentences, is nested in nothing: no sort, map or set to build.
+  if (hits.length < 2) return hits;
   // One sweep per category in (start, longest first) order: a hit is nested when an earlier hit of
   // its category reaches past it, or reaches its end from further left. O(n log n): a sentence of
   // a 1 MB hostile input ("not tortured not tortured ...") has hundreds of thousands of hits.
@@ -252,7 +254,7 @@ function withoutNested(hits: readonly CueHit[]): CueHit[] {
  * "police arrested two suspects", "the prosecution of those responsible", "the men were convicted
  * of the murder of ...", "charged with first-degree kidnapping", "convicted in the murder case".
  */
-function withoutPerpetratorsProcess(tokens: readonly Token[], hits: CueHit[]): CueHit[] {
+function withoutPerpetratorsProcess(tokens: readonly Token[], hits: readonly CueHit[]): readonly CueHit[] {
   const process = hits.filter((hit) => PROCESS_CATEGORIES.has(hit.payload.category));
   if (process.length === 0) return hits;
   const namesPerpetrators = (token: Token, i: number): boolean => PERPETRATOR_WORDS.has(token.word) || PERPETRATORS.at(tokens, i);
