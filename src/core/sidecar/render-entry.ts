@@ -29,8 +29,6 @@ const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\
 /** Characters this renderer leaves to renderBlockItem: control characters but LF and CR, line breaks of YAML 1.1, a BOM, the noncharacters U+FFFE and U+FFFF, unpaired surrogates. */
 // eslint-disable-next-line no-control-regex
 const DECLINED_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** `yaml`'s doubleQuotedMinMultiLineLength: a shorter double-quoted string keeps its `\\n` escapes on one line. */
-const DOUBLE_QUOTED_MIN_MULTI_LINE_LENGTH = 40;
 const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/;
 /**
@@ -141,7 +139,7 @@ function writeMapping(value: Record<string, unknown>, depth: number, writer: Wri
       continue;
     }
     writer.out.push(key, ': ', scalar[0], writer.eol);
-    // The other lines of a block or quoted scalar hold their indentation; an empty line stays empty.
+    // The other lines of a block scalar hold their indentation; an empty line stays empty.
     for (let i = 1; i < scalar.length; i++) {
       if (scalar[i] !== '') writer.out.push(writer.pad, scalar[i]);
       writer.out.push(writer.eol);
@@ -155,15 +153,15 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A scalar's text after `key: `; for a block or long quoted string, its lines, the first after
- * `key: `, the others indented by `indent` already, or empty.
+ * A scalar's text after `key: `; for a block string, its lines, the first after `key: `, the
+ * others indented by `indent` already, or empty.
  */
 function renderScalar(value: unknown, indent: string): string | string[] | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
   if (typeof value !== 'string' || DECLINED_CHARACTER.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
   // renderBlockItem writes a string of several lines as a literal block where it reads back, else double-quoted.
-  if (value.includes('\n')) return isBlockSafe(value) ? literalBlock(value, indent) : doubleQuoted(value, indent);
-  if (value.includes('\r')) return doubleQuoted(value, indent);
+  if (value.includes('\n')) return isBlockSafe(value) ? literalBlock(value, indent) : doubleQuoted(value);
+  if (value.includes('\r')) return doubleQuoted(value);
   const plain = !NOT_PLAIN.test(value) && !readsAsOtherThanString(value);
   const single = !plain && value.includes('"') && !value.includes("'");
   // Double quotes, whatever YAML 1.1 says: it is asked only when its answer can change the style.
@@ -173,44 +171,17 @@ function renderScalar(value: unknown, indent: string): string | string[] | undef
   return single ? `'${value}'` : value;
 }
 
-/** `|-` and the lines at `indent` (blank lines empty), trailing spaces kept on the last: blockString of `yaml` for a string isBlockSafe accepts. */
+/** `|-` and the lines at `indent` (blank lines empty): blockString of `yaml` for a string isBlockSafe accepts. */
 function literalBlock(value: string, indent: string): string[] {
   return ['|-', ...value.split('\n').map((line) => (line === '' ? '' : indent + line))];
 }
 
 /**
- * doubleQuotedString of `yaml` (options as renderBlockItem gives them): JSON's escapes; from 40
- * characters on, each line break written as an escaped one would be, a break and an empty line
- * (a double-quoted scalar folds a single break into a space), the next line at `indent`; a space
- * before a break, or at the start of the next line, escaped so that folding keeps it.
+ * doubleQuotedString of `yaml` on one line (renderBlockItem's options): JSON's escapes, which are
+ * YAML's for these strings, and a space before an escaped line break escaped too (`\\ \\n`).
  */
-function doubleQuoted(value: string, indent: string): string[] {
-  const json = JSON.stringify(value);
-  let text = '';
-  let start = 0;
-  for (let i = 0; i < json.length; i++) {
-    if (json[i] === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
-      text += `${json.slice(start, i)}\\ `;
-      i += 1;
-      start = i;
-    }
-    if (json[i] !== '\\') continue;
-    if (json[i + 1] !== 'n' || json[i + 2] === '"' || json.length < DOUBLE_QUOTED_MIN_MULTI_LINE_LENGTH) {
-      i += 1;
-      continue;
-    }
-    text += `${json.slice(start, i)}\n\n`;
-    while (json[i + 2] === '\\' && json[i + 3] === 'n' && json[i + 4] !== '"') {
-      text += '\n';
-      i += 2;
-    }
-    text += indent;
-    if (json[i + 2] === ' ') text += '\\';
-    i += 1;
-    start = i + 1;
-  }
-  text = start ? text + json.slice(start) : json;
-  return text.split('\n');
+function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(/ (?=\\n)/g, '\\ ');
 }
 
 /**

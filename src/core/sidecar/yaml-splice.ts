@@ -130,7 +130,9 @@ export function renderBlockItem(value: unknown, layout: { dashColumn: number; co
       }
     },
   });
-  const body = escapeUnprintable(new YAML.Document(node).toString({ indent: layout.indentStep, lineWidth: 0, minContentWidth: 0, blockQuote: 'literal' }));
+  // A double-quoted string stays on one line: folded over lines, `yaml` ends a line with an escaped
+  // space (`\ `), which an editor trimming trailing whitespace would turn into a line continuation.
+  const body = escapeUnprintable(new YAML.Document(node).toString({ indent: layout.indentStep, lineWidth: 0, minContentWidth: 0, blockQuote: 'literal', doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER }));
   const lines = body.replace(/\n$/, '').split('\n');
   const contentColumn = Math.max(layout.contentColumn, layout.dashColumn + 2);
   const pad = ' '.repeat(contentColumn);
@@ -159,14 +161,16 @@ export function readsDifferentlyInYaml11(value: string): boolean {
 /**
  * Whether a string reads back unchanged from a block scalar once its lines are re-indented:
  * not when a line starts with whitespace (that needs an indentation indicator, which a shift
- * of indentation breaks), is blank, or holds characters YAML treats as line breaks or refuses.
+ * of indentation breaks), is blank, ends with a space or tab (an editor that trims trailing
+ * whitespace on save would change the value), or holds characters YAML treats as line breaks
+ * or refuses.
  * Other multi-line strings are written double-quoted with escapes instead.
  */
 export function isBlockSafe(value: string): boolean {
   // eslint-disable-next-line no-control-regex
   if (/[\r\u0085\u2028\u2029\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) return false;
   if (value.startsWith('\n') || value.endsWith('\n')) return false;
-  return value.split('\n').every((line) => line === '' || /^\S/.test(line) && !/^\s*$/.test(line));
+  return value.split('\n').every((line) => line === '' || /^\S/.test(line) && !/[ \t]$/.test(line));
 }
 
 /**

@@ -350,3 +350,16 @@ describe('a source named with line breaks and control characters', () => {
     }), { numRuns: 300, seed: 20261206 });
   });
 });
+
+describe('a sidecar saved by an editor that trims trailing whitespace', () => {
+  it('reads the same: no written line ends with a space or tab, whatever the notes and context hold', () => {
+    const lines = fc.array(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\t', '.'), maxLength: 12 }), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('\n'));
+    fc.assert(fc.property(lines, lines, (note, prefix) => {
+      const annotation: Annotation = { id: 'a1', category: 'torture', note, target: { start: 0, end: 3, exact: 'The', prefix, suffix: ' prisoners' } };
+      const text = sidecarFileText(addAnnotation(newSidecarDocument('r.txt', HASH), annotation));
+      const trimmed = text.replace(/[ \t]+$/gm, '');
+      assert.deepEqual(parseSidecar(trimmed, { fastPath: false }).sidecar, parseSidecar(text, { fastPath: false }).sidecar, JSON.stringify(text));
+      assert.equal(parseSidecar(text, { fastPath: false }).sidecar?.annotations[0].note, note);
+    }), { numRuns: 300, seed: 20261206 });
+  });
+});
