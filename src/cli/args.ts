@@ -54,6 +54,10 @@ function describeBadUsage(command: string, args: string[], options: OptionsTable
       return `unknown option '${token.rawName}'${hint || ` (see legal-annotator ${command} --help)`}`;
     }
     if (option.type === 'string' && token.value === undefined) return `option '${token.rawName}' needs a value`;
+    // parseArgs takes a value that starts with a dash only written `--quote=-2`: it could be a mistyped option.
+    if (option.type === 'string' && !token.inlineValue && token.value?.startsWith('-')) {
+      return `option '${token.rawName}' was given '${token.value}', which reads as an option: write ${token.rawName}='${token.value}'`;
+    }
     if (option.type === 'boolean' && token.inlineValue) return `option '${token.rawName}' takes no value`;
   }
   return undefined;
