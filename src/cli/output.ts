@@ -1,5 +1,5 @@
 import { fstatSync, writeSync } from 'node:fs';
-import { visibleControls } from '../core/text/visible';
+import { visibleControls, visibleControlsInDocument } from '../core/text/visible';
 import { painter } from './colour';
 
 /** Where the CLI writes: injected so tests run commands in-process and read what they printed. */
@@ -130,16 +130,45 @@ export const EXIT = {
   cannotRun: 2,
 } as const;
 
-/** Bad usage or an input that stops the command: printed as one line, exit 2. */
-export class CliError extends Error {}
+/**
+ * Bad usage or an input that stops the command, exit 2: one line, or one line for each of
+ * several (the folders of a walk that cannot be listed).
+ */
+export class CliError extends Error {
+  readonly lines: readonly string[];
+
+  constructor(message: string | readonly string[]) {
+    const lines = typeof message === 'string' ? [message] : message;
+    super(lines.join('\n'));
+    this.lines = lines;
+  }
+}
 
 /**
  * Prints one error or refusal line, `legal-annotator COMMAND: message`, on standard error, its
  * prefix red when standard error gets colour: every command's exit-2 errors and exit-1
- * refusals go through here, so they look alike.
+ * refusals go through here, so they look alike. Several lines are printed one under another.
  */
-export function printError(output: CliOutput, command: string | undefined, message: string): void {
+export function printError(output: CliOutput, command: string | undefined, message: string | readonly string[]): void {
   const prefix = painter(output.colour?.err)('red', `legal-annotator${command ? ` ${command}` : ''}:`);
-  // Control characters from file names and file contents are escaped; the message's own line breaks stay.
-  output.err(`${prefix} ${message.split('\n').map(visibleControls).join('\n')}\n`);
+  const lines = typeof message === 'string' ? [message] : message;
+  // Control characters from file names and file contents are escaped, a newline too: each line stays one line.
+  output.err(`${prefix} ${lines.map(visibleControls).join('\n')}\n`);
+}
+
+/**
+ * Prints a line on standard error that is not an error (a file tagged, skipped or left out, a
+ * warning), its control characters escaped as printError's: one line, whatever a name holds.
+ */
+export function printNote(output: CliOutput, line: string): void {
+  output.err(`${visibleControls(line)}\n`);
+}
+
+/**
+ * Prints a document (Markdown, HTML, CSV, JSON) on standard output: on a terminal its control
+ * characters but line breaks and tabs are escaped, so a note's escape sequence cannot drive the
+ * terminal; into a pipe or a file it is the data, byte for byte.
+ */
+export function printDocument(output: CliOutput, text: string): void {
+  output.out(output.isTTY?.out ? visibleControlsInDocument(text) : text);
 }

@@ -102,7 +102,7 @@ export async function runCli(argv: string[], given: CliOutput, context: CliConte
     return await command(args, output, context);
   } catch (error) {
     if (error instanceof CliError) {
-      printError(output, name, error.message);
+      printError(output, name, error.lines);
       return EXIT.cannotRun;
     }
     const fileSystem = fileSystemErrorLine(error);
@@ -110,7 +110,7 @@ export async function runCli(argv: string[], given: CliOutput, context: CliConte
       printError(output, name, fileSystem);
       return EXIT.cannotRun;
     }
-    printError(output, name, `internal error: ${(error as Error).stack ?? String(error)}`);
+    printError(output, name, `internal error: ${(error as Error).stack ?? String(error)}`.split('\n'));
     return EXIT.cannotRun;
   }
 }

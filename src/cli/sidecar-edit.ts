@@ -14,7 +14,7 @@ import type { SidecarDocument } from '../core/sidecar/sidecar-io';
 import { SIDECAR_LOCK_DEFAULTS, SidecarLockError, type SidecarLockOptions } from '../core/sidecar/sidecar-lock';
 import { quoted } from '../core/text/quotes';
 import { didYouMean } from './args';
-import { CliError, EXIT, printError, type CliOutput } from './output';
+import { CliError, EXIT, printError, printNote, type CliOutput } from './output';
 
 /** The environment variable that sets how long a command waits for a sidecar's lock, in milliseconds. */
 export const LOCK_WAIT_ENV = 'LEGAL_ANNOTATOR_LOCK_WAIT_MS';
@@ -63,7 +63,7 @@ export async function runTagEdit(output: CliOutput, command: string, file: strin
     printError(output, command, `${file}: ${edited.reason}`);
     return EXIT.problems;
   }
-  for (const message of edited.value) output.err(`${file}: ${message}\n`);
+  for (const message of edited.value) printNote(output, `${file}: ${message}`);
   return EXIT.ok;
 }
 

@@ -133,7 +133,7 @@ async function globSources(pattern: string): Promise<string[]> {
 export async function walkFolder(folder: string, shown: string, options: Omit<WalkOptions, 'skipFolders'>): Promise<string[]> {
   const walked = await walkFiles(folder, { ...options, skipFolders: SKIPPED_FOLDER_NAMES });
   if (walked.unreadable.length > 0) {
-    throw new CliError(walked.unreadable.map(({ path, reason }) => `${path === folder ? shown : join(shown, relative(folder, path))}: ${reason}`).join('\n'));
+    throw new CliError(walked.unreadable.map(({ path, reason }) => `${path === folder ? shown : join(shown, relative(folder, path))}: ${reason}`));
   }
   return walked.files;
 }

@@ -1,8 +1,9 @@
 import { AnnotatorSideError, pairSides, readAnnotatorSide, type AnnotatorSide } from '../../core/team/annotator-side';
 import { measureAgreement, type Agreement } from '../../core/team/agreement';
 import { parseCommandArgs, unknownChoice } from '../args';
-import { CliError, EXIT, type CliOutput } from '../output';
+import { CliError, EXIT, printDocument, printNote, type CliOutput } from '../output';
 import { SKIPPED_FOLDER_NAMES } from '../../core/files/skipped-folders';
+import { visibleControls } from '../../core/text/visible';
 
 export const AGREE_HELP = `Usage: legal-annotator agree A B [PATH...] [--format text|json|md]
 
@@ -46,7 +47,7 @@ function formatText(agreement: Agreement): string {
   ];
   for (const [id, c] of Object.entries(agreement.categories)) lines.push(`  ${id}: A ${c.a}, B ${c.b}, F1 exact ${pct(c.spanF1Exact)}, overlapping ${pct(c.spanF1Overlap)}, sentence alpha ${pct(c.sentenceAlpha)}`);
   lines.push(`${agreement.disagreements.length} sentence(s) labelled differently`);
-  for (const d of agreement.disagreements) lines.push(`  ${d.file}:${d.line}:${d.column} (${d.start}-${d.end}): A [${d.a.join(', ')}] B [${d.b.join(', ')}]`);
+  for (const d of agreement.disagreements) lines.push(`  ${visibleControls(d.file)}:${d.line}:${d.column} (${d.start}-${d.end}): A [${d.a.join(', ')}] B [${d.b.join(', ')}]`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -79,10 +80,10 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
   if (positionals.length < 2) throw new CliError(`give A and B (got ${positionals.length}; see legal-annotator agree --help)`);
   const [givenA, givenB, ...scopes] = positionals;
   const [a, b] = [await readSide(givenA, scopes), await readSide(givenB, scopes)];
-  for (const problem of [...a.problems, ...b.problems]) output.err(`${problem}\n`);
+  for (const problem of [...a.problems, ...b.problems]) printNote(output, problem);
   const paired = pairSides(a, b);
   if (paired.length === 0) throw new CliError(`no sidecars to compare in ${givenA} or ${givenB}${scopes.length > 0 ? ` under ${scopes.join(', ')}` : ''}`);
   const agreement = measureAgreement(paired);
-  output.out(format === 'json' ? `${JSON.stringify(agreement, null, 2)}\n` : format === 'md' ? formatMarkdown(agreement) : formatText(agreement));
+  printDocument(output, format === 'json' ? `${JSON.stringify(agreement, null, 2)}\n` : format === 'md' ? formatMarkdown(agreement) : formatText(agreement));
   return a.problems.length + b.problems.length > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -6,8 +6,9 @@ import { checkSidecarPaths, displayPath, type SidecarOutcome } from '../check/ru
 import { corpusPart, parseShard, type CorpusPart } from '../check/shard';
 import { checkInWorkers, MIN_SIDECARS_FOR_WORKERS, threadCount } from '../check/workers';
 import { checkIncidentFiles } from '../check/incidents';
-import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
+import { CliError, EXIT, printNote, type CliContext, type CliOutput } from '../output';
 import { CLI_VERSION } from '../version';
+import { visibleControls } from '../../core/text/visible';
 import { painter } from '../colour';
 import { parseCommandArgs, unknownChoice } from '../args';
 
@@ -90,7 +91,7 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   const targets = partTargets(all, part, output);
   const incidents = !part || part.checksConfigs ? await checkIncidentFiles(targets.configs, all.folders, targets.sourcesWithoutSidecar) : undefined;
   const sourcesWithoutSidecar = targets.sourcesWithoutSidecar.filter((path) => !incidents?.given.has(resolve(path)));
-  if (!withClaims) for (const source of sourcesWithoutSidecar) output.err(`${source}: has no sidecar; nothing to check\n`);
+  if (!withClaims) for (const source of sourcesWithoutSidecar) printNote(output, `${source}: has no sidecar; nothing to check`);
 
   const threads = context.workerScript && !fix && targets.sidecars.length >= MIN_SIDECARS_FOR_WORKERS ? threadCount() : 1;
   const { outcomes, configFiles } = threads > 1
@@ -105,7 +106,7 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   const claimSources = sourcesFound.filter((path) => !part || part.has(path));
   const lookedFor = withClaims ? 'sidecars, configs or sources' : 'sidecars or configs';
   for (const folder of foldersWithNothing(all.folders, [...all.sidecars, ...all.configs, ...sourcesFound])) {
-    output.err(`no ${lookedFor} found under ${folder}; nothing to check there\n`);
+    printNote(output, `no ${lookedFor} found under ${folder}; nothing to check there`);
   }
   const claims = claimsChecks ? await claimsChecks.checkClaims(claimSources, values['claims-as-errors']) : undefined;
   // One order for every format: by path, configs, incidents files, sidecars and sources together.
@@ -165,9 +166,9 @@ function describeFixes(outcomes: readonly SidecarOutcome[], files: readonly stri
     if (!outcome.fix) return;
     for (const moved of outcome.fix.moved) {
       const what = moved.list === 'annotations' ? 'annotation' : 'dismissed claim';
-      out += `${files[index]}: fixed ${what} ${moved.id}: ${moved.from.start}-${moved.from.end} -> ${moved.to.start}-${moved.to.end}\n`;
+      out += `${visibleControls(files[index])}: fixed ${what} ${moved.id}: ${moved.from.start}-${moved.from.end} -> ${moved.to.start}-${moved.to.end}\n`;
     }
-    if (outcome.fix.hash) out += `${files[index]}: fixed sourceHash: ${outcome.fix.hash.to}\n`;
+    if (outcome.fix.hash) out += `${visibleControls(files[index])}: fixed sourceHash: ${outcome.fix.hash.to}\n`;
   });
   return out;
 }

@@ -11,7 +11,7 @@ import type { Incident } from '../../core/incidents/model';
 import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { joinPosix, loadAnnotatedSources, shown } from '../interop/load-sources';
 import { outputRefusal, writeOutputFile, type OutputScope } from '../interop/output-guard';
-import { CliError, EXIT, type CliOutput } from '../output';
+import { CliError, EXIT, printDocument, printNote, type CliOutput } from '../output';
 import { parseCommandArgs, unknownChoice } from '../args';
 
 export const EXPORT_HELP = `Usage: legal-annotator export --format w3c|brat|csv [PATH...] [--out FILE|DIR]
@@ -86,7 +86,7 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
   }
 
   const loaded = await loadAnnotatedSources(positionals, base);
-  for (const line of [...loaded.configWarnings, ...loaded.withoutSidecar, ...loaded.skipped]) output.err(`${line}\n`);
+  for (const line of [...loaded.configWarnings, ...loaded.withoutSidecar, ...loaded.skipped]) printNote(output, line);
   const resolved = resolveSources(loaded.sources);
   const taxonomy = loaded.config.taxonomy;
   let count: number;
@@ -127,19 +127,19 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
       await writeOutputFile(resolve(values.out), exported.text, scope, values.out);
       where = shown(resolve(values.out));
     } else {
-      output.out(exported.text);
+      printDocument(output, exported.text);
       where = 'stdout';
     }
   }
-  for (const warning of warnings) output.err(`${warning.path}: ${warning.id}: ${warning.message}\n`);
-  output.err(`exported ${count} annotation(s) of ${loaded.sources.length} source(s) as ${format}${values.jsonl ? ' (JSON Lines)' : ''} to ${where}\n`);
+  for (const warning of warnings) printNote(output, `${warning.path}: ${warning.id}: ${warning.message}`);
+  printNote(output, `exported ${count} annotation(s) of ${loaded.sources.length} source(s) as ${format}${values.jsonl ? ' (JSON Lines)' : ''} to ${where}`);
   return loaded.skipped.length > 0 || warnings.length > 0 || incidentsUnread ? EXIT.problems : EXIT.ok;
 }
 
 /** The workspace's incidents for the export; when its file has errors, none, said on stderr (exit 1). */
 async function exportedIncidents(config: WorkspaceConfig, output: CliOutput): Promise<{ incidents?: readonly Incident[]; unread: boolean }> {
   const { incidents, unread } = await incidentsForExport(config);
-  if (unread) output.err(`${shown(unread)}: has errors; exported without its incidents (legal-annotator check shows them)\n`);
+  if (unread) printNote(output, `${shown(unread)}: has errors; exported without its incidents (legal-annotator check shows them)`);
   return { incidents, unread: unread !== undefined };
 }
 
@@ -152,7 +152,7 @@ function plannedBratFiles(resolved: readonly ResolvedSource[], folder: string, o
   const names = bratCopyNames(resolved.map((r) => r.source.path));
   return resolved.map((r, i) => {
     const { name, renamed } = names[i]!;
-    if (renamed) output.err(`${renamed}\n`);
+    if (renamed) printNote(output, renamed);
     return { r, stem: joinPosix(folder, name) };
   });
 }

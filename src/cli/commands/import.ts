@@ -12,12 +12,13 @@ import { annotationIri, normalizeBase, pathFromSourceIri } from '../../core/inte
 import { mergeImported } from '../../core/interop/merge-import';
 import { parseW3c } from '../../core/interop/w3c';
 import { readTextFile } from '../../core/files/read-text-file';
+import { visibleControls } from '../../core/text/visible';
 import { isInsideRoot } from '../../core/files/inside-root';
 import { SKIPPED_FOLDER_GLOBS } from '../../core/files/skipped-folders';
 import { firstErrorNote } from '../../core/problems/problem';
 import { joinPosix, shown } from '../interop/load-sources';
 import { workspacePath } from '../../core/interop/annotated-sources';
-import { CliError, EXIT, type CliOutput } from '../output';
+import { CliError, EXIT, printNote, type CliOutput } from '../output';
 import { commandLockOptions } from '../sidecar-edit';
 import { parseCommandArgs, unknownChoice } from '../args';
 import { cliAuthor } from '../author';
@@ -108,11 +109,11 @@ export async function runImport(args: string[], output: CliOutput): Promise<numb
     totals.added += result.added;
     totals.updated += result.updated;
     totals.unchanged += result.unchanged;
-    output.out(`${shown(sidecarPathFor(job.path))}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged${result.createdSidecar && result.added > 0 ? ' (created)' : ''}\n`);
+    output.out(`${visibleControls(`${shown(sidecarPathFor(job.path))}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged${result.createdSidecar && result.added > 0 ? ' (created)' : ''}`)}\n`);
   }
-  for (const p of problems) output.err(`${p.origin}: ${p.severity}: ${p.message}\n`);
+  for (const p of problems) printNote(output, `${p.origin}: ${p.severity}: ${p.message}`);
   const notImported = problems.filter((p) => p.severity === 'error').length;
-  output.err(`imported into ${bySource.size - failedFiles} sidecar(s): ${totals.added} added, ${totals.updated} updated, ${totals.unchanged} unchanged${notImported > 0 ? `; ${notImported} problem(s) kept annotations or files out` : ''}\n`);
+  printNote(output, `imported into ${bySource.size - failedFiles} sidecar(s): ${totals.added} added, ${totals.updated} updated, ${totals.unchanged} unchanged${notImported > 0 ? `; ${notImported} problem(s) kept annotations or files out` : ''}`);
   return notImported > 0 || failedFiles > 0 ? EXIT.problems : EXIT.ok;
 }
 

@@ -18,7 +18,7 @@ import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import { writeOutputFile } from '../interop/output-guard';
 import { configWarningLines } from '../config-warnings';
 import { shown } from '../interop/load-sources';
-import { CliError, EXIT, type CliOutput } from '../output';
+import { CliError, EXIT, printDocument, printNote, type CliOutput } from '../output';
 
 export const CASE_MATRIX_FORMATS = ['md', 'html', 'json'] as const;
 export type CaseMatrixFormat = (typeof CASE_MATRIX_FORMATS)[number];
@@ -27,12 +27,12 @@ export async function runCaseMatrixReport(paths: readonly string[], format: Case
   if (paths.length > 1) throw new CliError(`--by incident takes at most one PATH, the workspace (got ${paths.length})`);
   const loadedConfig = await loadConfigFor(paths[0] ?? '.', nodeConfigFs);
   const config = loadedConfig.config;
-  for (const line of configWarningLines(loadedConfig.files)) output.err(`${line}\n`);
+  for (const line of configWarningLines(loadedConfig.files)) printNote(output, line);
   const incidents = await loadWorkspaceIncidents(config);
   if (!incidents.doc) throw new CliError(`no incidents file: ${shown(incidents.path)} does not exist (set its path with incidents: in .legal-annotator.yaml)`);
-  for (const problem of incidents.problems) output.err(`${shown(incidents.path)}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}: ${problem.message}\n`);
+  for (const problem of incidents.problems) printNote(output, `${shown(incidents.path)}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}: ${problem.message}`);
   if (!incidents.doc.file) {
-    output.err(`${shown(incidents.path)} has errors; no case matrix written (legal-annotator check shows them all)\n`);
+    printNote(output, `${shown(incidents.path)} has errors; no case matrix written (legal-annotator check shows them all)`);
     return EXIT.problems;
   }
   const cited = [...new Set(incidents.doc.file.incidents.flatMap((incident) => (incident.evidence ?? []).map((e) => e.source)))];
@@ -43,7 +43,7 @@ export async function runCaseMatrixReport(paths: readonly string[], format: Case
   }
   const loaded = await loadSidecars({ sidecarPaths, root: config.root, shown, taxonomy: config.taxonomy });
   const sources = loaded.flatMap((one) => (one.kind === 'source' ? [one] : []));
-  for (const one of loaded) if (one.kind === 'skipped') output.err(`${shown(one.sidecarPath)}: skipped: ${one.reason}\n`);
+  for (const one of loaded) if (one.kind === 'skipped') printNote(output, `${shown(one.sidecarPath)}: skipped: ${one.reason}`);
   const resolved = resolveSources(sources.map((one) => one.source));
   const matrix = buildCaseMatrix(incidents.doc.file.incidents, config.taxonomy, resolved, originResolver(config.origins), relative(config.root, incidents.path).split(sep).join('/'));
 
@@ -54,9 +54,9 @@ export async function runCaseMatrixReport(paths: readonly string[], format: Case
   const text = format === 'json' ? `${JSON.stringify(matrix, null, 2)}\n` : format === 'md' ? renderCaseMatrixMarkdown(matrix, { linkFor, generated }) : renderCaseMatrixHtml(matrix, { linkFor, generated });
   const inputs = new Set([incidents.path, ...sources.map((one) => one.absolutePath), ...sidecarPaths, ...(config.configPath ? [config.configPath] : [])]);
   if (out) await writeOutputFile(out, text, { root: config.root, inputs }, outGiven);
-  else output.out(text);
+  else printDocument(output, text);
   const { summary } = matrix;
-  output.err(`case matrix of ${summary.incidents} incident(s): ${summary.established} of ${summary.elements} element(s) established, ${summary.gaps} gap(s); written to ${out ? shown(out) : 'stdout'}\n`);
+  printNote(output, `case matrix of ${summary.incidents} incident(s): ${summary.established} of ${summary.elements} element(s) established, ${summary.gaps} gap(s); written to ${out ? shown(out) : 'stdout'}`);
   const skipped = loaded.some((one) => one.kind === 'skipped');
   return incidents.problems.some((p) => p.severity === 'error') || skipped ? EXIT.problems : EXIT.ok;
 }

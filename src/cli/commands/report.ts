@@ -8,7 +8,7 @@ import { buildAgreementSection, LOWEST_AGREEMENT_SOURCES, type AgreementSection 
 import { pairSides } from '../../core/team/annotator-side';
 import { loadAnnotatedSources, shown } from '../interop/load-sources';
 import { writeOutputFile } from '../interop/output-guard';
-import { CliError, EXIT, type CliOutput } from '../output';
+import { CliError, EXIT, printDocument, printNote, type CliOutput } from '../output';
 import { parseCommandArgs, unknownChoice } from '../args';
 import { readSide } from './agree';
 import { CASE_MATRIX_FORMATS, runCaseMatrixReport, type CaseMatrixFormat } from './report-incidents';
@@ -61,7 +61,7 @@ function takeCompare(args: readonly string[]): { rest: string[]; compare?: [stri
 /** The agreement section of `--compare A B`; the sidecars left out of either side are reported. */
 async function compareSection([givenA, givenB]: [string, string], output: CliOutput): Promise<{ section: AgreementSection; problems: number }> {
   const [a, b] = [await readSide(givenA), await readSide(givenB)];
-  for (const problem of [...a.problems, ...b.problems]) output.err(`${problem}\n`);
+  for (const problem of [...a.problems, ...b.problems]) printNote(output, problem);
   return { section: buildAgreementSection(givenA, givenB, pairSides(a, b)), problems: a.problems.length + b.problems.length };
 }
 
@@ -88,7 +88,7 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
     throw new CliError(format === undefined ? '--format is required: md or html (see legal-annotator report --help)' : unknownChoice('--format', format, ['md', 'html']).message);
   }
   const loaded = await loadAnnotatedSources(positionals);
-  for (const line of [...loaded.configWarnings, ...loaded.withoutSidecar, ...loaded.skipped]) output.err(`${line}\n`);
+  for (const line of [...loaded.configWarnings, ...loaded.withoutSidecar, ...loaded.skipped]) printNote(output, line);
   const resolved = resolveSources(loaded.sources);
   const matrix = buildEvidenceMatrix(resolved, loaded.config.taxonomy, claimCounter(loaded.config));
   const compared = compare ? await compareSection(compare, output) : undefined;
@@ -102,7 +102,7 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
     ? renderMarkdown(matrix, { generated, agreement: compared?.section, linkFor: (path, line) => `${hrefOf(path)}${line !== undefined ? `#L${line}` : ''}` })
     : renderHtml(matrix, { generated, agreement: compared?.section, link: (path) => ({ href: hrefOf(path) }) });
   if (out) await writeOutputFile(out, text, { root: loaded.config.root, inputs: new Set(loaded.absolutePaths) }, values.out);
-  else output.out(text);
-  output.err(`evidence matrix of ${matrix.totalTags} tag(s) in ${matrix.sources.length} source(s) written to ${out ? shown(out) : 'stdout'}\n`);
+  else printDocument(output, text);
+  printNote(output, `evidence matrix of ${matrix.totalTags} tag(s) in ${matrix.sources.length} source(s) written to ${out ? shown(out) : 'stdout'}`);
   return loaded.skipped.length > 0 || (compared?.problems ?? 0) > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -5,6 +5,7 @@
  */
 import type { Entity } from '../../core/scanner/types';
 import { LineIndex } from '../../core/text/positions';
+import { visibleControls } from '../../core/text/visible';
 import type { Paint, Style } from '../colour';
 import type { OutputChunks } from '../output-chunks';
 import type { ScanClaim } from './scan';
@@ -75,14 +76,17 @@ const KIND_STYLE: Record<Entity['kind'] | 'claim', Style> = { state: 'green', da
 /** Text output of one file: one line per entity, then one per claim, each `file:line:column: ...`. */
 export class TextPrinter {
   private readonly lines: LineIndex;
+  /** The path as printed: control characters in a file name escaped, so it cannot forge a line. */
+  private readonly file: string;
 
-  constructor(private readonly file: string, text: string, private readonly sink: OutputChunks, private readonly paint: Paint) {
+  constructor(file: string, text: string, private readonly sink: OutputChunks, private readonly paint: Paint) {
     this.lines = new LineIndex(text);
+    this.file = visibleControls(file);
   }
 
   async entities(entities: Iterable<Entity>): Promise<void> {
     for (const entity of entities) {
-      const line = `${this.where(entity.start)}: ${this.paint(KIND_STYLE[entity.kind], entity.kind)} ${entity.text.replace(/\s+/gu, ' ')} -> ${describe(entity)}\n`;
+      const line = `${this.where(entity.start)}: ${this.paint(KIND_STYLE[entity.kind], entity.kind)} ${oneLine(entity.text)} -> ${describe(entity)}\n`;
       if (this.sink.add(line)) {
         await this.sink.flush();
         if (this.sink.closed) return;
@@ -108,7 +112,12 @@ export class TextPrinter {
 function describeClaim(claim: ScanClaim, paint: Paint): string {
   const state = claim.tagged ? 'tagged' : claim.dismissed ? 'dismissed' : 'untagged';
   const why = claim.reason ? `, ${claim.reason}` : '';
-  return `${paint(KIND_STYLE.claim, 'claim')} [${claim.confidence}${why}] ${claim.categories.join(', ')} (${state}): ${claim.text.replace(/\s+/gu, ' ')}`;
+  return `${paint(KIND_STYLE.claim, 'claim')} [${claim.confidence}${why}] ${claim.categories.join(', ')} (${state}): ${oneLine(claim.text)}`;
+}
+
+/** A passage of the source in one line: white space as one space, other control characters escaped. */
+function oneLine(text: string): string {
+  return visibleControls(text.replace(/\s+/gu, ' '));
 }
 
 function describe(entity: Entity): string {

@@ -8,7 +8,7 @@ import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { decodeSourceText } from '../../core/text/decode';
 import { visibleControls } from '../../core/text/visible';
 import { readSourceFile } from '../files';
-import { CliError, EXIT, type CliContext, type CliOutput } from '../output';
+import { CliError, EXIT, printNote, type CliContext, type CliOutput } from '../output';
 import { painter } from '../colour';
 import { OutputChunks } from '../output-chunks';
 import { printJsonClaims, printJsonEnd, printJsonEntities, TextPrinter } from './scan-print';
@@ -95,7 +95,7 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
   const claimsWorker = context.workerScript ? new ClaimsWorker(context.workerScript, context.workerExecArgv) : undefined;
   const workerMinBytes = context.claimsWorkerMinBytes ?? CLAIMS_WORKER_MIN_BYTES;
   const say = (text: string): void => {
-    if (values.verbose) output.err(text);
+    if (values.verbose) printNote(output, text);
   };
   try {
     // Each file's entities are printed as the scanner finds them, and the file let go before the next.
@@ -105,7 +105,7 @@ export async function runScan(args: string[], output: CliOutput, context: CliCon
       const read = input.kind === 'stdin' ? decodeSourceText(await readAll(context.stdin ?? process.stdin)) : await readSourceFile(file, { keepBytes: claimsWorker !== undefined });
       if (!read.ok) {
         await sink.flush();
-        output.err(`${file}: skipped: ${read.reason}\n`);
+        printNote(output, `${file}: skipped: ${read.reason}`);
         skipped++;
         continue;
       }
@@ -156,10 +156,10 @@ function configOf(input: SourceInput, configFor: (path: string) => Promise<Works
 async function workerClaims(inWorker: PendingClaims | undefined, file: string, text: string, config: WorkspaceConfig, say: (text: string) => void): Promise<Iterable<Claim[]> | undefined> {
   const result = inWorker ? await inWorker.result(text, config.taxonomy) : { kind: 'in-thread' as const, reason: 'a small source or standard input' };
   if (result.kind === 'packed') {
-    say(`${file}: claims detected in a worker thread\n`);
+    say(`${file}: claims detected in a worker thread`);
     return unpackedSections(text, result);
   }
-  say(`${file}: claims detected in this thread: ${result.reason}\n`);
+  say(`${file}: claims detected in this thread: ${result.reason}`);
   return undefined;
 }
 

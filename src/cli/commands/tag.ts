@@ -6,7 +6,7 @@ import { loadConfigFor } from '../../core/workspace/load-config';
 import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import { readTextFile } from '../../core/files/read-text-file';
 import { configWarningLines } from '../config-warnings';
-import { CliError, EXIT, printError, type CliOutput } from '../output';
+import { CliError, EXIT, printError, printNote, type CliOutput } from '../output';
 import { editSidecarForCommand } from '../sidecar-edit';
 import { quoted } from '../../core/text/quotes';
 import { existingSidecarRefusal } from '../../core/sidecar/refusals';
@@ -104,7 +104,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   }, { scanEntries: true });
   if (!result.ok) return refuse(result.reason);
   const { start, end, exact } = result.annotation.target;
-  output.err(`${file}: tagged ${start}-${end} ${quoted(exact)} as ${category} in ${sidecarPath}${result.createdSidecar ? ' (created)' : ''}\n`);
+  printNote(output, `${file}: tagged ${start}-${end} ${quoted(exact)} as ${category} in ${sidecarPath}${result.createdSidecar ? ' (created)' : ''}`);
   output.out(`${result.annotation.id}\n`);
   return EXIT.ok;
 }
