@@ -138,8 +138,13 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   const checked = reports.length - (claims?.problems.size ?? 0);
   output.err(`${checked} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info\n`);
   if (claims) {
+    // A source left unread must not pass as reviewed: named, left out of the count, and it fails the check.
+    const skipped = claims.reviews.filter((review) => review.skipped !== undefined);
+    for (const review of skipped) printNote(output, `${displayPath(review.path)}: skipped: ${review.skipped}`);
     const limit = maxUntagged === undefined ? '' : ` (at most ${maxUntagged} untagged allowed)`;
-    output.err(`claims in ${claims.reviews.length} source(s): ${claimsModule().describeClaimCounts(claims.reviews)}${limit}\n`);
+    const unread = skipped.length > 0 ? ` (${skipped.length} skipped)` : '';
+    output.err(`claims in ${claims.reviews.length - skipped.length} source(s)${unread}: ${claimsModule().describeClaimCounts(claims.reviews)}${limit}\n`);
+    failing += skipped.length;
     if (maxUntagged !== undefined && claims.untagged > maxUntagged) failing++;
   }
   return failing > 0 ? EXIT.problems : EXIT.ok;
