@@ -1,8 +1,8 @@
 /**
  * The annotated sources `export` and `report` work on: each PATH is a folder (walked for
  * sidecars), a sidecar or a source with a sidecar, as for `check`, loaded by the core
- * (interop/annotated-sources.ts). A sidecar with errors or a source that cannot be read is
- * skipped with the reason (the command then exits 1); the
+ * (interop/annotated-sources.ts). A sidecar with errors, one whose `source` is another file's, or
+ * a source that cannot be read is skipped with the reason (the command then exits 1); the
  * taxonomy and the root that relative paths and base IRIs count from are the workspace's
  * (the config nearest the first PATH, else the repository root).
  */

@@ -3,7 +3,8 @@
  * alike: each sidecar (read with readSidecarFile) with its source's text. The source is read with
  * the same confinement as `check` (readSourceState): one outside the sidecar's folder (by "..",
  * an absolute path or a symbolic link) is never read, so a planted sidecar cannot export other
- * files. A sidecar with errors or a source that cannot be read is skipped with the reason.
+ * files. A sidecar with errors, one whose `source` is not the file its name says, or a source
+ * that cannot be read is skipped with the reason.
  */
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { preparedSource } from '../anchoring/utf8-source';
@@ -11,6 +12,7 @@ import { firstErrorNote } from '../problems/problem';
 import { problemCodeInfo } from '../problems/problem-codes';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { checkContent } from '../validation/sidecar-checks';
+import { SIDECAR_SUFFIX, sourceNameFor } from '../sidecar/model';
 import { readSidecarFile } from '../sidecar/sidecar-file';
 import { readSourceState, unreadSourceReason } from '../validation/source-state';
 import type { ExportSource } from './export-input';
@@ -57,6 +59,12 @@ async function loadOne(sidecarPath: string, request: LoadRequest): Promise<Loade
   const absolutePath = resolve(dirname(sidecarPath), sidecar.source);
   const state = await readSourceState(sidecarPath, sidecar.source);
   if (state.kind !== 'text') return { kind: 'skipped', sidecarPath, reason: unreadSourceReason(state, request.shown(state.kind === 'outside' ? state.to : absolutePath)) };
+  // A copied or renamed sidecar (`a.txt.ann.yaml` saying `source: b.txt`) would count b.txt's
+  // tags a second time beside b.txt.ann.yaml's, so it is skipped, not exported with a warning.
+  const named = sourceNameFor(basename(sidecarPath));
+  if (named !== undefined && named !== sidecar.source) {
+    return { kind: 'skipped', sidecarPath, reason: `its "source" is ${sidecar.source} but its name says ${named} (source-name-mismatch: a copied or renamed sidecar, whose tags would count twice); rename it to ${sidecar.source}${SIDECAR_SUFFIX} or correct "source"` };
+  }
   const path = workspacePath(request.root, absolutePath);
   if (request.base !== undefined && (path.startsWith('../') || path.startsWith('/') || /^[A-Za-z]:/.test(path))) return { kind: 'outside-root', sidecarPath, absolutePath };
   const text = typeof state.text === 'string' ? state.text : preparedSource(state.text).text;

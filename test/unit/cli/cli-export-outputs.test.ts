@@ -79,6 +79,21 @@ describe('export and report outputs', () => {
     assert.equal(again.code, 0, `an earlier export's files are replaced: ${again.err}`);
   });
 
+  it('export and report skip a copied sidecar (its source is another file), naming both, exit 1', async () => {
+    const sidecar = await tagged('b.txt');
+    await fs.writeFile('a.txt', TEXT);
+    await fs.writeFile('a.txt.ann.yaml', sidecar);
+    const csv = await cli('export', '.', '--format', 'csv');
+    assert.equal(csv.code, 1, csv.err);
+    assert.match(csv.err, /^a\.txt\.ann\.yaml: skipped: its "source" is b\.txt but its name says a\.txt \(source-name-mismatch/m);
+    assert.match(csv.err, /exported 1 annotation\(s\) of 1 source\(s\)/);
+    assert.equal(csv.out.trimEnd().split('\r\n').length, 2, csv.out);
+    const report = await cli('report', '.', '--format', 'md');
+    assert.equal(report.code, 1, report.err);
+    assert.match(report.err, /a\.txt\.ann\.yaml: skipped: its "source" is b\.txt/);
+    assert.equal(report.out.split('tortured').length - 1, (await cli('report', 'b.txt', '--format', 'md')).out.split('tortured').length - 1, 'the quote once');
+  });
+
   it('export and report exit 1 on a sidecar that check fails, naming its errors', async () => {
     const sidecar = await tagged('r.txt');
     await fs.writeFile('r.txt.ann.yaml', sidecar.replace('category: torture', 'category: tortur'));

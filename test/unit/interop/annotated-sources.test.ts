@@ -47,6 +47,17 @@ describe('loadAnnotatedSources (core, for export and report)', () => {
     assert.ok(loaded[2].kind === 'skipped' && /source-outside-folder/.test(loaded[2].reason), JSON.stringify(loaded[2]));
   });
 
+  it('skips a copied or renamed sidecar (its source is another file), naming both: its tags would count twice', async () => {
+    const original = await tagged(root, 'b.txt');
+    await fs.writeFile(join(root, 'a.txt'), TEXT);
+    const copy = join(root, 'a.txt.ann.yaml');
+    await fs.copyFile(original, copy);
+    const loaded = await loadAnnotatedSources({ sidecarPaths: [copy, original], root, shown: (p) => p, taxonomy: DEFAULT_TAXONOMY });
+    assert.deepEqual(loaded.map((l) => l.kind), ['skipped', 'source']);
+    assert.ok(loaded[0].kind === 'skipped');
+    assert.equal(loaded[0].reason, 'its "source" is b.txt but its name says a.txt (source-name-mismatch: a copied or renamed sidecar, whose tags would count twice); rename it to b.txt.ann.yaml or correct "source"');
+  });
+
   it('marks a source outside the root when a base IRI must name it', async () => {
     const outside = await fs.mkdtemp(join(tmpdir(), 'la-load-out-'));
     try {
