@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { sidecarPathFor } from '../../core/sidecar/model';
+import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/sidecar/model';
 import { editSidecarFile } from '../../core/sidecar/sidecar-file';
 import { SidecarLockError } from '../../core/sidecar/sidecar-lock';
 import { loadConfigFor } from '../../core/workspace/load-config';
 import { nodeConfigFs } from '../../core/workspace/node-config-fs';
+import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
 import { parseBratAnn } from '../../core/interop/brat';
 import type { ImportedAnnotation, ImportProblem } from '../../core/interop/imported';
 import { annotationIri, normalizeBase, pathFromSourceIri } from '../../core/interop/iri';
@@ -96,6 +97,12 @@ export async function runImport(args: string[], output: CliOutput): Promise<numb
   let failedFiles = 0;
   const totals = { added: 0, updated: 0, unchanged: 0 };
   for (const job of bySource.values()) {
+    const refusal = notASource(job.path);
+    if (refusal) {
+      problems.push({ origin: shown(job.path), severity: 'error', message: `${refusal}; its ${job.imported.length} annotation(s) were not imported, and nothing was written` });
+      failedFiles++;
+      continue;
+    }
     if (!(await isInsideRoot(sidecarPathFor(job.path), root))) {
       problems.push({ origin: shown(job.path), severity: 'error', message: `is outside the workspace ${shown(root)}${values.root === undefined && format === 'w3c' ? ' (give --root)' : ''}; its ${job.imported.length} annotation(s) were not imported, and nothing was written there` });
       failedFiles++;
@@ -115,6 +122,17 @@ export async function runImport(args: string[], output: CliOutput): Promise<numb
   const notImported = problems.filter((p) => p.severity === 'error').length;
   printNote(output, `imported into ${bySource.size - failedFiles} sidecar(s): ${totals.added} added, ${totals.updated} updated, ${totals.unchanged} unchanged${notImported > 0 ? `; ${notImported} problem(s) kept annotations or files out` : ''}`);
   return notImported > 0 || failedFiles > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * Why the file a target names takes no sidecar: a sidecar or the config is never a source, so a
+ * W3C target naming `r.txt.ann.yaml` (or a brat `.ann` matched to it by --sources) writes no
+ * `r.txt.ann.yaml.ann.yaml`.
+ */
+function notASource(path: string): string | undefined {
+  if (path.endsWith(SIDECAR_SUFFIX)) return 'is a sidecar, and a sidecar is never a source';
+  if (basename(path) === CONFIG_FILE_NAME) return 'is the workspace config, not a source';
+  return undefined;
 }
 
 async function importIntoSidecar(job: SourceImport, author: string, problems: ImportProblem[]) {
