@@ -28,6 +28,6 @@ export function takeMaxFileSize(argv: readonly string[]): string[] {
     if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new CliError(`${MAX_FILE_SIZE_OPTION} takes a size in MiB greater than 0 (got '${value}')`);
     mb = Number(value);
   }
-  setUserFileLimitMb(mb);
+  setUserFileLimitMb(mb, `${MAX_FILE_SIZE_OPTION} MB`);
   return rest;
 }

@@ -12,7 +12,7 @@ import type { ImportedAnnotation, ImportProblem } from '../../core/interop/impor
 import { annotationIri, normalizeBase, pathFromSourceIri } from '../../core/interop/iri';
 import { mergeImported } from '../../core/interop/merge-import';
 import { parseW3c } from '../../core/interop/w3c';
-import { readTextFile } from '../../core/files/read-text-file';
+import { readTextFile, type TextFileRead } from '../../core/files/read-text-file';
 import { visibleControls } from '../../core/text/visible';
 import { isInsideRoot } from '../../core/files/inside-root';
 import { SKIPPED_FOLDER_GLOBS } from '../../core/files/skipped-folders';
@@ -176,14 +176,14 @@ async function readBrat(folders: readonly string[], sourcesRoot: string | undefi
     const stem = annFile.slice(0, -'.ann'.length);
     const bratText = joinPosix(folder, `${stem}.txt`);
     const origin = shown(joinPosix(folder, annFile));
-    const text = await readUtf8(bratText);
-    if (text === undefined) {
-      problems.push({ origin, severity: 'error', message: `no readable UTF-8 ${basename(bratText)} beside it; skipped` });
+    const text = await readImportFile(bratText);
+    if (!text.ok) {
+      problems.push({ origin, severity: 'error', message: `${basename(bratText)} beside it: ${text.reason}; skipped` });
       continue;
     }
-    const ann = await readUtf8(joinPosix(folder, annFile));
-    if (ann === undefined) {
-      problems.push({ origin, severity: 'error', message: 'not UTF-8 text; skipped' });
+    const ann = await readImportFile(joinPosix(folder, annFile));
+    if (!ann.ok) {
+      problems.push({ origin, severity: 'error', message: `${ann.reason}; skipped` });
       continue;
     }
     let source = bratText;
@@ -196,7 +196,7 @@ async function readBrat(folders: readonly string[], sourcesRoot: string | undefi
       }
       source = found;
     }
-    const parsed = parseBratAnn(ann, text, origin);
+    const parsed = parseBratAnn(ann.text, text.text, origin);
     problems.push(...parsed.problems);
     bySource.set(source, { path: source, imported: parsed.annotations });
   }
@@ -221,9 +221,9 @@ async function readW3c(files: readonly string[], givenBase: string | undefined, 
     return located.get(iri);
   };
   for (const file of files) {
-    const text = await readUtf8(resolve(file));
-    if (text === undefined) throw new CliError(`${file}: cannot be read as UTF-8 text`);
-    const parsed = parseW3c(text, shown(resolve(file)));
+    const read = await readImportFile(resolve(file));
+    if (!read.ok) throw new CliError(`${file}: ${read.reason}`);
+    const parsed = parseW3c(read.text, shown(resolve(file)));
     problems.push(...parsed.problems);
     for (const annotation of parsed.annotations) {
       const where = locate(annotation.sourceIri);
@@ -245,9 +245,8 @@ async function readW3c(files: readonly string[], givenBase: string | undefined, 
   return bySource;
 }
 
-async function readUtf8(path: string): Promise<string | undefined> {
-  const read = await readTextFile(path, { kind: 'import' });
-  return read.ok ? read.text : undefined;
+function readImportFile(path: string): Promise<TextFileRead> {
+  return readTextFile(path, { kind: 'import' });
 }
 
 async function isFolder(path: string): Promise<boolean> {

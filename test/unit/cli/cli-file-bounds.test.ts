@@ -39,6 +39,9 @@ describe('regular files within a size bound', () => {
     const tagged = await cli('tag', 'big.txt', '--category', 'other', '--quote', 'Ukraine', '--occurrence', '1', '--max-file-size=1');
     assert.equal(tagged.code, 1);
     assert.match(tagged.err, /over the 1 MiB limit for sources/);
+    // A tiny bound in bytes, and only the CLI's option named (the editor's setting is not the CLI's to give).
+    const tiny = await cli('scan', '--max-file-size', '0.00001', 'small.txt');
+    assert.match(tiny.err, /^small\.txt: skipped: is 21 bytes, over the 10 bytes limit for sources \(raise it with --max-file-size MB\); it is not read\n$/);
     await assert.rejects(fs.access('big.txt.ann.yaml'));
     // Each run starts from the defaults: without the option, the same file is read.
     assert.match((await cli('scan', 'big.txt', '--format', 'text')).out, /big\.txt:1:1: state Ukraine/);

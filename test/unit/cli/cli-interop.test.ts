@@ -162,6 +162,16 @@ describe('legal-annotator export and import', () => {
     assert.equal((await cli('import', '--format', 'csv', 'x')).code, 2);
     assert.equal((await cli('import', '--format', 'brat', 'nowhere')).code, 2);
   });
+
+  it('says why an import file cannot be read, in the words every command uses', async () => {
+    spawnSync('mkfifo', ['pipe.jsonld']);
+    await fs.writeFile('u.jsonld', Buffer.from('\ufeff{}', 'utf16le'));
+    for (const [file, reason] of [['nothere.jsonld', 'no such file'], ['pipe.jsonld', 'is a named pipe (FIFO), not a regular file'], ['u.jsonld', 'is UTF-16 (byte order mark at byte 0)']]) {
+      const run = await cli('import', '--format', 'w3c', file);
+      assert.equal(run.code, 2);
+      assert.ok(run.err.startsWith(`legal-annotator import: ${file}: ${reason}`), run.err);
+    }
+  });
 });
 
 describe('legal-annotator export then import, twice, as real processes', function () {

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileWriteRefused, writeAtomically, writeTargetRefusal } from '../../../src/core/files/atomic-write';
-import { DEFAULT_MAX_FILE_MB, maxBytesFor, MIB, setUserFileLimitMb } from '../../../src/core/files/limits';
+import { DEFAULT_MAX_FILE_MB, maxBytesFor, MIB, setUserFileLimitMb, sizeText } from '../../../src/core/files/limits';
 import { readTextFile } from '../../../src/core/files/read-text-file';
 
 describe('readTextFile and writeAtomically', () => {
@@ -32,17 +32,25 @@ describe('readTextFile and writeAtomically', () => {
     assert.deepEqual(await readTextFile(join(folder, 'a.txt'), { maxBytes: 5 }), { ok: false, failure: 'too-large', reason: 'is 13 bytes, more than the 5 bytes allowed; it is not read' });
   });
 
+  it('says a size in the unit that shows it', () => {
+    assert.deepEqual([0, 10.5, 1023, 1024, 1536, MIB - 1, MIB, 2.25 * MIB, 256 * MIB].map(sizeText), ['0 bytes', '10 bytes', '1023 bytes', '1 KiB', '1.5 KiB', '1024 KiB', '1 MiB', '2.3 MiB', '256 MiB']);
+  });
+
   it('refuses a file over its kind\'s bound before reading it, naming the option that raises it', async () => {
     const big = join(folder, 'big.txt');
     await fs.writeFile(big, '');
     await fs.truncate(big, 2 * MIB);
     try {
-      setUserFileLimitMb(1);
+      setUserFileLimitMb(1, '--max-file-size MB');
       assert.deepEqual(await readTextFile(big, { kind: 'source' }), {
         ok: false,
         failure: 'too-large',
-        reason: 'is 2.0 MiB, over the 1 MiB limit for sources (raise it with --max-file-size MB, or the legalAnnotator.maxFileSizeMB setting); it is not read',
+        reason: 'is 2 MiB, over the 1 MiB limit for sources (raise it with --max-file-size MB); it is not read',
       });
+      // A tiny bound and a small file, in units that show them.
+      setUserFileLimitMb(0.00001, 'the legalAnnotator.sources.maxFileSizeMB setting');
+      await fs.writeFile(join(folder, 'small.txt'), 'thirteen byte');
+      assert.equal((await readTextFile(join(folder, 'small.txt'), { kind: 'import' }) as { reason: string }).reason, 'is 13 bytes, over the 10 bytes limit for import files (raise it with the legalAnnotator.sources.maxFileSizeMB setting); it is not read');
       assert.equal((await readTextFile(big, { kind: 'sidecar' })).ok, false, 'read, but NUL bytes: not text');
     } finally {
       setUserFileLimitMb(undefined);
