@@ -94,27 +94,30 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
   let where: string;
   let incidentsUnread = false;
 
-  const scope: OutputScope = { root: loaded.config.root, inputs: new Set(loaded.absolutePaths) };
+  const scope: OutputScope = { root: loaded.config.root, inputs: new Set(loaded.absolutePaths), sources: loaded.config.sources };
   if (format === 'brat') {
     const folder = resolve(values.out!);
     const planned = plannedBratFiles(resolved, folder, output);
+    // The folder's files answer to the brat rule (never over a file an export did not make), not
+    // to the sources globs: its copies are `.txt` files, which the globs may well match.
+    const bratScope: OutputScope = { ...scope, sources: [] };
     for (const { r, stem } of planned) {
       const copy = `${stem}.txt`;
-      const clash = (await outputRefusal(copy, scope)) ?? (await bratCopyRefusal(copy, r.source.text));
+      const clash = (await outputRefusal(copy, bratScope)) ?? (await bratCopyRefusal(copy, r.source.text));
       if (clash) throw new CliError(`--out ${values.out}: ${bratRefusalMessage(shown(copy), clash)}`);
     }
     count = 0;
     warnings = [];
     for (const { r, stem } of planned) {
       const ann = exportBratSource(r);
-      await writeOutputFile(`${stem}.txt`, r.source.text, scope, shown(`${stem}.txt`));
-      await writeOutputFile(`${stem}.ann`, ann.ann, scope, shown(`${stem}.ann`));
+      await writeOutputFile(`${stem}.txt`, r.source.text, bratScope, shown(`${stem}.txt`));
+      await writeOutputFile(`${stem}.ann`, ann.ann, bratScope, shown(`${stem}.ann`));
       count += ann.count;
       warnings.push(...ann.warnings);
     }
     await fs.mkdir(folder, { recursive: true });
-    await writeOutputFile(joinPosix(folder, 'annotation.conf'), bratAnnotationConf(taxonomy), scope);
-    await writeOutputFile(joinPosix(folder, 'visual.conf'), bratVisualConf(taxonomy), scope);
+    await writeOutputFile(joinPosix(folder, 'annotation.conf'), bratAnnotationConf(taxonomy), bratScope);
+    await writeOutputFile(joinPosix(folder, 'visual.conf'), bratVisualConf(taxonomy), bratScope);
     where = `${shown(folder)}/`;
   } else {
     const { incidents, unread } = await exportedIncidents(loaded.config, output);

@@ -53,7 +53,7 @@ export async function runCaseMatrixReport(paths: readonly string[], format: Case
   const generated = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   const text = format === 'json' ? `${JSON.stringify(matrix, null, 2)}\n` : format === 'md' ? renderCaseMatrixMarkdown(matrix, { linkFor, generated }) : renderCaseMatrixHtml(matrix, { linkFor, generated });
   const inputs = new Set([incidents.path, ...sources.map((one) => one.absolutePath), ...sidecarPaths, ...(config.configPath ? [config.configPath] : [])]);
-  if (out) await writeOutputFile(out, text, { root: config.root, inputs }, outGiven);
+  if (out) await writeOutputFile(out, text, { root: config.root, inputs, sources: config.sources }, outGiven);
   else printDocument(output, text);
   const { summary } = matrix;
   printNote(output, `case matrix of ${summary.incidents} incident(s): ${summary.established} of ${summary.elements} element(s) established, ${summary.gaps} gap(s); written to ${out ? shown(out) : 'stdout'}`);

@@ -101,7 +101,7 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
   const text = format === 'md'
     ? renderMarkdown(matrix, { generated, agreement: compared?.section, linkFor: (path, line) => `${hrefOf(path)}${line !== undefined ? `#L${line}` : ''}` })
     : renderHtml(matrix, { generated, agreement: compared?.section, link: (path) => ({ href: hrefOf(path) }) });
-  if (out) await writeOutputFile(out, text, { root: loaded.config.root, inputs: new Set(loaded.absolutePaths) }, values.out);
+  if (out) await writeOutputFile(out, text, { root: loaded.config.root, inputs: new Set(loaded.absolutePaths), sources: loaded.config.sources }, values.out);
   else printDocument(output, text);
   printNote(output, `evidence matrix of ${matrix.totalTags} tag(s) in ${matrix.sources.length} source(s) written to ${out ? shown(out) : 'stdout'}`);
   return loaded.skipped.length > 0 || (compared?.problems ?? 0) > 0 ? EXIT.problems : EXIT.ok;

@@ -1,13 +1,15 @@
 /**
  * Where `export` and `report` may write (`--out`): inside the workspace, never over an input.
- * A sidecar, the config, a source (one being exported, or any file with a sidecar beside it), a
- * symbolic link or a special file is refused, and so is a path that leads (through `..` or a
- * linked folder) out of the workspace root. Writes are atomic (writeAtomically).
+ * A sidecar, the config, a source (one being exported, any file with a sidecar beside it, or an
+ * existing file the config's `sources` globs match), a symbolic link or a special file is
+ * refused, and so is a path that leads (through `..` or a linked folder) out of the workspace
+ * root. Writes are atomic (writeAtomically).
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { writeAtomically, writeTargetRefusal } from '../../core/files/atomic-write';
-import { isInsideRoot } from '../../core/files/inside-root';
+import { isInsideRoot, relativeInside } from '../../core/files/inside-root';
 import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/sidecar/model';
 import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
 import { CliError } from '../output';
@@ -17,10 +19,25 @@ export interface OutputScope {
   root: string;
   /** Absolute paths of the sources read in this run. */
   inputs: ReadonlySet<string>;
+  /**
+   * The workspace's `sources` globs (relative to `root`): an existing file they match is a source
+   * though it has no sidecar yet, since scan, check --claims and the editor read it as one.
+   */
+  sources: readonly string[];
 }
 
 async function exists(path: string): Promise<boolean> {
   return fs.lstat(path).then(() => true, () => false);
+}
+
+/**
+ * Whether `absolute` is a file the `sources` globs match. A path with nothing there yet is no
+ * source: a first `report.md` is written, though the default globs (every `.md`) match it.
+ */
+async function isListedSource(absolute: string, scope: OutputScope): Promise<boolean> {
+  const path = relativeInside(scope.root, absolute);
+  if (path === undefined || scope.sources.length === 0 || !picomatch([...scope.sources])(path)) return false;
+  return fs.lstat(absolute).then((stat) => stat.isFile(), () => false);
 }
 
 /** Why `path` must not be written as an output of this run, or undefined. */
@@ -29,6 +46,7 @@ export async function outputRefusal(path: string, scope: OutputScope): Promise<s
   if (absolute.endsWith(SIDECAR_SUFFIX)) return 'is a sidecar: an export never replaces one';
   if (basename(absolute) === CONFIG_FILE_NAME) return 'is the workspace config';
   if (scope.inputs.has(absolute) || (await exists(sidecarPathFor(absolute)))) return 'is a source: an export never replaces one';
+  if (await isListedSource(absolute, scope)) return 'is a source (the sources globs of the workspace match it): an export never replaces one';
   if (!(await isInsideRoot(absolute, scope.root))) return `is outside the workspace ${scope.root}; write inside it, or to standard output`;
   return writeTargetRefusal(absolute);
 }

@@ -36,6 +36,33 @@ describe('export and report outputs', () => {
     assert.equal(await fs.readFile('.legal-annotator.yaml', 'utf8'), config);
   });
 
+  it('refuse --out naming a source that has no sidecar yet: an existing file the sources globs match', async () => {
+    await tagged('r.txt');
+    await fs.writeFile('untagged.txt', 'never tagged\n');
+    await fs.writeFile('n.md', '# notes\n');
+    const cases: string[][] = [
+      ['export', '.', '--format', 'csv', '--out', 'untagged.txt'],
+      ['report', '.', '--format', 'md', '--out', 'untagged.txt'],
+      ['export', '.', '--format', 'w3c', '--out', 'n.md'],
+    ];
+    for (const argv of cases) {
+      const run = await cli(...argv);
+      assert.equal(run.code, 2, argv.join(' '));
+      assert.match(run.err, new RegExp(`^legal-annotator ${argv[0]}: --out ${argv.at(-1)!.replace('.', '\\.')} is a source \\(the sources globs of the workspace match it\\)[^\\n]*\\n$`));
+    }
+    assert.equal(await fs.readFile('untagged.txt', 'utf8'), 'never tagged\n');
+    assert.equal(await fs.readFile('n.md', 'utf8'), '# notes\n');
+    assert.equal((await cli('report', '.', '--format', 'md', '--out', 'matrix.md')).code, 0, 'a new file is no source yet');
+
+    // The config says what a source is: outside its globs a file is an output like any other.
+    await fs.writeFile('.legal-annotator.yaml', 'version: 1\nsources: ["corpus/**/*.txt"]\n');
+    await fs.mkdir('corpus');
+    await fs.writeFile('corpus/c.txt', 'never tagged\n');
+    assert.equal((await cli('export', 'r.txt', '--format', 'csv', '--out', 'corpus/c.txt')).code, 2);
+    assert.equal(await fs.readFile('corpus/c.txt', 'utf8'), 'never tagged\n');
+    assert.equal((await cli('export', 'r.txt', '--format', 'csv', '--out', 'untagged.txt')).code, 0);
+  });
+
   it('refuses --out outside the workspace, or through a linked folder that leads out', async () => {
     await tagged('a.txt');
     const outside = await fs.mkdtemp(join(tmpdir(), 'la-outside-'));
