@@ -6,6 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestName } from '../core/text/edit-distance';
 import { COLOUR_FLAGS } from './colour';
+import { MAX_FILE_SIZE_OPTION } from './size-limit';
 import { CliError } from './output';
 
 type OptionsTable = NonNullable<ParseArgsConfig['options']>;
@@ -49,7 +50,7 @@ function describeBadUsage(command: string, args: string[], options: OptionsTable
     if (token.kind !== 'option') continue;
     const option = options[token.name];
     if (!option) {
-      const known = [...Object.keys(options).map((name) => `--${name}`), ...alsoKnown, COLOUR_FLAGS.on, COLOUR_FLAGS.off];
+      const known = [...Object.keys(options).map((name) => `--${name}`), ...alsoKnown, COLOUR_FLAGS.on, COLOUR_FLAGS.off, MAX_FILE_SIZE_OPTION];
       const hint = didYouMean(token.rawName, known);
       return `unknown option '${token.rawName}'${hint || ` (see legal-annotator ${command} --help)`}`;
     }

@@ -1,8 +1,8 @@
 import { didYouMean } from './args';
-import { colourEnabled, takeColourFlag } from './colour';
+import { COLOUR_FLAGS, colourEnabled, takeColourFlag } from './colour';
 import { CliError, EXIT, printError, type CliContext, type CliOutput } from './output';
 import { fileSystemErrorLine } from './fs-errors';
-import { takeMaxFileSize } from './size-limit';
+import { MAX_FILE_SIZE_OPTION, takeMaxFileSize } from './size-limit';
 import { CLI_VERSION } from './version';
 
 export const MAIN_HELP = `Usage: legal-annotator <command> [options]
@@ -135,7 +135,8 @@ async function printHelp(commandName: string | undefined, output: CliOutput, con
 /** `unknown command 'scna'; did you mean 'scan'?`, from the commands and the main options. */
 function describeUnknownCommand(name: string): string {
   if (name.startsWith('-')) {
-    const all = [...MAIN_OPTIONS.help, ...MAIN_OPTIONS.version];
+    // The options of every command too: `--colour` before the command is a misspelt --color.
+    const all = [...MAIN_OPTIONS.help, ...MAIN_OPTIONS.version, COLOUR_FLAGS.on, COLOUR_FLAGS.off, MAX_FILE_SIZE_OPTION];
     // A short option in the other case (-v for -V) is one letter from it: name it rather than a long one.
     const otherCase = all.find((option) => /^-[^-]$/.test(option) && option !== name && option.toLowerCase() === name.toLowerCase());
     if (otherCase) return `unknown option '${name}'; did you mean '${otherCase}'?`;

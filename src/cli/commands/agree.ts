@@ -1,7 +1,7 @@
 import { AnnotatorSideError, pairSides, readAnnotatorSide, type AnnotatorSide } from '../../core/team/annotator-side';
 import { measureAgreement, type Agreement } from '../../core/team/agreement';
 import { parseCommandArgs, unknownChoice } from '../args';
-import { CliError, EXIT, printDocument, printNote, type CliOutput } from '../output';
+import { CliError, EXIT, printDocument, printError, printNote, type CliOutput } from '../output';
 import { SKIPPED_FOLDER_NAMES } from '../../core/files/skipped-folders';
 import { visibleControls } from '../../core/text/visible';
 
@@ -24,8 +24,8 @@ Options:
   --format F  text (default), json or md
   -h, --help  show this help
 
-Exit: 0 measured; 1 some sidecar could not be read (reported, left out); 2 bad usage or a side
-that does not exist.
+Exit: 0 measured; 1 some sidecar could not be read (reported, left out); 2 bad usage, a side
+that does not exist, or no sidecar on either side.
 `;
 
 /** Reads one side as the CLI does: folders resolved from the current folder, git run here; an unreadable side stops the command (exit 2). */
@@ -55,7 +55,7 @@ function formatMarkdown(agreement: Agreement): string {
   const { overall } = agreement;
   const rows = Object.entries(agreement.categories).map(([id, c]) => `| ${id} | ${c.a} | ${c.b} | ${pct(c.spanF1Exact)} | ${pct(c.spanF1Overlap)} | ${pct(c.sentenceAlpha)} |`);
   return [
-    `# Agreement of two annotators (${agreement.sources} sources)`,
+    `# Agreement of two annotators (${agreement.sources} source${agreement.sources === 1 ? '' : 's'})`,
     '',
     `Span F1 exact ${pct(overall.spanF1Exact)}, overlapping ${pct(overall.spanF1Overlap)}; sentences: Cohen's kappa ${pct(overall.sentenceKappa)}, Krippendorff's alpha ${pct(overall.sentenceAlpha)}; ${agreement.disagreements.length} sentence(s) labelled differently.`,
     '',
@@ -82,7 +82,13 @@ export async function runAgree(args: string[], output: CliOutput): Promise<numbe
   const [a, b] = [await readSide(givenA, scopes), await readSide(givenB, scopes)];
   for (const problem of [...a.problems, ...b.problems]) printNote(output, problem);
   const paired = pairSides(a, b);
-  if (paired.length === 0) throw new CliError(`no sidecars to compare in ${givenA} or ${givenB}${scopes.length > 0 ? ` under ${scopes.join(', ')}` : ''}`);
+  if (paired.length === 0) {
+    const none = `no sidecars to compare in ${givenA} or ${givenB}${scopes.length > 0 ? ` under ${scopes.join(', ')}` : ''}`;
+    // Sidecars were there but left out (said above): exit 1, as for any sidecar left out; none at all is a usage error.
+    if (a.problems.length + b.problems.length === 0) throw new CliError(none);
+    printError(output, 'agree', none);
+    return EXIT.problems;
+  }
   const agreement = measureAgreement(paired);
   printDocument(output, format === 'json' ? `${JSON.stringify(agreement, null, 2)}\n` : format === 'md' ? formatMarkdown(agreement) : formatText(agreement));
   return a.problems.length + b.problems.length > 0 ? EXIT.problems : EXIT.ok;

@@ -59,7 +59,7 @@ export interface EvidenceMatrix {
   /** Taxonomy categories nobody has tagged yet. */
   untaggedCategories: { id: string; label: string }[];
   totalTags: number;
-  /** False when no claim count was available (claims detection off or not run). */
+  /** False when no claim count was available (claims detection off or not run, or no source). */
   claimsCounted: boolean;
 }
 

@@ -103,7 +103,7 @@ export function renderHtml(matrix: EvidenceMatrix, options: HtmlOptions): string
   const claimTotal = matrix.claimsCounted ? String(matrix.sources.reduce((sum, s) => sum + (s.untaggedClaims?.untagged ?? 0), 0)) : '—';
   out.push(`<tr class="claims"><td>Untagged claims</td>${matrix.sources.map((s) => `<td class="n">${escapeXml(untaggedClaimsText(s))}</td>`).join('')}<td class="n">${claimTotal}</td></tr>`);
   out.push('</tbody>', '</table>');
-  if (!matrix.claimsCounted) out.push('<p class="none">Untagged claims were not counted (claim detection is off in <code>.legal-annotator.yaml</code>).</p>');
+  if (!matrix.claimsCounted && matrix.sources.length > 0) out.push('<p class="none">Untagged claims were not counted (claim detection is off in <code>.legal-annotator.yaml</code>).</p>');
   if (matrix.untaggedCategories.length > 0) out.push(`<p class="none">Not tagged in any source: ${matrix.untaggedCategories.map((c) => escapeXml(c.label)).join('; ')}.</p>`);
   if (options.agreement) out.push(...agreementHtml(options.agreement, matrix));
 

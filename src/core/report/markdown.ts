@@ -51,7 +51,7 @@ export function renderMarkdown(matrix: EvidenceMatrix, options: MarkdownOptions)
   lines.push(`| **All tags** | ${matrix.sources.map((s) => String(s.tags)).join(' | ')} | ${matrix.totalTags} |`);
   lines.push(`| *Untagged claims* | ${matrix.sources.map(untaggedClaimsText).join(' | ')} | ${matrix.claimsCounted ? String(matrix.sources.reduce((sum, s) => sum + (s.untaggedClaims?.untagged ?? 0), 0)) : '—'} |`);
   lines.push('');
-  if (!matrix.claimsCounted) lines.push('Untagged claims were not counted (claim detection is off in `.legal-annotator.yaml`).', '');
+  if (!matrix.claimsCounted && matrix.sources.length > 0) lines.push('Untagged claims were not counted (claim detection is off in `.legal-annotator.yaml`).', '');
   if (matrix.untaggedCategories.length > 0) {
     lines.push(`Not tagged in any source: ${matrix.untaggedCategories.map((c) => markdownText(c.label)).join('; ')}.`, '');
   }

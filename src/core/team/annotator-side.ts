@@ -10,7 +10,8 @@ import { mapLimit } from '../files/map-limit';
 import { readTextFile } from '../files/read-text-file';
 import { walkFiles } from '../files/walk-files';
 import { SIDECAR_SUFFIX, sourcePathFor, type Annotation } from '../sidecar/model';
-import { parseSidecar } from '../sidecar/sidecar-io';
+import { parseSidecar, type SidecarDocument } from '../sidecar/sidecar-io';
+import { firstErrorNote } from '../problems/problem';
 import type { AnnotatedText } from './agreement';
 import { decodeSourceText, type DecodeResult } from '../text/decode';
 import { runGitBytes } from './git';
@@ -64,6 +65,11 @@ async function gitFileText(git: GitRunner, ref: string, path: string): Promise<D
   return decodeSourceText(await git(['show', `${ref}:${path}`]));
 }
 
+/** Why a sidecar is left out: it could not be read, or its first error, positioned (`check` shows them all). */
+function whySidecarLeftOut(shown: string, read: { ok: true } | { ok: false; reason: string }, doc: SidecarDocument | undefined): string {
+  return read.ok ? `the sidecar has errors${firstErrorNote(shown, doc?.problems ?? [])}` : read.reason;
+}
+
 /** The side of git ref `ref`, read through `git` (which runs in the folder the paths are relative to). */
 export async function readGitSide(git: GitRunner, ref: string, options: ReadOptions = {}): Promise<AnnotatorSide> {
   const side: AnnotatorSide = { sources: new Map(), problems: [] };
@@ -76,7 +82,8 @@ export async function readGitSide(git: GitRunner, ref: string, options: ReadOpti
     const doc = sidecarText.ok ? parseSidecar(sidecarText.text) : undefined;
     const source = doc?.sidecar && sourcePathFor(file);
     if (!doc?.sidecar || !source) {
-      side.problems.push(`${GIT_SIDE_PREFIX}${ref}:${file}: ${sidecarText.ok ? 'the sidecar has errors' : sidecarText.reason}; left out`);
+      const shown = `${GIT_SIDE_PREFIX}${ref}:${file}`;
+      side.problems.push(`${shown}: ${whySidecarLeftOut(shown, sidecarText, doc)}; left out`);
       continue;
     }
     const text = options.sourceTexts === false ? { ok: true as const, text: '' } : await gitFileText(git, ref, source).catch(() => ({ ok: true as const, text: '' }));
@@ -104,7 +111,8 @@ export async function readFolderSide(folder: string, skipFolders: readonly strin
     const sourceText = !doc?.sidecar ? undefined
       : options.sourceTexts === false ? { ok: true as const, text: '' } : await readTextFile(join(dirname(path), doc.sidecar.source), { kind: 'source' });
     if (!doc?.sidecar || !sourceText?.ok) {
-      return { problem: `${join(folder, shown)}: ${!sidecarText.ok ? sidecarText.reason : !doc?.sidecar ? 'the sidecar has errors' : `its source ${sourceText && !sourceText.ok ? sourceText.reason : 'cannot be read'}`}; left out` };
+      const path = join(folder, shown);
+      return { problem: `${path}: ${!doc?.sidecar ? whySidecarLeftOut(path, sidecarText, doc) : `its source ${sourceText && !sourceText.ok ? sourceText.reason : 'cannot be read'}`}; left out` };
     }
     return { source: sourcePathFor(shown)!, text: sourceText.text, annotations: doc.sidecar.annotations };
   });

@@ -35,6 +35,13 @@ describe('legal-annotator usage', function () {
       out: '',
       err: "legal-annotator: unknown option '-v'; did you mean '-V'? (see legal-annotator --help)\n",
     });
+    // Before the command, an option of every command is as likely mistyped.
+    assert.deepEqual(await cli(['--colour', 'scan', 'a.txt']), {
+      code: 2,
+      out: '',
+      err: "legal-annotator: unknown option '--colour'; did you mean '--color'? (see legal-annotator --help)\n",
+    });
+    assert.match((await cli(['scan', 'a.txt', '--max-file-sise', '3'])).err, /^legal-annotator scan: unknown option '--max-file-sise'; did you mean '--max-file-size'\?\n$/);
   });
 
   it('a mistyped --format value of every command that takes one gets the values and did you mean, exit 2', async function () {

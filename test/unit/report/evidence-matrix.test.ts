@@ -83,6 +83,13 @@ describe('evidence matrix', () => {
     const resolved = resolveSources([{ path: 'two.txt', iri: 'file:///w/two.txt', text: B, sidecar: sidecar(B, [['executed', 'wilful-killing']]) }]);
     const md = renderMarkdown(buildEvidenceMatrix(resolved, DEFAULT_TAXONOMY), { linkFor: (p) => p });
     assert.match(md, /\| \*Untagged claims\* \| — \| — \|/);
+    assert.match(md, /Untagged claims were not counted \(claim detection is off/);
+  });
+
+  it('says claims were not counted only when there was a source to count them in', () => {
+    const none = buildEvidenceMatrix([], DEFAULT_TAXONOMY, () => ({ untagged: 0, untaggedHigh: 0 }));
+    assert.doesNotMatch(renderMarkdown(none, { linkFor: (p) => p }), /not counted/);
+    assert.doesNotMatch(renderHtml(none, { link: (path) => ({ href: path }) }), /not counted/);
   });
 
   it('renders one self-contained HTML file: a CSP, no external resource, no style attribute, print rules', () => {

@@ -73,6 +73,19 @@ describe('legal-annotator agree', function () {
     for (const [quote, category] of tags) assert.equal((await cli('tag', `${folder}/r.txt`, '--category', category, '--quote', quote)).code, 0);
   }
 
+  it('says where a sidecar left out has its first error, exits 1 when all were left out, and counts one source as one', async () => {
+    await annotate('alice', [['tortured', 'torture']]);
+    await annotate('bob', [['tortured', 'torture']]);
+    const md = await cli('agree', 'alice', 'bob', '--format', 'md');
+    assert.match(md.out, /^# Agreement of two annotators \(1 source\)\n/);
+    await fs.writeFile('alice/r.txt.ann.yaml', 'version: 1\nsource: r.txt\nannotations: [\n');
+    await fs.rm('bob', { recursive: true });
+    await fs.mkdir('bob');
+    const run = await cli('agree', 'alice', 'bob');
+    assert.equal(run.code, 1, 'a sidecar could not be read (docs/cli.md), even when it was the only one');
+    assert.match(run.err, /^\S*alice\/r\.txt\.ann\.yaml: the sidecar has errors \(\S*alice\/r\.txt\.ann\.yaml:4:1: Flow sequence .+\); left out\nlegal-annotator agree: no sidecars to compare in alice or bob\n$/);
+  });
+
   /** A repository in the workspace: `w` as it is committed on main, alice-branch adding a wilful-killing tag to w/r.txt. */
   async function mainAndAliceBranch(git: (...args: string[]) => string): Promise<void> {
     git('add', 'w');
