@@ -96,7 +96,7 @@ function quotesAtOffsets(scan: SidecarSpansScan, body: Buffer): boolean {
       const to = bytesAt[slot + 1];
       const start = exactStarts[index];
       if (start >= 0) {
-        if (exactEnds[index] - start !== to - from || scan.bytes.compare(body, from, to, start, exactEnds[index]) !== 0) return false;
+        if (exactEnds[index] - start !== to - from || !sameBytes(scan.bytes, start, body, from, to - from)) return false;
       } else if (body.toString('utf8', from, to) !== quoteOf(scan, name, index)) {
         return false;
       }
@@ -190,6 +190,12 @@ function categoryOf(scan: SidecarSpansScan, index: number): string {
   const { categoryStarts, categoryEnds } = scan.lists.annotations.spans;
   const start = categoryStarts[index];
   return start >= 0 ? scan.bytes.toString('latin1', start, categoryEnds[index]) : (scannedEntry(scan, 'annotations', index) as Annotation).category;
+}
+
+/** Whether `length` bytes of `a` from `aFrom` equal those of `b` from `bFrom` (a loop: quotes are short, and Buffer#compare's checks cost more). */
+function sameBytes(a: Buffer, aFrom: number, b: Buffer, bFrom: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
+  return true;
 }
 
 /** Whether the bytes at `at` spell the ASCII string `word`. */
