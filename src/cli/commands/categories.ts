@@ -6,7 +6,7 @@ import { parseCommandArgs, unknownChoice } from '../args';
 import { painter, type Paint } from '../colour';
 import { configWarningLines } from '../config-warnings';
 import { shown } from '../interop/load-sources';
-import { CliError, EXIT, type CliOutput } from '../output';
+import { CliError, EXIT, printNote, type CliOutput } from '../output';
 import { statPathArgument } from '../source-paths';
 
 export const CATEGORIES_HELP = `Usage: legal-annotator categories [PATH] [--format text|json] [--cues] [--elements]
@@ -60,12 +60,12 @@ export async function runCategories(args: string[], output: CliOutput): Promise<
 
   const loaded = await loadConfigFor(path, nodeConfigFs);
   const warnings = configWarningLines(loaded.files);
-  for (const line of warnings) output.err(`${line}\n`);
+  for (const line of warnings) printNote(output, line);
   const { taxonomy, configPath } = loaded.config;
   if (format === 'json') output.out(`${JSON.stringify(taxonomy.categories.map((c) => categoryJson(c, values.cues)), null, 2)}\n`);
   else output.out(categoriesText(taxonomy, { cues: values.cues, elements: values.elements }, painter(output.colour?.out)));
   const from = taxonomy === DEFAULT_TAXONOMY ? 'the default taxonomy' : `the taxonomy of ${shown(configPath!)}`;
-  output.err(`${taxonomy.categories.length} categories: ${from}${configPath ? '' : ` (no .legal-annotator.yaml from ${shown(path)} up)`}\n`);
+  printNote(output, `${taxonomy.categories.length} categories: ${from}${configPath ? '' : ` (no .legal-annotator.yaml from ${shown(path)} up)`}`);
   return warnings.length > 0 ? EXIT.problems : EXIT.ok;
 }
 

@@ -3,7 +3,7 @@ import { parseSidecar, sidecarFileText, type SidecarDocument } from '../../core/
 import { mergeSidecars } from '../../core/team/merge-sidecars';
 import { writeAtomically } from '../../core/files/atomic-write';
 import { parseCommandArgs } from '../args';
-import { CliError, EXIT, printError, type CliOutput } from '../output';
+import { CliError, EXIT, printError, printNote, type CliOutput } from '../output';
 
 export const MERGE_DRIVER_HELP = `Usage: legal-annotator merge-driver BASE OURS THEIRS [PATH]
 
@@ -53,9 +53,9 @@ export async function runMergeDriver(args: string[], output: CliOutput): Promise
   if (base === undefined || ours === undefined || ours === 'empty' || theirs === undefined || theirs === 'empty') return EXIT.problems;
   const merged = mergeSidecars(base === 'empty' ? undefined : base.sidecar, ours, theirs.sidecar!);
   await writeAtomically(oursPath, sidecarFileText(merged.doc));
-  for (const id of merged.keptChanged) output.err(`${name}: ${id} was removed on one side and changed on the other; the changed version is kept\n`);
+  for (const id of merged.keptChanged) printNote(output, `${name}: ${id} was removed on one side and changed on the other; the changed version is kept`);
   for (const conflict of merged.conflicts) {
-    output.err(`${name}: ${conflict.ours} was changed differently on both branches: ours kept, theirs added as ${conflict.theirs} (status disputed); keep one and remove the other\n`);
+    printNote(output, `${name}: ${conflict.ours} was changed differently on both branches: ours kept, theirs added as ${conflict.theirs} (status disputed); keep one and remove the other`);
   }
   return merged.conflicts.length > 0 ? EXIT.problems : EXIT.ok;
 }

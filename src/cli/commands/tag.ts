@@ -83,7 +83,7 @@ export async function runTag(args: string[], output: CliOutput): Promise<number>
   const link = await sidecarTargetRefusal(sidecarPath);
   if (link) return refuse(link);
   const loaded = await loadConfigFor(file, nodeConfigFs);
-  for (const line of configWarningLines(loaded.files)) output.err(`${line}\n`);
+  for (const line of configWarningLines(loaded.files)) printNote(output, line);
   const authorName = await author;
   // Read, tagged and written under the sidecar's lock: a tag another process wrote a moment ago is kept.
   const result = await editSidecarForCommand(sidecarPath, (sidecar): { write?: SidecarDocument; value: TagResult } => {

@@ -82,6 +82,13 @@ describe('commands print names and values from files as one line each', () => {
     assert.match(imported.err, /^brat\/a\\nb\.ann: error: a\\nb\.txt beside it: no such file; skipped$/m);
   });
 
+  it('categories: the folder named in its summary is escaped', async () => {
+    await fs.mkdir(ESC);
+    const { code, err } = await cli('categories', ESC);
+    assert.equal(code, 0, err);
+    assert.match(err, /^\d+ categories: the default taxonomy \(no \.legal-annotator\.yaml from e\\x1b\[31mred\.txt up\)\n$/);
+  });
+
   it('a document on a terminal has its escape sequences shown; into a pipe or a file it is the data', async () => {
     await fs.writeFile('r.txt', TEXT);
     assert.equal((await cli('tag', 'r.txt', '--quote', 'Kharkiv', '--category', 'other', '--note', 'see \u001b]8;;x\u0007here\u001b]8;;\u0007')).code, 0);
