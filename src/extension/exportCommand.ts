@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { bratAnnotationConf, bratVisualConf, exportBratSource } from '../core/interop/brat';
-import { bratCopyNames, bratCopyRefusal, bratRefusalMessage } from '../core/interop/brat-folder';
+import { bratCopyNames, bratFolderRefusal, bratRefusalMessage } from '../core/interop/brat-folder';
 import { exportCsv } from '../core/interop/csv';
 import { resolveSources, type ExportWarning, type ResolvedSource } from '../core/interop/export-input';
 import { exportW3cCollection, exportW3cJsonl } from '../core/interop/w3c';
@@ -59,14 +59,11 @@ export function registerExportCommand(context: vscode.ExtensionContext, configs:
   );
 }
 
-/** Refuses (throws, before anything is written) a brat folder where a copy would replace a file the export did not make, as the CLI does. */
-async function refuseForeignCopies(planned: readonly { r: ResolvedSource; stem: vscode.Uri }[]): Promise<void> {
-  for (const { r, stem } of planned) {
-    const copy = stem.with({ path: `${stem.path}.txt` });
-    if (copy.scheme !== 'file') continue;
-    const reason = await bratCopyRefusal(copy.fsPath, r.source.text);
-    if (reason) throw new Error(bratRefusalMessage(vscode.workspace.asRelativePath(copy), reason));
-  }
+/** Refuses (throws, before anything is written) a brat folder where a file would replace one the export did not make, as the CLI does. */
+async function refuseForeignCopies(target: vscode.Uri, planned: readonly { r: ResolvedSource; stem: vscode.Uri }[]): Promise<void> {
+  if (target.scheme !== 'file') return;
+  const refused = await bratFolderRefusal(target.fsPath, planned.map(({ r, stem }) => ({ stem: stem.fsPath, text: r.source.text })));
+  if (refused) throw new Error(bratRefusalMessage(vscode.workspace.asRelativePath(vscode.Uri.file(refused.path)), refused.reason));
 }
 
 async function exportAnnotations(configs: WorkspaceConfigService, log: Log, args: ExportArgs): Promise<ExportOutcome | undefined> {
@@ -99,7 +96,7 @@ async function exportAnnotations(configs: WorkspaceConfigService, log: Log, args
     for (const { renamed } of names) if (renamed) notices.push(renamed);
     const clash = planned.find(({ stem }) => sources.has(stem.with({ path: `${stem.path}.txt` }).toString()));
     if (clash) throw new Error(`the copy of ${clash.r.source.path} would overwrite the source itself; choose a folder outside the sources`);
-    await refuseForeignCopies(planned);
+    await refuseForeignCopies(target, planned);
     count = 0;
     warnings = [];
     for (const { r, stem } of planned) {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { bratAnnotationConf, bratVisualConf, exportBratSource } from '../../core/interop/brat';
-import { bratCopyNames, bratCopyRefusal, bratRefusalMessage } from '../../core/interop/brat-folder';
+import { bratConfPaths, bratCopyNames, bratFolderFiles, bratFolderRefusal, bratRefusalMessage } from '../../core/interop/brat-folder';
 import { exportCsv } from '../../core/interop/csv';
 import { resolveSources, type ExportWarning, type ResolvedSource } from '../../core/interop/export-input';
 import { normalizeBase } from '../../core/interop/iri';
@@ -27,7 +27,8 @@ Formats:
         --base + the path in the workspace) with a TextQuoteSelector and a
         TextPositionSelector (code points). To --out FILE, or stdout.
   brat  brat standoff, into --out DIR (required): per source a copy of its text
-        (<name>.txt) and <name>.ann, plus annotation.conf and visual.conf from the taxonomy.
+        (<name>.txt) and <name>.ann, plus annotation.conf and visual.conf from the taxonomy;
+        a file there that an earlier export did not make is never replaced.
   csv   one row per tag (file,id,category,label,legal_basis,quote,start,end,line,note,
         author,status,created,anchor,current_text,incident,elements), RFC 4180, UTF-8.
         To --out FILE, or stdout.
@@ -101,11 +102,13 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
     // The folder's files answer to the brat rule (never over a file an export did not make), not
     // to the sources globs: its copies are `.txt` files, which the globs may well match.
     const bratScope: OutputScope = { ...scope, sources: [] };
-    for (const { r, stem } of planned) {
-      const copy = `${stem}.txt`;
-      const clash = (await outputRefusal(copy, bratScope)) ?? (await bratCopyRefusal(copy, r.source.text));
-      if (clash) throw new CliError(`--out ${values.out}: ${bratRefusalMessage(shown(copy), clash)}`);
+    const copies = planned.map(({ r, stem }) => ({ stem, text: r.source.text }));
+    for (const path of bratFolderFiles(folder, planned.map(({ stem }) => stem))) {
+      const clash = await outputRefusal(path, bratScope);
+      if (clash) throw new CliError(`--out ${values.out}: ${bratRefusalMessage(shown(path), clash)}`);
     }
+    const foreign = await bratFolderRefusal(folder, copies);
+    if (foreign) throw new CliError(`--out ${values.out}: ${bratRefusalMessage(shown(foreign.path), foreign.reason)}`);
     count = 0;
     warnings = [];
     for (const { r, stem } of planned) {
@@ -116,8 +119,9 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
       warnings.push(...ann.warnings);
     }
     await fs.mkdir(folder, { recursive: true });
-    await writeOutputFile(joinPosix(folder, 'annotation.conf'), bratAnnotationConf(taxonomy), bratScope);
-    await writeOutputFile(joinPosix(folder, 'visual.conf'), bratVisualConf(taxonomy), bratScope);
+    const [annotationConf, visualConf] = bratConfPaths(folder);
+    await writeOutputFile(annotationConf, bratAnnotationConf(taxonomy), bratScope, shown(annotationConf));
+    await writeOutputFile(visualConf, bratVisualConf(taxonomy), bratScope, shown(visualConf));
     where = `${shown(folder)}/`;
   } else {
     const { incidents, unread } = await exportedIncidents(loaded.config, output);

@@ -1,12 +1,14 @@
 /**
  * What a brat export writes into its folder, the same for the CLI (`export --format brat`) and
  * the editor ("Export annotations…"): each source's copy and `.ann` under its brat name (bratNames),
- * a source renamed because another has its name said in the same words, and a copy never written
- * over a file the export did not make, refused in the same words.
+ * a source renamed because another has its name said in the same words, and no file (copy,
+ * `.ann`, annotation.conf, visual.conf) ever written over one the export did not make, refused in
+ * the same words.
  */
 import { promises as fs } from 'node:fs';
-import { readTextFile } from '../files/read-text-file';
-import { bratNames } from './brat';
+import { join } from 'node:path';
+import { describeFsError, notRegularReason, readTextFile } from '../files/read-text-file';
+import { BRAT_CONF_MARK, bratNames } from './brat';
 
 /** Why a brat export writes nothing: `<copy> <reason>; nothing was written (choose an empty folder)`. */
 export function bratRefusalMessage(shownCopy: string, reason: string): string {
@@ -36,4 +38,64 @@ export async function bratCopyRefusal(path: string, text: string): Promise<strin
   if (existing.ok && existing.text === text) return undefined;
   const previousAnn = await fs.stat(`${path.slice(0, -'.txt'.length)}.ann`).then((stat) => stat.isFile(), () => false);
   return previousAnn ? undefined : 'already exists and is not a copy made by an earlier export (it has no .ann beside it)';
+}
+
+/**
+ * Why a source's `.ann` must not be written at `path`: a file is there that an earlier export
+ * did not make. The export's `.ann` has its copy (`.txt`) beside it, as bratCopyRefusal takes a
+ * copy with its `.ann` beside it for the export's: one pair, recognised from either side.
+ */
+export async function bratAnnRefusal(path: string): Promise<string | undefined> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : describeFsError(error);
+  }
+  const special = notRegularReason(stat);
+  if (special) return special;
+  const copy = await fs.stat(`${path.slice(0, -'.ann'.length)}.txt`).then((s) => s.isFile(), () => false);
+  return copy ? undefined : 'already exists and is not an .ann made by an earlier export (it has no .txt beside it)';
+}
+
+/**
+ * Why annotation.conf or visual.conf must not be written at `path`: a file is there that does
+ * not begin as the export writes them (BRAT_CONF_MARK), such as a brat project's own settings.
+ */
+export async function bratConfRefusal(path: string): Promise<string | undefined> {
+  const existing = await readTextFile(path, { kind: 'source' });
+  if (!existing.ok && existing.failure === 'missing') return undefined;
+  if (!existing.ok && existing.failure === 'not-regular') return existing.reason;
+  if (existing.ok && existing.text.startsWith(BRAT_CONF_MARK)) return undefined;
+  return `already exists and was not written by an export (it does not begin with "${BRAT_CONF_MARK}")`;
+}
+
+/** annotation.conf and visual.conf in `folder`. */
+export function bratConfPaths(folder: string): [annotationConf: string, visualConf: string] {
+  return [join(folder, 'annotation.conf'), join(folder, 'visual.conf')];
+}
+
+/** The files a brat export writes into `folder`: per source (by its `stem`, the path without `.txt`) its copy and `.ann`, then the two confs. */
+export function bratFolderFiles(folder: string, stems: readonly string[]): string[] {
+  return [...stems.flatMap((stem) => [`${stem}.txt`, `${stem}.ann`]), ...bratConfPaths(folder)];
+}
+
+/**
+ * The first file of a brat export into `folder` that would replace a file the export did not
+ * make, with the reason; undefined when every one is new or the export's own. Checked for all
+ * before anything is written, so a refusal leaves the folder as it was.
+ */
+export async function bratFolderRefusal(folder: string, copies: readonly { stem: string; text: string }[]): Promise<{ path: string; reason: string } | undefined> {
+  for (const { stem, text } of copies) {
+    const copy = await bratCopyRefusal(`${stem}.txt`, text);
+    if (copy) return { path: `${stem}.txt`, reason: copy };
+    const ann = await bratAnnRefusal(`${stem}.ann`);
+    if (ann) return { path: `${stem}.ann`, reason: ann };
+  }
+  for (const path of bratConfPaths(folder)) {
+    const refused = await bratConfRefusal(path);
+    if (refused) return { path, reason: refused };
+  }
+  return undefined;
 }

@@ -106,6 +106,32 @@ describe('export and report outputs', () => {
     assert.equal(again.code, 0, `an earlier export's files are replaced: ${again.err}`);
   });
 
+  it('brat: never replaces an annotation.conf, visual.conf or .ann it did not make', async () => {
+    await tagged('r.txt');
+    const cases: [string, string, RegExp][] = [
+      ['annotation.conf', '[entities]\nmy-own-type\n', /brat\/annotation\.conf already exists and was not written by an export/],
+      ['visual.conf', '[labels]\nmy-own-type | Mine\n', /brat\/visual\.conf already exists and was not written by an export/],
+      ['r.ann', 'T1\tmy-own-type 0 3\tThe\n', /brat\/r\.ann already exists and is not an \.ann made by an earlier export \(it has no \.txt beside it\)/],
+    ];
+    for (const [name, text, message] of cases) {
+      await fs.rm('brat', { recursive: true, force: true });
+      await fs.mkdir('brat');
+      await fs.writeFile(`brat/${name}`, text);
+      const run = await cli('export', '.', '--format', 'brat', '--out', 'brat');
+      assert.equal(run.code, 2, name);
+      assert.match(run.err, message);
+      assert.match(run.err, /nothing was written \(choose an empty folder\)\n$/);
+      assert.deepEqual(await fs.readdir('brat'), [name], 'nothing else written');
+      assert.equal(await fs.readFile(`brat/${name}`, 'utf8'), text);
+    }
+    await fs.rm('brat', { recursive: true });
+    assert.equal((await cli('export', '.', '--format', 'brat', '--out', 'brat')).code, 0);
+    await fs.writeFile('r.txt', `${TEXT}More text.\n`);
+    const again = await cli('export', '.', '--format', 'brat', '--out', 'brat');
+    assert.equal(again.code, 0, `an earlier export's pair and confs are replaced: ${again.err}`);
+    assert.equal(await fs.readFile('brat/r.txt', 'utf8'), `${TEXT}More text.\n`);
+  });
+
   it('export and report skip a copied sidecar (its source is another file), naming both, exit 1', async () => {
     const sidecar = await tagged('b.txt');
     await fs.writeFile('a.txt', TEXT);

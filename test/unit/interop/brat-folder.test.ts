@@ -1,9 +1,11 @@
-/** The brat export's folder rules, shared by the CLI and the editor: names, and copies never written over a file the export did not make. */
+/** The brat export's folder rules, shared by the CLI and the editor: names, and no file (copy, .ann, conf) written over one the export did not make. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { bratCopyNames, bratCopyRefusal, bratRefusalMessage } from '../../../src/core/interop/brat-folder';
+import { BRAT_CONF_MARK, bratAnnotationConf, bratVisualConf } from '../../../src/core/interop/brat';
+import { bratAnnRefusal, bratConfPaths, bratConfRefusal, bratCopyNames, bratCopyRefusal, bratFolderFiles, bratFolderRefusal, bratRefusalMessage } from '../../../src/core/interop/brat-folder';
+import { DEFAULT_TAXONOMY } from '../../../src/core/taxonomy/taxonomy';
 import { useTemporaryWorkspace } from '../../support/cli';
 
 const TEXT = 'The prisoners were tortured in the basement.\n';
@@ -30,6 +32,31 @@ describe('brat folder (CLI and editor)', () => {
     const fifo = join(workspace.path, 'pipe.txt');
     execFileSync('mkfifo', [fifo]);
     assert.match((await bratCopyRefusal(fifo, TEXT)) ?? '', /named pipe \(FIFO\)/);
+  });
+
+  it('writes an .ann, annotation.conf and visual.conf only where nothing is or an earlier export\'s is', async () => {
+    const folder = workspace.path;
+    const [annotationConf, visualConf] = bratConfPaths(folder);
+    const copies = [{ stem: join(folder, 'r'), text: TEXT }];
+    assert.equal(await bratFolderRefusal(folder, copies), undefined, 'an empty folder');
+
+    await fs.writeFile(join(folder, 'r.ann'), 'T1\ttorture 0 3\tThe\n');
+    assert.deepEqual(await bratFolderRefusal(folder, copies), { path: join(folder, 'r.ann'), reason: 'already exists and is not an .ann made by an earlier export (it has no .txt beside it)' });
+    await fs.writeFile(join(folder, 'r.txt'), 'an older version of the source\n');
+    assert.equal(await bratAnnRefusal(join(folder, 'r.ann')), undefined, 'an earlier export\'s pair');
+
+    const foreign = `already exists and was not written by an export (it does not begin with "${BRAT_CONF_MARK}")`;
+    await fs.writeFile(annotationConf, '[entities]\nmy-own-type\n');
+    assert.deepEqual(await bratFolderRefusal(folder, copies), { path: annotationConf, reason: foreign });
+    await fs.writeFile(annotationConf, bratAnnotationConf(DEFAULT_TAXONOMY));
+    await fs.writeFile(visualConf, '[labels]\n');
+    assert.deepEqual(await bratFolderRefusal(folder, copies), { path: visualConf, reason: foreign });
+    await fs.writeFile(visualConf, bratVisualConf({ ...DEFAULT_TAXONOMY, categories: DEFAULT_TAXONOMY.categories.slice(0, 1) }));
+    assert.equal(await bratFolderRefusal(folder, copies), undefined, 'confs of an earlier export, from another taxonomy');
+    await fs.rm(visualConf);
+    await fs.mkdir(visualConf);
+    assert.equal(await bratConfRefusal(visualConf), 'is a folder, not a file');
+    assert.deepEqual(bratFolderFiles(folder, [join(folder, 'r')]), [join(folder, 'r.txt'), join(folder, 'r.ann'), annotationConf, visualConf]);
   });
 
   it('names colliding sources apart and says so', () => {
