@@ -11,6 +11,7 @@
  * `report --by incident` follows for each workspace folder whose config has an incidents file
  * (folder-case-matrices.ts), its passages linked the same way.
  */
+import { generatedAt } from '../core/report/generated';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { workspacePath } from '../core/interop/annotated-sources';
@@ -267,7 +268,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
       csp,
       nonce,
       script: SCRIPT,
-      generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      generated: generatedAt(),
       agreement,
       appended: caseMatrices.length > 0 ? { style: EMBEDDED_CASE_MATRIX_STYLE, html: caseMatrixBlocks(caseMatrices, collected.config.root, passageLink) } : undefined,
       link: (path, quote) => {

@@ -1,3 +1,4 @@
+import { generatedAt } from '../../core/report/generated';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { resolveSources } from '../../core/interop/export-input';
 import { claimCounter } from '../../core/report/claim-counter';
@@ -97,7 +98,7 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
   const from = out ? dirname(out) : process.cwd();
   const absoluteOf = new Map(loaded.sources.map((source, i) => [source.path, loaded.absolutePaths[i]]));
   const hrefOf = (path: string) => relative(from, absoluteOf.get(path) ?? path).split(sep).map(encodeURIComponent).join('/');
-  const generated = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  const generated = generatedAt();
   const text = format === 'md'
     ? renderMarkdown(matrix, { generated, agreement: compared?.section, linkFor: (path, line) => `${hrefOf(path)}${line !== undefined ? `#L${line}` : ''}` })
     : renderHtml(matrix, { generated, agreement: compared?.section, link: (path) => ({ href: hrefOf(path) }) });

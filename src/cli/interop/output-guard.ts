@@ -10,6 +10,7 @@ import { basename, dirname, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { writeAtomically, writeTargetRefusal } from '../../core/files/atomic-write';
 import { isInsideRoot, relativeInside } from '../../core/files/inside-root';
+import { isGeneratedMarkdownReport } from '../../core/report/generated';
 import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/sidecar/model';
 import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
 import { CliError } from '../output';
@@ -26,18 +27,35 @@ export interface OutputScope {
   sources: readonly string[];
 }
 
+/** How much of an existing file is read to know it as a Markdown report of ours: its title and summary line. */
+const REPORT_HEAD_BYTES = 4096;
+
 async function exists(path: string): Promise<boolean> {
   return fs.lstat(path).then(() => true, () => false);
 }
 
 /**
  * Whether `absolute` is a file the `sources` globs match. A path with nothing there yet is no
- * source: a first `report.md` is written, though the default globs (every `.md`) match it.
+ * source: a first `report.md` is written, though the default globs (every `.md`) match it; nor is
+ * a Markdown report this tool wrote there before, so that the report can be made again.
  */
 async function isListedSource(absolute: string, scope: OutputScope): Promise<boolean> {
   const path = relativeInside(scope.root, absolute);
   if (path === undefined || scope.sources.length === 0 || !picomatch([...scope.sources])(path)) return false;
-  return fs.lstat(absolute).then((stat) => stat.isFile(), () => false);
+  if (!(await fs.lstat(absolute).then((stat) => stat.isFile(), () => false))) return false;
+  return !isGeneratedMarkdownReport(await firstBytesAsText(absolute));
+}
+
+/** The first bytes of a file as text (enough for a report's title and summary), or '' when it cannot be read. */
+async function firstBytesAsText(path: string): Promise<string> {
+  const file = await fs.open(path, 'r').catch(() => undefined);
+  if (!file) return '';
+  try {
+    const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(REPORT_HEAD_BYTES), position: 0 });
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await file.close();
+  }
 }
 
 /** Why `path` must not be written as an output of this run, or undefined. */

@@ -3,6 +3,7 @@
  * then per incident its facts and, per category, a table of the elements: each cell lists the
  * supporting passages linked back to their line, the number of independent origins, or a gap.
  */
+import { generatedNote } from './generated';
 import { passageMarks, type CaseElement, type CaseIncident, type CaseMatrix, type CasePassage } from './case-matrix';
 import { markdownText } from './markdown';
 
@@ -17,7 +18,7 @@ export const GAP_MARK = '✗ gap';
 export function renderCaseMatrixMarkdown(matrix: CaseMatrix, options: CaseMarkdownOptions): string {
   const { summary } = matrix;
   const lines = ['# Case matrix', ''];
-  lines.push(`${summary.incidents} incident${summary.incidents === 1 ? '' : 's'} of ${markdownText(matrix.incidentsFile)}: ${summary.established} of ${summary.elements} element${summary.elements === 1 ? '' : 's'} established, ${summary.gaps} gap${summary.gaps === 1 ? '' : 's'}${options.generated ? ` (generated ${options.generated} by Legal Annotator)` : ''}.`, '');
+  lines.push(`${summary.incidents} incident${summary.incidents === 1 ? '' : 's'} of ${markdownText(matrix.incidentsFile)}: ${summary.established} of ${summary.elements} element${summary.elements === 1 ? '' : 's'} established, ${summary.gaps} gap${summary.gaps === 1 ? '' : 's'}${generatedNote(options.generated)}.`, '');
   if (summary.byCategory.length > 0) {
     lines.push('| Category | Incidents |', '| --- | ---: |');
     for (const category of summary.byCategory) lines.push(`| ${markdownText(category.label)} | ${category.incidents} |`);

@@ -4,6 +4,7 @@
  * place with a plain relative link (`reports/r.txt#L12`: GitHub and GitLab open the line; no
  * `vscode://` link, which works on one machine only).
  */
+import { generatedNote } from './generated';
 import { agreementMarkdown, type AgreementSection } from './agreement-section';
 import { barChartSvg } from './bar-chart';
 import { anchorMark, untaggedClaimsText, type EvidenceMatrix, type MatrixQuote } from './evidence-matrix';
@@ -35,7 +36,7 @@ export function renderMarkdown(matrix: EvidenceMatrix, options: MarkdownOptions)
   const lines: string[] = [];
   const title = options.title ?? 'Evidence matrix';
   lines.push(`# ${markdownText(title)}`, '');
-  lines.push(`${matrix.totalTags} tag${matrix.totalTags === 1 ? '' : 's'} in ${matrix.categories.length} categor${matrix.categories.length === 1 ? 'y' : 'ies'} across ${matrix.sources.length} source${matrix.sources.length === 1 ? '' : 's'}${options.generated ? ` (generated ${options.generated} by Legal Annotator)` : ''}.`, '');
+  lines.push(`${matrix.totalTags} tag${matrix.totalTags === 1 ? '' : 's'} in ${matrix.categories.length} categor${matrix.categories.length === 1 ? 'y' : 'ies'} across ${matrix.sources.length} source${matrix.sources.length === 1 ? '' : 's'}${generatedNote(options.generated)}.`, '');
 
   lines.push('## Tags per category', '', barChartSvg(matrix.categories), '');
 
