@@ -76,8 +76,12 @@ async function main() {
   await assertPortFree(port);
   const installed = ensureTestVSCode();
   console.log('[start] Packaging the extension (npm run package)');
-  const pack = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (pack.status !== 0) throw new Error('Packaging the extension failed');
+  // vsce lists every file it packs: shown only when packaging fails, as its warnings and errors (stderr) always are.
+  const pack = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (pack.status !== 0) {
+    process.stdout.write(pack.stdout ?? '');
+    throw new Error('Packaging the extension failed');
+  }
 
   // User data and extensions persist between runs (in the cache); logs and temp files do not.
   const stateDir = path.join(installed.paths.root, 'start');
