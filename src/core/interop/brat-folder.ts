@@ -25,27 +25,33 @@ export function bratCopyNames(relativePaths: readonly string[]): { name: string;
     (name === wanted ? { name } : { name, renamed: `${relativePaths[i]}: exported as ${name}.txt and ${name}.ann (${wanted}.txt is another source's copy)` }));
 }
 
+/** Why a pair (`.txt` and `.ann`) in a folder without an earlier export's annotation.conf is not the export's: another brat project's, say. */
+const NOT_AN_EXPORT_FOLDER = `the folder holds no annotation.conf of an earlier export (beginning "${BRAT_CONF_MARK}"), so it is not one`;
+
 /**
  * Why the copy of a source (`text`) must not be written at `path` (its `.txt` in the export's
- * folder): a file is there that this export did not make, that is, not the same text and no `.ann`
- * of an earlier export beside it; a FIFO, a folder or a device there is refused too, unread.
- * Undefined when nothing is there or the file is the export's own.
+ * folder): a file is there that this export did not make, that is, not the same text and not an
+ * earlier export's copy (its `.ann` beside it, in a folder an earlier export wrote its
+ * annotation.conf into: `earlierExport`); a FIFO, a folder or a device there is refused too,
+ * unread. Undefined when nothing is there or the file is the export's own.
  */
-export async function bratCopyRefusal(path: string, text: string): Promise<string | undefined> {
+export async function bratCopyRefusal(path: string, text: string, earlierExport: boolean): Promise<string | undefined> {
   const existing = await readTextFile(path, { kind: 'source' });
   if (!existing.ok && existing.failure === 'missing') return undefined;
   if (!existing.ok && existing.failure === 'not-regular') return existing.reason;
   if (existing.ok && existing.text === text) return undefined;
   const previousAnn = await fs.stat(`${path.slice(0, -'.txt'.length)}.ann`).then((stat) => stat.isFile(), () => false);
-  return previousAnn ? undefined : 'already exists and is not a copy made by an earlier export (it has no .ann beside it)';
+  if (!previousAnn) return 'already exists and is not a copy made by an earlier export (it has no .ann beside it)';
+  return earlierExport ? undefined : `already exists with an .ann beside it, and ${NOT_AN_EXPORT_FOLDER}`;
 }
 
 /**
  * Why a source's `.ann` must not be written at `path`: a file is there that an earlier export
  * did not make. The export's `.ann` has its copy (`.txt`) beside it, as bratCopyRefusal takes a
- * copy with its `.ann` beside it for the export's: one pair, recognised from either side.
+ * copy with its `.ann` beside it for the export's: one pair, recognised from either side, and
+ * only in a folder an earlier export wrote its annotation.conf into (`earlierExport`).
  */
-export async function bratAnnRefusal(path: string): Promise<string | undefined> {
+export async function bratAnnRefusal(path: string, earlierExport: boolean): Promise<string | undefined> {
   let stat;
   try {
     stat = await fs.stat(path);
@@ -56,7 +62,8 @@ export async function bratAnnRefusal(path: string): Promise<string | undefined> 
   const special = notRegularReason(stat);
   if (special) return special;
   const copy = await fs.stat(`${path.slice(0, -'.ann'.length)}.txt`).then((s) => s.isFile(), () => false);
-  return copy ? undefined : 'already exists and is not an .ann made by an earlier export (it has no .txt beside it)';
+  if (!copy) return 'already exists and is not an .ann made by an earlier export (it has no .txt beside it)';
+  return earlierExport ? undefined : `already exists, and ${NOT_AN_EXPORT_FOLDER}`;
 }
 
 /**
@@ -87,15 +94,18 @@ export function bratFolderFiles(folder: string, stems: readonly string[]): strin
  * before anything is written, so a refusal leaves the folder as it was.
  */
 export async function bratFolderRefusal(folder: string, copies: readonly { stem: string; text: string }[]): Promise<{ path: string; reason: string } | undefined> {
-  for (const { stem, text } of copies) {
-    const copy = await bratCopyRefusal(`${stem}.txt`, text);
-    if (copy) return { path: `${stem}.txt`, reason: copy };
-    const ann = await bratAnnRefusal(`${stem}.ann`);
-    if (ann) return { path: `${stem}.ann`, reason: ann };
-  }
+  // The confs first: a brat project's own annotation.conf is the plainest reason to stop.
   for (const path of bratConfPaths(folder)) {
     const refused = await bratConfRefusal(path);
     if (refused) return { path, reason: refused };
+  }
+  const [annotationConf] = bratConfPaths(folder);
+  const earlierExport = await readTextFile(annotationConf, { kind: 'source' }).then((read) => read.ok && read.text.startsWith(BRAT_CONF_MARK));
+  for (const { stem, text } of copies) {
+    const copy = await bratCopyRefusal(`${stem}.txt`, text, earlierExport);
+    if (copy) return { path: `${stem}.txt`, reason: copy };
+    const ann = await bratAnnRefusal(`${stem}.ann`, earlierExport);
+    if (ann) return { path: `${stem}.ann`, reason: ann };
   }
   return undefined;
 }

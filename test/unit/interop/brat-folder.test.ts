@@ -16,22 +16,39 @@ describe('brat folder (CLI and editor)', () => {
 
   it('writes a copy where nothing is, or over the same text, or over an earlier export\'s copy (its .ann beside it)', async () => {
     const copy = join(workspace.path, 'r.legal.txt');
-    assert.equal(await bratCopyRefusal(copy, TEXT), undefined, 'nothing there');
+    assert.equal(await bratCopyRefusal(copy, TEXT, true), undefined, 'nothing there');
     await fs.writeFile(copy, TEXT);
-    assert.equal(await bratCopyRefusal(copy, TEXT), undefined, 'the same text');
+    assert.equal(await bratCopyRefusal(copy, TEXT, true), undefined, 'the same text');
     await fs.writeFile(copy, 'an older version of the source\n');
     await fs.writeFile(join(workspace.path, 'r.legal.ann'), 'T1\ttorture 0 3\tThe\n');
-    assert.equal(await bratCopyRefusal(copy, TEXT), undefined, 'an earlier export');
+    assert.equal(await bratCopyRefusal(copy, TEXT, true), undefined, 'an earlier export');
+    assert.match((await bratCopyRefusal(copy, TEXT, false)) ?? '', /with an \.ann beside it, and the folder holds no annotation\.conf of an earlier export/, 'a pair in a folder no export wrote');
+    assert.equal(await bratCopyRefusal(copy, 'an older version of the source\n', false), undefined, 'the same text, whoever wrote it');
+  });
+
+  it("refuses another brat project's pair (a .txt and its .ann) where no earlier export wrote its annotation.conf", async () => {
+    const folder = workspace.path;
+    const copies = [{ stem: join(folder, 'x'), text: TEXT }];
+    await fs.writeFile(join(folder, 'x.txt'), 'A different witness statement.\n');
+    await fs.writeFile(join(folder, 'x.ann'), 'T1\tBeating 2 11\tdifferent\n');
+    const refused = await bratFolderRefusal(folder, copies);
+    assert.equal(refused?.path, join(folder, 'x.txt'));
+    assert.match(refused?.reason ?? '', /folder holds no annotation\.conf of an earlier export/);
+    await fs.writeFile(join(folder, 'x.txt'), TEXT);
+    assert.match((await bratFolderRefusal(folder, copies))?.reason ?? '', /^already exists, and the folder holds no annotation\.conf/, 'the same text, but their .ann');
+    await fs.writeFile(bratConfPaths(folder)[0], bratAnnotationConf(DEFAULT_TAXONOMY));
+    assert.equal(await bratFolderRefusal(folder, copies), undefined, 'an earlier export, its annotation.conf beside');
+    assert.equal(await fs.readFile(join(folder, 'x.ann'), 'utf8'), 'T1\tBeating 2 11\tdifferent\n');
   });
 
   it('refuses a file it did not make, and a FIFO without reading it', async () => {
     const copy = join(workspace.path, 'notes.md.txt');
     await fs.writeFile(copy, 'my own notes\n');
-    assert.equal(await bratCopyRefusal(copy, TEXT), FOREIGN);
+    assert.equal(await bratCopyRefusal(copy, TEXT, true), FOREIGN);
     assert.equal(bratRefusalMessage('out/notes.md.txt', FOREIGN), `out/notes.md.txt ${FOREIGN}; nothing was written (choose an empty folder)`);
     const fifo = join(workspace.path, 'pipe.txt');
     execFileSync('mkfifo', [fifo]);
-    assert.match((await bratCopyRefusal(fifo, TEXT)) ?? '', /named pipe \(FIFO\)/);
+    assert.match((await bratCopyRefusal(fifo, TEXT, true)) ?? '', /named pipe \(FIFO\)/);
   });
 
   it('writes an .ann, annotation.conf and visual.conf only where nothing is or an earlier export\'s is', async () => {
@@ -43,7 +60,7 @@ describe('brat folder (CLI and editor)', () => {
     await fs.writeFile(join(folder, 'r.ann'), 'T1\ttorture 0 3\tThe\n');
     assert.deepEqual(await bratFolderRefusal(folder, copies), { path: join(folder, 'r.ann'), reason: 'already exists and is not an .ann made by an earlier export (it has no .txt beside it)' });
     await fs.writeFile(join(folder, 'r.txt'), 'an older version of the source\n');
-    assert.equal(await bratAnnRefusal(join(folder, 'r.ann')), undefined, 'an earlier export\'s pair');
+    assert.equal(await bratAnnRefusal(join(folder, 'r.ann'), true), undefined, 'an earlier export\'s pair');
 
     const foreign = `already exists and was not written by an export (it does not begin with "${BRAT_CONF_MARK}")`;
     await fs.writeFile(annotationConf, '[entities]\nmy-own-type\n');
