@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { writeAtomically, writeTargetRefusal } from '../../core/files/atomic-write';
-import { isInsideRoot, relativeInside } from '../../core/files/inside-root';
+import { isInsideRoot, realPathOf, relativeInside } from '../../core/files/inside-root';
 import { isGeneratedMarkdownReport } from '../../core/report/generated';
 import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/sidecar/model';
 import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
@@ -40,8 +40,12 @@ async function exists(path: string): Promise<boolean> {
  * a Markdown report this tool wrote there before, so that the report can be made again.
  */
 async function isListedSource(absolute: string, scope: OutputScope): Promise<boolean> {
-  const path = relativeInside(scope.root, absolute);
-  if (path === undefined || scope.sources.length === 0 || !picomatch([...scope.sources])(path)) return false;
+  if (scope.sources.length === 0) return false;
+  // As named and as it really is: `alias/untagged.txt` through `alias -> corpus` is corpus/untagged.txt.
+  const realRoot = await fs.realpath(scope.root).catch(() => scope.root);
+  const paths = [relativeInside(scope.root, absolute), relativeInside(realRoot, await realPathOf(absolute))];
+  const matches = picomatch([...scope.sources]);
+  if (!paths.some((path) => path !== undefined && matches(path))) return false;
   if (!(await fs.lstat(absolute).then((stat) => stat.isFile(), () => false))) return false;
   return !isGeneratedMarkdownReport(await firstBytesAsText(absolute));
 }

@@ -4,7 +4,7 @@
  * file names (incidents' evidence) passes, so a linked folder cannot lead out of the workspace.
  */
 import { promises as fs } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** The real path of `path`'s nearest existing ancestor folder, joined with the rest. */
 async function realFolderOf(path: string): Promise<string> {
@@ -20,6 +20,12 @@ async function realFolderOf(path: string): Promise<string> {
       folder = parent;
     }
   }
+}
+
+/** `path` with the symbolic links of its existing folders resolved (the file itself as named). */
+export async function realPathOf(path: string): Promise<string> {
+  const absolute = resolve(path);
+  return join(await realFolderOf(absolute), basename(absolute));
 }
 
 /** Whether `path` lies inside `root` once the symbolic links of its existing folders are resolved. */

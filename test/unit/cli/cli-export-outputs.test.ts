@@ -66,6 +66,13 @@ describe('export and report outputs', () => {
     assert.equal((await cli('export', 'r.txt', '--format', 'csv', '--out', 'corpus/c.txt')).code, 2);
     assert.equal(await fs.readFile('corpus/c.txt', 'utf8'), 'never tagged\n');
     assert.equal((await cli('export', 'r.txt', '--format', 'csv', '--out', 'untagged.txt')).code, 0);
+    // Through a folder linked to the corpus, the same file.
+    await fs.symlink('corpus', 'alias');
+    const linked = await cli('export', 'r.txt', '--format', 'csv', '--out', 'alias/c.txt');
+    assert.equal(linked.code, 2, linked.err);
+    assert.match(linked.err, /--out alias\/c\.txt is a source \(the sources globs of the workspace match it\)/);
+    assert.equal((await cli('report', 'r.txt', '--format', 'md', '--out', 'alias/c.txt')).code, 2);
+    assert.equal(await fs.readFile('corpus/c.txt', 'utf8'), 'never tagged\n');
   });
 
   it('refuses --out outside the workspace, or through a linked folder that leads out', async () => {
