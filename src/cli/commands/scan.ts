@@ -6,7 +6,6 @@ import { scanEntities } from '../../core/scanner/scan';
 import type { Entity } from '../../core/scanner/types';
 import type { WorkspaceConfig } from '../../core/workspace/workspace-config';
 import { decodeSourceText } from '../../core/text/decode';
-import { visibleControls } from '../../core/text/visible';
 import { readSourceFile } from '../files';
 import { CliError, EXIT, printNote, type CliContext, type CliOutput } from '../output';
 import { painter } from '../colour';
@@ -169,7 +168,7 @@ async function workerClaims(inWorker: PendingClaims | undefined, file: string, t
  * worker thread), only marked here.
  */
 async function claimsOf(input: SourceInput, text: string, config: WorkspaceConfig, detected: Iterable<Claim[]> | undefined, output: CliOutput): Promise<Iterable<readonly ReviewedClaim[]>> {
-  const ignored = (reason: string) => output.err(`${visibleControls(input.shown)}: ${reason}\n`);
+  const ignored = (reason: string) => printNote(output, `${input.shown}: ${reason}`);
   if (input.kind === 'file') return reviewSourceSections(input.shown, text, config, detected, ignored);
   return config.claims.enabled ? reviewClaimSections(text, undefined, { taxonomy: config.taxonomy }) : [];
 }
