@@ -50,6 +50,15 @@ describe('legal-annotator tag', () => {
     assert.equal((await cli('check')).code, 0);
   });
 
+  it('refuses an empty --author rather than writing someone else as the author (exit 2, nothing written)', async () => {
+    for (const author of ['', '  ']) {
+      const { code, err } = await cli('tag', 'r.txt', '--category', 'torture', '--quote', 'executed', '--author', author);
+      assert.equal(code, 2);
+      assert.equal(err, 'legal-annotator tag: --author was given an empty name; give a name, or leave --author out for git config user.name\n');
+    }
+    await assert.rejects(fs.stat('r.txt.ann.yaml'), /ENOENT/);
+  });
+
   it('adds to an existing sidecar by a unique quote, keeping the rest of the file byte for byte', async () => {
     await cli('tag', 'r.txt', '--category', 'torture', '--start', '19', '--end', '27');
     const before = `# my comment\n${await fs.readFile('r.txt.ann.yaml', 'utf8')}`;
