@@ -7,6 +7,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { setUserFileLimitMb, userFileLimit, type UserFileLimit } from '../../core/files/limits';
 import type { FileProblems } from '../../core/workspace/load-config';
 import type { FileReport } from './formats';
 import { checkSidecarPaths, type SidecarsResult } from './run-sidecars';
@@ -20,6 +21,8 @@ interface Job {
   kind: typeof JOB;
   sidecars: string[];
   configs: string[];
+  /** The run's --max-file-size: a worker's module state starts from the defaults. */
+  fileLimit: UserFileLimit;
 }
 
 interface JobResult {
@@ -46,7 +49,7 @@ export async function checkInWorkers(script: string, sidecars: readonly string[]
     const result = await checkSidecarPaths(share, configs, false);
     return { reports: result.outcomes.map((o) => o.report), configFiles: result.configFiles };
   };
-  const results = await Promise.all(shares.map((share, t) => (t === 0 ? here(share) : runWorker(script, { kind: JOB, sidecars: share, configs: [...configs] }, execArgv))));
+  const results = await Promise.all(shares.map((share, t) => (t === 0 ? here(share) : runWorker(script, { kind: JOB, sidecars: share, configs: [...configs], fileLimit: userFileLimit() }, execArgv))));
   const outcomes = sidecars.map((_, i) => ({ report: results[i % threads].reports[Math.floor(i / threads)] }));
   return { outcomes, configFiles: results.flatMap((r) => r.configFiles) };
 }
@@ -67,6 +70,7 @@ export function runAsCheckWorker(): boolean {
   const job = workerData as Job | undefined;
   if (isMainThread || job?.kind !== JOB || !parentPort) return false;
   const port = parentPort;
+  setUserFileLimitMb(job.fileLimit.mb, job.fileLimit.raise);
   void checkSidecarPaths(job.sidecars, job.configs, false).then((result) => {
     const reply: JobResult = { reports: result.outcomes.map((o) => o.report), configFiles: result.configFiles };
     port.postMessage(reply);

@@ -17,6 +17,18 @@ const NAMES: Readonly<Record<FileKind, string>> = { source: 'sources', sidecar: 
 let currentMb: Record<FileKind, number> = { ...DEFAULT_MAX_FILE_MB };
 /** How the user raises the bound of sources and import files where this runs, named in the reason. */
 let raisedWith: string | undefined;
+/** What setUserFileLimitMb was last given: a worker thread starts from the defaults and is handed it. */
+let userLimit: UserFileLimit = {};
+
+export interface UserFileLimit {
+  mb?: number;
+  raise?: string;
+}
+
+/** The bound the user set where this runs (setUserFileLimitMb's arguments), to set the same in a worker thread. */
+export function userFileLimit(): UserFileLimit {
+  return { ...userLimit };
+}
 
 export function maxBytesFor(kind: FileKind): number {
   return currentMb[kind] * MIB;
@@ -28,6 +40,7 @@ export function maxBytesFor(kind: FileKind): number {
  * the editor's setting), for the reason a file is refused to name.
  */
 export function setUserFileLimitMb(mb: number | undefined, raise?: string): void {
+  userLimit = { ...(mb !== undefined ? { mb } : {}), ...(raise !== undefined ? { raise } : {}) };
   currentMb = { ...DEFAULT_MAX_FILE_MB };
   raisedWith = raise;
   if (mb !== undefined) {

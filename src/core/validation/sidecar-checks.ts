@@ -108,7 +108,7 @@ export function checkContent(sidecar: Sidecar, input: Omit<SidecarCheckInput, 'd
       report('source-outside-folder', '/source', `"source" resolves through a symbolic link to ${input.source.to}, outside this sidecar's folder; put the sidecar next to the real file`);
       return {};
     case 'not-text':
-      report('source-not-text', '/source', `the source "${source}" ${input.source.reason}; offsets cannot be checked until it is UTF-8 text`);
+      report('source-not-text', '/source', `the source "${source}" ${input.source.reason}, so its offsets cannot be checked`);
       return {};
     case 'text':
       break;
