@@ -2,6 +2,7 @@ import { loadConfigFor } from '../../core/workspace/load-config';
 import { nodeConfigFs } from '../../core/workspace/node-config-fs';
 import { DEFAULT_TAXONOMY, type Category, type Taxonomy } from '../../core/taxonomy/taxonomy';
 import { codePointLength } from '../../core/text/positions';
+import { visibleControls } from '../../core/text/visible';
 import { parseCommandArgs, unknownChoice } from '../args';
 import { painter, type Paint } from '../colour';
 import { configWarningLines } from '../config-warnings';
@@ -82,7 +83,7 @@ const CUES_PREFIX = 'cues: ';
 
 /** Aligned columns ID, LABEL, LEGAL BASIS (widths in code points), each category's cues and elements below it when asked. */
 function categoriesText(taxonomy: Taxonomy, show: { cues: boolean; elements: boolean }, paint: Paint): string {
-  const { categories } = taxonomy;
+  const categories = taxonomy.categories.map(visibleCategory);
   const idWidth = Math.max(codePointLength('ID'), ...categories.map((c) => codePointLength(c.id)));
   const labelWidth = Math.min(LABEL_MAX_WIDTH, Math.max(codePointLength('LABEL'), ...categories.map((c) => codePointLength(c.label))));
   const basisWidth = Math.max(codePointLength('LEGAL BASIS'), TABLE_WIDTH - idWidth - labelWidth - 4);
@@ -105,6 +106,26 @@ function categoriesText(taxonomy: Taxonomy, show: { cues: boolean; elements: boo
     if (show.elements) out += elementLines(category, idWidth + 2, paint);
   }
   return out;
+}
+
+/**
+ * A category as the table shows it: a workspace taxonomy is the repository's text, and its
+ * control characters are escaped (visibleControls) so that a label cannot drive the terminal
+ * or break the table's lines.
+ */
+function visibleCategory(category: Category): Category {
+  return {
+    ...category,
+    id: visibleControls(category.id),
+    label: visibleControls(category.label),
+    legalBasis: category.legalBasis.map(visibleControls),
+    cues: category.cues.map(visibleControls),
+    elements: category.elements.map((element) => ({
+      id: visibleControls(element.id),
+      label: visibleControls(element.label),
+      ...(element.basis !== undefined ? { basis: visibleControls(element.basis) } : {}),
+    })),
+  };
 }
 
 /** `element ID: label (basis)` lines under the label column, each wrapped to the table's width. */
