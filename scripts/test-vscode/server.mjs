@@ -20,13 +20,15 @@ const DIE_WITH_PARENT = fileURLToPath(new URL('./die-with-parent.mjs', import.me
  * Spawns `command args` as the leader of a process group of its own, so that killGroup(child.pid)
  * stops it and everything it starts, and a Ctrl+C in the terminal reaches only its starter. With
  * `dieWithParent`, the group also ends when this process dies, even by SIGKILL (die-with-parent.mjs
- * runs the command and leads the group; its stdin is a pipe from here). `options` are spawn's;
- * stdin is not passed on with `dieWithParent`.
+ * runs the command and leads the group; its stdin is a pipe from here), and `removeAfter`, a
+ * folder, is then removed too (the run's session, which this process would have removed).
+ * `options` are spawn's; stdin is not passed on with `dieWithParent`.
  */
-export function spawnGroup(command, args, options, { dieWithParent = false } = {}) {
+export function spawnGroup(command, args, options, { dieWithParent = false, removeAfter = undefined } = {}) {
   if (!dieWithParent) return spawn(command, args, { ...options, detached: true });
   const [, stdout = 'ignore', stderr = 'ignore'] = options.stdio || [];
-  return spawn(process.execPath, [DIE_WITH_PARENT, command, ...args], { ...options, detached: true, stdio: ['pipe', stdout, stderr] });
+  const remove = removeAfter ? ['--remove-after', removeAfter] : [];
+  return spawn(process.execPath, [DIE_WITH_PARENT, ...remove, command, ...args], { ...options, detached: true, stdio: ['pipe', stdout, stderr] });
 }
 
 /** A session folder holding everything one run writes. */
@@ -141,7 +143,7 @@ export async function startCodeServer(opts) {
   // nodeEnv leaves out the caller's npm environment: the server's log and terminals are free of it.
   const env = { ...nodeEnv(p), ...(opts.isolateHome === false ? { ...session.env, HOME: process.env.HOME } : session.env) };
   delete env.VSCODE_IPC_HOOK_CLI; delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawnGroup(p.nodeBin, args, { cwd: session.dir, env, stdio: ['ignore', 'pipe', 'pipe'] }, { dieWithParent: opts.dieWithParent });
+  const child = spawnGroup(p.nodeBin, args, { cwd: session.dir, env, stdio: ['ignore', 'pipe', 'pipe'] }, { dieWithParent: opts.dieWithParent, removeAfter: opts.dieWithParent ? session.dir : undefined });
   const server = {
     child, pgid: child.pid, logFile, userDataDir, extensionsDir, host, port: 0, url: '', exited: false,
     stopped: false,

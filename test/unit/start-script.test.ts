@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,11 +50,11 @@ async function groupEnds(pgid: number): Promise<boolean> {
  * A parent in a process group of its own (as npm start in a terminal) that starts a long-running
  * child group through spawnGroup and prints that group's id; resolves with both.
  */
-async function parentWithChildGroup(dieWithParent: boolean): Promise<{ parent: ChildProcess; childGroup: number }> {
+async function parentWithChildGroup(dieWithParent: boolean, removeAfter?: string): Promise<{ parent: ChildProcess; childGroup: number }> {
   const script = [
     `import { spawnGroup } from ${JSON.stringify(SERVER_MODULE)};`,
     "const child = spawnGroup(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: ['ignore', 'ignore', 'ignore'] },",
-    `  { dieWithParent: ${dieWithParent} });`,
+    `  { dieWithParent: ${dieWithParent}, removeAfter: ${JSON.stringify(removeAfter)} });`,
     'console.log(child.pid);',
     'setInterval(() => {}, 1000);',
   ].join('\n');
@@ -122,12 +122,18 @@ describe('npm start: a taken port, and VS Code ending with npm start', function 
     assert.doesNotMatch(typo.output, PAST_THE_PORT_CHECK);
   });
 
-  it('ends the VS Code process group when npm start is killed (SIGKILL of its process group)', async () => {
-    const { parent, childGroup } = await parentWithChildGroup(true);
-    assert.equal(isGroupAlive(childGroup), true);
-    process.kill(-(parent.pid as number), 'SIGKILL');
-    await exited(parent);
-    assert.equal(await groupEnds(childGroup), true, `process group ${childGroup} outlived its parent`);
+  it('ends the VS Code process group when npm start is killed (SIGKILL of its process group), and removes its session folder', async () => {
+    const session = mkdtempSync(join(tmpdir(), 'la-start-session-'));
+    try {
+      const { parent, childGroup } = await parentWithChildGroup(true, session);
+      assert.equal(isGroupAlive(childGroup), true);
+      process.kill(-(parent.pid as number), 'SIGKILL');
+      await exited(parent);
+      assert.equal(await groupEnds(childGroup), true, `process group ${childGroup} outlived its parent`);
+      assert.equal(existsSync(session), false, 'the session folder was left behind');
+    } finally {
+      rmSync(session, { recursive: true, force: true });
+    }
   });
 
   it('without dieWithParent, the group outlives its parent (what the test above would see without it)', async () => {
