@@ -233,7 +233,8 @@ describe('a clean sidecar proven from its bytes (check)', () => {
         ['with a BOM', `\uFEFF${sidecar}`],
         ['unknown category', sidecar.replace(/category: .*/, 'category: made-up')],
         ['moved', sidecar.replace(/start: (\d+)\n(\s+)end: (\d+)/, (_, s: string, space: string, e: string) => `start: ${Number(s) + 1}\n${space}end: ${Number(e) + 1}`)],
-        ['stale hash', sidecar.replace(/sha256:./, 'sha256:x')],
+        ['stale hash', sidecar.replace(/sha256:(.)/, (_, digit: string) => `sha256:${digit === '0' ? '1' : '0'}`)],
+        ['a malformed hash', sidecar.replace(/sha256:./, 'sha256:x')],
         ['a missing source', sidecar.replace('source: r.txt', 'source: gone.txt')],
         ['not clean YAML', sidecar.replace('status: proposed', 'status: maybe')],
       ];
@@ -244,6 +245,7 @@ describe('a clean sidecar proven from its bytes (check)', () => {
         const full = await checkSidecarFile(path, options);
         const fast = await checkSidecarFile(path, { ...options, problemsOnly: true });
         assert.deepEqual(fast.problems, full.problems, what);
+        if (what === 'stale hash') assert.deepEqual(full.problems.map((p) => p.code), ['stale-source-hash'], what);
         assert.equal(fast.problems.length === 0, what === 'clean' || what === 'with a BOM', what);
         // Proven clean from the bytes: no entries were built, none are given.
         if (fast.problems.length === 0) assert.equal(fast.sidecar, undefined, what);
