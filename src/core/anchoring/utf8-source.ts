@@ -10,6 +10,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type { AnchorResult, TextTarget } from '../sidecar/model';
+import { byteOffsets, SLOTS } from '../text/utf8-offsets';
 import { PreparedText } from './prepared-text';
 
 export class Utf8SourceText {
@@ -62,31 +63,13 @@ export class Utf8SourceText {
 
   /** The byte offset of each code-point offset, in one pass; undefined when one lies beyond the text. */
   private byteOffsets(codePoints: readonly number[]): Map<number, number> | undefined {
-    // A typed array sorts numbers natively, without a comparator called per pair.
-    const wanted = Float64Array.from(codePoints).sort();
+    if (codePoints.length > SLOTS) return undefined;
+    // Sorted natively as keys offset * SLOTS + slot, then walked once (utf8-offsets.ts).
+    const keys = Float64Array.from(codePoints, (offset, slot) => offset * SLOTS + slot).sort();
+    const bytesAt = byteOffsets(this.body, keys);
+    if (!bytesAt) return undefined;
     const found = new Map<number, number>();
-    const body = this.body;
-    // Four bytes at a time while they are ASCII (one code point each): most text is.
-    const words = new Uint32Array(body.buffer, 0, body.buffer.byteLength >>> 2);
-    const base = body.byteOffset;
-    let codePoint = 0;
-    let byte = 0;
-    for (const target of wanted) {
-      while (codePoint < target) {
-        const at = base + byte;
-        if ((at & 3) === 0 && target - codePoint >= 4 && byte + 4 <= body.length && (words[at >>> 2] & 0x80808080) === 0) {
-          byte += 4;
-          codePoint += 4;
-          continue;
-        }
-        if (byte >= body.length) return undefined;
-        // A code point starts at every byte that is not a continuation byte (10xxxxxx).
-        byte++;
-        while (byte < body.length && (body[byte] & 0xc0) === 0x80) byte++;
-        codePoint++;
-      }
-      found.set(target, byte);
-    }
+    codePoints.forEach((offset, slot) => found.set(offset, bytesAt[slot]));
     return found;
   }
 }

@@ -887,7 +887,7 @@ function firstLineEnding(text: Buffer): '\n' | '\r\n' {
 }
 
 /** Whether the bytes at `at` spell the ASCII string `word`. */
-function spells(text: Buffer, at: number, word: string): boolean {
+export function spells(text: Uint8Array, at: number, word: string): boolean {
   for (let i = 0; i < word.length; i++) if (text[at + i] !== word.charCodeAt(i)) return false;
   return true;
 }

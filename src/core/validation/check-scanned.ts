@@ -13,9 +13,10 @@ import type { Buffer } from 'node:buffer';
 import { Utf8SourceText } from '../anchoring/utf8-source';
 import type { Annotation } from '../sidecar/model';
 import { sourceNameFor } from '../sidecar/model';
-import { scannedEntry, type ScannedListName, type SidecarSpansScan } from '../sidecar/sidecar-scan';
+import { scannedEntry, spells, type ScannedListName, type SidecarSpansScan } from '../sidecar/sidecar-scan';
 import { sourceHashOfUtf8 } from '../sidecar/source-hash';
 import type { Taxonomy } from '../taxonomy/taxonomy';
+import { byteOffsets, SLOTS } from '../text/utf8-offsets';
 import { sourceValueOutsideFolder, type SidecarCheckInput } from './sidecar-checks';
 
 /** The category ids of each taxonomy by their length (findCategory is a search of the list). */
@@ -105,62 +106,9 @@ function quotesAtOffsets(scan: SidecarSpansScan, body: Buffer): boolean {
   return true;
 }
 
-/** Entries a list of the scan holds at most (sidecar-scan.ts's MAX_ENTRIES) times two lists times two offsets: the slots of a key. */
-export const SLOTS = 2 ** 22;
-
 /** The quote of an entry that has no span: decoded by the scan, or read with its item. */
 function quoteOf(scan: SidecarSpansScan, list: ScannedListName, index: number): string {
   return scan.lists[list].spans.quotes.get(index) ?? scannedEntry(scan, list, index).target.exact;
-}
-
-/**
- * The byte offset of each code-point offset of `keys` (offset * SLOTS + slot, sorted), by slot;
- * undefined when one lies beyond the text.
- */
-export function byteOffsets(body: Buffer, keys: Float64Array): Int32Array | undefined {
-  const bytesAt = new Int32Array(keys.length);
-  const words = new Uint32Array(body.buffer, 0, body.buffer.byteLength >>> 2);
-  const base = body.byteOffset;
-  const length = body.length;
-  /** The words wholly inside the body end before this one. */
-  const lastWord = (base + length) >>> 2;
-  // `codePoint` counts the bytes before `byte` that start a code point: all but continuation bytes (10xxxxxx).
-  let codePoint = 0;
-  let byte = 0;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    const target = Math.floor(key / SLOTS);
-    for (;;) {
-      if (((base + byte) & 3) === 0) {
-        // A word at a time, counting its continuation bytes without a branch (two words a turn
-        // while eight more code points are wanted): a word holds at most four code points, so
-        // none passes the target's first byte. Most text is ASCII or nearly.
-        let word = (base + byte) >>> 2;
-        while (codePoint + 8 <= target && word + 2 <= lastWord) {
-          const w = words[word];
-          const v = words[word + 1];
-          codePoint += 8 - (Math.imul(((w & ~(w << 1) & 0x80808080) >>> 7) + ((v & ~(v << 1) & 0x80808080) >>> 7), 0x01010101) >>> 24);
-          word += 2;
-        }
-        while (codePoint + 4 <= target && word < lastWord) {
-          const w = words[word++];
-          codePoint += 4 - (Math.imul((w & ~(w << 1) & 0x80808080) >>> 7, 0x01010101) >>> 24);
-        }
-        byte = word * 4 - base;
-      }
-      if (byte >= length) {
-        if (codePoint < target) return undefined;
-        break;
-      }
-      if ((body[byte] & 0xc0) !== 0x80) {
-        if (codePoint === target) break;
-        codePoint++;
-      }
-      byte++;
-    }
-    bytesAt[key - target * SLOTS] = byte;
-  }
-  return bytesAt;
 }
 
 /**
@@ -198,8 +146,3 @@ function sameBytes(a: Buffer, aFrom: number, b: Buffer, bFrom: number, length: n
   return true;
 }
 
-/** Whether the bytes at `at` spell the ASCII string `word`. */
-function spells(bytes: Buffer, at: number, word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (bytes[at + i] !== word.charCodeAt(i)) return false;
-  return true;
-}
