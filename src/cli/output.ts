@@ -28,6 +28,8 @@ export interface CliContext {
   workerExecArgv?: string[];
   /** Smallest source whose claims `scan` detects in a worker thread; default CLAIMS_WORKER_MIN_BYTES (tests pass 0). */
   claimsWorkerMinBytes?: number;
+  /** Threads for `check`, whatever the number of sidecars and the load (tests pass 2); default: MIN_SIDECARS_FOR_WORKERS and threadCount. */
+  checkThreads?: number;
   /** The environment read for NO_COLOR and FORCE_COLOR; absent: none is set. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Standard input, for `scan -`; absent: the process's. */

@@ -93,7 +93,7 @@ export async function runCheck(args: string[], output: CliOutput, context: CliCo
   const sourcesWithoutSidecar = targets.sourcesWithoutSidecar.filter((path) => !incidents?.given.has(resolve(path)));
   if (!withClaims) for (const source of sourcesWithoutSidecar) printNote(output, `${source}: has no sidecar; nothing to check`);
 
-  const threads = context.workerScript && !fix && targets.sidecars.length >= MIN_SIDECARS_FOR_WORKERS ? threadCount() : 1;
+  const threads = !context.workerScript || fix ? 1 : context.checkThreads ?? (targets.sidecars.length >= MIN_SIDECARS_FOR_WORKERS ? threadCount() : 1);
   const { outcomes, configFiles } = threads > 1
     ? await checkInWorkers(context.workerScript!, targets.sidecars, targets.configs, threads, context.workerExecArgv)
     : await checkSidecarPaths(targets.sidecars, targets.configs, fix);
