@@ -356,6 +356,38 @@ function addIssueThirteenCases(workspace: string, outside: string, add: AddCase,
     { argv: ['export', '--format', 'brat', '--out', 'out', '.'], exits: [0, 1], shows: /x~2|distinct|collid/, modifies: ['out/x.txt', 'out/x.ann', 'out/x.txt.txt', 'out/x.txt.ann', 'out/x~2.txt', 'out/x~2.ann', 'out/annotation.conf', 'out/visual.conf'] },
   ] }, { '.legal-annotator.yaml': 'version: 1\nsources:\n  - "x"\n  - "x.txt"\n', x: base, 'x.ann.yaml': tagged('x'), 'x.txt': base, 'x.txt.ann.yaml': tagged('x.txt') });
 
+  add({ name: 'outputs over untagged sources', what: 'export and report asked to write over a source no one tagged yet, directly and through a folder linked to it', folder: 'outputs-over-untagged', runs: [
+    { argv: ['export', '.', '--format', 'csv', '--out', 'untagged.txt'], exits: [2], mentions: /untagged\.txt is a source/ },
+    { argv: ['report', '.', '--format', 'md', '--out', 'alias/c.txt'], exits: [2], mentions: /alias\/c\.txt is a source/ },
+    { argv: ['report', '.', '--format', 'md', '--out', 'notes.md'], exits: [2], mentions: /notes\.md is a source/ },
+  ] }, { 'report.txt': base, 'report.txt.ann.yaml': tagged('report.txt'), 'untagged.txt': 'A witness statement no one has tagged yet.\n', 'notes.md': '# Evidence matrix\n\nMy own notes, written by hand.\n' });
+  mkdirSync(join(workspace, 'outputs-over-untagged', 'corpus'));
+  writeFileSync(join(workspace, 'outputs-over-untagged', 'corpus', 'c.txt'), 'Another statement no one has tagged yet.\n');
+  symlinkSync('corpus', join(workspace, 'outputs-over-untagged', 'alias'));
+
+  add({ name: 'brat export into another project', what: 'a brat folder holding someone else\'s text and .ann under the names the export would write, and no annotation.conf of ours', folder: 'brat-foreign', runs: [
+    { argv: ['export', '--format', 'brat', '--out', 'theirs', 'report.txt'], exits: [2], mentions: /theirs\/report\.txt already exists with an \.ann beside it/ },
+  ] }, { 'report.txt': base, 'report.txt.ann.yaml': tagged('report.txt') });
+  mkdirSync(join(workspace, 'brat-foreign', 'theirs'));
+  writeFileSync(join(workspace, 'brat-foreign', 'theirs', 'report.txt'), 'A different witness statement, annotated in brat.\n');
+  writeFileSync(join(workspace, 'brat-foreign', 'theirs', 'report.ann'), 'T1\tBeating 12 21\twitness s\n');
+
+  add({ name: 'a copied sidecar', what: 'a.txt.ann.yaml copied from b.txt.ann.yaml (its source says b.txt): counted, it would give b.txt\'s tags twice', folder: 'copied-sidecar', runs: [
+    { argv: ['export', '--format', 'csv', '.'], exits: [1], mentions: /a\.txt\.ann\.yaml: skipped: its "source" is b\.txt/ },
+    { argv: ['report', '.', '--format', 'md'], exits: [1], mentions: /a\.txt\.ann\.yaml: skipped/ },
+    { argv: ['tag', 'a.txt', '--category', TEXT_CATEGORY, '--quote', 'denied access'], exits: [1], mentions: /a\.txt/ },
+  ] }, { 'a.txt': base, 'b.txt': base, 'b.txt.ann.yaml': tagged('b.txt'), 'a.txt.ann.yaml': tagged('b.txt') });
+
+  add({ name: 'an import into a sidecar', what: 'a W3C annotation whose target is a sidecar: a sidecar is never a source', folder: 'import-into-sidecar', runs: [
+    { argv: ['import', '--format', 'w3c', 'into.jsonl'], exits: [1], mentions: /report\.txt\.ann\.yaml.*is a sidecar/ },
+  ] }, { 'report.txt': base, 'report.txt.ann.yaml': tagged('report.txt') });
+  writeFileSync(join(workspace, 'import-into-sidecar', 'into.jsonl'), `${w3c(`file://${join(workspace, 'import-into-sidecar', 'report.txt.ann.yaml')}`, { start: 0, end: 7 }, 'version')}\n`);
+
+  add({ name: 'a long name with a newline', what: 'a source whose 40-character name holds a line break (a folded quoted name broke the new sidecar)', folder: 'long-newline-name', runs: [
+    { argv: ['tag', `abcd\n${'abcd'.repeat(8)}.txt`, '--category', TEXT_CATEGORY, '--quote', 'tortured at Olenivka'], exits: [0], modifies: [`abcd\n${'abcd'.repeat(8)}.txt.ann.yaml`] },
+    { argv: ['check', '.'], exits: [0] },
+  ] }, { [`abcd\n${'abcd'.repeat(8)}.txt`]: base });
+
   const formula = '=HYPERLINK("http://attacker.invalid","click") +1 -1 @SUM(A1)\n';
   add({ name: 'formulas in CSV cells', what: 'quotes and a note beginning with =, +, -, @, a tab and a CR', folder: 'csv-formulas', runs: [
     { argv: ['export', '--format', 'csv', '.'], exits: [0], shows: /'=HYPERLINK/, hides: /(^|,)"?[=+@\t\r-]HYPERLINK/m },
