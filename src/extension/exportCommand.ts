@@ -4,12 +4,12 @@
  * CLI's (`legal-annotator export`), from the same core, over the sidecars as saved on disk.
  * Tests (and keybindings) may pass `{ format, target }` to skip the two questions.
  */
-import { posix } from 'node:path';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { bratAnnotationConf, bratVisualConf, exportBratSource } from '../core/interop/brat';
-import { bratCopyNames, bratFolderRefusal, bratRefusalMessage } from '../core/interop/brat-folder';
+import { bratCopyNames, bratExportFiles, bratFolderRefusal, bratRefusalMessage, type BratFile, type BratPair } from '../core/interop/brat-folder';
 import { exportCsv } from '../core/interop/csv';
-import { resolveSources, type ExportWarning, type ResolvedSource } from '../core/interop/export-input';
+import { resolveSources, type ExportWarning } from '../core/interop/export-input';
 import { exportW3cCollection, exportW3cJsonl } from '../core/interop/w3c';
 import { incidentsForExport } from '../core/incidents/incidents-workspace';
 import { COMMANDS } from './constants';
@@ -59,11 +59,15 @@ export function registerExportCommand(context: vscode.ExtensionContext, configs:
   );
 }
 
-/** Refuses (throws, before anything is written) a brat folder where a file would replace one the export did not make, as the CLI does. */
-async function refuseForeignCopies(target: vscode.Uri, planned: readonly { r: ResolvedSource; stem: vscode.Uri }[]): Promise<void> {
-  if (target.scheme !== 'file') return;
-  const refused = await bratFolderRefusal(target.fsPath, planned.map(({ r, stem }) => ({ stem: stem.fsPath, text: r.source.text })));
-  if (refused) throw new Error(bratRefusalMessage(vscode.workspace.asRelativePath(vscode.Uri.file(refused.path)), refused.reason));
+/**
+ * The files of a brat export into `folder` (annotation.conf first, listing what the others hold),
+ * or a throw before anything is written where one would replace a file the export did not make,
+ * or a link or special file, in the CLI's words (bratFolderRefusal).
+ */
+async function bratFilesToWrite(folder: string, pairs: readonly BratPair[], confs: { annotationConf: string; visualConf: string }): Promise<BratFile[]> {
+  const checked = await bratFolderRefusal(folder, bratExportFiles(folder, pairs, confs));
+  if ('refused' in checked) throw new Error(bratRefusalMessage(vscode.workspace.asRelativePath(vscode.Uri.file(checked.refused.path)), checked.refused.reason));
+  return bratExportFiles(folder, pairs, confs, checked.replaced);
 }
 
 async function exportAnnotations(configs: WorkspaceConfigService, log: Log, args: ExportArgs): Promise<ExportOutcome | undefined> {
@@ -96,19 +100,17 @@ async function exportAnnotations(configs: WorkspaceConfigService, log: Log, args
     for (const { renamed } of names) if (renamed) notices.push(renamed);
     const clash = planned.find(({ stem }) => sources.has(stem.with({ path: `${stem.path}.txt` }).toString()));
     if (clash) throw new Error(`the copy of ${clash.r.source.path} would overwrite the source itself; choose a folder outside the sources`);
-    await refuseForeignCopies(target, planned);
-    count = 0;
-    warnings = [];
-    for (const { r, stem } of planned) {
-      const ann = exportBratSource(r);
-      await vscode.workspace.fs.createDirectory(stem.with({ path: posix.dirname(stem.path) }));
-      await vscode.workspace.fs.writeFile(stem.with({ path: `${stem.path}.txt` }), encoder.encode(r.source.text));
-      await vscode.workspace.fs.writeFile(stem.with({ path: `${stem.path}.ann` }), encoder.encode(ann.ann));
-      count += ann.count;
-      warnings.push(...ann.warnings);
+    if (target.scheme !== 'file') throw new Error('a brat export is written into a folder on disk; choose one');
+    const exported = planned.map(({ r, stem }) => ({ stem: stem.fsPath, text: r.source.text, exported: exportBratSource(r) }));
+    const pairs = exported.map(({ stem, text, exported: { ann } }) => ({ stem, text, ann }));
+    const files = await bratFilesToWrite(target.fsPath, pairs, { annotationConf: bratAnnotationConf(taxonomy), visualConf: bratVisualConf(taxonomy) });
+    for (const { path, text } of files) {
+      const uri = vscode.Uri.file(path);
+      await vscode.workspace.fs.createDirectory(vscode.Uri.file(dirname(path)));
+      await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
     }
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, 'annotation.conf'), encoder.encode(bratAnnotationConf(taxonomy)));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, 'visual.conf'), encoder.encode(bratVisualConf(taxonomy)));
+    count = exported.reduce((sum, { exported: { count: n } }) => sum + n, 0);
+    warnings = exported.flatMap(({ exported: { warnings: w } }) => w);
   } else {
     const { incidents, unread } = await incidentsForExport(collected.config);
     if (unread) notices.push(`${vscode.workspace.asRelativePath(unread)}: has errors; exported without its incidents (see its Problems)`);

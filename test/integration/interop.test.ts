@@ -82,12 +82,12 @@ describe('Export annotations and the evidence matrix', () => {
       });
       assert.equal(outcome, undefined);
       assert.equal(errors.length, 1, errors.join('\n'));
-      assert.ok(errors[0]!.endsWith(`${name} already exists and is not a copy made by an earlier export (it has no .ann beside it); nothing was written (choose an empty folder)`), errors[0]);
+      assert.ok(errors[0]!.endsWith(`${name} already exists and is not what an earlier export wrote there (changed since, as by annotating it in brat, or another project's file): import it first (import --format brat), or export into an empty folder; nothing was written (choose an empty folder)`), errors[0]);
       assert.deepEqual(await fs.readdir(out), [name], 'nothing was written');
       assert.equal(await fs.readFile(join(out, name), 'utf8'), 'my own notes\n');
 
-      // With the .ann of an earlier export beside it, the copy is the export's own and is replaced.
-      await fs.writeFile(join(out, name.replace(/\.txt$/, '.ann')), '');
+      // Once it is gone, the folder is the export's to fill.
+      await fs.rm(join(out, name));
       // Two sources sharing a brat name: the second gets x~2, said as the CLI says it.
       for (const [i, file] of collided.entries()) {
         const text = `The prisoners were tortured in cell ${i}.\n`;
@@ -97,8 +97,11 @@ describe('Export annotations and the evidence matrix', () => {
         await writeSidecarFile(sidecarPathFor(workspaceFile(file).fsPath), result.doc);
       }
       const exported = await vscode.commands.executeCommand<ExportOutcome>(COMMANDS.exportAnnotations, { format: 'brat', target: vscode.Uri.file(out) });
-      assert.ok(exported, 'an earlier export\'s copy is replaced');
+      assert.ok(exported, 'the export is made');
       assert.equal(await fs.readFile(join(out, name), 'utf8'), await fs.readFile(workspaceFile(name).fsPath, 'utf8'));
+      // Made again, over its own files (listed with their hashes in annotation.conf).
+      const again = await vscode.commands.executeCommand<ExportOutcome>(COMMANDS.exportAnnotations, { format: 'brat', target: vscode.Uri.file(out) });
+      assert.ok(again, 'an earlier export\'s files are replaced');
       assert.ok(exported.warnings.includes(`${stem}.txt: exported as ${stem}~2.txt and ${stem}~2.ann (${stem}.txt is another source's copy)`), exported.warnings.join('\n'));
       assert.notEqual(await fs.readFile(join(out, `${stem}.txt`), 'utf8'), await fs.readFile(join(out, `${stem}~2.txt`), 'utf8'));
     } finally {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { bratAnnotationConf, bratVisualConf, exportBratSource } from '../../core/interop/brat';
-import { bratConfPaths, bratCopyNames, bratFolderFiles, bratFolderRefusal, bratRefusalMessage } from '../../core/interop/brat-folder';
+import { bratCopyNames, bratExportFiles, bratFolderRefusal, bratRefusalMessage } from '../../core/interop/brat-folder';
 import { exportCsv } from '../../core/interop/csv';
 import { resolveSources, type ExportWarning, type ResolvedSource } from '../../core/interop/export-input';
 import { normalizeBase } from '../../core/interop/iri';
@@ -102,26 +102,21 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
     // The folder's files answer to the brat rule (never over a file an export did not make), not
     // to the sources globs: its copies are `.txt` files, which the globs may well match.
     const bratScope: OutputScope = { ...scope, sources: [] };
-    const copies = planned.map(({ r, stem }) => ({ stem, text: r.source.text }));
-    for (const path of bratFolderFiles(folder, planned.map(({ stem }) => stem))) {
+    const exported = planned.map(({ r, stem }) => ({ stem, text: r.source.text, exported: exportBratSource(r) }));
+    const pairs = exported.map(({ stem, text, exported: { ann } }) => ({ stem, text, ann }));
+    const confs = { annotationConf: bratAnnotationConf(taxonomy), visualConf: bratVisualConf(taxonomy) };
+    const files = bratExportFiles(folder, pairs, confs);
+    for (const { path } of files) {
       const clash = await outputRefusal(path, bratScope);
       if (clash) throw new CliError(`--out ${values.out}: ${bratRefusalMessage(shown(path), clash)}`);
     }
-    const foreign = await bratFolderRefusal(folder, copies);
-    if (foreign) throw new CliError(`--out ${values.out}: ${bratRefusalMessage(shown(foreign.path), foreign.reason)}`);
-    count = 0;
-    warnings = [];
-    for (const { r, stem } of planned) {
-      const ann = exportBratSource(r);
-      await writeOutputFile(`${stem}.txt`, r.source.text, bratScope, shown(`${stem}.txt`));
-      await writeOutputFile(`${stem}.ann`, ann.ann, bratScope, shown(`${stem}.ann`));
-      count += ann.count;
-      warnings.push(...ann.warnings);
-    }
+    const checked = await bratFolderRefusal(folder, files);
+    if ('refused' in checked) throw new CliError(`--out ${values.out}: ${bratRefusalMessage(shown(checked.refused.path), checked.refused.reason)}`);
+    // annotation.conf first: it lists what the others will hold, and what they held before.
     await fs.mkdir(folder, { recursive: true });
-    const [annotationConf, visualConf] = bratConfPaths(folder);
-    await writeOutputFile(annotationConf, bratAnnotationConf(taxonomy), bratScope, shown(annotationConf));
-    await writeOutputFile(visualConf, bratVisualConf(taxonomy), bratScope, shown(visualConf));
+    for (const { path, text } of bratExportFiles(folder, pairs, confs, checked.replaced)) await writeOutputFile(path, text, bratScope, shown(path));
+    count = exported.reduce((sum, { exported: { count: n } }) => sum + n, 0);
+    warnings = exported.flatMap(({ exported: { warnings: w } }) => w);
     where = `${shown(folder)}/`;
   } else {
     const { incidents, unread } = await exportedIncidents(loaded.config, output);

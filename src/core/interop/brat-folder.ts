@@ -1,14 +1,24 @@
 /**
  * What a brat export writes into its folder, the same for the CLI (`export --format brat`) and
  * the editor ("Export annotations…"): each source's copy and `.ann` under its brat name (bratNames),
- * a source renamed because another has its name said in the same words, and no file (copy,
- * `.ann`, annotation.conf, visual.conf) ever written over one the export did not make, refused in
- * the same words.
+ * a source renamed because another has its name said in the same words, annotation.conf and
+ * visual.conf; and no file ever written over one the export did not make, refused in the same
+ * words.
+ *
+ * An export lists in its annotation.conf the SHA-256 of each copy and `.ann` it writes (comment
+ * lines, which brat skips). A later export replaces a copy or `.ann` only when its bytes are
+ * still those listed: one annotated in brat since, another project's file under the same name, or
+ * a file of a sub-collection is refused, never replaced.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
-import { describeFsError, notRegularReason, readTextFile } from '../files/read-text-file';
+import { join, relative, sep } from 'node:path';
+import { writeTargetRefusal } from '../files/atomic-write';
+import { describeFsError, readTextFile } from '../files/read-text-file';
 import { BRAT_CONF_MARK, bratNames } from './brat';
+
+/** A comment line of annotation.conf naming a file the export wrote: `# written by the export: <sha256> <path as JSON>`. */
+const WRITTEN_LINE = /^# written by the export: ([0-9a-f]{64}) (".*")$/;
 
 /** Why a brat export writes nothing: `<copy> <reason>; nothing was written (choose an empty folder)`. */
 export function bratRefusalMessage(shownCopy: string, reason: string): string {
@@ -25,87 +35,121 @@ export function bratCopyNames(relativePaths: readonly string[]): { name: string;
     (name === wanted ? { name } : { name, renamed: `${relativePaths[i]}: exported as ${name}.txt and ${name}.ann (${wanted}.txt is another source's copy)` }));
 }
 
-/** Why a pair (`.txt` and `.ann`) in a folder without an earlier export's annotation.conf is not the export's: another brat project's, say. */
-const NOT_AN_EXPORT_FOLDER = `the folder holds no annotation.conf of an earlier export (beginning "${BRAT_CONF_MARK}"), so it is not one`;
-
-/**
- * Why the copy of a source (`text`) must not be written at `path` (its `.txt` in the export's
- * folder): a file is there that this export did not make, that is, not the same text and not an
- * earlier export's copy (its `.ann` beside it, in a folder an earlier export wrote its
- * annotation.conf into: `earlierExport`); a FIFO, a folder or a device there is refused too,
- * unread. Undefined when nothing is there or the file is the export's own.
- */
-export async function bratCopyRefusal(path: string, text: string, earlierExport: boolean): Promise<string | undefined> {
-  const existing = await readTextFile(path, { kind: 'source' });
-  if (!existing.ok && existing.failure === 'missing') return undefined;
-  if (!existing.ok && existing.failure === 'not-regular') return existing.reason;
-  if (existing.ok && existing.text === text) return undefined;
-  const previousAnn = await fs.stat(`${path.slice(0, -'.txt'.length)}.ann`).then((stat) => stat.isFile(), () => false);
-  if (!previousAnn) return 'already exists and is not a copy made by an earlier export (it has no .ann beside it)';
-  return earlierExport ? undefined : `already exists with an .ann beside it, and ${NOT_AN_EXPORT_FOLDER}`;
-}
-
-/**
- * Why a source's `.ann` must not be written at `path`: a file is there that an earlier export
- * did not make. The export's `.ann` has its copy (`.txt`) beside it, as bratCopyRefusal takes a
- * copy with its `.ann` beside it for the export's: one pair, recognised from either side, and
- * only in a folder an earlier export wrote its annotation.conf into (`earlierExport`).
- */
-export async function bratAnnRefusal(path: string, earlierExport: boolean): Promise<string | undefined> {
-  let stat;
-  try {
-    stat = await fs.stat(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : describeFsError(error);
-  }
-  const special = notRegularReason(stat);
-  if (special) return special;
-  const copy = await fs.stat(`${path.slice(0, -'.ann'.length)}.txt`).then((s) => s.isFile(), () => false);
-  if (!copy) return 'already exists and is not an .ann made by an earlier export (it has no .txt beside it)';
-  return earlierExport ? undefined : `already exists, and ${NOT_AN_EXPORT_FOLDER}`;
-}
-
-/**
- * Why annotation.conf or visual.conf must not be written at `path`: a file is there that does
- * not begin as the export writes them (BRAT_CONF_MARK), such as a brat project's own settings.
- */
-export async function bratConfRefusal(path: string): Promise<string | undefined> {
-  const existing = await readTextFile(path, { kind: 'source' });
-  if (!existing.ok && existing.failure === 'missing') return undefined;
-  if (!existing.ok && existing.failure === 'not-regular') return existing.reason;
-  if (existing.ok && existing.text.startsWith(BRAT_CONF_MARK)) return undefined;
-  return `already exists and was not written by an export (it does not begin with "${BRAT_CONF_MARK}")`;
-}
-
 /** annotation.conf and visual.conf in `folder`. */
 export function bratConfPaths(folder: string): [annotationConf: string, visualConf: string] {
   return [join(folder, 'annotation.conf'), join(folder, 'visual.conf')];
 }
 
-/** The files a brat export writes into `folder`: per source (by its `stem`, the path without `.txt`) its copy and `.ann`, then the two confs. */
-export function bratFolderFiles(folder: string, stems: readonly string[]): string[] {
-  return [...stems.flatMap((stem) => [`${stem}.txt`, `${stem}.ann`]), ...bratConfPaths(folder)];
+/** A file of a brat export: where it goes and what it holds. */
+export interface BratFile {
+  path: string;
+  text: string;
+}
+
+/** One source's copy and `.ann` (`stem`: the path without `.txt`). */
+export interface BratPair {
+  stem: string;
+  text: string;
+  ann: string;
+}
+
+function sha256(bytes: string | Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function folderPath(folder: string, path: string): string {
+  return relative(folder, path).split(sep).join('/');
+}
+
+/**
+ * The SHA-256 each copy and `.ann` had when an earlier export wrote it, by path relative to the
+ * folder (several for a path when an export was interrupted), from the folder's annotation.conf;
+ * empty when it holds none or is not an export's.
+ */
+export async function bratWrittenHashes(folder: string): Promise<Map<string, Set<string>>> {
+  const written = new Map<string, Set<string>>();
+  const conf = await readTextFile(bratConfPaths(folder)[0], { kind: 'source' });
+  if (!conf.ok || !conf.text.startsWith(BRAT_CONF_MARK)) return written;
+  for (const line of conf.text.split('\n')) {
+    const match = WRITTEN_LINE.exec(line);
+    if (!match) continue;
+    let path: unknown;
+    try {
+      path = JSON.parse(match[2]);
+    } catch {
+      continue;
+    }
+    if (typeof path === 'string') written.set(path, (written.get(path) ?? new Set()).add(match[1]));
+  }
+  return written;
+}
+
+/**
+ * Every file a brat export of `pairs` writes into `folder`, annotation.conf first: `annotationConf`
+ * (bratAnnotationConf's text) with a line for each copy and `.ann` giving its SHA-256, and beside
+ * it, for a file being replaced, the hash of what is there now (`replaced`, from bratFolderRefusal):
+ * an export cut short then leaves each file as one of the hashes listed, and can be run again.
+ */
+export function bratExportFiles(folder: string, pairs: readonly BratPair[], confs: { annotationConf: string; visualConf: string }, replaced: ReadonlyMap<string, string> = new Map()): BratFile[] {
+  const [annotationConf, visualConf] = bratConfPaths(folder);
+  const files = pairs.flatMap(({ stem, text, ann }) => [{ path: `${stem}.txt`, text }, { path: `${stem}.ann`, text: ann }]);
+  const lines = files.flatMap(({ path, text }) => {
+    const key = folderPath(folder, path);
+    const hashes = new Set([sha256(text), ...(replaced.has(key) ? [replaced.get(key)!] : [])]);
+    return [...hashes].map((hash) => `# written by the export: ${hash} ${JSON.stringify(key)}`);
+  });
+  const [mark, ...rest] = confs.annotationConf.split('\n');
+  return [
+    { path: annotationConf, text: [mark, ...lines, ...rest].join('\n') },
+    { path: visualConf, text: confs.visualConf },
+    ...files,
+  ];
+}
+
+/** Why the conf at `path` must not be replaced: one that does not begin as an export writes it (BRAT_CONF_MARK), such as a brat project's own. */
+async function confRefusal(path: string): Promise<string | undefined> {
+  const existing = await readTextFile(path, { kind: 'source' });
+  if (!existing.ok && existing.failure === 'missing') return undefined;
+  if (!existing.ok) return existing.reason;
+  if (existing.text.startsWith(BRAT_CONF_MARK)) return undefined;
+  return `already exists and was not written by an export (it does not begin with "${BRAT_CONF_MARK}")`;
 }
 
 /**
  * The first file of a brat export into `folder` that would replace a file the export did not
- * make, with the reason; undefined when every one is new or the export's own. Checked for all
- * before anything is written, so a refusal leaves the folder as it was.
+ * make, with the reason, and else the hash of each copy and `.ann` it replaces (for
+ * bratExportFiles). Checked for all before anything is written, so a refusal leaves the folder as
+ * it was. A link or special file in the place of any of them is refused without being read.
  */
-export async function bratFolderRefusal(folder: string, copies: readonly { stem: string; text: string }[]): Promise<{ path: string; reason: string } | undefined> {
-  // The confs first: a brat project's own annotation.conf is the plainest reason to stop.
-  for (const path of bratConfPaths(folder)) {
-    const refused = await bratConfRefusal(path);
-    if (refused) return { path, reason: refused };
+export async function bratFolderRefusal(folder: string, files: readonly BratFile[]): Promise<{ refused: { path: string; reason: string } } | { replaced: Map<string, string> }> {
+  for (const { path } of files) {
+    const special = await writeTargetRefusal(path);
+    if (special) return { refused: { path, reason: special } };
   }
-  const [annotationConf] = bratConfPaths(folder);
-  const earlierExport = await readTextFile(annotationConf, { kind: 'source' }).then((read) => read.ok && read.text.startsWith(BRAT_CONF_MARK));
-  for (const { stem, text } of copies) {
-    const copy = await bratCopyRefusal(`${stem}.txt`, text, earlierExport);
-    if (copy) return { path: `${stem}.txt`, reason: copy };
-    const ann = await bratAnnRefusal(`${stem}.ann`, earlierExport);
-    if (ann) return { path: `${stem}.ann`, reason: ann };
+  const confs = new Set(bratConfPaths(folder));
+  for (const path of confs) {
+    const reason = await confRefusal(path);
+    if (reason) return { refused: { path, reason } };
   }
-  return undefined;
+  const written = await bratWrittenHashes(folder);
+  const replaced = new Map<string, string>();
+  for (const { path, text } of files) {
+    if (confs.has(path)) continue;
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+      return { refused: { path, reason: describeFsError(error) } };
+    }
+    if (bytes.equals(Buffer.from(text, 'utf8'))) continue;
+    const hash = sha256(bytes);
+    const key = folderPath(folder, path);
+    if (!written.get(key)?.has(hash)) {
+      return { refused: { path, reason: 'already exists and is not what an earlier export wrote there (changed since, as by annotating it in brat, or another project\'s file): import it first (import --format brat), or export into an empty folder' } };
+    }
+    replaced.set(key, hash);
+  }
+  return { replaced };
 }

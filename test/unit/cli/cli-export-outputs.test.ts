@@ -99,7 +99,7 @@ describe('export and report outputs', () => {
     await fs.writeFile('notes.md.txt', 'my own notes\n');
     const refused = await cli('export', '.', '--format', 'brat', '--out', '.');
     assert.equal(refused.code, 2);
-    assert.match(refused.err, /notes\.md\.txt already exists and is not a copy made by an earlier export/);
+    assert.match(refused.err, /notes\.md\.txt already exists and is not what an earlier export wrote there/);
     assert.equal(await fs.readFile('notes.md.txt', 'utf8'), 'my own notes\n');
     await fs.rm('notes.md.txt');
 
@@ -123,7 +123,7 @@ describe('export and report outputs', () => {
     const cases: [string, string, RegExp][] = [
       ['annotation.conf', '[entities]\nmy-own-type\n', /brat\/annotation\.conf already exists and was not written by an export/],
       ['visual.conf', '[labels]\nmy-own-type | Mine\n', /brat\/visual\.conf already exists and was not written by an export/],
-      ['r.ann', 'T1\tmy-own-type 0 3\tThe\n', /brat\/r\.ann already exists and is not an \.ann made by an earlier export \(it has no \.txt beside it\)/],
+      ['r.ann', 'T1\tmy-own-type 0 3\tThe\n', /brat\/r\.ann already exists and is not what an earlier export wrote there/],
     ];
     for (const [name, text, message] of cases) {
       await fs.rm('brat', { recursive: true, force: true });

@@ -3,77 +3,116 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { BRAT_CONF_MARK, bratAnnotationConf, bratVisualConf } from '../../../src/core/interop/brat';
-import { bratAnnRefusal, bratConfPaths, bratConfRefusal, bratCopyNames, bratCopyRefusal, bratFolderFiles, bratFolderRefusal, bratRefusalMessage } from '../../../src/core/interop/brat-folder';
+import { bratAnnotationConf, bratVisualConf } from '../../../src/core/interop/brat';
+import { bratConfPaths, bratCopyNames, bratExportFiles, bratFolderRefusal, bratRefusalMessage, bratWrittenHashes, type BratPair } from '../../../src/core/interop/brat-folder';
 import { DEFAULT_TAXONOMY } from '../../../src/core/taxonomy/taxonomy';
 import { useTemporaryWorkspace } from '../../support/cli';
 
 const TEXT = 'The prisoners were tortured in the basement.\n';
-const FOREIGN = 'already exists and is not a copy made by an earlier export (it has no .ann beside it)';
+const ANN = 'T1\ttorture 19 27\ttortured\n';
+const CONFS = { annotationConf: bratAnnotationConf(DEFAULT_TAXONOMY), visualConf: bratVisualConf(DEFAULT_TAXONOMY) };
+const CHANGED = /already exists and is not what an earlier export wrote there/;
+
+/** The export as the CLI and the editor make it: checked, then every file written, annotation.conf first. */
+async function exportInto(folder: string, pairs: readonly BratPair[]): Promise<{ path: string; reason: string } | undefined> {
+  const checked = await bratFolderRefusal(folder, bratExportFiles(folder, pairs, CONFS));
+  if ('refused' in checked) return checked.refused;
+  await fs.mkdir(folder, { recursive: true });
+  for (const { path, text } of bratExportFiles(folder, pairs, CONFS, checked.replaced)) await fs.writeFile(path, text);
+  return undefined;
+}
 
 describe('brat folder (CLI and editor)', () => {
   const workspace = useTemporaryWorkspace('la-brat-folder-');
+  const out = () => join(workspace.path, 'out');
+  const pair = (text = TEXT, ann = ANN): BratPair => ({ stem: join(out(), 'r'), text, ann });
 
-  it('writes a copy where nothing is, or over the same text, or over an earlier export\'s copy (its .ann beside it)', async () => {
-    const copy = join(workspace.path, 'r.legal.txt');
-    assert.equal(await bratCopyRefusal(copy, TEXT, true), undefined, 'nothing there');
-    await fs.writeFile(copy, TEXT);
-    assert.equal(await bratCopyRefusal(copy, TEXT, true), undefined, 'the same text');
-    await fs.writeFile(copy, 'an older version of the source\n');
-    await fs.writeFile(join(workspace.path, 'r.legal.ann'), 'T1\ttorture 0 3\tThe\n');
-    assert.equal(await bratCopyRefusal(copy, TEXT, true), undefined, 'an earlier export');
-    assert.match((await bratCopyRefusal(copy, TEXT, false)) ?? '', /with an \.ann beside it, and the folder holds no annotation\.conf of an earlier export/, 'a pair in a folder no export wrote');
-    assert.equal(await bratCopyRefusal(copy, 'an older version of the source\n', false), undefined, 'the same text, whoever wrote it');
+  it('writes into an empty folder, lists what it wrote in annotation.conf, and writes again over its own files', async () => {
+    assert.equal(await exportInto(out(), [pair()]), undefined);
+    const conf = await fs.readFile(bratConfPaths(out())[0], 'utf8');
+    assert.ok(conf.startsWith(CONFS.annotationConf.split('\n')[0]));
+    assert.ok(conf.includes('\n[entities]\n'), 'still a brat annotation.conf');
+    assert.deepEqual([...(await bratWrittenHashes(out())).keys()].sort(), ['r.ann', 'r.txt']);
+    // The source edited and tagged again: the copy and .ann change, and the export replaces its own.
+    assert.equal(await exportInto(out(), [pair(`${TEXT}More.\n`, `${ANN}T2\ttorture 0 3\tThe\n`)]), undefined);
+    assert.equal(await fs.readFile(join(out(), 'r.txt'), 'utf8'), `${TEXT}More.\n`);
   });
 
-  it("refuses another brat project's pair (a .txt and its .ann) where no earlier export wrote its annotation.conf", async () => {
-    const folder = workspace.path;
-    const copies = [{ stem: join(folder, 'x'), text: TEXT }];
-    await fs.writeFile(join(folder, 'x.txt'), 'A different witness statement.\n');
-    await fs.writeFile(join(folder, 'x.ann'), 'T1\tBeating 2 11\tdifferent\n');
-    const refused = await bratFolderRefusal(folder, copies);
-    assert.equal(refused?.path, join(folder, 'x.txt'));
-    assert.match(refused?.reason ?? '', /folder holds no annotation\.conf of an earlier export/);
-    await fs.writeFile(join(folder, 'x.txt'), TEXT);
-    assert.match((await bratFolderRefusal(folder, copies))?.reason ?? '', /^already exists, and the folder holds no annotation\.conf/, 'the same text, but their .ann');
-    await fs.writeFile(bratConfPaths(folder)[0], bratAnnotationConf(DEFAULT_TAXONOMY));
-    assert.equal(await bratFolderRefusal(folder, copies), undefined, 'an earlier export, its annotation.conf beside');
-    assert.equal(await fs.readFile(join(folder, 'x.ann'), 'utf8'), 'T1\tBeating 2 11\tdifferent\n');
+  it('refuses an .ann annotated in brat since the export wrote it, and keeps it', async () => {
+    await exportInto(out(), [pair()]);
+    await fs.appendFile(join(out(), 'r.ann'), 'T9\ttorture 0 3\tThe\n');
+    const refused = await exportInto(out(), [pair(TEXT, `${ANN}T2\ttorture 0 3\tThe\n`)]);
+    assert.equal(refused?.path, join(out(), 'r.ann'));
+    assert.match(refused?.reason ?? '', CHANGED);
+    assert.match(await fs.readFile(join(out(), 'r.ann'), 'utf8'), /T9/);
   });
 
-  it('refuses a file it did not make, and a FIFO without reading it', async () => {
-    const copy = join(workspace.path, 'notes.md.txt');
-    await fs.writeFile(copy, 'my own notes\n');
-    assert.equal(await bratCopyRefusal(copy, TEXT, true), FOREIGN);
-    assert.equal(bratRefusalMessage('out/notes.md.txt', FOREIGN), `out/notes.md.txt ${FOREIGN}; nothing was written (choose an empty folder)`);
-    const fifo = join(workspace.path, 'pipe.txt');
-    execFileSync('mkfifo', [fifo]);
-    assert.match((await bratCopyRefusal(fifo, TEXT, true)) ?? '', /named pipe \(FIFO\)/);
+  it("refuses another project's copy and .ann, with or without a marked annotation.conf, and a sub-collection's", async () => {
+    await fs.mkdir(out(), { recursive: true });
+    await fs.writeFile(join(out(), 'r.txt'), 'A different witness statement.\n');
+    await fs.writeFile(join(out(), 'r.ann'), 'T1\tBeating 2 11\tdifferent\n');
+    assert.match((await exportInto(out(), [pair()]))?.reason ?? '', CHANGED);
+    // A forged or copied mark lists nothing of theirs.
+    await fs.writeFile(bratConfPaths(out())[0], CONFS.annotationConf);
+    assert.match((await exportInto(out(), [pair()]))?.reason ?? '', CHANGED);
+    // Their folder under ours, with a conf of its own.
+    await fs.rm(join(out(), 'r.txt'));
+    await fs.rm(join(out(), 'r.ann'));
+    await exportInto(out(), [pair()]);
+    await fs.mkdir(join(out(), 'colleague'));
+    await fs.writeFile(join(out(), 'colleague', 'annotation.conf'), '[entities]\nOrg\n');
+    await fs.writeFile(join(out(), 'colleague', 'x.txt'), 'Their text.\n');
+    await fs.writeFile(join(out(), 'colleague', 'x.ann'), 'T1\tOrg 0 5\tTheir\n');
+    const refused = await exportInto(out(), [pair(), { stem: join(out(), 'colleague', 'x'), text: TEXT, ann: ANN }]);
+    assert.equal(refused?.path, join(out(), 'colleague', 'x.txt'));
+    assert.equal(await fs.readFile(join(out(), 'colleague', 'x.ann'), 'utf8'), 'T1\tOrg 0 5\tTheir\n');
   });
 
-  it('writes an .ann, annotation.conf and visual.conf only where nothing is or an earlier export\'s is', async () => {
-    const folder = workspace.path;
-    const [annotationConf, visualConf] = bratConfPaths(folder);
-    const copies = [{ stem: join(folder, 'r'), text: TEXT }];
-    assert.equal(await bratFolderRefusal(folder, copies), undefined, 'an empty folder');
+  it('writes over a file that already holds exactly what it would write, whoever wrote it', async () => {
+    await fs.mkdir(out(), { recursive: true });
+    await fs.writeFile(join(out(), 'r.txt'), TEXT);
+    assert.equal(await exportInto(out(), [pair()]), undefined);
+  });
 
-    await fs.writeFile(join(folder, 'r.ann'), 'T1\ttorture 0 3\tThe\n');
-    assert.deepEqual(await bratFolderRefusal(folder, copies), { path: join(folder, 'r.ann'), reason: 'already exists and is not an .ann made by an earlier export (it has no .txt beside it)' });
-    await fs.writeFile(join(folder, 'r.txt'), 'an older version of the source\n');
-    assert.equal(await bratAnnRefusal(join(folder, 'r.ann'), true), undefined, 'an earlier export\'s pair');
+  it('can run again after an export cut short: each file is what it was or what it became', async () => {
+    await exportInto(out(), [pair()]);
+    const next = [pair(`${TEXT}More.\n`, `${ANN}T2\ttorture 0 3\tThe\n`)];
+    const checked = await bratFolderRefusal(out(), bratExportFiles(out(), next, CONFS));
+    assert.ok('replaced' in checked);
+    const [conf, , copy] = bratExportFiles(out(), next, CONFS, checked.replaced);
+    // Cut short after annotation.conf and the copy: the .ann is still the first export's.
+    await fs.writeFile(conf.path, conf.text);
+    await fs.writeFile(copy.path, copy.text);
+    assert.equal(await exportInto(out(), next), undefined);
+  });
 
-    const foreign = `already exists and was not written by an export (it does not begin with "${BRAT_CONF_MARK}")`;
+  it("refuses a brat project's own annotation.conf or visual.conf", async () => {
+    const foreign = /already exists and was not written by an export/;
+    await fs.mkdir(out(), { recursive: true });
+    const [annotationConf, visualConf] = bratConfPaths(out());
     await fs.writeFile(annotationConf, '[entities]\nmy-own-type\n');
-    assert.deepEqual(await bratFolderRefusal(folder, copies), { path: annotationConf, reason: foreign });
-    await fs.writeFile(annotationConf, bratAnnotationConf(DEFAULT_TAXONOMY));
+    const refused = await exportInto(out(), [pair()]);
+    assert.equal(refused?.path, annotationConf);
+    assert.match(refused?.reason ?? '', foreign);
+    await fs.rm(annotationConf);
     await fs.writeFile(visualConf, '[labels]\n');
-    assert.deepEqual(await bratFolderRefusal(folder, copies), { path: visualConf, reason: foreign });
-    await fs.writeFile(visualConf, bratVisualConf({ ...DEFAULT_TAXONOMY, categories: DEFAULT_TAXONOMY.categories.slice(0, 1) }));
-    assert.equal(await bratFolderRefusal(folder, copies), undefined, 'confs of an earlier export, from another taxonomy');
-    await fs.rm(visualConf);
-    await fs.mkdir(visualConf);
-    assert.equal(await bratConfRefusal(visualConf), 'is a folder, not a file');
-    assert.deepEqual(bratFolderFiles(folder, [join(folder, 'r')]), [join(folder, 'r.txt'), join(folder, 'r.ann'), annotationConf, visualConf]);
+    assert.equal((await exportInto(out(), [pair()]))?.path, visualConf);
+    assert.equal(await fs.readFile(visualConf, 'utf8'), '[labels]\n');
+  });
+
+  it('refuses a link or a special file in the place of any file, without writing through it', async () => {
+    await fs.mkdir(out(), { recursive: true });
+    const evidence = join(workspace.path, 'evidence.md');
+    await fs.writeFile(evidence, 'my evidence\n');
+    await fs.symlink(evidence, join(out(), 'r.ann'));
+    const linked = await exportInto(out(), [pair()]);
+    assert.equal(linked?.path, join(out(), 'r.ann'));
+    assert.match(linked?.reason ?? '', /is a symbolic link/);
+    assert.equal(await fs.readFile(evidence, 'utf8'), 'my evidence\n');
+    await fs.rm(join(out(), 'r.ann'));
+    execFileSync('mkfifo', [join(out(), 'r.txt')]);
+    assert.match((await exportInto(out(), [pair()]))?.reason ?? '', /named pipe \(FIFO\)/);
+    assert.equal(bratRefusalMessage('out/r.txt', 'x'), 'out/r.txt x; nothing was written (choose an empty folder)');
   });
 
   it('names colliding sources apart and says so', () => {
