@@ -85,6 +85,7 @@ describe('legal-annotator categories', () => {
     await fs.writeFile('.legal-annotator.yaml', 'version: 1\ntaxonomy:\n  mode: replace\n  categories:\n    - id: pillage\n      label: "Pillage\\e[2J\\nforged line"\n      legalBasis: ["RS\\a 8"]\n      cues: ["loot\\ted"]\n      elements: [{id: taken, label: "taken\\x07", basis: "EoC\\x1b"}]\n');
     const { code, out, err } = await cli('categories', '--cues', '--elements');
     assert.equal(code, 0, err);
+    // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(out, /[\x00-\x08\x0b-\x1f\x7f]/);
     for (const shown of ['Pillage\\x1b[2J\\nforged', 'RS\\x07', 'loot\\t', 'taken\\x07', 'EoC\\x1b']) assert.ok(out.includes(shown), `${shown} in\n${out}`);
   });
