@@ -3,7 +3,7 @@
  * evidence cites are loaded wherever they are in the workspace (PATH only chooses the
  * workspace), anchored, and each passage linked back to its line.
  */
-import { generatedAt } from '../../core/report/generated';
+import { generatedAt, sealedMarkdownReport } from '../../core/report/generated';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { promises as fs } from 'node:fs';
 import { loadAnnotatedSources as loadSidecars } from '../../core/interop/annotated-sources';
@@ -52,9 +52,9 @@ export async function runCaseMatrixReport(paths: readonly string[], format: Case
   const from = out ? dirname(out) : process.cwd();
   const linkFor = (path: string, line: number | undefined) => `${relative(from, resolve(config.root, path)).split(sep).map(encodeURIComponent).join('/')}${line !== undefined ? `#L${line}` : ''}`;
   const generated = generatedAt();
-  const text = format === 'json' ? `${JSON.stringify(matrix, null, 2)}\n` : format === 'md' ? renderCaseMatrixMarkdown(matrix, { linkFor, generated }) : renderCaseMatrixHtml(matrix, { linkFor, generated });
+  const text = format === 'json' ? `${JSON.stringify(matrix, null, 2)}\n` : format === 'md' ? sealedMarkdownReport(renderCaseMatrixMarkdown(matrix, { linkFor, generated })) : renderCaseMatrixHtml(matrix, { linkFor, generated });
   const inputs = new Set([incidents.path, ...sources.map((one) => one.absolutePath), ...sidecarPaths, ...(config.configPath ? [config.configPath] : [])]);
-  if (out) await writeOutputFile(out, text, { root: config.root, inputs, sources: config.sources }, outGiven);
+  if (out) await writeOutputFile(out, text, { root: config.root, inputs, sources: config.sources, replacesSealedReport: format === 'md' }, outGiven);
   else printDocument(output, text);
   const { summary } = matrix;
   printNote(output, `case matrix of ${summary.incidents} incident(s): ${summary.established} of ${summary.elements} element(s) established, ${summary.gaps} gap(s); written to ${out ? shown(out) : 'stdout'}`);

@@ -1,4 +1,4 @@
-import { generatedAt } from '../../core/report/generated';
+import { generatedAt, sealedMarkdownReport } from '../../core/report/generated';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { resolveSources } from '../../core/interop/export-input';
 import { claimCounter } from '../../core/report/claim-counter';
@@ -100,9 +100,9 @@ export async function runReport(args: string[], output: CliOutput): Promise<numb
   const hrefOf = (path: string) => relative(from, absoluteOf.get(path) ?? path).split(sep).map(encodeURIComponent).join('/');
   const generated = generatedAt();
   const text = format === 'md'
-    ? renderMarkdown(matrix, { generated, agreement: compared?.section, linkFor: (path, line) => `${hrefOf(path)}${line !== undefined ? `#L${line}` : ''}` })
+    ? sealedMarkdownReport(renderMarkdown(matrix, { generated, agreement: compared?.section, linkFor: (path, line) => `${hrefOf(path)}${line !== undefined ? `#L${line}` : ''}` }))
     : renderHtml(matrix, { generated, agreement: compared?.section, link: (path) => ({ href: hrefOf(path) }) });
-  if (out) await writeOutputFile(out, text, { root: loaded.config.root, inputs: new Set(loaded.absolutePaths), sources: loaded.config.sources }, values.out);
+  if (out) await writeOutputFile(out, text, { root: loaded.config.root, inputs: new Set(loaded.absolutePaths), sources: loaded.config.sources, replacesSealedReport: format === 'md' }, values.out);
   else printDocument(output, text);
   printNote(output, `evidence matrix of ${matrix.totalTags} tag(s) in ${matrix.sources.length} source(s) written to ${out ? shown(out) : 'stdout'}`);
   return loaded.skipped.length > 0 || (compared?.problems ?? 0) > 0 ? EXIT.problems : EXIT.ok;

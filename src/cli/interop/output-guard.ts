@@ -10,7 +10,7 @@ import { basename, dirname, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { writeAtomically, writeTargetRefusal } from '../../core/files/atomic-write';
 import { isInsideRoot, realPathOf, relativeInside } from '../../core/files/inside-root';
-import { isGeneratedMarkdownReport } from '../../core/report/generated';
+import { isSealedMarkdownReport } from '../../core/report/generated';
 import { SIDECAR_SUFFIX, sidecarPathFor } from '../../core/sidecar/model';
 import { CONFIG_FILE_NAME } from '../../core/workspace/workspace-config';
 import { CliError } from '../output';
@@ -25,10 +25,12 @@ export interface OutputScope {
    * though it has no sidecar yet, since scan, check --claims and the editor read it as one.
    */
   sources: readonly string[];
+  /** `report --format md`: a Markdown report this tool sealed, unchanged since, is its own output to make again, not a source. */
+  replacesSealedReport?: boolean;
 }
 
-/** How much of an existing file is read to know it as a Markdown report of ours: its title and summary line. */
-const REPORT_HEAD_BYTES = 4096;
+/** A file larger than this is not read to know it as a report of ours: a source, then. */
+const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
 async function exists(path: string): Promise<boolean> {
   return fs.lstat(path).then(() => true, () => false);
@@ -36,8 +38,9 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Whether `absolute` is a file the `sources` globs match. A path with nothing there yet is no
- * source: a first `report.md` is written, though the default globs (every `.md`) match it; nor is
- * a Markdown report this tool wrote there before, so that the report can be made again.
+ * source: a first `report.md` is written, though the default globs (every `.md`) match it; nor is,
+ * for `report --format md`, a report it wrote there before and nobody changed (sealed), so that
+ * the report can be made again.
  */
 async function isListedSource(absolute: string, scope: OutputScope): Promise<boolean> {
   if (scope.sources.length === 0) return false;
@@ -46,20 +49,10 @@ async function isListedSource(absolute: string, scope: OutputScope): Promise<boo
   const paths = [relativeInside(scope.root, absolute), relativeInside(realRoot, await realPathOf(absolute))];
   const matches = picomatch([...scope.sources]);
   if (!paths.some((path) => path !== undefined && matches(path))) return false;
-  if (!(await fs.lstat(absolute).then((stat) => stat.isFile(), () => false))) return false;
-  return !isGeneratedMarkdownReport(await firstBytesAsText(absolute));
-}
-
-/** The first bytes of a file as text (enough for a report's title and summary), or '' when it cannot be read. */
-async function firstBytesAsText(path: string): Promise<string> {
-  const file = await fs.open(path, 'r').catch(() => undefined);
-  if (!file) return '';
-  try {
-    const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(REPORT_HEAD_BYTES), position: 0 });
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await file.close();
-  }
+  const stat = await fs.lstat(absolute).catch(() => undefined);
+  if (!stat?.isFile()) return false;
+  if (!scope.replacesSealedReport || stat.size > MAX_REPORT_BYTES) return true;
+  return !isSealedMarkdownReport(await fs.readFile(absolute, 'utf8').catch(() => ''));
 }
 
 /** Why `path` must not be written as an output of this run, or undefined. */

@@ -1,8 +1,9 @@
 /**
- * How a report says who made it and when, and how a file is known again as such a report: `--out`
- * may replace a Markdown report this tool wrote, though the sources globs (every `.md` by
- * default) match it, and never a Markdown source.
+ * How a report says who made it and when, and how a Markdown report is known again as one this
+ * tool wrote and nobody changed since: `report --out` may replace such a report, though the
+ * sources globs (every `.md` by default) match it, and never any other Markdown file.
  */
+import { createHash } from 'node:crypto';
 
 /** The time a report was generated, to the minute, in UTC: `2026-12-06 23:11 UTC`. */
 export function generatedAt(now: Date = new Date()): string {
@@ -14,10 +15,20 @@ export function generatedNote(generated: string | undefined): string {
   return generated ? ` (generated ${generated} by Legal Annotator)` : '';
 }
 
-const SUMMARY_LINE = /\(generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by Legal Annotator\)\.\r?$/;
+const SEAL_PREFIX = '<!-- Legal Annotator report; SHA-256 of the text above: ';
+const SEAL_LINE = /<!-- Legal Annotator report; SHA-256 of the text above: ([0-9a-f]{64}) -->\r?\n?$/;
 
-/** Whether `head`, a file's first bytes as text, begins as a Markdown report of this tool does: its title, a blank line, a summary naming it. */
-export function isGeneratedMarkdownReport(head: string): boolean {
-  const [title = '', blank = '', summary = ''] = head.split('\n', 3);
-  return title.startsWith('# ') && blank.trim() === '' && SUMMARY_LINE.test(summary);
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A Markdown report with a last line (an HTML comment, which Markdown does not show) that seals the text above it. */
+export function sealedMarkdownReport(text: string): string {
+  return `${text}${text.endsWith('\n') ? '' : '\n'}${SEAL_PREFIX}${sha256(text.endsWith('\n') ? text : `${text}\n`)} -->\n`;
+}
+
+/** Whether `content` is a Markdown report of this tool's, as sealedMarkdownReport wrote it: its text not changed since. */
+export function isSealedMarkdownReport(content: string): boolean {
+  const match = SEAL_LINE.exec(content);
+  return match !== null && sha256(content.slice(0, match.index)) === match[1];
 }
