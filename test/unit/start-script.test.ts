@@ -50,10 +50,10 @@ async function groupEnds(pgid: number): Promise<boolean> {
  * A parent in a process group of its own (as npm start in a terminal) that starts a long-running
  * child group through spawnGroup and prints that group's id; resolves with both.
  */
-async function parentWithChildGroup(dieWithParent: boolean, removeAfter?: string): Promise<{ parent: ChildProcess; childGroup: number }> {
+async function parentWithChildGroup(dieWithParent: boolean, removeAfter?: string, childCode = 'setInterval(() => {}, 1000)'): Promise<{ parent: ChildProcess; childGroup: number }> {
   const script = [
     `import { spawnGroup } from ${JSON.stringify(SERVER_MODULE)};`,
-    "const child = spawnGroup(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: ['ignore', 'ignore', 'ignore'] },",
+    `const child = spawnGroup(process.execPath, ['-e', ${JSON.stringify(childCode)}], { stdio: ['ignore', 'ignore', 'ignore'] },`,
     `  { dieWithParent: ${dieWithParent}, removeAfter: ${JSON.stringify(removeAfter)} });`,
     'console.log(child.pid);',
     'setInterval(() => {}, 1000);',
@@ -131,6 +131,25 @@ describe('npm start: a taken port, and VS Code ending with npm start', function 
       await exited(parent);
       assert.equal(await groupEnds(childGroup), true, `process group ${childGroup} outlived its parent`);
       assert.equal(existsSync(session), false, 'the session folder was left behind');
+    } finally {
+      rmSync(session, { recursive: true, force: true });
+    }
+  });
+
+  it('waits for, then kills, a process of the group that ignores SIGTERM before it removes the session folder', async () => {
+    const session = mkdtempSync(join(tmpdir(), 'la-start-session-'));
+    // A grandchild that ignores SIGTERM and keeps writing into the session; its parent ends on SIGTERM.
+    const writer = `const fs = require('fs'); process.on('SIGTERM', () => {}); setInterval(() => { fs.mkdirSync(${JSON.stringify(session)}, { recursive: true }); fs.writeFileSync(${JSON.stringify(join(session, 'x.log'))}, 'x'); }, 20);`;
+    const childCode = `require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(writer)}], { stdio: 'ignore' }); setInterval(() => {}, 1000);`;
+    try {
+      const { parent, childGroup } = await parentWithChildGroup(true, session, childCode);
+      for (let poll = 0; poll < POLLS && !existsSync(join(session, 'x.log')); poll++) await new Promise((done) => setTimeout(done, POLL_MS));
+      assert.equal(existsSync(join(session, 'x.log')), true, 'the grandchild writes');
+      process.kill(-(parent.pid as number), 'SIGKILL');
+      await exited(parent);
+      assert.equal(await groupEnds(childGroup), true, `process group ${childGroup} outlived its parent`);
+      await new Promise((done) => setTimeout(done, 300));
+      assert.equal(existsSync(session), false, 'the session folder was left behind, or written again');
     } finally {
       rmSync(session, { recursive: true, force: true });
     }
