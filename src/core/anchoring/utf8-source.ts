@@ -27,7 +27,7 @@ export class Utf8SourceText {
   /**
    * Each target's result when every one of them is anchored (its quote exactly at its stored
    * code-point offsets, as anchorAll's first test finds it), else undefined: then at least one
-   * needs the search on the decoded text.
+   * needs the search on the decoded text, or there are more offsets than one pass takes (SLOTS).
    */
   anchoredAtStoredOffsets(targets: readonly TextTarget[]): AnchorResult[] | undefined {
     if (this.body.length === 0) return undefined;
@@ -61,7 +61,7 @@ export class Utf8SourceText {
     return this.body.toString('utf8', from, to) === quote;
   }
 
-  /** The byte offset of each code-point offset, in one pass; undefined when one lies beyond the text. */
+  /** The byte offset of each code-point offset, in one pass; undefined when one lies beyond the text, or for more than SLOTS offsets. */
   private byteOffsets(codePoints: readonly number[]): Map<number, number> | undefined {
     if (codePoints.length > SLOTS) return undefined;
     // Sorted natively as keys offset * SLOTS + slot, then walked once (utf8-offsets.ts).
