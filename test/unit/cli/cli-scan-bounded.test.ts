@@ -76,8 +76,14 @@ describe('legal-annotator scan: bounded on large sources', function () {
     const large = join(dir, 'large.txt');
     writeFileSync(small, SENTENCE.repeat(60_000));
     writeFileSync(large, SENTENCE.repeat(240_000));
-    const atN = await peakMemory(small, preload);
-    const at4n = await peakMemory(large, preload);
+    // The least peak of three runs each: the collector's timing alone sometimes adds some 20 MB to
+    // one run's peak, a swing that says nothing about what the scan holds.
+    const leastOf = async (file: string) => {
+      const runs = [await peakMemory(file, preload), await peakMemory(file, preload), await peakMemory(file, preload)];
+      return runs.reduce((least, run) => (run.bytes < least.bytes ? run : least));
+    };
+    const atN = await leastOf(small);
+    const at4n = await leastOf(large);
     assert.ok(at4n.printed > 3.9 * atN.printed, `printed ${at4n.printed} vs ${atN.printed}`);
     // Holding the entities (or their JSON) grew by 27 bytes per byte of source; the text itself is one.
     const growth = at4n.bytes - atN.bytes;
