@@ -82,7 +82,7 @@ describe('Export annotations and the evidence matrix', () => {
       });
       assert.equal(outcome, undefined);
       assert.equal(errors.length, 1, errors.join('\n'));
-      assert.ok(errors[0]!.endsWith(`${name} already exists and is not what an earlier export wrote there (changed since, as by annotating it in brat, or another project's file): import it first (import --format brat), or export into an empty folder; nothing was written (choose an empty folder)`), errors[0]);
+      assert.ok(errors[0]!.endsWith(`${name} already exists and is not what an earlier export wrote there (changed since, as by annotating it in brat, or another project's file): bring its annotations in with import --format brat, then remove it, or export into an empty folder; nothing was written (choose an empty folder)`), errors[0]);
       assert.deepEqual(await fs.readdir(out), [name], 'nothing was written');
       assert.equal(await fs.readFile(join(out, name), 'utf8'), 'my own notes\n');
 

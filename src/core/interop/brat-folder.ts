@@ -14,6 +14,8 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { writeTargetRefusal } from '../files/atomic-write';
+import { SKIPPED_FOLDER_NAMES } from '../files/skipped-folders';
+import { walkFiles } from '../files/walk-files';
 import { describeFsError, readTextFile } from '../files/read-text-file';
 import { BRAT_CONF_MARK, bratNames } from './brat';
 
@@ -132,6 +134,8 @@ export async function bratFolderRefusal(folder: string, files: readonly BratFile
     if (reason) return { refused: { path, reason } };
   }
   const written = await bratWrittenHashes(folder);
+  const foreign = await foreignAnnFile(folder, files, written);
+  if (foreign) return { refused: { path: foreign, reason: 'is the annotations of a brat project this export did not write (its annotation.conf would be replaced by ours or added to its folder): export into an empty folder' } };
   const replaced = new Map<string, string>();
   for (const { path, text } of files) {
     if (confs.has(path)) continue;
@@ -147,9 +151,23 @@ export async function bratFolderRefusal(folder: string, files: readonly BratFile
     const hash = sha256(bytes);
     const key = folderPath(folder, path);
     if (!written.get(key)?.has(hash)) {
-      return { refused: { path, reason: 'already exists and is not what an earlier export wrote there (changed since, as by annotating it in brat, or another project\'s file): import it first (import --format brat), or export into an empty folder' } };
+      return { refused: { path, reason: 'already exists and is not what an earlier export wrote there (changed since, as by annotating it in brat, or another project\'s file): bring its annotations in with import --format brat, then remove it, or export into an empty folder' } };
     }
     replaced.set(key, hash);
   }
   return { replaced };
+}
+
+/**
+ * An `.ann` under `folder` that no export listed and this one does not write: another brat
+ * project's, with or without a name this export would use. Its folder would get our
+ * annotation.conf, whose entity types are not its.
+ */
+async function foreignAnnFile(folder: string, files: readonly BratFile[], written: ReadonlyMap<string, Set<string>>): Promise<string | undefined> {
+  const ours = new Set(files.map(({ path }) => folderPath(folder, path)));
+  const walked = await walkFiles(folder, { skipFolders: SKIPPED_FOLDER_NAMES, dot: true, accept: (path) => path.endsWith('.ann') }).catch(() => undefined);
+  return walked?.files.find((path) => {
+    const key = folderPath(folder, path);
+    return !written.has(key) && !ours.has(key);
+  });
 }

@@ -68,6 +68,20 @@ describe('brat folder (CLI and editor)', () => {
     assert.equal(await fs.readFile(join(out(), 'colleague', 'x.ann'), 'utf8'), 'T1\tOrg 0 5\tTheir\n');
   });
 
+  it("refuses a folder holding another brat project's files, though none has a name the export writes", async () => {
+    await fs.mkdir(join(out(), 'sub'), { recursive: true });
+    await fs.writeFile(join(out(), 'x.txt'), 'Their text.\n');
+    await fs.writeFile(join(out(), 'sub', 'y.ann'), 'T1\tFoo 0 5\tTheir\n');
+    const refused = await exportInto(out(), [pair()]);
+    assert.equal(refused?.path, join(out(), 'sub', 'y.ann'));
+    assert.match(refused?.reason ?? '', /^is the annotations of a brat project this export did not write/);
+    assert.deepEqual((await fs.readdir(out())).sort(), ['sub', 'x.txt'], 'nothing written, no annotation.conf added');
+    // One an earlier export wrote, for a source since gone from the workspace, is the export's own.
+    await fs.rm(out(), { recursive: true });
+    await exportInto(out(), [pair(), { stem: join(out(), 'gone'), text: TEXT, ann: ANN }]);
+    assert.equal(await exportInto(out(), [pair()]), undefined);
+  });
+
   it('writes over a file that already holds exactly what it would write, whoever wrote it', async () => {
     await fs.mkdir(out(), { recursive: true });
     await fs.writeFile(join(out(), 'r.txt'), TEXT);
