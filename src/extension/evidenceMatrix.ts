@@ -188,7 +188,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
    * matrix reads them) against the other side (B, read once, relative to the workspace root). A
    * side that cannot be read is reported once and the matrix shown without the section.
    */
-  private async agreementWith(sources: readonly ExportSource[], root: string): Promise<AgreementSection | undefined> {
+  private async agreementWith(sources: readonly ExportSource[], skippedSources: ReadonlySet<string>, root: string): Promise<AgreementSection | undefined> {
     const given = this.compareWith ?? this.comparison?.compared?.given;
     if (!given) return undefined;
     const label = this.compareWith ?? this.comparison?.compared?.label ?? given;
@@ -205,7 +205,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     }
     const theirs = await this.otherSide.side;
     if (!theirs) return undefined;
-    const mine: AnnotatorSide = { sources: new Map(sources.map((s) => [s.path, { text: s.text, annotations: s.sidecar.annotations }])), problems: [] };
+    const mine: AnnotatorSide = { sources: new Map(sources.map((s) => [s.path, { text: s.text, annotations: s.sidecar.annotations }])), problems: [], leftOut: new Set(skippedSources) };
     return buildAgreementSection(WORKSPACE_SIDE_LABEL, label, pairSides(mine, theirs));
   }
 
@@ -259,7 +259,7 @@ export class EvidenceMatrixPanel implements vscode.Disposable {
     for (const line of collected.skipped) this.log.warn(`evidence matrix: ${line}`);
     const resolved = resolveSources(collected.sources);
     const matrix = buildEvidenceMatrix(resolved, collected.config.taxonomy, claimCounter(collected.config));
-    const agreement = await this.agreementWith(collected.sources, collected.config.root);
+    const agreement = await this.agreementWith(collected.sources, collected.skippedSources, collected.config.root);
     const caseMatrices = await this.caseMatricesOf(collected.config.root, resolved);
     if (render !== this.renders) return this.latestRender;
     const nonce = randomBytes(16).toString('base64');

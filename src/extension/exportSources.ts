@@ -5,7 +5,8 @@
  * source is skipped with the reason, for the caller to show.
  */
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX } from '../core/sidecar/model';
+import { relativeInside } from '../core/files/inside-root';
+import { SIDECAR_SUFFIX, sourcePathFor } from '../core/sidecar/model';
 import type { WorkspaceConfig } from '../core/workspace/workspace-config';
 import type { ExportSource } from '../core/interop/export-input';
 import { loadAnnotatedSources } from '../core/interop/annotated-sources';
@@ -19,6 +20,8 @@ export interface WorkspaceSources {
   /** Absolute path of each source, by its workspace-relative path. */
   absolute: Map<string, string>;
   skipped: string[];
+  /** The workspace-relative paths of the sources whose sidecars were skipped: what they hold is not known. */
+  skippedSources: Set<string>;
 }
 
 export async function collectWorkspaceSources(configs: WorkspaceConfigService, base?: string): Promise<WorkspaceSources | undefined> {
@@ -30,14 +33,20 @@ export async function collectWorkspaceSources(configs: WorkspaceConfigService, b
   const sources: ExportSource[] = [];
   const absolute = new Map<string, string>();
   const skipped: string[] = [];
+  const skippedSources = new Set<string>();
   const shown = (path: string) => vscode.workspace.asRelativePath(path);
   for (const one of await loadAnnotatedSources({ sidecarPaths: sidecars, root: config.root, base, shown, taxonomy: config.taxonomy })) {
-    if (one.kind === 'skipped') skipped.push(`${shown(one.sidecarPath)}: ${one.reason}`);
+    if (one.kind === 'skipped') {
+      skipped.push(`${shown(one.sidecarPath)}: ${one.reason}`);
+      const source = sourcePathFor(one.sidecarPath);
+      const key = source === undefined ? undefined : relativeInside(config.root, source);
+      if (key) skippedSources.add(key);
+    }
     else if (one.kind === 'outside-root') skipped.push(`${shown(one.sidecarPath)}: its source is outside ${config.root}, so the base IRI cannot name it`);
     else {
       sources.push(one.source);
       absolute.set(one.source.path, one.absolutePath);
     }
   }
-  return { config, sources, absolute, skipped };
+  return { config, sources, absolute, skipped, skippedSources };
 }

@@ -26,6 +26,8 @@ export interface AnnotatorSide {
   sources: Map<string, { text: string; annotations: Annotation[] }>;
   /** Sidecars left out, each a line naming the file and why. */
   problems: string[];
+  /** The sources of the sidecars left out: what this side says of them is not known, so they are compared on neither side. */
+  leftOut: Set<string>;
 }
 
 export interface SideOptions {
@@ -72,7 +74,7 @@ function whySidecarLeftOut(shown: string, read: { ok: true } | { ok: false; reas
 
 /** The side of git ref `ref`, read through `git` (which runs in the folder the paths are relative to). */
 export async function readGitSide(git: GitRunner, ref: string, options: ReadOptions = {}): Promise<AnnotatorSide> {
-  const side: AnnotatorSide = { sources: new Map(), problems: [] };
+  const side: AnnotatorSide = { sources: new Map(), problems: [], leftOut: new Set() };
   const prefix = (await git(['rev-parse', '--show-prefix'])).toString('utf8').trim();
   const files = (await git(['ls-tree', '-r', '-z', '--name-only', ref])).toString('utf8').split('\0').filter((f) => f.endsWith(SIDECAR_SUFFIX));
   for (const file of files) {
@@ -81,14 +83,17 @@ export async function readGitSide(git: GitRunner, ref: string, options: ReadOpti
     const sidecarText = await gitFileText(git, ref, file);
     const doc = sidecarText.ok ? parseSidecar(sidecarText.text) : undefined;
     const source = doc?.sidecar && sourcePathFor(file);
+    const key = sourcePathFor(local);
     if (!doc?.sidecar || !source) {
       const shown = `${GIT_SIDE_PREFIX}${ref}:${file}`;
       side.problems.push(`${shown}: ${whySidecarLeftOut(shown, sidecarText, doc)}; left out`);
+      if (key !== undefined) side.leftOut.add(key);
       continue;
     }
     const text = options.sourceTexts === false ? { ok: true as const, text: '' } : await gitFileText(git, ref, source).catch(() => ({ ok: true as const, text: '' }));
     if (!text.ok) {
       side.problems.push(`${GIT_SIDE_PREFIX}${ref}:${source}: its source ${text.reason}; left out`);
+      if (key !== undefined) side.leftOut.add(key);
       continue;
     }
     side.sources.set(sourcePathFor(local)!, { text: text.text, annotations: doc.sidecar.annotations });
@@ -98,12 +103,12 @@ export async function readGitSide(git: GitRunner, ref: string, options: ReadOpti
 
 /** The side of a folder of sidecars (an absolute path), never entering `skipFolders`. */
 export async function readFolderSide(folder: string, skipFolders: readonly string[], options: ReadOptions = {}): Promise<AnnotatorSide> {
-  const side: AnnotatorSide = { sources: new Map(), problems: [] };
+  const side: AnnotatorSide = { sources: new Map(), problems: [], leftOut: new Set() };
   const scopes = options.scopes ?? [];
   const walked = await walkFiles(folder, { skipFolders, dot: true, accept: (path) => path.endsWith(SIDECAR_SUFFIX) && inScope(path, scopes) });
   if (walked.unreadable.length > 0 && walked.files.length === 0) throw new AnnotatorSideError(`${folder}: ${walked.unreadable[0].reason}`);
   // Read a few at a time: the disk is kept busy while a sidecar parses, never thousands of files open.
-  type Read = { problem: string } | { source: string; text: string; annotations: Annotation[] };
+  type Read = { problem: string; source: string | undefined } | { source: string; text: string; annotations: Annotation[] };
   const read = await mapLimit(walked.files, FOLDER_READS_IN_FLIGHT, async (path): Promise<Read> => {
     const shown = relative(folder, path).split(sep).join('/');
     const sidecarText = await readTextFile(path, { kind: 'sidecar' });
@@ -112,13 +117,15 @@ export async function readFolderSide(folder: string, skipFolders: readonly strin
       : options.sourceTexts === false ? { ok: true as const, text: '' } : await readTextFile(join(dirname(path), doc.sidecar.source), { kind: 'source' });
     if (!doc?.sidecar || !sourceText?.ok) {
       const path = join(folder, shown);
-      return { problem: `${path}: ${!doc?.sidecar ? whySidecarLeftOut(path, sidecarText, doc) : `its source ${sourceText && !sourceText.ok ? sourceText.reason : 'cannot be read'}`}; left out` };
+      return { problem: `${path}: ${!doc?.sidecar ? whySidecarLeftOut(path, sidecarText, doc) : `its source ${sourceText && !sourceText.ok ? sourceText.reason : 'cannot be read'}`}; left out`, source: sourcePathFor(shown) };
     }
     return { source: sourcePathFor(shown)!, text: sourceText.text, annotations: doc.sidecar.annotations };
   });
   for (const one of read) {
-    if ('problem' in one) side.problems.push(one.problem);
-    else side.sources.set(one.source, { text: one.text, annotations: one.annotations });
+    if ('problem' in one) {
+      side.problems.push(one.problem);
+      if (one.source !== undefined) side.leftOut.add(one.source);
+    } else side.sources.set(one.source, { text: one.text, annotations: one.annotations });
   }
   return side;
 }
@@ -153,7 +160,8 @@ async function isGitRef(name: string, cwd: string | undefined): Promise<boolean>
 
 /** The sources of both sides, sorted; a source annotated on one side only counts with no tags on the other. */
 export function pairSides(a: AnnotatorSide, b: AnnotatorSide): AnnotatedText[] {
-  return [...new Set([...a.sources.keys(), ...b.sources.keys()])].sort().map((file) => ({
+  const known = (file: string) => !a.leftOut.has(file) && !b.leftOut.has(file);
+  return [...new Set([...a.sources.keys(), ...b.sources.keys()])].filter(known).sort().map((file) => ({
     file,
     text: a.sources.get(file)?.text ?? b.sources.get(file)!.text,
     a: a.sources.get(file)?.annotations ?? [],

@@ -86,6 +86,23 @@ describe('legal-annotator agree', function () {
     assert.match(run.err, /^\S*alice\/r\.txt\.ann\.yaml: the sidecar has errors \(\S*alice\/r\.txt\.ann\.yaml:4:1: Flow sequence .+\); left out\nlegal-annotator agree: no sidecars to compare in alice or bob\n$/);
   });
 
+  it('compares a source on neither side when one side\'s sidecar of it was left out, rather than as no tags', async () => {
+    await annotate('alice', [['tortured', 'torture']]);
+    await annotate('bob', [['tortured', 'torture']]);
+    for (const who of ['alice', 'bob']) {
+      await fs.writeFile(`${who}/s.txt`, TEXT);
+      assert.equal((await cli('tag', `${who}/s.txt`, '--category', 'torture', '--quote', 'executed')).code, 0);
+    }
+    await fs.writeFile('bob/r.txt.ann.yaml', (await fs.readFile('bob/r.txt.ann.yaml', 'utf8')).replace('version: 1', 'version: 1\nversion: 1'));
+    const run = await cli('agree', 'alice', 'bob', '--format', 'json');
+    assert.equal(run.code, 1);
+    assert.match(run.err, /bob\/r\.txt\.ann\.yaml: the sidecar has errors .*; left out\n$/);
+    const agreement = JSON.parse(run.out) as { sources: number; overall: { spanF1Exact: number }; disagreements: unknown[] };
+    assert.equal(agreement.sources, 1, 'r.txt is compared on neither side');
+    assert.equal(agreement.overall.spanF1Exact, 1);
+    assert.deepEqual(agreement.disagreements, []);
+  });
+
   /** A repository in the workspace: `w` as it is committed on main, alice-branch adding a wilful-killing tag to w/r.txt. */
   async function mainAndAliceBranch(git: (...args: string[]) => string): Promise<void> {
     git('add', 'w');
