@@ -21,6 +21,7 @@ import { joinPosix, shown } from '../interop/load-sources';
 import { workspacePath } from '../../core/interop/annotated-sources';
 import { CliError, EXIT, printNote, type CliOutput } from '../output';
 import { commandLockOptions } from '../sidecar-edit';
+import { statPathArgument } from '../source-paths';
 import { parseCommandArgs, unknownChoice } from '../args';
 import { cliAuthor } from '../author';
 
@@ -166,9 +167,9 @@ async function importIntoSidecar(job: SourceImport, author: string, problems: Im
 async function readBrat(folders: readonly string[], sourcesRoot: string | undefined, problems: ImportProblem[]): Promise<Map<string, SourceImport>> {
   if (folders.length !== 1) throw new CliError(`give one brat folder (got ${folders.length})`);
   const folder = resolve(folders[0]);
-  if (!(await isFolder(folder))) throw new CliError(`${folders[0]}: not a folder; give the brat folder holding the .ann and .txt files`);
+  if (!(await statPathArgument(folders[0], folder)).isDirectory()) throw new CliError(`${folders[0]}: not a folder; give the brat folder holding the .ann and .txt files`);
   const root = sourcesRoot === undefined ? undefined : resolve(sourcesRoot);
-  if (sourcesRoot !== undefined && !(await isFolder(root!))) throw new CliError(`--sources ${sourcesRoot}: not a folder`);
+  if (sourcesRoot !== undefined && !(await statPathArgument(`--sources ${sourcesRoot}`, root)).isDirectory()) throw new CliError(`--sources ${sourcesRoot}: not a folder`);
   const annFiles = (await glob(['**/*.ann'], { cwd: folder, onlyFiles: true, ignore: [...SKIPPED_FOLDER_GLOBS] })).sort();
   if (annFiles.length === 0) throw new CliError(`${folders[0]}: no .ann files in it`);
   const bySource = new Map<string, SourceImport>();
@@ -247,14 +248,6 @@ async function readW3c(files: readonly string[], givenBase: string | undefined, 
 
 function readImportFile(path: string): Promise<TextFileRead> {
   return readTextFile(path, { kind: 'import' });
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await fs.stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 async function firstFile(paths: readonly string[]): Promise<string | undefined> {

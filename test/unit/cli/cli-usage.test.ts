@@ -95,6 +95,7 @@ describe('legal-annotator usage', function () {
       [['check', '--zzzzzz'], "legal-annotator check: unknown option '--zzzzzz' (see legal-annotator check --help)"],
       [['check', '--format'], "legal-annotator check: option '--format' needs a value"],
       [['scan', '--help=yes'], "legal-annotator scan: option '--help' takes no value"],
+      [['import', '--format', 'brat', 'no-such-brat-folder', '--sources', '.'], 'legal-annotator import: no-such-brat-folder: no such file or folder'],
       [['tag', 'a.txt', '--category', 'torture', '--quote', '-2 beaten'], "legal-annotator tag: option '--quote' was given '-2 beaten', which reads as an option: write --quote='-2 beaten'"],
     ];
     for (const [argv, message] of cases) assert.deepEqual(await cli(argv), { code: 2, out: '', err: `${message}\n` }, argv.join(' '));
