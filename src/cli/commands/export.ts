@@ -101,7 +101,7 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
     const planned = plannedBratFiles(resolved, folder, output);
     // The folder's files answer to the brat rule (never over a file an export did not make), not
     // to the sources globs: its copies are `.txt` files, which the globs may well match.
-    const bratScope: OutputScope = { ...scope, sources: [] };
+    const bratScope: OutputScope = { ...scope, sources: [], folderOutput: true };
     const exported = planned.map(({ r, stem }) => ({ stem, text: r.source.text, exported: exportBratSource(r) }));
     const pairs = exported.map(({ stem, text, exported: { ann } }) => ({ stem, text, ann }));
     const confs = { annotationConf: bratAnnotationConf(taxonomy), visualConf: bratVisualConf(taxonomy) };

@@ -27,6 +27,8 @@ export interface OutputScope {
   sources: readonly string[];
   /** `report --format md`: a Markdown report this tool sealed, unchanged since, is its own output to make again, not a source. */
   replacesSealedReport?: boolean;
+  /** A folder of files (brat), which cannot go to standard output instead. */
+  folderOutput?: boolean;
 }
 
 /** A file larger than this is not read to know it as a report of ours: a source, then. */
@@ -62,7 +64,7 @@ export async function outputRefusal(path: string, scope: OutputScope): Promise<s
   if (basename(absolute) === CONFIG_FILE_NAME) return 'is the workspace config';
   if (scope.inputs.has(absolute) || (await exists(sidecarPathFor(absolute)))) return 'is a source: an export never replaces one';
   if (await isListedSource(absolute, scope)) return 'is a source (the sources globs of the workspace match it): an export never replaces one';
-  if (!(await isInsideRoot(absolute, scope.root))) return `is outside the workspace ${scope.root}; write inside it, or to standard output`;
+  if (!(await isInsideRoot(absolute, scope.root))) return `is outside the workspace ${scope.root}; write inside it${scope.folderOutput ? '' : ', or to standard output'}`;
   return writeTargetRefusal(absolute);
 }
 

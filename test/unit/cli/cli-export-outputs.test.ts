@@ -89,8 +89,11 @@ describe('export and report outputs', () => {
       for (const out of [join(outside, 'x.csv'), 'linked/x.csv', '../x.csv']) {
         const run = await cli('export', '.', '--format', 'csv', '--out', out);
         assert.equal(run.code, 2, out);
-        assert.match(run.err, /is outside the workspace/);
+        assert.match(run.err, /is outside the workspace .*; write inside it, or to standard output; nothing was written/);
       }
+      const brat = await cli('export', '.', '--format', 'brat', '--out', 'linked/brat');
+      assert.equal(brat.code, 2);
+      assert.match(brat.err, /is outside the workspace [^;]*; write inside it; nothing was written/, 'a brat folder cannot go to standard output');
       assert.deepEqual(await fs.readdir(outside), []);
     } finally {
       await fs.rm(outside, { recursive: true, force: true });
