@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { errnoWords } from '../files/errno';
 
 export interface SidecarLockOptions {
   /** How long to wait for the lock before giving up (SidecarLockTimeout). */
@@ -120,7 +121,8 @@ async function acquire(sidecarPath: string, options: Required<SidecarLockOptions
 /** The lock file cannot be created or read (a folder in its place, no permission): why, naming the sidecar. */
 function lockFileError(sidecarPath: string, path: string, error: unknown): SidecarLockError {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'EISDIR' ? 'read (it is a folder)' : `created or read (${code ?? (error as Error).message})`;
+  const words = errnoWords(code);
+  const why = code === 'EISDIR' ? 'read (it is a folder)' : `created or read (${words ? `${words}, ` : ''}${code ?? (error as Error).message})`;
   return new SidecarLockError(sidecarPath, `cannot be locked: ${path} cannot be ${why}; nothing was written`);
 }
 
