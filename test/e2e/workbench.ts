@@ -101,7 +101,8 @@ export async function selectOnly(page: Page, text: string): Promise<void> {
 /**
  * Runs a command by its title from the command palette (F1). Right after the workbench loads, the
  * extension host may not have registered the extension's commands yet: until the title is listed,
- * the palette is closed and opened again (up to `timeoutMs`).
+ * the palette is closed and opened again (up to `timeoutMs`). Done once the palette is gone: the
+ * quick input hidden, or showing the command's own pick (the same input, no longer `>TITLE`).
  */
 export async function runCommand(page: Page, title: string, timeoutMs = 30000): Promise<void> {
   const input = page.locator('.quick-input-widget input');
@@ -118,8 +119,14 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30000): 
     assert.ok(Date.now() < deadline, `the command palette does not list "${title}" after ${timeoutMs / 1000} s`);
   }
   await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  await page.waitForFunction(PALETTE_GONE);
 }
+
+/** The command palette is gone: no quick input shown, or one that does not hold a command's `>` query. */
+const PALETTE_GONE = `(() => {
+  const input = document.querySelector('.quick-input-widget input');
+  return !input || input.offsetParent === null || !input.value.startsWith('>');
+})()`;
 
 /**
  * The colour the editor renders `text` in: the innermost span of the active editor's visible lines
