@@ -120,6 +120,10 @@ function ensureCodeServer(f, p) {
   if (f.rootNeedsUnsafePerm && process.getuid?.() === 0) env.npm_config_unsafe_perm = 'true';
   // node-pty's install script runs `npx node-gyp ...`: let npx fetch it without asking (no stdin here).
   env.npm_config_yes = 'true';
+  // node-pre-gyp (argon2) and prebuild-install (kerberos) would first try to download a prebuilt
+  // binary from a host outside the npm registry, and build it only when that fails: build at once.
+  // Both read this variable themselves; npm warns that it does not know it.
+  env.npm_config_build_from_source = 'true';
   // Streamed to the terminal (progress) and kept in install.log (to read the install-scripts warnings).
   const logFile = path.join(p.codeServerDir, 'install.log');
   const res = spawnSync('bash', ['-o', 'pipefail', '-c', 'npm install --no-audit --no-fund --foreground-scripts --loglevel=warn 2>&1 | tee "$0"', logFile],
@@ -130,6 +134,8 @@ function ensureCodeServer(f, p) {
   if (res.status !== 0) {
     throw new Error(`npm install of code-server failed (exit ${res.status}); full log: ${logFile}`);
   }
+  const downloads = out.split('\n').filter((l) => /node-pre-gyp (ERR!|WARN).*request to https?:/.test(l));
+  if (downloads.length) log(`an install script tried to download from outside the npm registry:\n${downloads.join('\n')}`);
   if (skipped.length) {
     log(`npm reports install scripts not covered by allowScripts (the native modules are checked next):\n${skipped.join('\n')}`);
   }
