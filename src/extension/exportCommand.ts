@@ -7,7 +7,7 @@
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { bratAnnotationConf, bratVisualConf, exportBratSource } from '../core/interop/brat';
-import { bratCopyNames, bratExportFiles, bratFolderRefusal, bratRefusalMessage, type BratFile, type BratPair } from '../core/interop/brat-folder';
+import { bratCopyNames, bratExportFiles, bratFolderRefusal, bratPairFiles, bratRefusalMessage, type BratFile, type BratPair } from '../core/interop/brat-folder';
 import { exportCsv } from '../core/interop/csv';
 import { resolveSources, type ExportWarning } from '../core/interop/export-input';
 import { exportW3cCollection, exportW3cJsonl } from '../core/interop/w3c';
@@ -65,7 +65,7 @@ export function registerExportCommand(context: vscode.ExtensionContext, configs:
  * or a link or special file, in the CLI's words (bratFolderRefusal).
  */
 async function bratFilesToWrite(folder: string, pairs: readonly BratPair[], confs: { annotationConf: string; visualConf: string }): Promise<BratFile[]> {
-  const checked = await bratFolderRefusal(folder, bratExportFiles(folder, pairs, confs));
+  const checked = await bratFolderRefusal(folder, bratPairFiles(pairs));
   if ('refused' in checked) throw new Error(bratRefusalMessage(vscode.workspace.asRelativePath(vscode.Uri.file(checked.refused.path)), checked.refused.reason));
   return bratExportFiles(folder, pairs, confs, checked.replaced);
 }

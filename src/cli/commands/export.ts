@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { bratAnnotationConf, bratVisualConf, exportBratSource } from '../../core/interop/brat';
-import { bratCopyNames, bratExportFiles, bratFolderRefusal, bratRefusalMessage } from '../../core/interop/brat-folder';
+import { bratConfPaths, bratCopyNames, bratExportFiles, bratFolderRefusal, bratPairFiles, bratRefusalMessage } from '../../core/interop/brat-folder';
 import { exportCsv } from '../../core/interop/csv';
 import { resolveSources, type ExportWarning, type ResolvedSource } from '../../core/interop/export-input';
 import { normalizeBase } from '../../core/interop/iri';
@@ -105,8 +105,8 @@ export async function runExport(args: string[], output: CliOutput): Promise<numb
     const exported = planned.map(({ r, stem }) => ({ stem, text: r.source.text, exported: exportBratSource(r) }));
     const pairs = exported.map(({ stem, text, exported: { ann } }) => ({ stem, text, ann }));
     const confs = { annotationConf: bratAnnotationConf(taxonomy), visualConf: bratVisualConf(taxonomy) };
-    const files = bratExportFiles(folder, pairs, confs);
-    for (const { path } of files) {
+    const files = bratPairFiles(pairs);
+    for (const path of [...bratConfPaths(folder), ...files.map((file) => file.path)]) {
       const clash = await outputRefusal(path, bratScope);
       if (clash) throw new CliError(`--out ${values.out}: ${bratRefusalMessage(shown(path), clash)}`);
     }

@@ -94,7 +94,7 @@ export async function bratWrittenHashes(folder: string): Promise<Map<string, Set
  */
 export function bratExportFiles(folder: string, pairs: readonly BratPair[], confs: { annotationConf: string; visualConf: string }, replaced: ReadonlyMap<string, string> = new Map()): BratFile[] {
   const [annotationConf, visualConf] = bratConfPaths(folder);
-  const files = pairs.flatMap(({ stem, text, ann }) => [{ path: `${stem}.txt`, text }, { path: `${stem}.ann`, text: ann }]);
+  const files = bratPairFiles(pairs);
   const lines = files.flatMap(({ path, text }) => {
     const key = folderPath(folder, path);
     const hashes = new Set([sha256(text), ...(replaced.has(key) ? [replaced.get(key)!] : [])]);
@@ -108,6 +108,11 @@ export function bratExportFiles(folder: string, pairs: readonly BratPair[], conf
   ];
 }
 
+/** Each pair's copy and `.ann`, as files. */
+export function bratPairFiles(pairs: readonly BratPair[]): BratFile[] {
+  return pairs.flatMap(({ stem, text, ann }) => [{ path: `${stem}.txt`, text }, { path: `${stem}.ann`, text: ann }]);
+}
+
 /** Why the conf at `path` must not be replaced: one that does not begin as an export writes it (BRAT_CONF_MARK), such as a brat project's own. */
 async function confRefusal(path: string): Promise<string | undefined> {
   const existing = await readTextFile(path, { kind: 'source' });
@@ -118,17 +123,18 @@ async function confRefusal(path: string): Promise<string | undefined> {
 }
 
 /**
- * The first file of a brat export into `folder` that would replace a file the export did not
- * make, with the reason, and else the hash of each copy and `.ann` it replaces (for
- * bratExportFiles). Checked for all before anything is written, so a refusal leaves the folder as
- * it was. A link or special file in the place of any of them is refused without being read.
+ * The first file of a brat export of `files` (bratPairFiles) into `folder`, its confs included,
+ * that would replace a file the export did not make, with the reason, and else the hash of each
+ * copy and `.ann` it replaces (for bratExportFiles). Checked for all before anything is written,
+ * so a refusal leaves the folder as it was. A link or special file in the place of any of them is
+ * refused without being read.
  */
 export async function bratFolderRefusal(folder: string, files: readonly BratFile[]): Promise<{ refused: { path: string; reason: string } } | { replaced: Map<string, string> }> {
-  for (const { path } of files) {
+  const confs = bratConfPaths(folder);
+  for (const path of [...confs, ...files.map((file) => file.path)]) {
     const special = await writeTargetRefusal(path);
     if (special) return { refused: { path, reason: special } };
   }
-  const confs = new Set(bratConfPaths(folder));
   for (const path of confs) {
     const reason = await confRefusal(path);
     if (reason) return { refused: { path, reason } };
@@ -138,7 +144,6 @@ export async function bratFolderRefusal(folder: string, files: readonly BratFile
   if (foreign) return { refused: { path: foreign, reason: 'is the annotations of a brat project this export did not write (its annotation.conf would be replaced by ours or added to its folder): export into an empty folder' } };
   const replaced = new Map<string, string>();
   for (const { path, text } of files) {
-    if (confs.has(path)) continue;
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(path);

@@ -24,7 +24,8 @@ function sha256(text: string): string {
 
 /** A Markdown report with a last line (an HTML comment, which Markdown does not show) that seals the text above it. */
 export function sealedMarkdownReport(text: string): string {
-  return `${text}${text.endsWith('\n') ? '' : '\n'}${SEAL_PREFIX}${sha256(text.endsWith('\n') ? text : `${text}\n`)} -->\n`;
+  const sealed = text.endsWith('\n') ? text : `${text}\n`;
+  return `${sealed}${SEAL_PREFIX}${sha256(sealed)} -->\n`;
 }
 
 /** Whether `content` is a Markdown report of this tool's, as sealedMarkdownReport wrote it: its text not changed since. */

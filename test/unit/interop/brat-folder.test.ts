@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { bratAnnotationConf, bratVisualConf } from '../../../src/core/interop/brat';
-import { bratConfPaths, bratCopyNames, bratExportFiles, bratFolderRefusal, bratRefusalMessage, bratWrittenHashes, type BratPair } from '../../../src/core/interop/brat-folder';
+import { bratConfPaths, bratCopyNames, bratExportFiles, bratFolderRefusal, bratPairFiles, bratRefusalMessage, bratWrittenHashes, type BratPair } from '../../../src/core/interop/brat-folder';
 import { DEFAULT_TAXONOMY } from '../../../src/core/taxonomy/taxonomy';
 import { useTemporaryWorkspace } from '../../support/cli';
 
@@ -15,7 +15,7 @@ const CHANGED = /already exists and is not what an earlier export wrote there/;
 
 /** The export as the CLI and the editor make it: checked, then every file written, annotation.conf first. */
 async function exportInto(folder: string, pairs: readonly BratPair[]): Promise<{ path: string; reason: string } | undefined> {
-  const checked = await bratFolderRefusal(folder, bratExportFiles(folder, pairs, CONFS));
+  const checked = await bratFolderRefusal(folder, bratPairFiles(pairs));
   if ('refused' in checked) return checked.refused;
   await fs.mkdir(folder, { recursive: true });
   for (const { path, text } of bratExportFiles(folder, pairs, CONFS, checked.replaced)) await fs.writeFile(path, text);
@@ -91,7 +91,7 @@ describe('brat folder (CLI and editor)', () => {
   it('can run again after an export cut short: each file is what it was or what it became', async () => {
     await exportInto(out(), [pair()]);
     const next = [pair(`${TEXT}More.\n`, `${ANN}T2\ttorture 0 3\tThe\n`)];
-    const checked = await bratFolderRefusal(out(), bratExportFiles(out(), next, CONFS));
+    const checked = await bratFolderRefusal(out(), bratPairFiles(next));
     assert.ok('replaced' in checked);
     const [conf, , copy] = bratExportFiles(out(), next, CONFS, checked.replaced);
     // Cut short after annotation.conf and the copy: the .ann is still the first export's.

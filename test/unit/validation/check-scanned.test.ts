@@ -8,7 +8,6 @@
  */
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { createTarget } from '../../../src/core/anchoring/target';
@@ -21,6 +20,7 @@ import { DEFAULT_TAXONOMY } from '../../../src/core/taxonomy/taxonomy';
 import { checkSidecarFile } from '../../../src/core/validation/check-file';
 import { scannedSidecarIsClean } from '../../../src/core/validation/check-scanned';
 import { checkSidecar } from '../../../src/core/validation/sidecar-checks';
+import { useTemporaryWorkspace } from '../../support/cli';
 
 const WORDS = ['the', 'prisoners', 'were', 'tortured', 'in', 'Olenivka', 'Україна', 'військовополонені', '🙂', 'é', ':', '"x"', "it's", '#', '\n', '\r\n', '\\'];
 const CATEGORIES = DEFAULT_TAXONOMY.categories.map((c) => c.id);
@@ -199,17 +199,11 @@ describe('a clean sidecar proven from its bytes (check)', () => {
 
 
   describe('checkSidecarFile with problemsOnly', () => {
-    let folder: string;
-    beforeEach(async () => {
-      folder = await fs.mkdtemp(join(tmpdir(), 'legal-annotator-check-scanned-'));
-    });
-    afterEach(async () => {
-      await fs.rm(folder, { recursive: true, force: true });
-    });
+    const workspace = useTemporaryWorkspace('legal-annotator-check-scanned-');
 
     it('gives the same problems as the full check, proving a clean file without building its entries', async () => {
       const source = 'The prisoners were tortured in Olenivka.\nВійськовополонені 🙂 were beaten.\n';
-      await fs.writeFile(join(folder, 'r.txt'), source);
+      await fs.writeFile(join(workspace.path, 'r.txt'), source);
       const sidecar = written(source, [{ from: 4, length: 8, category: 0, dismissal: false }, { from: 41, length: 16, category: 1, dismissal: true }]);
       const files: [string, string][] = [
         ['clean', sidecar],
@@ -222,7 +216,7 @@ describe('a clean sidecar proven from its bytes (check)', () => {
         ['not clean YAML', sidecar.replace('status: proposed', 'status: maybe')],
       ];
       for (const [what, text] of files) {
-        const path = join(folder, what === 'a missing source' ? 'gone.txt.ann.yaml' : 'r.txt.ann.yaml');
+        const path = join(workspace.path, what === 'a missing source' ? 'gone.txt.ann.yaml' : 'r.txt.ann.yaml');
         await fs.writeFile(path, text);
         const options = { taxonomy: DEFAULT_TAXONOMY, blockingReads: true };
         const full = await checkSidecarFile(path, options);
